@@ -1,0 +1,47 @@
+import { CampaignSummaryCard } from '@/components/campaign/campaign-summary-card';
+import { PublicHeader } from '@/components/layout/public-header';
+import { EmptyState } from '@/components/ui/card';
+import { listPublicCampaigns } from '@/lib/campaign/queries';
+import { hasStarted } from '@/lib/campaign/stages';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const { now, campaigns } = await listPublicCampaigns();
+  const isCurrent = (campaign: (typeof campaigns)[number]) =>
+    campaign.status === 'PUBLISHED' && !campaign.stages.every((stage) => !stage.isEnabled || (hasStarted(stage, now) && stage.endsAt <= now));
+  const current = campaigns.filter(isCurrent);
+  const past = campaigns.filter((campaign) => !isCurrent(campaign));
+  return (
+    <>
+      <PublicHeader />
+      <section className="bg-gradient-to-b from-brand-700 to-brand-800 text-white">
+        <div className="mx-auto max-w-5xl px-4 pb-10 pt-6">
+          <h1 className="text-2xl font-bold sm:text-3xl">党建品牌选树</h1>
+          <p className="mt-2 max-w-2xl text-white/90">
+            以“四有一好”为标准，逐级推荐、专家评审、党员群众参与，选树一批特色鲜明、作用突出、群众认可的基层党建品牌。
+          </p>
+        </div>
+      </section>
+      <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+        <section aria-labelledby="current-heading" className="space-y-3">
+          <h2 id="current-heading" className="text-xl font-semibold">正在进行的评选</h2>
+          {current.length ? (
+            current.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now} />)
+          ) : (
+            <EmptyState title="暂无正在进行的评选活动">新的评选发布后会显示在这里。</EmptyState>
+          )}
+        </section>
+        <section aria-labelledby="past-heading" className="space-y-3">
+          <h2 id="past-heading" className="text-xl font-semibold">往期评选</h2>
+          {past.length ? (
+            past.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now} />)
+          ) : (
+            <EmptyState title="暂无往期评选" />
+          )}
+        </section>
+      </main>
+      <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500">党建品牌选树平台</footer>
+    </>
+  );
+}

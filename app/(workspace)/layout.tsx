@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { SignOutButton } from '@/components/layout/sign-out-button';
+import { WorkspaceNav } from '@/components/layout/workspace-nav';
+import { requirePageUser } from '@/lib/auth/guard';
+import { navItemsFor } from '@/lib/auth/navigation';
+
+// Convenience only: every page and action below checks authorization again itself.
+export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  const roles = [...new Set(user.roles.map((grant) => grant.role))];
+  return (
+    <div className="min-h-screen">
+      <header className="no-print bg-brand-700 text-white">
+        <div className="mx-auto max-w-6xl px-4">
+          <div className="flex items-center justify-between gap-3 py-3">
+            <Link href="/dashboard" className="font-bold tracking-wide">党建品牌选树平台</Link>
+            <div className="flex items-center gap-2 text-sm">
+              <span className="hidden max-w-48 truncate sm:inline" title={user.displayName}>{user.displayName}</span>
+              <SignOutButton />
+            </div>
+          </div>
+          <WorkspaceNav items={navItemsFor(roles)} />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import NextAuth from 'next-auth';
+import { getAuthOptions } from '@/lib/auth/options';
+
+// public: next-auth's own endpoints (sign-in, CSRF token, sign-out); credentials are checked in lib/auth.
+function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+  return NextAuth(getAuthOptions())(request, context);
+}
+
+export { handler as GET, handler as POST };

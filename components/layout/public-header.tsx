@@ -1,0 +1,12 @@
+import Link from 'next/link';
+
+export function PublicHeader() {
+  return (
+    <header className="bg-brand-700 text-white">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="font-bold tracking-wide">党建品牌选树平台</Link>
+        <Link href="/login" className="rounded-md border border-white/60 px-3 py-1.5 text-sm hover:bg-white/10">登录</Link>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,70 @@
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { decode } from 'next-auth/jwt';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { db } from '@/lib/db';
+import { authSecret } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { clientIpFrom } from '@/lib/auth/request-ip';
+import { validateSession, type TSessionUser } from '@/lib/auth/session';
+import { grantsRoleAt } from '@/lib/auth/scope';
+
+const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+/**
+ * The signed-in user, re-read from the database on every call: a revoked session, a disabled user or
+ * a removed role takes effect at once. Nothing the client sends besides the signed cookie is trusted.
+ */
+export async function getCurrentUser(): Promise<TSessionUser | null> {
+  const jar = await cookies();
+  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
+  if (!token || typeof token.sid !== 'string') return null;
+  return validateSession(token.sid);
+}
+
+export async function getRequestIp(): Promise<string> {
+  return clientIpFrom(await headers());
+}
+
+type TRequireOptions = { allowPasswordChange?: boolean };
+
+/** For server actions and route handlers: throws AppError, which they turn into a refusal. */
+export async function requireUser(options: TRequireOptions = {}): Promise<TSessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (user.mustChangePassword && !options.allowPasswordChange) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
+  }
+  return user;
+}
+
+/** The user must hold `role` (one of `roles`) at `organizationId` or one of its ancestors. */
+export async function requireRole(roles: Role | Role[], organizationId: string): Promise<TSessionUser> {
+  const user = await requireUser();
+  const wanted = Array.isArray(roles) ? roles : [roles];
+  const target = await db.organization.findUnique({ where: { id: organizationId }, select: { path: true } });
+  if (!target || !grantsRoleAt(user.roles, wanted, target.path)) {
+    throw new AppError('FORBIDDEN', '您没有权限进行此操作');
+  }
+  return user;
+}
+
+/** The user must hold one of `roles` somewhere; returns the grants (their org scopes). */
+export async function requireAnyRole(roles: Role[]): Promise<TSessionUser> {
+  const user = await requireUser();
+  if (!user.roles.some((grant) => roles.includes(grant.role))) {
+    throw new AppError('FORBIDDEN', '您没有权限访问此功能');
+  }
+  return user;
+}
+
+/** For pages: sends visitors to sign-in, and users who must change their password to that page. */
+export async function requirePageUser(roles?: Role[]): Promise<TSessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  if (user.mustChangePassword) redirect('/account/password');
+  if (roles && !user.roles.some((grant) => roles.includes(grant.role))) redirect('/forbidden');
+  return user;
+}

@@ -1,0 +1,38 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
+import { env, requireDatabaseUrl } from '@/lib/env';
+
+export type TDb = PrismaClient;
+export type TTx = Prisma.TransactionClient;
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: requireDatabaseUrl(), max: 10 }) });
+}
+
+/** The shared Prisma client; created on first use so builds need no database. */
+export function getDb(): PrismaClient {
+  if (!globalForPrisma.prisma) {
+    globalForPrisma.prisma = createClient();
+  }
+  return globalForPrisma.prisma;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDb();
+    const value = Reflect.get(client, property, client);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});
+
+/** Current database time: stage windows and throttles are judged by it, never by the app server's clock. */
+export async function dbNow(tx: TTx | PrismaClient = db): Promise<Date> {
+  const rows = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+  return rows[0].now;
+}
+
+export function isProduction(): boolean {
+  return env().NODE_ENV === 'production';
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// The one place that reads process.env (lint bans it elsewhere). Parsed lazily so `next build`
+// works without a database; a missing variable fails on first use with a clear message.
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url({ message: 'DATABASE_URL 必须是 PostgreSQL 连接串' }).optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Trust X-Forwarded-For from a reverse proxy for client IPs. */
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  /** Milliseconds of the first sign-in delay after 5 failures; it doubles with each further failure. */
+  AUTH_DELAY_BASE_MS: z.coerce.number().int().min(0).default(1000),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  cached ??= ZEnv.parse(process.env);
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error('缺少 DATABASE_URL：请用 npm run dev / npm start 启动（会自动启动内置数据库），或设置 DATABASE_URL。');
+  return url;
+}
+
+export function authSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (!secret) throw new Error('缺少 NEXTAUTH_SECRET：npm run dev / npm start 会自动生成；其他部署方式请在环境变量中设置。');
+  return secret;
+}
