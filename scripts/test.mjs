@@ -1,6 +1,6 @@
 // npm test: browser check, typecheck, lint, migration check, unit, integration (real Postgres),
 // production build and Playwright e2e (Debian Chromium). One exit code; the last line sums every tier.
-//   node scripts/test.mjs [--only unit,integration,e2e,static]
+//   node scripts/test.mjs [--only unit,integration,e2e,static] [-- file filters passed to vitest / playwright]
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,8 @@ import { runSeed } from './lib/seed.mjs';
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only'));
 const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1]).split(',') : null;
 const wants = (tier) => !only || only.includes(tier);
+const dashDash = process.argv.indexOf('--');
+const passthrough = dashDash === -1 ? [] : process.argv.slice(dashDash + 1);
 
 const totals = { passed: 0, failed: 0 };
 const lines = [];
@@ -34,7 +36,7 @@ function check(label, ok) {
 
 function vitestTier(project, env = {}) {
   const report = path.join(tmp, `${project}.json`);
-  const ok = run(`${project} tests (vitest)`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`], env);
+  const ok = run(`${project} tests (vitest)`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...passthrough], env);
   if (!existsSync(report)) return check(`${project}: vitest produced no report`, false);
   const result = JSON.parse(readFileSync(report, 'utf8'));
   const failed = result.numFailedTests + (ok || result.numFailedTests ? 0 : 1);
@@ -86,7 +88,7 @@ try {
       runSeed();
       const report = path.join(tmp, 'e2e.json');
       const port = await freePort(3100);
-      const ok = run('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], {
+      const ok = run('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', ...passthrough], {
         DATABASE_URL: url,
         NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
         E2E_PORT: String(port),

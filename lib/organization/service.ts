@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { db, type TTx } from '@/lib/db';
+import { AppError, isUniqueViolation } from '@/lib/errors';
+import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import {
+  ZCreateOrganization,
+  ZMoveOrganization,
+  ZUpdateOrganization,
+  type TCreateOrganization,
+  type TMoveOrganization,
+  type TUpdateOrganization,
+} from '@/lib/organization/schema';
+import { depthOf, pathFor, wouldCreateCycle } from '@/lib/organization/tree';
+
+type TContext = TAuditContext & { tx?: TTx };
+
+function inTransaction<T>(context: TContext, body: (tx: TTx) => Promise<T>): Promise<T> {
+  return context.tx ? body(context.tx) : db.$transaction(body);
+}
+
+function duplicateCode(error: unknown): never {
+  if (isUniqueViolation(error)) throw new AppError('CONFLICT', '组织代码已被使用', { code: '组织代码已被使用' });
+  throw error;
+}
+
+/** Creates an organization under `parentId`. Callers check the actor's right to the parent first. */
+export async function createOrganization(input: TCreateOrganization, context: TContext) {
+  const values = ZCreateOrganization.parse(input);
+  return inTransaction(context, async (tx) => {
+    const parent = await tx.organization.findUnique({ where: { id: values.parentId }, select: { id: true, path: true, isActive: true } });
+    if (!parent) throw new AppError('NOT_FOUND', '上级组织不存在');
+    if (!parent.isActive) throw new AppError('INVALID_INPUT', '上级组织已停用，不能在其下新建组织', { parentId: '上级组织已停用' });
+    const id = randomUUID();
+    const path = pathFor(parent.path, id);
+    const { parentId, ...fields } = values;
+    const siblings = await tx.organization.count({ where: { parentId } });
+    const created = await tx.organization
+      .create({ data: { id, path, depth: depthOf(path), parentId, sortOrder: siblings, ...fields } })
+      .catch(duplicateCode);
+    await recordAudit(tx, context, { action: 'create-organization', entityType: 'Organization', entityId: id, after: created });
+    return created;
+  });
+}
+
+export async function updateOrganization(input: TUpdateOrganization, context: TContext) {
+  const { id, ...fields } = ZUpdateOrganization.parse(input);
+  return inTransaction(context, async (tx) => {
+    const before = await tx.organization.findUnique({ where: { id } });
+    if (!before) throw new AppError('NOT_FOUND', '组织不存在');
+    const after = await tx.organization.update({ where: { id }, data: fields }).catch(duplicateCode);
+    await recordAudit(tx, context, { action: 'update-organization', entityType: 'Organization', entityId: id, before, after });
+    return after;
+  });
+}
+
+/**
+ * Moves an organization (and its subtree) under a new parent. The moved rows are locked, so two
+ * concurrent moves cannot build a cycle between them; a move under itself or a descendant is refused.
+ */
+export async function moveOrganization(input: TMoveOrganization, context: TContext) {
+  const { id, newParentId } = ZMoveOrganization.parse(input);
+  return inTransaction(context, async (tx) => {
+    // Lock both rows in a stable order to serialise concurrent moves.
+    await tx.$queryRaw`SELECT id FROM organizations WHERE id IN (${id}, ${newParentId}) ORDER BY id FOR UPDATE`;
+    const org = await tx.organization.findUnique({ where: { id }, select: { id: true, path: true, parentId: true, name: true } });
+    const parent = await tx.organization.findUnique({ where: { id: newParentId }, select: { id: true, path: true, isActive: true } });
+    if (!org || !parent) throw new AppError('NOT_FOUND', '组织不存在');
+    if (!org.parentId) throw new AppError('INVALID_INPUT', '顶级组织不能移动');
+    if (wouldCreateCycle(org.path, parent.path)) {
+      throw new AppError('INVALID_INPUT', '不能把组织移动到它自己或它的下级组织之下', { newParentId: '不能移动到自身或下级组织之下' });
+    }
+    if (!parent.isActive) throw new AppError('INVALID_INPUT', '目标上级组织已停用', { newParentId: '目标上级组织已停用' });
+    if (org.parentId === parent.id) return org;
+    const newPath = pathFor(parent.path, org.id);
+    const depthDelta = depthOf(newPath) - depthOf(org.path);
+    // Rewrite the path prefix of the whole subtree in one statement.
+    await tx.$executeRaw`
+      UPDATE organizations
+      SET path = ${newPath} || substring(path from ${org.path.length + 1}),
+          depth = depth + ${depthDelta},
+          updated_at = now()
+      WHERE path LIKE ${`${org.path}%`}`;
+    await tx.organization.update({ where: { id }, data: { parentId: parent.id } });
+    await recordAudit(tx, context, {
+      action: 'move-organization',
+      entityType: 'Organization',
+      entityId: id,
+      before: { parentId: org.parentId, path: org.path },
+      after: { parentId: parent.id, path: newPath },
+    });
+    return { ...org, parentId: parent.id, path: newPath };
+  });
+}
+
+/** Disables (or re-enables) an organization; disabling also covers its whole subtree. */
+export async function setOrganizationActive(input: { id: string; isActive: boolean }, context: TContext) {
+  return inTransaction(context, async (tx) => {
+    const org = await tx.organization.findUnique({ where: { id: input.id }, select: { id: true, path: true, parentId: true, isActive: true } });
+    if (!org) throw new AppError('NOT_FOUND', '组织不存在');
+    if (!org.parentId && !input.isActive) throw new AppError('INVALID_INPUT', '顶级组织不能停用');
+    const where = input.isActive ? { id: org.id } : { path: { startsWith: org.path } };
+    const { count } = await tx.organization.updateMany({ where, data: { isActive: input.isActive } });
+    await recordAudit(tx, context, {
+      action: input.isActive ? 'enable-organization' : 'disable-organization',
+      entityType: 'Organization',
+      entityId: org.id,
+      before: { isActive: org.isActive },
+      after: { isActive: input.isActive, affected: count },
+    });
+    return { affected: count };
+  });
+}
