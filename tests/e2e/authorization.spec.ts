@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { baseURL } from '../../playwright.config';
+import { signInAs } from './support/session';
+import { serverActionId } from './support/server-actions';
+
+test('a direct POST to an admin action from a member’s session is refused and changes nothing', async ({ page }) => {
+  await signInAs(page, 'member01', /\/member$/);
+  const code = `FORGED-${Date.now()}`;
+  const actionId = serverActionId('lib/organization/actions.ts', 'createOrganizationAction');
+  const response = await page.request.post('/admin/orgs', {
+    headers: { 'Next-Action': actionId, 'Content-Type': 'text/plain;charset=UTF-8', Origin: baseURL, Accept: 'text/x-component' },
+    data: JSON.stringify([{ parentId: 'x', name: '伪造的组织', code, levelLabel: '支部', memberCount: 1 }]),
+  });
+  const body = await response.text();
+  expect(body).not.toContain('"ok":true');
+  expect(body).toMatch(/FORBIDDEN|UNAUTHENTICATED|NOT_FOUND/);
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signInAs(page, 'admin', /\/admin$/);
+  await page.goto(`/admin/audit?actor=member01`);
+  await expect(page.getByText('没有符合条件的审计记录')).toBeVisible();
+});
+
+test('a forged x-middleware-subrequest header opens nothing', async ({ request }) => {
+  const response = await request.get('/admin', {
+    headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(307);
+  expect(response.headers()['location']).toContain('/login');
+});
+
+test('the audit log lists the admin’s own changes with filters and pages', async ({ page }) => {
+  await signInAs(page, 'admin', /\/admin$/);
+  await page.goto('/admin/audit');
+  await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible();
+  await expect(page.getByText('写入演示评选').first()).toBeVisible();
+  await page.getByLabel('操作', { exact: true }).selectOption('seed-demo-campaign');
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/action=seed-demo-campaign/);
+  await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/audit-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/audit-1280.png`, fullPage: true });
+});
