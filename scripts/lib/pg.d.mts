@@ -8,6 +8,6 @@ export function startEmbeddedPostgres(options: {
 }): Promise<{ adminUrl: string; port: number; stop: () => Promise<void> }>;
 export function ensureDatabase(adminUrl: string, name: string): Promise<string>;
 export function dropDatabase(adminUrl: string, name: string): Promise<void>;
-export function listMigrations(): string[];
-export function migrate(url: string, options?: { log?: (message: string) => void }): Promise<string[]>;
+export function listMigrations(dir?: string): string[];
+export function migrate(url: string, options?: { log?: (message: string) => void; dir?: string }): Promise<string[]>;
 export function isDatabaseEmpty(url: string): Promise<boolean>;

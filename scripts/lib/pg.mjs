@@ -78,9 +78,9 @@ export async function dropDatabase(adminUrl, name) {
 
 const MIGRATIONS_DIR = path.join(ROOT, 'prisma', 'migrations');
 
-export function listMigrations() {
-  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, d.name, 'migration.sql')))
+export function listMigrations(dir = MIGRATIONS_DIR) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, 'migration.sql')))
     .map((d) => d.name)
     .sort();
 }
@@ -89,7 +89,7 @@ export function listMigrations() {
  * Applies checked-in SQL migrations in name order, each in its own transaction, recorded in
  * `_app_migrations`; a second run does nothing and a failing migration leaves no trace.
  */
-export async function migrate(url, { log = console.log } = {}) {
+export async function migrate(url, { log = console.log, dir = MIGRATIONS_DIR } = {}) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied = [];
@@ -99,8 +99,8 @@ export async function migrate(url, { log = console.log } = {}) {
     // One migrator at a time, even when dev and a test run start together.
     await client.query('SELECT pg_advisory_lock(727274)');
     const done = new Map((await client.query('SELECT name, checksum FROM _app_migrations')).rows.map((r) => [r.name, r.checksum]));
-    for (const name of listMigrations()) {
-      const sql = readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');
+    for (const name of listMigrations(dir)) {
+      const sql = readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
       if (done.has(name)) {
         if (done.get(name) !== checksum) log(`警告：已应用的迁移 ${name} 在应用后被修改过`);
@@ -117,8 +117,8 @@ export async function migrate(url, { log = console.log } = {}) {
         throw new Error(`迁移 ${name} 失败，数据库未作任何改动：${error.message}`);
       }
     }
-    await client.query('SELECT pg_advisory_unlock(727274)');
   } finally {
+    await client.query('SELECT pg_advisory_unlock(727274)').catch(() => {});
     await client.end();
   }
   if (applied.length) log(`已应用迁移：${applied.join(', ')}`);
