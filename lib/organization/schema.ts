@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ORG_FIELDS } from '@/lib/organization/fields';
 
+// Optional texts accept null as well as '' so a parsed value parses again (the service re-checks what the action parsed).
 const optionalText = (max: number, message: string) =>
   z
     .string()
     .trim()
     .max(max, message)
-    .optional()
+    .nullish()
     .transform((value) => (value ? value : null));
 
 export const ZOrganizationFields = z.object({
@@ -25,7 +26,7 @@ export const ZOrganizationFields = z.object({
   secretaryPhone: z
     .string()
     .trim()
-    .optional()
+    .nullish()
     .transform((value) => (value ? value : null))
     .refine((value) => value === null || /^1[3-9]\d{9}$/.test(value), '请填写 11 位手机号码'),
 });

@@ -10,7 +10,8 @@ import {
   type TMoveOrganization,
   type TUpdateOrganization,
 } from '@/lib/organization/schema';
-import { depthOf, pathFor, wouldCreateCycle } from '@/lib/organization/tree';
+import { lockParentForInsert, lockRows, lockSubtree, lockTreeForMove } from '@/lib/organization/locks';
+import { depthOf, pathFor, subtreeLikePattern, wouldCreateCycle } from '@/lib/organization/tree';
 
 type TContext = TAuditContext & { tx?: TTx };
 
@@ -27,8 +28,8 @@ function duplicateCode(error: unknown): never {
 export async function createOrganization(input: TCreateOrganization, context: TContext) {
   const values = ZCreateOrganization.parse(input);
   return inTransaction(context, async (tx) => {
-    const parent = await tx.organization.findUnique({ where: { id: values.parentId }, select: { id: true, path: true, isActive: true } });
-    if (!parent) throw new AppError('NOT_FOUND', '上级组织不存在');
+    const parent = await lockParentForInsert(tx, values.parentId);
+    if (!parent) throw new AppError('NOT_FOUND', '上级组织不存在', { parentId: '上级组织不存在' });
     if (!parent.isActive) throw new AppError('INVALID_INPUT', '上级组织已停用，不能在其下新建组织', { parentId: '上级组织已停用' });
     const id = randomUUID();
     const path = pathFor(parent.path, id);
@@ -53,34 +54,36 @@ export async function updateOrganization(input: TUpdateOrganization, context: TC
   });
 }
 
-/**
- * Moves an organization (and its subtree) under a new parent. The moved rows are locked, so two
- * concurrent moves cannot build a cycle between them; a move under itself or a descendant is refused.
- */
+const CYCLE_MESSAGE = '不能把组织移动到它自己或它的下级组织之下';
+
+/** Moves an organization and its whole subtree under a new parent; a move under itself or a descendant is refused. */
 export async function moveOrganization(input: TMoveOrganization, context: TContext) {
   const { id, newParentId } = ZMoveOrganization.parse(input);
   return inTransaction(context, async (tx) => {
-    // Lock both rows in a stable order to serialise concurrent moves.
-    await tx.$queryRaw`SELECT id FROM organizations WHERE id IN (${id}, ${newParentId}) ORDER BY id FOR UPDATE`;
+    await lockTreeForMove(tx);
     const org = await tx.organization.findUnique({ where: { id }, select: { id: true, path: true, parentId: true, name: true } });
-    const parent = await tx.organization.findUnique({ where: { id: newParentId }, select: { id: true, path: true, isActive: true } });
-    if (!org || !parent) throw new AppError('NOT_FOUND', '组织不存在');
+    const parent = await tx.organization.findUnique({ where: { id: newParentId }, select: { id: true, path: true } });
+    if (!org) throw new AppError('NOT_FOUND', '组织不存在');
+    if (!parent) throw new AppError('NOT_FOUND', '目标上级组织不存在', { newParentId: '目标上级组织不存在' });
     if (!org.parentId) throw new AppError('INVALID_INPUT', '顶级组织不能移动');
-    if (wouldCreateCycle(org.path, parent.path)) {
-      throw new AppError('INVALID_INPUT', '不能把组织移动到它自己或它的下级组织之下', { newParentId: '不能移动到自身或下级组织之下' });
+    if (wouldCreateCycle(org.path, parent.path)) throw new AppError('INVALID_INPUT', CYCLE_MESSAGE, { newParentId: CYCLE_MESSAGE });
+    const locked = await lockSubtree(tx, org.path, parent.id);
+    if (!locked.find((row) => row.id === parent.id)?.isActive) {
+      throw new AppError('INVALID_INPUT', '目标上级组织已停用', { newParentId: '目标上级组织已停用' });
     }
-    if (!parent.isActive) throw new AppError('INVALID_INPUT', '目标上级组织已停用', { newParentId: '目标上级组织已停用' });
     if (org.parentId === parent.id) return org;
     const newPath = pathFor(parent.path, org.id);
     const depthDelta = depthOf(newPath) - depthOf(org.path);
-    // Rewrite the path prefix of the whole subtree in one statement.
+    // Rewrite the path prefix of the whole subtree in one statement. The casts matter: with an untyped
+    // parameter, `substring(path from $n)` is the regular-expression form and yields NULL.
     await tx.$executeRaw`
       UPDATE organizations
-      SET path = ${newPath} || substring(path from ${org.path.length + 1}),
-          depth = depth + ${depthDelta},
+      SET path = ${newPath}::text || substring(path from ${org.path.length + 1}::int),
+          depth = depth + ${depthDelta}::int,
           updated_at = now()
-      WHERE path LIKE ${`${org.path}%`}`;
-    await tx.organization.update({ where: { id }, data: { parentId: parent.id } });
+      WHERE path LIKE ${subtreeLikePattern(org.path)}`;
+    const sortOrder = await tx.organization.count({ where: { parentId: parent.id } });
+    await tx.organization.update({ where: { id }, data: { parentId: parent.id, sortOrder } });
     await recordAudit(tx, context, {
       action: 'move-organization',
       entityType: 'Organization',
@@ -92,14 +95,16 @@ export async function moveOrganization(input: TMoveOrganization, context: TConte
   });
 }
 
-/** Disables (or re-enables) an organization; disabling also covers its whole subtree. */
+/**
+ * Disables an organization with its whole subtree, or re-enables one organization (its descendants
+ * stay as they are). A child cannot be enabled under a disabled parent.
+ */
 export async function setOrganizationActive(input: { id: string; isActive: boolean }, context: TContext) {
   return inTransaction(context, async (tx) => {
     const org = await tx.organization.findUnique({ where: { id: input.id }, select: { id: true, path: true, parentId: true, isActive: true } });
     if (!org) throw new AppError('NOT_FOUND', '组织不存在');
     if (!org.parentId && !input.isActive) throw new AppError('INVALID_INPUT', '顶级组织不能停用');
-    const where = input.isActive ? { id: org.id } : { path: { startsWith: org.path } };
-    const { count } = await tx.organization.updateMany({ where, data: { isActive: input.isActive } });
+    const count = input.isActive ? await enableOne(tx, org.id, org.parentId) : await disableSubtree(tx, org.path);
     await recordAudit(tx, context, {
       action: input.isActive ? 'enable-organization' : 'disable-organization',
       entityType: 'Organization',
@@ -109,4 +114,22 @@ export async function setOrganizationActive(input: { id: string; isActive: boole
     });
     return { affected: count };
   });
+}
+
+async function disableSubtree(tx: TTx, path: string): Promise<number> {
+  await lockSubtree(tx, path);
+  // A fresh statement after the locks: it also sees children created while we waited for them.
+  const { count } = await tx.organization.updateMany({ where: { path: { startsWith: path } }, data: { isActive: false } });
+  return count;
+}
+
+async function enableOne(tx: TTx, id: string, parentId: string | null): Promise<number> {
+  const rows = await lockRows(tx, parentId ? [id, parentId] : [id]);
+  const org = rows.get(id);
+  if (!org || org.parentId !== parentId) throw new AppError('CONFLICT', '该组织刚被其他人修改，请刷新页面后重试');
+  if (parentId && !rows.get(parentId)?.isActive) {
+    throw new AppError('INVALID_INPUT', '上级组织已停用，请先启用上级组织');
+  }
+  await tx.organization.update({ where: { id }, data: { isActive: true } });
+  return 1;
 }

@@ -17,6 +17,11 @@ export function wouldCreateCycle(orgPath: string, newParentPath: string): boolea
   return newParentPath.startsWith(orgPath);
 }
 
+/** `LIKE` pattern of a subtree; escapes the wildcards so an id can never widen the match. */
+export function subtreeLikePattern(path: string): string {
+  return `${path.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
 export type TTreeNode<T> = T & { children: TTreeNode<T>[] };
 
 /** Builds nested nodes from flat rows; rows whose parent is absent become roots. */
