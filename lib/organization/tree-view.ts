@@ -1,4 +1,5 @@
 // Pure helpers of the organization tree page: default expansion, search and move targets.
+import { buildTree, type TTreeNode } from '@/lib/organization/tree';
 
 type TViewRow = { id: string; parentId: string | null; path: string; name: string; shortName: string | null; code: string; isActive: boolean };
 
@@ -53,4 +54,10 @@ export function moveTargets<T extends TViewRow>(rows: readonly T[], org: TViewRo
 /** How many organizations lie below `org` in the loaded rows. */
 export function countDescendants(rows: readonly TViewRow[], org: TViewRow): number {
   return rows.filter((row) => row.id !== org.id && row.path.startsWith(org.path)).length;
+}
+
+/** Rows depth-first in display order, so a list shows each organization right under its parent. */
+export function treeOrder<T extends TViewRow & { sortOrder: number }>(rows: readonly T[]): T[] {
+  const flatten = (nodes: TTreeNode<T>[]): T[] => nodes.flatMap((node) => [node, ...flatten(node.children)]);
+  return flatten(buildTree(rows));
 }
