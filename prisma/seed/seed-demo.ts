@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
-import { DEFAULT_AWARDS, DEFAULT_STAGE_DAYS, RUBRIC_TEMPLATES, STAGE_ORDER } from '@/lib/campaign/templates';
-import { ORG_FIELDS, ORG_FIELD_LABELS } from '@/lib/organization/fields';
+import { dbNow } from '@/lib/db';
+import { createCampaign } from '@/lib/campaign/service';
+import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
 import { depthOf, pathFor } from '@/lib/organization/tree';
 import { DEMO_CAMPAIGN_TITLE, DEMO_CITY, DEMO_PASSWORD, DEMO_USERS, type TSeedOrg } from './demo-city';
 
@@ -43,60 +44,28 @@ async function upsertUsers(db: PrismaClient) {
   }
 }
 
-/** The demo campaign, open for declaration, its dates relative to now so the demo is always live. */
+/** The demo campaign, open for declaration, its dates relative to database time so the demo is always live. */
 async function upsertCampaign(db: PrismaClient) {
   const owner = await db.organization.findUniqueOrThrow({ where: { code: DEMO_CITY.code }, select: { id: true } });
-  const existing = await db.campaign.findFirst({ where: { title: DEMO_CAMPAIGN_TITLE, ownerOrgId: owner.id } });
+  const existing = await db.campaign.findFirst({ where: { title: DEMO_CAMPAIGN_TITLE, ownerOrgId: owner.id }, select: { id: true } });
   if (existing) return;
-  const admin = await db.user.findUnique({ where: { loginName: 'admin' }, select: { id: true } });
-  let cursor = Date.now() - 3 * DAY;
-  const stages = STAGE_ORDER.map((kind) => {
-    const startsAt = new Date(cursor);
-    cursor += DEFAULT_STAGE_DAYS[kind] * DAY;
-    return { kind, startsAt, endsAt: new Date(cursor), isEnabled: true };
-  });
-  await db.$transaction(async (tx) => {
-    const campaign = await tx.campaign.create({
-      data: {
+  const admin = await db.user.findUniqueOrThrow({ where: { loginName: 'admin' }, select: { id: true } });
+  const now = await dbNow(db);
+  const setup = defaultCampaignSetup({ now, ownerOrgId: owner.id, firstStageStartsAt: new Date(now.getTime() - 3 * DAY) });
+  await db.$transaction((tx) =>
+    createCampaign(
+      {
+        ...setup,
         title: DEMO_CAMPAIGN_TITLE,
         year: 2026,
         batch: 1,
         description: '深入实施党建品牌创建工程，选树一批特色鲜明、作用突出、群众认可的基层党建品牌。',
-        ownerOrgId: owner.id,
-        status: 'PUBLISHED',
-        recommendingDepths: [1, 2],
-        createdById: admin?.id ?? null,
-        stages: { create: stages },
-        fields: { create: ORG_FIELDS.map((field, index) => ({ name: ORG_FIELD_LABELS[field], sortOrder: index, orgFields: [field] })) },
-        rubric: {
-          create: {
-            template: 'FOUR_HAVE_ONE_GOOD',
-            criteria: { create: RUBRIC_TEMPLATES.FOUR_HAVE_ONE_GOOD.criteria.map((criterion, index) => ({ ...criterion, sortOrder: index })) },
-          },
-        },
+        quotas: { ...setup.quotas, recommendingDepths: [1, 2] },
+        publish: true,
       },
-      include: { fields: true },
-    });
-    let sortOrder = 0;
-    for (const award of DEFAULT_AWARDS) {
-      const targets = award.perField ? campaign.fields : [null];
-      for (const field of targets) {
-        await tx.award.create({
-          data: {
-            campaignId: campaign.id,
-            kind: award.kind,
-            name: field ? award.name.replace('{field}', field.name) : award.name,
-            count: award.count,
-            fieldId: field?.id ?? null,
-            sortOrder: sortOrder++,
-          },
-        });
-      }
-    }
-    await tx.auditLog.create({
-      data: { actorId: null, action: 'seed-demo-campaign', entityType: 'Campaign', entityId: campaign.id, after: { title: campaign.title } },
-    });
-  });
+      { actorId: admin.id, ip: null, tx },
+    ),
+  );
 }
 
 /** Idempotent: running it again changes nothing. */

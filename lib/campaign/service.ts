@@ -1,0 +1,172 @@
+import { db, dbNow, type TTx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import { assertCampaignAdmin } from '@/lib/campaign/access';
+import { getCampaignDetail, type TCampaignDetail } from '@/lib/campaign/admin-queries';
+import { ZCampaignRef, ZCampaignSetup, ZStageCommand, type TCampaignRef, type TCampaignSetupInput, type TStageCommand } from '@/lib/campaign/schema';
+import { campaignToSetup, changedGroups, groupValues, type TSettingsGroup } from '@/lib/campaign/setup-values';
+import { campaignColumns, publicityEnabledOf, replaceAwards, replaceFields, replaceQuotas, replaceRubric } from '@/lib/campaign/setup-writes';
+import { planStageChanges } from '@/lib/campaign/stage-changes';
+import { lockedRuleGroups, openStageEarly, RULE_GROUP_LABELS, RULES_LOCKED_BY, stageStatus, type TRuleGroup, type TStageWindow } from '@/lib/campaign/stages';
+import { STAGE_LABELS } from '@/lib/campaign/templates';
+import { fromDateTimeLocal } from '@/lib/format';
+
+type TContext = TAuditContext & { tx?: TTx };
+
+const ALL_GROUPS: TSettingsGroup[] = ['basics', 'declarationForm', 'fields', 'rubric', 'quotas', 'voting', 'awards', 'weights'];
+
+function inTransaction<T>(context: TContext, body: (tx: TTx) => Promise<T>): Promise<T> {
+  return context.tx ? body(context.tx) : db.$transaction(body);
+}
+
+/** Locks the campaign row so concurrent edits and stage moves run one after another, then reads it. */
+async function lockCampaign(tx: TTx, campaignId: string): Promise<TCampaignDetail> {
+  await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaignId} FOR UPDATE`;
+  const campaign = await getCampaignDetail(campaignId, tx);
+  if (!campaign) throw new AppError('NOT_FOUND', '评选活动不存在');
+  return campaign;
+}
+
+const stageTimes = (stages: readonly TStageWindow[]) => stages.map(({ kind, isEnabled, startsAt, endsAt }) => ({ kind, isEnabled, startsAt, endsAt }));
+
+/** Creates a campaign with its stages, fields, rubric, awards and quotas: a draft, or published at once. */
+export async function createCampaign(input: TCampaignSetupInput & { publish?: boolean }, context: TContext) {
+  const setup = ZCampaignSetup.parse(input);
+  return inTransaction(context, async (tx) => {
+    const owner = await tx.organization.findUnique({ where: { id: setup.ownerOrgId }, select: { id: true, path: true, isActive: true } });
+    if (!owner?.isActive) throw new AppError('INVALID_INPUT', '主办组织不存在或已停用', { ownerOrgId: '主办组织不存在或已停用' });
+    await assertCampaignAdmin(tx, context.actorId, owner.path, 'ownerOrgId');
+    const status = input.publish === true ? 'PUBLISHED' : 'DRAFT';
+    const campaign = await tx.campaign.create({
+      data: {
+        ...campaignColumns(setup, ALL_GROUPS),
+        title: setup.title,
+        year: setup.year,
+        ownerOrgId: owner.id,
+        status,
+        publicityEnabled: publicityEnabledOf(setup),
+        createdById: context.actorId,
+        stages: {
+          create: setup.stages.map((stage) => ({ kind: stage.kind, isEnabled: stage.isEnabled, startsAt: fromDateTimeLocal(stage.startsAt), endsAt: fromDateTimeLocal(stage.endsAt) })),
+        },
+      },
+      select: { id: true, title: true, status: true },
+    });
+    await replaceFields(tx, campaign.id, setup);
+    await replaceAwards(tx, campaign.id, setup);
+    await replaceRubric(tx, campaign.id, setup);
+    await replaceQuotas(tx, { id: campaign.id, ownerOrg: owner }, setup);
+    await recordAudit(tx, context, { action: 'create-campaign', entityType: 'Campaign', entityId: campaign.id, after: { status, ...setup } });
+    return campaign;
+  });
+}
+
+function lockedMessage(group: TRuleGroup): string {
+  return `${RULE_GROUP_LABELS[group]}已随${STAGE_LABELS[RULES_LOCKED_BY[group]]}阶段开始而锁定，不能再修改`;
+}
+
+/**
+ * Replaces the settings group by group. Whether a stage has started is judged by database time after
+ * the campaign row is locked; a group frozen by a started stage (lockedRuleGroups) is refused if the
+ * input changes it, and nothing is written. Drafts are not running yet, so nothing of theirs is frozen.
+ */
+export async function updateCampaign(input: TCampaignSetupInput & { id: string }, context: TContext) {
+  const setup = ZCampaignSetup.parse(input);
+  const { campaignId } = ZCampaignRef.parse({ campaignId: input.id });
+  return inTransaction(context, async (tx) => {
+    const campaign = await lockCampaign(tx, campaignId);
+    await assertCampaignAdmin(tx, context.actorId, campaign.ownerOrg.path);
+    if (campaign.status === 'FINISHED' || campaign.status === 'CANCELLED') throw new AppError('CONFLICT', '评选活动已结束或已取消，不能再修改');
+    if (setup.ownerOrgId !== campaign.ownerOrgId) {
+      throw new AppError('INVALID_INPUT', '主办组织创建后不能更改', { ownerOrgId: '主办组织创建后不能更改' });
+    }
+    const now = await dbNow(tx);
+    const isRunning = campaign.status === 'PUBLISHED';
+    const before = campaignToSetup(campaign);
+    const groups = changedGroups(before, setup);
+    const locked = isRunning ? lockedRuleGroups(campaign.stages, now) : [];
+    const frozen = groups.find((group): group is TRuleGroup => locked.includes(group as TRuleGroup));
+    if (frozen) throw new AppError('STAGE_LOCKED', lockedMessage(frozen));
+    const stageChanges = planStageChanges(campaign.stages, setup.stages, now, isRunning);
+    if (!groups.length && !stageChanges.length) return { changedGroups: [] as TSettingsGroup[], changedStages: 0 };
+
+    for (const change of stageChanges) {
+      const { isEnabled, startsAt, endsAt } = change.after;
+      await tx.campaignStage.update({ where: { campaignId_kind: { campaignId, kind: change.kind } }, data: { isEnabled, startsAt, endsAt } });
+    }
+    await tx.campaign.update({ where: { id: campaignId }, data: { ...campaignColumns(setup, groups), publicityEnabled: publicityEnabledOf(setup) } });
+    if (groups.includes('fields')) await replaceFields(tx, campaignId, setup);
+    if (groups.includes('fields') || groups.includes('awards')) await replaceAwards(tx, campaignId, setup);
+    if (groups.includes('rubric')) await replaceRubric(tx, campaignId, setup);
+    if (groups.includes('quotas')) await replaceQuotas(tx, campaign, setup);
+    await recordAudit(tx, context, {
+      action: 'update-campaign',
+      entityType: 'Campaign',
+      entityId: campaignId,
+      before: { ...Object.fromEntries(groups.map((group) => [group, groupValues(before, group)])), stages: stageTimes(stageChanges.map((c) => c.before)) },
+      after: { ...Object.fromEntries(groups.map((group) => [group, groupValues(setup, group)])), stages: stageTimes(stageChanges.map((c) => c.after)) },
+    });
+    return { changedGroups: groups, changedStages: stageChanges.length };
+  });
+}
+
+/** A draft goes live: from now on its stages run by their dates and started stages freeze their rules. */
+export async function publishCampaign(input: TCampaignRef, context: TContext) {
+  const { campaignId } = ZCampaignRef.parse(input);
+  return inTransaction(context, async (tx) => {
+    const campaign = await lockCampaign(tx, campaignId);
+    await assertCampaignAdmin(tx, context.actorId, campaign.ownerOrg.path);
+    if (campaign.status !== 'DRAFT') throw new AppError('CONFLICT', '只有草稿状态的评选活动可以发布');
+    await tx.campaign.update({ where: { id: campaignId }, data: { status: 'PUBLISHED' } });
+    await recordAudit(tx, context, { action: 'publish-campaign', entityType: 'Campaign', entityId: campaignId, before: { status: 'DRAFT' }, after: { status: 'PUBLISHED' } });
+  });
+}
+
+/** Loads a published campaign's stage for 提前开始 / 提前结束, with the database time they are judged by. */
+async function lockStage(tx: TTx, input: TStageCommand, context: TContext) {
+  const { campaignId, kind } = ZStageCommand.parse(input);
+  const campaign = await lockCampaign(tx, campaignId);
+  await assertCampaignAdmin(tx, context.actorId, campaign.ownerOrg.path);
+  if (campaign.status !== 'PUBLISHED') throw new AppError('CONFLICT', '评选活动发布后才能提前开始或结束阶段');
+  const stage = campaign.stages.find((candidate) => candidate.kind === kind);
+  if (!stage?.isEnabled) throw new AppError('INVALID_INPUT', `本活动未启用${STAGE_LABELS[kind]}阶段`);
+  return { campaign, stage, now: await dbNow(tx) };
+}
+
+async function writeStageMove(tx: TTx, context: TContext, action: string, campaignId: string, changes: { before: TStageWindow; after: TStageWindow }[]) {
+  for (const { after } of changes) {
+    await tx.campaignStage.update({ where: { campaignId_kind: { campaignId, kind: after.kind } }, data: { startsAt: after.startsAt, endsAt: after.endsAt } });
+  }
+  await recordAudit(tx, context, {
+    action,
+    entityType: 'Campaign',
+    entityId: campaignId,
+    before: { stages: stageTimes(changes.map((change) => change.before)) },
+    after: { stages: stageTimes(changes.map((change) => change.after)) },
+  });
+}
+
+/** Opens an upcoming stage at database time now; an earlier stage still running closes at the same instant. */
+export async function openStageNow(input: TStageCommand, context: TContext) {
+  return inTransaction(context, async (tx) => {
+    const { campaign, stage, now } = await lockStage(tx, input, context);
+    if (stageStatus(stage, now) !== 'upcoming') throw new AppError('CONFLICT', `${STAGE_LABELS[stage.kind]}阶段已经开始，不能再提前开始`);
+    const moved = openStageEarly(campaign.stages, stage.kind, now);
+    const changes = campaign.stages
+      .map((before, index) => ({ before, after: moved[index] }))
+      .filter(({ before, after }) => before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime());
+    await writeStageMove(tx, context, 'open-stage-early', campaign.id, changes);
+    return { now, stages: changes.map((change) => change.after) };
+  });
+}
+
+/** Closes a running stage at database time now, so the campaign can move on before the calendar says so. */
+export async function closeStageNow(input: TStageCommand, context: TContext) {
+  return inTransaction(context, async (tx) => {
+    const { campaign, stage, now } = await lockStage(tx, input, context);
+    if (stageStatus(stage, now) !== 'open' || stage.startsAt >= now) throw new AppError('CONFLICT', `${STAGE_LABELS[stage.kind]}阶段不在进行中，不能提前结束`);
+    const after = { ...stage, endsAt: now };
+    await writeStageMove(tx, context, 'close-stage-early', campaign.id, [{ before: stage, after }]);
+    return { now, stages: [after] };
+  });
+}

@@ -1,0 +1,175 @@
+import type { AwardKind, OrgField, ResultsVisibility, RubricTemplate, StageKind } from '@/lib/generated/prisma/enums';
+import type { TCampaignSetup, TStageInput } from '@/lib/campaign/schema';
+import type { TRuleGroup } from '@/lib/campaign/stages';
+import { DEFAULT_AWARDS, DEFAULT_QUOTA, DEFAULT_STAGE_DAYS, RUBRIC_TEMPLATES, STAGE_ORDER } from '@/lib/campaign/templates';
+import { fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
+import { ORG_FIELDS, ORG_FIELD_LABELS } from '@/lib/organization/fields';
+
+const DAY = 86_400_000;
+
+/** Consecutive stages of the default lengths, the first starting at `start` (minute precision). */
+export function stagesStartingAt(start: Date): TStageInput[] {
+  let cursor = fromDateTimeLocal(toDateTimeLocal(start)).getTime();
+  return STAGE_ORDER.map((kind) => {
+    const startsAt = toDateTimeLocal(new Date(cursor));
+    cursor += DEFAULT_STAGE_DAYS[kind] * DAY;
+    return { kind, isEnabled: true, startsAt, endsAt: toDateTimeLocal(new Date(cursor)) };
+  });
+}
+
+/** The default award list, with one "最佳XX领域" award per field. */
+export function defaultAwards(fieldNames: readonly string[]): TCampaignSetup['awards'] {
+  return DEFAULT_AWARDS.flatMap((award): TCampaignSetup['awards'] =>
+    award.perField
+      ? fieldNames.map((fieldName) => ({ kind: award.kind, name: award.name.replace('{field}', fieldName), count: award.count, fieldName }))
+      : [{ kind: award.kind, name: award.name, count: award.count, fieldName: null }],
+  );
+}
+
+/**
+ * A new campaign as the wizard proposes it: the seven fields, 四有一好, the default awards and quota,
+ * stages one after another from midnight (Asia/Shanghai) after `now` unless `firstStageStartsAt` is given.
+ */
+export function defaultCampaignSetup(input: { now: Date; ownerOrgId: string; firstStageStartsAt?: Date }): TCampaignSetup {
+  const today = toDateTimeLocal(input.now).slice(0, 10);
+  const tomorrow = new Date(fromDateTimeLocal(`${today}T00:00`).getTime() + DAY);
+  const fields = ORG_FIELDS.map((field) => ({ name: ORG_FIELD_LABELS[field], orgFields: [field] }));
+  return {
+    title: '',
+    year: Number(today.slice(0, 4)),
+    batch: null,
+    description: '',
+    ownerOrgId: input.ownerOrgId,
+    nameMaxLength: 15,
+    allowMultipleApplications: false,
+    stages: stagesStartingAt(input.firstStageStartsAt ?? tomorrow),
+    fields,
+    awards: defaultAwards(fields.map((field) => field.name)),
+    rubric: { template: 'FOUR_HAVE_ONE_GOOD', criteria: RUBRIC_TEMPLATES.FOUR_HAVE_ONE_GOOD.criteria.map((criterion) => ({ ...criterion })) },
+    quotas: { defaultQuota: DEFAULT_QUOTA, recommendingDepths: [], overrides: [] },
+    voting: {
+      memberVotingEnabled: true,
+      publicVotingEnabled: false,
+      votesPerVoterPerDay: 5,
+      votesPerEntryPerDay: 1,
+      votesPerVoterTotal: null,
+      allowVoteForOwnOrg: false,
+      resultsVisibility: 'HIDDEN',
+    },
+    weights: { expertWeight: 70, voteWeight: 30 },
+  };
+}
+
+/** The stored campaign, as read by `getCampaignSetupRow` (structural, so this file stays free of Prisma). */
+export type TCampaignSetupRow = {
+  title: string;
+  year: number;
+  batch: number | null;
+  description: string | null;
+  ownerOrgId: string;
+  nameMaxLength: number;
+  allowMultipleApplications: boolean;
+  defaultQuota: number;
+  recommendingDepths: number[];
+  memberVotingEnabled: boolean;
+  publicVotingEnabled: boolean;
+  votesPerVoterPerDay: number;
+  votesPerEntryPerDay: number;
+  votesPerVoterTotal: number | null;
+  allowVoteForOwnOrg: boolean;
+  resultsVisibility: ResultsVisibility;
+  expertWeight: number;
+  voteWeight: number;
+  stages: { kind: StageKind; isEnabled: boolean; startsAt: Date; endsAt: Date }[];
+  fields: { name: string; sortOrder: number; orgFields: OrgField[] }[];
+  rubric: { template: RubricTemplate; criteria: { name: string; maxPoints: number; guidance: string; sortOrder: number }[] } | null;
+  awards: { kind: AwardKind; name: string; count: number; sortOrder: number; field: { name: string } | null }[];
+  quotas: { organizationId: string; limit: number }[];
+};
+
+export function sortOrgFields(orgFields: readonly OrgField[]): OrgField[] {
+  return [...orgFields].sort((a, b) => ORG_FIELDS.indexOf(a) - ORG_FIELDS.indexOf(b));
+}
+
+const bySortOrder = (a: { sortOrder: number }, b: { sortOrder: number }) => a.sortOrder - b.sortOrder;
+
+/** The stored campaign in the wizard's shape: prefills the edit form and is what updates are compared with. */
+export function campaignToSetup(row: TCampaignSetupRow): TCampaignSetup {
+  return {
+    title: row.title,
+    year: row.year,
+    batch: row.batch,
+    description: row.description ?? '',
+    ownerOrgId: row.ownerOrgId,
+    nameMaxLength: row.nameMaxLength,
+    allowMultipleApplications: row.allowMultipleApplications,
+    stages: STAGE_ORDER.map((kind) => {
+      const stage = row.stages.find((candidate) => candidate.kind === kind);
+      if (!stage) throw new Error(`campaign has no ${kind} stage`);
+      return { kind, isEnabled: stage.isEnabled, startsAt: toDateTimeLocal(stage.startsAt), endsAt: toDateTimeLocal(stage.endsAt) };
+    }),
+    fields: [...row.fields].sort(bySortOrder).map((field) => ({ name: field.name, orgFields: [...field.orgFields] })),
+    awards: [...row.awards]
+      .sort(bySortOrder)
+      .map((award) => ({ kind: award.kind, name: award.name, count: award.count, fieldName: award.field?.name ?? null })),
+    rubric: {
+      template: row.rubric?.template ?? 'CUSTOM',
+      criteria: [...(row.rubric?.criteria ?? [])]
+        .sort(bySortOrder)
+        .map((criterion) => ({ name: criterion.name, maxPoints: criterion.maxPoints, guidance: criterion.guidance })),
+    },
+    quotas: {
+      defaultQuota: row.defaultQuota,
+      recommendingDepths: [...row.recommendingDepths].sort((a, b) => a - b),
+      overrides: [...row.quotas]
+        .sort((a, b) => a.organizationId.localeCompare(b.organizationId))
+        .map((quota) => ({ organizationId: quota.organizationId, limit: quota.limit })),
+    },
+    voting: {
+      memberVotingEnabled: row.memberVotingEnabled,
+      publicVotingEnabled: row.publicVotingEnabled,
+      votesPerVoterPerDay: row.votesPerVoterPerDay,
+      votesPerEntryPerDay: row.votesPerEntryPerDay,
+      votesPerVoterTotal: row.votesPerVoterTotal,
+      allowVoteForOwnOrg: row.allowVoteForOwnOrg,
+      resultsVisibility: row.resultsVisibility,
+    },
+    weights: { expertWeight: row.expertWeight, voteWeight: row.voteWeight },
+  };
+}
+
+export type TSettingsGroup = TRuleGroup | 'basics';
+
+/** What each settings group covers; stages are compared stage by stage instead. */
+const GROUP_VALUES: Record<TSettingsGroup, (setup: TCampaignSetup) => unknown> = {
+  basics: ({ title, year, batch, description }) => ({ title, year, batch, description }),
+  declarationForm: ({ nameMaxLength, allowMultipleApplications }) => ({ nameMaxLength, allowMultipleApplications }),
+  fields: (setup) => setup.fields.map((field) => ({ ...field, orgFields: sortOrgFields(field.orgFields) })),
+  rubric: (setup) => setup.rubric,
+  quotas: (setup) => ({
+    ...setup.quotas,
+    recommendingDepths: [...setup.quotas.recommendingDepths].sort((a, b) => a - b),
+    overrides: [...setup.quotas.overrides].sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
+  }),
+  voting: (setup) => setup.voting,
+  awards: (setup) => setup.awards,
+  weights: (setup) => setup.weights,
+};
+
+/** JSON with object keys sorted, so equal settings compare equal whatever order their keys were built in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** The settings groups whose values differ between two setups. */
+export function changedGroups(before: TCampaignSetup, after: TCampaignSetup): TSettingsGroup[] {
+  return (Object.keys(GROUP_VALUES) as TSettingsGroup[]).filter(
+    (group) => canonical(GROUP_VALUES[group](before)) !== canonical(GROUP_VALUES[group](after)),
+  );
+}
+
+export function groupValues(setup: TCampaignSetup, group: TSettingsGroup): unknown {
+  return GROUP_VALUES[group](setup);
+}

@@ -1,0 +1,61 @@
+import type { StageKind } from '@/lib/generated/prisma/enums';
+import type { TStageInput } from '@/lib/campaign/schema';
+import { stageStatus, validateStageOrder, type TStageWindow } from '@/lib/campaign/stages';
+import { STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
+import { AppError } from '@/lib/errors';
+import { fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
+
+export type TStageChange = { kind: StageKind; before: TStageWindow; after: TStageWindow };
+
+const pathOf = (kind: StageKind, key: 'startsAt' | 'endsAt' | 'isEnabled') => `stages.${STAGE_ORDER.indexOf(kind)}.${key}`;
+
+function refuse(code: 'STAGE_LOCKED' | 'INVALID_INPUT', kind: StageKind, key: 'startsAt' | 'endsAt' | 'isEnabled', message: string): never {
+  throw new AppError(code, message, { [pathOf(kind, key)]: message });
+}
+
+/**
+ * Compares submitted stage times (minute precision, as the form shows them) with the stored ones and
+ * returns the stages that change. Once a campaign runs (`isRunning`), a started stage keeps its start,
+ * an ended stage keeps both times, and no time may be moved into the past: opening or closing a stage
+ * now goes through 提前开始 / 提前结束, which record the exact database time.
+ */
+export function planStageChanges(stored: readonly TStageWindow[], submitted: readonly TStageInput[], now: Date, isRunning: boolean): TStageChange[] {
+  const changes: TStageChange[] = [];
+  const merged = stored.map((before) => {
+    const input = submitted.find((stage) => stage.kind === before.kind);
+    if (!input) return before;
+    const isStartChanged = toDateTimeLocal(before.startsAt) !== input.startsAt;
+    const isEndChanged = toDateTimeLocal(before.endsAt) !== input.endsAt;
+    if (!isStartChanged && !isEndChanged && input.isEnabled === before.isEnabled) return before;
+    const after: TStageWindow = {
+      kind: before.kind,
+      isEnabled: input.isEnabled,
+      startsAt: isStartChanged ? fromDateTimeLocal(input.startsAt) : before.startsAt,
+      endsAt: isEndChanged ? fromDateTimeLocal(input.endsAt) : before.endsAt,
+    };
+    if (isRunning) checkRunningStage(before, after, { isStartChanged, isEndChanged }, now);
+    changes.push({ kind: before.kind, before, after });
+    return after;
+  });
+  const orderErrors = validateStageOrder(merged);
+  const [firstKind] = Object.keys(orderErrors) as StageKind[];
+  if (firstKind) refuse('INVALID_INPUT', firstKind, 'startsAt', orderErrors[firstKind]!);
+  return changes;
+}
+
+function checkRunningStage(before: TStageWindow, after: TStageWindow, changed: { isStartChanged: boolean; isEndChanged: boolean }, now: Date) {
+  const label = STAGE_LABELS[before.kind];
+  const status = stageStatus(before, now);
+  if (status === 'closed') refuse('STAGE_LOCKED', before.kind, 'startsAt', `${label}阶段已结束，起止时间不能再修改`);
+  if (status === 'open') {
+    if (!after.isEnabled) refuse('STAGE_LOCKED', before.kind, 'isEnabled', `${label}阶段已开始，不能再关闭`);
+    if (changed.isStartChanged) refuse('STAGE_LOCKED', before.kind, 'startsAt', `${label}阶段已开始，开始时间不能再修改`);
+    if (changed.isEndChanged && after.endsAt <= now) {
+      refuse('INVALID_INPUT', before.kind, 'endsAt', `结束时间不能早于当前时间；如需立即结束${label}阶段，请使用“提前结束”`);
+    }
+    return;
+  }
+  if (after.isEnabled && after.startsAt < now) {
+    refuse('INVALID_INPUT', before.kind, 'startsAt', `开始时间不能早于当前时间；如需立即开始${label}阶段，请使用“提前开始”`);
+  }
+}
