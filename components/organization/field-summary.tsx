@@ -14,10 +14,12 @@ export function FieldSummary({ counts }: { counts: TFieldCount[] }) {
       <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
         {tiles.map((tile) => (
           <li key={tile.key} className="rounded-lg border border-stone-200 bg-white px-3 py-2 shadow-sm">
-            <p className="truncate text-xs text-stone-600" title={tile.label}>{tile.label}</p>
-            <p className="mt-0.5 text-xl font-bold text-brand-700">
-              {tile.count?.organizations ?? 0}
-              <span className="ml-0.5 text-xs font-normal text-stone-500">个</span>
+            <p className="flex items-baseline justify-between gap-2 lg:block">
+              <span className="block truncate text-xs text-stone-600" title={tile.label}>{tile.label}</span>
+              <span className="text-lg font-bold text-brand-700 lg:text-xl">
+                {tile.count?.organizations ?? 0}
+                <span className="ml-0.5 text-xs font-normal text-stone-500">个</span>
+              </span>
             </p>
             <p className="text-xs text-stone-500">党员 {tile.count?.members ?? 0} 人</p>
           </li>
