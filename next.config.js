@@ -20,6 +20,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   serverExternalPackages: ['@node-rs/argon2', 'exceljs', 'svg-captcha', 'pg'],
+  // Excel imports upload up to 5 MB through a server action (lib/import/upload.ts checks the exact limit).
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
     return [
       {
