@@ -6,7 +6,21 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'move-organization': '移动组织',
   'disable-organization': '停用组织',
   'enable-organization': '启用组织',
-  'seed-demo-campaign': '写入演示评选',
+  'create-campaign': '新建评选活动',
+  'update-campaign': '修改评选设置',
+  'publish-campaign': '发布评选活动',
+  'open-stage-early': '提前开始阶段',
+  'close-stage-early': '提前结束阶段',
+  'create-user': '新建用户',
+  'update-user': '修改用户',
+  'disable-user': '停用用户',
+  'enable-user': '启用用户',
+  'reset-password': '重置密码',
+  'unlock-user': '解除锁定',
+  'assign-role': '分配角色',
+  'remove-role': '移除角色',
+  'import-organizations': '导入组织',
+  'import-users': '导入用户',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -15,6 +29,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Campaign: '评选活动',
   CampaignStage: '评选阶段',
   Import: '批量导入',
+  RoleAssignment: '角色',
 };
 
 export function auditActionLabel(action: string): string {

@@ -16,6 +16,7 @@ test('a direct POST to an admin action from a member’s session is refused and 
   expect(body).toMatch(/FORBIDDEN|UNAUTHENTICATED|NOT_FOUND/);
 
   await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signInAs(page, 'admin', /\/admin$/);
   await page.goto(`/admin/audit?actor=member01`);
   await expect(page.getByText('没有符合条件的审计记录')).toBeVisible();
@@ -34,11 +35,15 @@ test('the audit log lists the admin’s own changes with filters and pages', asy
   await signInAs(page, 'admin', /\/admin$/);
   await page.goto('/admin/audit');
   await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible();
-  await expect(page.getByText('写入演示评选').first()).toBeVisible();
-  await page.getByLabel('操作', { exact: true }).selectOption('seed-demo-campaign');
+  await expect(page.locator('li').filter({ hasText: '新建评选活动' }).first()).toBeVisible();
+  await page.getByLabel('操作', { exact: true }).selectOption('create-campaign');
+  await page.getByLabel('操作人').fill('admin');
   await page.getByRole('button', { name: '筛选' }).click();
-  await expect(page).toHaveURL(/action=seed-demo-campaign/);
+  await expect(page).toHaveURL(/action=create-campaign/);
   await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
+  await expect(page.getByText('李组织（市委组织部）（admin）').first()).toBeVisible();
+  await page.getByText('查看变更').first().click();
+  await expect(page.getByText('2026年度示范市党建品牌选树').first()).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/audit-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
