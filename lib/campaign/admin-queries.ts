@@ -105,3 +105,9 @@ export async function listCampaignOrgOptions(paths: readonly string[]): Promise<
     nodes.flatMap((node) => [{ id: node.id, name: node.shortName ?? node.name, path: node.path, depth: node.depth }, ...flatten(node.children)]);
   return flatten(buildTree(rows));
 }
+
+/** Display names of organizations (owner and quota rows) for the read-only views. */
+export async function organizationNames(ids: readonly string[]): Promise<Record<string, string>> {
+  const rows = await db.organization.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, shortName: true } });
+  return Object.fromEntries(rows.map((row) => [row.id, row.shortName ?? row.name]));
+}

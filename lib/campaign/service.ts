@@ -7,7 +7,8 @@ import { ZCampaignRef, ZCampaignSetup, ZStageCommand, type TCampaignRef, type TC
 import { campaignToSetup, changedGroups, groupValues, type TSettingsGroup } from '@/lib/campaign/setup-values';
 import { campaignColumns, publicityEnabledOf, replaceAwards, replaceFields, replaceQuotas, replaceRubric } from '@/lib/campaign/setup-writes';
 import { planStageChanges } from '@/lib/campaign/stage-changes';
-import { lockedRuleGroups, openStageEarly, RULE_GROUP_LABELS, RULES_LOCKED_BY, stageStatus, type TRuleGroup, type TStageWindow } from '@/lib/campaign/stages';
+import { lockedGroupMessage } from '@/lib/campaign/setup-locks';
+import { lockedRuleGroups, openStageEarly, stageStatus, type TRuleGroup, type TStageWindow } from '@/lib/campaign/stages';
 import { STAGE_LABELS } from '@/lib/campaign/templates';
 import { fromDateTimeLocal } from '@/lib/format';
 
@@ -61,10 +62,6 @@ export async function createCampaign(input: TCampaignSetupInput & { publish?: bo
   });
 }
 
-function lockedMessage(group: TRuleGroup): string {
-  return `${RULE_GROUP_LABELS[group]}已随${STAGE_LABELS[RULES_LOCKED_BY[group]]}阶段开始而锁定，不能再修改`;
-}
-
 /**
  * Replaces the settings group by group. Whether a stage has started is judged by database time after
  * the campaign row is locked; a group frozen by a started stage (lockedRuleGroups) is refused if the
@@ -86,7 +83,7 @@ export async function updateCampaign(input: TCampaignSetupInput & { id: string }
     const groups = changedGroups(before, setup);
     const locked = isRunning ? lockedRuleGroups(campaign.stages, now) : [];
     const frozen = groups.find((group): group is TRuleGroup => locked.includes(group as TRuleGroup));
-    if (frozen) throw new AppError('STAGE_LOCKED', lockedMessage(frozen));
+    if (frozen) throw new AppError('STAGE_LOCKED', lockedGroupMessage(frozen));
     const stageChanges = planStageChanges(campaign.stages, setup.stages, now, isRunning);
     if (!groups.length && !stageChanges.length) return { changedGroups: [] as TSettingsGroup[], changedStages: 0 };
 

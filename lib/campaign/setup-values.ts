@@ -17,6 +17,17 @@ export function stagesStartingAt(start: Date): TStageInput[] {
   });
 }
 
+/** Re-plans the enabled stages one after another at their default lengths from `start`; switched-off stages keep their dates. */
+export function layOutStages(stages: readonly TStageInput[], start: Date): TStageInput[] {
+  let cursor = start.getTime();
+  return stages.map((stage) => {
+    if (!stage.isEnabled) return stage;
+    const startsAt = toDateTimeLocal(new Date(cursor));
+    cursor += DEFAULT_STAGE_DAYS[stage.kind] * DAY;
+    return { ...stage, startsAt, endsAt: toDateTimeLocal(new Date(cursor)) };
+  });
+}
+
 /** The default award list, with one "最佳XX领域" award per field. */
 export function defaultAwards(fieldNames: readonly string[]): TCampaignSetup['awards'] {
   return DEFAULT_AWARDS.flatMap((award): TCampaignSetup['awards'] =>

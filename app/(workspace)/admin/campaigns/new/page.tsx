@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { CampaignWizard } from '@/components/campaign/wizard/campaign-wizard';
+import { PageHeader } from '@/components/ui/card';
+import { requirePageUser } from '@/lib/auth/guard';
+import { scopeRoots } from '@/lib/auth/scope';
+import { listCampaignOrgOptions } from '@/lib/campaign/admin-queries';
+import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
+import { dbNow } from '@/lib/db';
+
+export const metadata = { title: '新建评选活动' };
+
+export default async function NewCampaignPage() {
+  const user = await requirePageUser(['ORG_ADMIN']);
+  const roots = scopeRoots(user.roles, ['ORG_ADMIN']);
+  const [now, orgOptions] = await Promise.all([dbNow(), listCampaignOrgOptions(roots.map((grant) => grant.organizationPath))]);
+  const defaults = defaultCampaignSetup({ now, ownerOrgId: roots[0]?.organizationId ?? '' });
+  return (
+    <>
+      <Link href="/admin/campaigns" className="mb-2 inline-block text-sm text-brand-700 hover:underline">
+        ← 返回评选活动
+      </Link>
+      <PageHeader title="新建评选活动" description="按步骤填写，最后一步确认后创建。已按“四有一好”标准和常用奖项预填，可修改。" />
+      <CampaignWizard defaultValues={defaults} orgOptions={orgOptions} locks={{ groups: {}, stages: {}, isReadOnly: false }} />
+    </>
+  );
+}
