@@ -9,7 +9,7 @@ import { ORG_FIELD_LABELS } from '@/lib/organization/fields';
 
 function Rows({ rows }: { rows: [string, ReactNode][] }) {
   return (
-    <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+    <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-2 text-sm sm:grid-cols-[10rem_1fr] sm:gap-x-4">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-stone-500">{label}</dt>

@@ -71,11 +71,26 @@ test('an admin creates a campaign through the wizard, finds it in the list and c
   await declaration.getByRole('button', { name: '提前结束' }).click();
   const dialog = page.getByRole('dialog', { name: '提前结束“申报”阶段？' });
   await expect(dialog).toBeVisible();
+  await page.screenshot({ path: `${OUT}/campaign-close-dialog-1280.png` });
   await dialog.getByRole('button', { name: '确认提前结束' }).click();
   await expect(dialog).toBeHidden();
   await expect(declaration.getByText('已结束')).toBeVisible();
   await expect(page.getByText('已随申报阶段开始而锁定').first()).toBeVisible();
   await screenshotBoth(page, 'campaign-page-after-close');
+
+  // Editing: the rules frozen by the declaration are read-only, the voting rules can still change.
+  await page.getByRole('link', { name: '修改设置' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '修改评选活动' })).toBeVisible();
+  await page.getByRole('button', { name: '3. 领域与奖项' }).click();
+  await expect(page.getByText('领域设置已随申报阶段开始而锁定，不能再修改')).toBeVisible();
+  await expect(page.getByLabel('领域 1 名称')).toHaveCount(0);
+  await screenshotBoth(page, 'campaign-edit-3-locked');
+  await page.getByRole('button', { name: '6. 投票设置' }).click();
+  await page.getByLabel('每人每天可投').fill('3');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByText('设置已保存。')).toBeVisible();
+  await expect(page.getByText('3 票，同一品牌每天 1 票')).toBeVisible();
 });
 
 test('the campaign list shows the seeded campaign with its running stage', async ({ page }) => {
