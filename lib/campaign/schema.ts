@@ -148,15 +148,22 @@ export const ZWeights = z
     if (sum !== 100) ctx.addIssue({ code: 'custom', message: `两项权重之和必须为 100（当前为 ${sum}）`, path: ['voteWeight'] });
   });
 
+export const ZStagesStep = z.object({ stages: ZStages });
+export const ZFieldsAwardsStep = z.object({ fields: ZCampaignFields, awards: ZAwards });
+export const ZRubricStep = z.object({ rubric: ZRubric });
+export const ZQuotasStep = z.object({ quotas: ZQuotas });
+export const ZVotingStep = z.object({ voting: ZVoting, weights: ZWeights });
+
+/** The wizard's steps in order; the whole setup is their union plus the rules that span steps. */
+export const SETUP_STEP_SCHEMAS = [ZBasicsStep, ZStagesStep, ZFieldsAwardsStep, ZRubricStep, ZQuotasStep, ZVotingStep] as const;
+
 const setupShape = {
   ...ZBasicsStep.shape,
-  stages: ZStages,
-  fields: ZCampaignFields,
-  awards: ZAwards,
-  rubric: ZRubric,
-  quotas: ZQuotas,
-  voting: ZVoting,
-  weights: ZWeights,
+  ...ZStagesStep.shape,
+  ...ZFieldsAwardsStep.shape,
+  ...ZRubricStep.shape,
+  ...ZQuotasStep.shape,
+  ...ZVotingStep.shape,
 };
 
 type TSetupDraft = z.output<z.ZodObject<typeof setupShape>>;
@@ -180,12 +187,6 @@ function checkAcrossSteps(setup: Pick<TSetupDraft, 'fields' | 'awards' | 'stages
 
 /** The whole campaign setup, as the wizard submits it and the server validates it. */
 export const ZCampaignSetup = z.object(setupShape).superRefine(checkAcrossSteps);
-
-export const ZFieldsAwardsStep = z.object({ fields: ZCampaignFields, awards: ZAwards });
-export const ZStagesStep = z.object({ stages: ZStages });
-export const ZRubricStep = z.object({ rubric: ZRubric });
-export const ZQuotasStep = z.object({ quotas: ZQuotas });
-export const ZVotingStep = z.object({ voting: ZVoting, weights: ZWeights });
 
 export const ZCampaignRef = z.object({ campaignId: z.string().min(1, '缺少评选活动') });
 export const ZStageCommand = ZCampaignRef.extend({ kind: z.enum(STAGE_ORDER, { error: '阶段不存在' }) });

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { createCampaignAction, updateCampaignAction } from '@/lib/campaign/actions';
-import { ZCampaignSetup, type TCampaignSetup, type TCampaignSetupInput } from '@/lib/campaign/schema';
+import { SETUP_STEP_SCHEMAS, ZCampaignSetup, type TCampaignSetup, type TCampaignSetupInput } from '@/lib/campaign/schema';
 import type { TSetupPath } from './controls';
 import { StepBasics } from './step-basics';
 import { StepFieldsAwards } from './step-fields-awards';
@@ -22,13 +22,16 @@ import { WizardStepper } from './wizard-stepper';
 
 type TStep = { label: string; fields: TSetupPath[]; Body?: (props: TStepProps) => React.ReactNode };
 
-export const SETUP_STEPS: TStep[] = [
-  { label: '基本信息', fields: ['title', 'year', 'batch', 'description', 'ownerOrgId', 'nameMaxLength', 'allowMultipleApplications'], Body: StepBasics },
-  { label: '阶段时间', fields: ['stages'], Body: StepStages },
-  { label: '领域与奖项', fields: ['fields', 'awards'], Body: StepFieldsAwards },
-  { label: '评分标准', fields: ['rubric'], Body: StepRubric },
-  { label: '推荐名额', fields: ['quotas'], Body: StepQuotas },
-  { label: '投票设置', fields: ['voting', 'weights'], Body: StepVoting },
+const fieldsOf = (index: number) => Object.keys(SETUP_STEP_SCHEMAS[index].shape) as TSetupPath[];
+
+/** Each step validates the fields of its schema in SETUP_STEP_SCHEMAS; the last one reviews them all. */
+const SETUP_STEPS: TStep[] = [
+  { label: '基本信息', fields: fieldsOf(0), Body: StepBasics },
+  { label: '阶段时间', fields: fieldsOf(1), Body: StepStages },
+  { label: '领域与奖项', fields: fieldsOf(2), Body: StepFieldsAwards },
+  { label: '评分标准', fields: fieldsOf(3), Body: StepRubric },
+  { label: '推荐名额', fields: fieldsOf(4), Body: StepQuotas },
+  { label: '投票设置', fields: fieldsOf(5), Body: StepVoting },
   { label: '确认', fields: [] },
 ];
 
