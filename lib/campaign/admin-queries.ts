@@ -2,6 +2,7 @@ import { db, dbNow, type TDb, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { buildTree, type TTreeNode } from '@/lib/organization/tree';
+import { CAMPAIGN_SUMMARY_SELECT } from '@/lib/campaign/queries';
 
 const SETUP_SELECT = {
   id: true,
@@ -50,15 +51,8 @@ export async function campaignOwnerOrgId(id: string): Promise<string> {
 }
 
 const LIST_SELECT = {
-  id: true,
-  title: true,
-  year: true,
-  batch: true,
-  status: true,
-  description: true,
+  ...CAMPAIGN_SUMMARY_SELECT,
   createdAt: true,
-  ownerOrg: { select: { id: true, name: true, shortName: true } },
-  stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
 } satisfies Prisma.CampaignSelect;
 
 export type TAdminCampaignRow = Prisma.CampaignGetPayload<{ select: typeof LIST_SELECT }>;

@@ -1,7 +1,7 @@
 import { db, dbNow } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-const SUMMARY_SELECT = {
+export const CAMPAIGN_SUMMARY_SELECT = {
   id: true,
   title: true,
   year: true,
@@ -12,7 +12,7 @@ const SUMMARY_SELECT = {
   stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
 } satisfies Prisma.CampaignSelect;
 
-export type TCampaignSummary = Prisma.CampaignGetPayload<{ select: typeof SUMMARY_SELECT }>;
+export type TCampaignSummary = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_SUMMARY_SELECT }>;
 
 /** Campaigns the public may see: published or finished, newest first. */
 export async function listPublicCampaigns(): Promise<{ now: Date; campaigns: TCampaignSummary[] }> {
@@ -20,7 +20,7 @@ export async function listPublicCampaigns(): Promise<{ now: Date; campaigns: TCa
     dbNow(),
     db.campaign.findMany({
       where: { status: { in: ['PUBLISHED', 'FINISHED'] } },
-      select: SUMMARY_SELECT,
+      select: CAMPAIGN_SUMMARY_SELECT,
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
       take: 50,
     }),
@@ -40,7 +40,7 @@ export async function listCampaignsAbove(orgPaths: readonly string[]): Promise<{
     dbNow(),
     db.campaign.findMany({
       where: { status: { in: ['PUBLISHED', 'FINISHED'] }, ownerOrgId: { in: ownerIds } },
-      select: SUMMARY_SELECT,
+      select: CAMPAIGN_SUMMARY_SELECT,
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
       take: 50,
     }),
