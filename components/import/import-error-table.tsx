@@ -10,8 +10,8 @@ export function ImportErrorTable({ errors }: { errors: TImportError[] }) {
         <caption className="sr-only">导入错误</caption>
         <thead className="bg-red-50 text-xs text-red-900">
           <tr>
-            <th scope="col" className="w-20 px-3 py-2 font-medium">行</th>
-            <th scope="col" className="w-28 px-3 py-2 font-medium">列</th>
+            <th scope="col" className="w-16 px-3 py-2 font-medium sm:w-20">行</th>
+            <th scope="col" className="w-20 px-3 py-2 font-medium sm:w-28">列</th>
             <th scope="col" className="px-3 py-2 font-medium">问题</th>
           </tr>
         </thead>

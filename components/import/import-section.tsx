@@ -55,7 +55,7 @@ export function ImportSection({ kind, action }: TProps) {
     <div className="space-y-4">
       <form ref={formRef} onSubmit={submit} className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <label htmlFor={inputId} className="min-w-0 flex-1 space-y-1 text-sm">
-          <span className="font-medium">选择 Excel 文件（.xlsx，不超过 5 MB）</span>
+          <span className="block font-medium">选择 Excel 文件（.xlsx，不超过 5 MB）</span>
           <input
             id={inputId}
             name="file"

@@ -36,9 +36,9 @@ export function NewAccountsTable({ accounts }: { accounts: TNewAccount[] }) {
           <tbody className="divide-y divide-stone-100 bg-white">
             {accounts.map((account) => (
               <tr key={account.loginName}>
-                <td className="px-3 py-2 font-mono text-xs">{account.loginName}</td>
+                <td className="break-all px-3 py-2 font-mono text-xs">{account.loginName}</td>
                 <td className="px-3 py-2">{account.displayName}</td>
-                <td className="select-all px-3 py-2 font-mono">{account.temporaryPassword}</td>
+                <td className="select-all whitespace-nowrap px-3 py-2 font-mono">{account.temporaryPassword}</td>
               </tr>
             ))}
           </tbody>

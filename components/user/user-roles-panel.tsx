@@ -58,15 +58,15 @@ export function UserRolesPanel({ user, organizations }: { user: TUserSummary; or
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <ul className="divide-y divide-stone-100 rounded-md border border-stone-200">
         {user.roles.map((grant) => (
-          <li key={`${grant.role}-${grant.organizationId}`} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
-            <span>
+          <li key={`${grant.role}-${grant.organizationId}`} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+            <span className="min-w-0">
               <span className="font-medium">{ROLE_LABELS[grant.role]}</span>
               <span className="text-stone-600"> · {grant.organizationName}</span>
               <span className="ml-1 font-mono text-xs text-stone-400">{grant.organizationCode}</span>
             </span>
             <Button
-              variant="ghost"
-              className="min-h-8 px-2 py-1 text-red-700"
+              variant="secondary"
+              className="min-h-8 shrink-0 px-3 py-1"
               onClick={() => {
                 setRemoveError(null);
                 setRemoving(grant);
@@ -81,7 +81,7 @@ export function UserRolesPanel({ user, organizations }: { user: TUserSummary; or
       {user.hiddenRoleCount > 0 && <p className="text-xs text-stone-500">另有 {user.hiddenRoleCount} 个角色在您的管理范围之外，这里不显示。</p>}
       <form onSubmit={add} className="grid gap-3 rounded-md bg-stone-50 p-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
         <label className="space-y-1 text-sm">
-          <span className="font-medium">角色</span>
+          <span className="block font-medium">角色</span>
           <select value={role} onChange={(event) => setRole(event.target.value as Role)} className={inputClass}>
             {ROLE_ORDER.map((item) => (
               <option key={item} value={item}>{ROLE_LABELS[item]}</option>
@@ -89,7 +89,7 @@ export function UserRolesPanel({ user, organizations }: { user: TUserSummary; or
           </select>
         </label>
         <label className="min-w-0 space-y-1 text-sm">
-          <span className="font-medium">组织</span>
+          <span className="block font-medium">组织</span>
           <OrganizationSelect options={organizations} value={organizationId} onChange={(event) => setOrganizationId(event.target.value)} />
         </label>
         <Button type="submit" isLoading={isAdding}>添加角色</Button>

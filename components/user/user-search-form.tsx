@@ -9,11 +9,11 @@ export function UserSearchForm({ search }: { search: TUserSearch }) {
   return (
     <form method="get" role="search" className="grid grid-cols-1 gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
       <label className="space-y-1 text-sm">
-        <span className="font-medium">搜索</span>
+        <span className="block font-medium">搜索</span>
         <input name="q" type="search" defaultValue={search.q} placeholder="姓名、登录名或手机号" className={inputClass} />
       </label>
       <label className="space-y-1 text-sm">
-        <span className="font-medium">角色</span>
+        <span className="block font-medium">角色</span>
         <select name="role" defaultValue={search.role ?? ''} className={inputClass}>
           <option value="">全部角色</option>
           {ROLE_ORDER.map((role) => (
