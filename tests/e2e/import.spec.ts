@@ -85,6 +85,14 @@ test('a file that is not an .xlsx is refused with a Chinese message', async ({ p
   await expect(orgs.getByRole('alert').filter({ hasText: '文件不是 .xlsx 格式' })).toBeVisible();
 });
 
+test('the template download is refused to anyone but an ORG_ADMIN', async ({ page }) => {
+  expect((await page.request.get('/api/import/template?kind=users')).status()).toBe(401);
+  await signInAs(page, 'member01', /\/member$/);
+  const refused = await page.request.get('/api/import/template?kind=organizations');
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toBe('您没有权限访问此功能');
+});
+
 async function screenshots(page: Page, name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
