@@ -22,6 +22,22 @@ test('a direct POST to an admin action from a member’s session is refused and 
   await expect(page.getByText('没有符合条件的审计记录')).toBeVisible();
 });
 
+test('server actions refuse a cross-origin POST even with an admin’s session', async ({ page }) => {
+  await signInAs(page, 'admin', /\/admin$/);
+  const code = `XORIGIN-${Date.now()}`;
+  const response = await page.request.post('/admin/orgs', {
+    headers: {
+      'Next-Action': serverActionId('lib/organization/actions.ts', 'createOrganizationAction'),
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: 'https://evil.example',
+      Accept: 'text/x-component',
+    },
+    data: JSON.stringify([{ parentId: 'x', name: '跨站伪造的组织', code, levelLabel: '支部', memberCount: 1 }]),
+  });
+  expect(response.ok()).toBe(false);
+  expect(await response.text()).not.toContain('"ok":true');
+});
+
 test('a forged x-middleware-subrequest header opens nothing', async ({ request }) => {
   const response = await request.get('/admin', {
     headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
