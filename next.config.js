@@ -19,7 +19,7 @@ const nextConfig = {
   // Lets parallel builds (e.g. a second e2e run) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  serverExternalPackages: ['@node-rs/argon2', 'exceljs', 'svg-captcha', 'pg'],
+  serverExternalPackages: ['@node-rs/argon2', 'exceljs', 'svg-captcha', 'pg', 'sharp', 'pdfkit'],
   // Excel imports upload up to 5 MB through a server action (lib/import/upload.ts checks the exact limit).
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
