@@ -1,0 +1,184 @@
+import { db, dbNow, type TTx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { TRoleGrant } from '@/lib/auth/session';
+import { scopeRoots } from '@/lib/auth/scope';
+import { ancestorIdsOf } from '@/lib/campaign/queries';
+import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
+import { brandNameBigrams, diceSimilarity } from '@/lib/application/bigrams';
+import { declarationStatus, formRulesOf } from '@/lib/application/rules';
+import type { TApplicationValues } from '@/lib/application/schema';
+
+export const APPLICATION_DETAIL_SELECT = {
+  id: true,
+  status: true,
+  revision: true,
+  fieldId: true,
+  brandName: true,
+  slogan: true,
+  essence: true,
+  carriers: true,
+  norms: true,
+  practices: true,
+  honors: true,
+  secretaryName: true,
+  contactName: true,
+  contactPhone: true,
+  selfAssessment: true,
+  submittedAt: true,
+  returnReason: true,
+  updatedAt: true,
+  organization: { select: { id: true, name: true, path: true } },
+  field: { select: { name: true } },
+  campaign: {
+    select: {
+      id: true,
+      title: true,
+      nameMaxLength: true,
+      fields: { select: { id: true, name: true }, orderBy: { sortOrder: 'asc' } },
+      rubric: { select: { criteria: { select: { id: true, name: true, maxPoints: true, guidance: true }, orderBy: { sortOrder: 'asc' } } } },
+      stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+    },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+type TApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof APPLICATION_DETAIL_SELECT }>;
+
+export function valuesOf(application: Omit<TApplicationValues, 'fieldId' | 'selfAssessment'> & { fieldId: string | null; selfAssessment: unknown }): TApplicationValues {
+  const texts = (application.selfAssessment ?? {}) as Record<string, unknown>;
+  return {
+    fieldId: application.fieldId ?? '',
+    brandName: application.brandName,
+    slogan: application.slogan,
+    essence: application.essence,
+    carriers: application.carriers,
+    norms: application.norms,
+    practices: application.practices,
+    honors: application.honors,
+    secretaryName: application.secretaryName,
+    contactName: application.contactName,
+    contactPhone: application.contactPhone,
+    selfAssessment: Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+  };
+}
+
+function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date) {
+  const declaration = declarationStatus(row.campaign.stages, now);
+  const canEdit = canEditApplication(grants, row);
+  return {
+    id: row.id,
+    status: row.status,
+    revision: row.revision,
+    submittedAt: row.submittedAt,
+    returnReason: row.returnReason,
+    updatedAt: row.updatedAt,
+    organization: { id: row.organization.id, name: row.organization.name },
+    fieldName: row.field?.name ?? null,
+    campaign: { id: row.campaign.id, title: row.campaign.title, fields: row.campaign.fields, criteria: row.campaign.rubric?.criteria ?? [] },
+    rules: formRulesOf(row.campaign),
+    values: valuesOf(row),
+    declaration,
+    canEdit: canEdit && row.status !== 'SUBMITTED' && declaration === 'open',
+    isSecretary: canEdit,
+    canReturn: row.status === 'SUBMITTED' && canReturnApplication(grants, row),
+  };
+}
+
+export type TApplicationDetail = ReturnType<typeof detailOf>;
+
+/** One application as the given user may see it; NOT_FOUND when it does not exist or is outside their scope. */
+export async function getApplicationForUser(applicationId: string, grants: readonly TRoleGrant[], client: TTx = db): Promise<TApplicationDetail> {
+  const [now, row] = await Promise.all([dbNow(client), client.application.findUnique({ where: { id: applicationId }, select: APPLICATION_DETAIL_SELECT })]);
+  assertCanRead(grants, row);
+  return detailOf(row, grants, now);
+}
+
+/**
+ * Published campaigns the secretary's organizations take part in (run by the organization or an ancestor),
+ * each with that organization's application if one exists.
+ */
+export async function listDeclarations(grants: readonly TRoleGrant[]) {
+  const organizations = scopeRoots(grants, ['BRANCH_SECRETARY']);
+  if (organizations.length === 0) return { now: await dbNow(), rows: [] };
+  const ownerIds = [...new Set(organizations.flatMap((grant) => ancestorIdsOf(grant.organizationPath)))];
+  const [now, campaigns, applications] = await Promise.all([
+    dbNow(),
+    db.campaign.findMany({
+      where: { status: 'PUBLISHED', ownerOrgId: { in: ownerIds } },
+      select: { id: true, title: true, year: true, ownerOrgId: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } },
+      orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
+      take: 50,
+    }),
+    db.application.findMany({
+      where: { organizationId: { in: organizations.map((grant) => grant.organizationId) } },
+      select: { id: true, campaignId: true, organizationId: true, status: true, brandName: true, returnReason: true, submittedAt: true, updatedAt: true },
+    }),
+  ]);
+  const rows = campaigns.flatMap((campaign) =>
+    organizations
+      .filter((grant) => ancestorIdsOf(grant.organizationPath).includes(campaign.ownerOrgId))
+      .map((grant) => {
+        const declarationStage = campaign.stages.find((stage) => stage.kind === 'DECLARATION') ?? null;
+        return {
+          campaign: { id: campaign.id, title: campaign.title },
+          organization: { id: grant.organizationId, name: grant.organizationName },
+          declaration: declarationStatus(campaign.stages, now),
+          declarationEndsAt: declarationStage?.endsAt ?? null,
+          application: applications.find((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId) ?? null,
+        };
+      }),
+  );
+  return { now, rows };
+}
+
+export type TDeclarationRow = Awaited<ReturnType<typeof listDeclarations>>['rows'][number];
+
+/** Submitted versions, oldest first, with who submitted and who returned each. */
+export async function listVersions(applicationId: string, grants: readonly TRoleGrant[]) {
+  const application = await getApplicationForUser(applicationId, grants);
+  const versions = await db.applicationVersion.findMany({
+    where: { applicationId },
+    orderBy: { number: 'asc' },
+    select: {
+      id: true,
+      number: true,
+      snapshot: true,
+      submittedAt: true,
+      returnedAt: true,
+      returnReason: true,
+      submittedBy: { select: { displayName: true } },
+      returnedBy: { select: { displayName: true } },
+    },
+  });
+  return { application, versions };
+}
+
+export type TSimilarName = { applicationId: string; brandName: string; similarity: number; campaignTitle: string; organizationName: string };
+
+/**
+ * Submitted brand names (any campaign) that share bigrams with `name` (GIN index), ranked by Dice similarity.
+ * Drafts are left out: they belong to their branch until submitted.
+ */
+export async function findSimilarBrandNames(name: string, options: { excludeApplicationId?: string } = {}): Promise<TSimilarName[]> {
+  const grams = brandNameBigrams(name);
+  if (grams.length === 0) return [];
+  const candidates = await db.$queryRaw<{ id: string; brand_name: string; brand_name_bigrams: string[]; title: string; org_name: string }[]>`
+    SELECT a.id, a.brand_name, a.brand_name_bigrams, c.title, o.name AS org_name
+    FROM applications a
+    JOIN campaigns c ON c.id = a.campaign_id
+    JOIN organizations o ON o.id = a.organization_id
+    WHERE a.brand_name_bigrams && ${grams}::text[]
+      AND a.status <> 'DRAFT'
+      AND a.id <> ${options.excludeApplicationId ?? ''}
+    LIMIT 500`;
+  return candidates
+    .map((row) => ({
+      applicationId: row.id,
+      brandName: row.brand_name,
+      similarity: diceSimilarity(grams, row.brand_name_bigrams),
+      campaignTitle: row.title,
+      organizationName: row.org_name,
+    }))
+    .filter((row) => row.similarity >= 0.5)
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, 5);
+}

@@ -1,0 +1,164 @@
+import { db, dbNow, type TTx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { AppError, isUniqueViolation } from '@/lib/errors';
+import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import { fieldErrorsOf } from '@/lib/auth/action';
+import { assertCanEdit, canEditApplication, canReturnApplication, loadGrants } from '@/lib/application/access';
+import { brandNameBigrams } from '@/lib/application/bigrams';
+import { APPLICATION_DETAIL_SELECT, valuesOf } from '@/lib/application/queries';
+import { declarationStatus, formRulesOf } from '@/lib/application/rules';
+import { draftSchema, submitSchema, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
+
+type TContext = TAuditContext & { tx?: TTx };
+
+export const CONFLICT_MESSAGE = '该申报表已在其他窗口或设备上修改，请刷新后再编辑，以免覆盖较新的内容';
+
+function inTransaction<T>(context: TContext, body: (tx: TTx) => Promise<T>): Promise<T> {
+  return context.tx ? body(context.tx) : db.$transaction(body);
+}
+
+async function lockApplication(tx: TTx, applicationId: string) {
+  await tx.$queryRaw`SELECT id FROM applications WHERE id = ${applicationId} FOR UPDATE`;
+  return tx.application.findUnique({ where: { id: applicationId }, select: { ...APPLICATION_DETAIL_SELECT, logoFileId: true } });
+}
+
+async function assertDeclarationOpen(tx: TTx, stages: Parameters<typeof declarationStatus>[0]) {
+  const status = declarationStatus(stages, await dbNow(tx));
+  if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '申报尚未开始，暂不能填写或提交');
+  if (status !== 'open') throw new AppError('STAGE_LOCKED', '申报阶段已结束，不能再填写或提交');
+}
+
+function assertEditableStatus(status: string) {
+  if (status === 'SUBMITTED') throw new AppError('CONFLICT', '申报表已提交，不能再修改；如需修改，请联系上级党组织退回');
+}
+
+function columnsOf(values: TApplicationValues) {
+  return {
+    ...values,
+    fieldId: values.fieldId || null,
+    brandNameBigrams: brandNameBigrams(values.brandName),
+    selfAssessment: values.selfAssessment as Prisma.InputJsonObject,
+  };
+}
+
+/** The organization's application for the campaign, created on first visit; concurrent first visits share one row. */
+export async function getOrCreateDraft(input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
+  const existing = () => db.application.findUnique({ where: { campaignId_organizationId_slot: { campaignId: input.campaignId, organizationId: input.organizationId, slot: 1 } }, select: { id: true } });
+  const create = (tx: TTx) => createDraft(tx, input, context);
+  try {
+    return await inTransaction(context, create);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const row = await existing();
+    if (!row) throw error;
+    return row;
+  }
+}
+
+async function createDraft(tx: TTx, input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
+  const [grants, organization, campaign] = await Promise.all([
+    loadGrants(tx, context.actorId),
+    tx.organization.findUnique({ where: { id: input.organizationId }, select: { path: true, isActive: true } }),
+    tx.campaign.findUnique({ where: { id: input.campaignId }, select: { status: true, ownerOrgId: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } }),
+  ]);
+  if (!organization?.isActive || !canEditApplication(grants, { status: 'DRAFT', organization })) {
+    throw new AppError('FORBIDDEN', '只有本支部的党组织书记可以填写申报表');
+  }
+  if (!campaign || campaign.status !== 'PUBLISHED' || !organization.path.split('/').includes(campaign.ownerOrgId)) {
+    throw new AppError('NOT_FOUND', '评选活动不存在或本支部不在其范围内');
+  }
+  const found = await tx.application.findUnique({ where: { campaignId_organizationId_slot: { ...input, slot: 1 } }, select: { id: true } });
+  if (found) return found;
+  await assertDeclarationOpen(tx, campaign.stages);
+  const application = await tx.application.create({ data: { ...input, slot: 1, createdById: context.actorId }, select: { id: true } });
+  await recordAudit(tx, context, { action: 'create-application', entityType: 'Application', entityId: application.id, after: input });
+  return application;
+}
+
+/**
+ * Saves a draft only if nobody saved since the `revision` the editor started from: a second tab or device
+ * gets a conflict instead of silently overwriting newer text. Autosaves are not audited (only submissions are).
+ */
+export async function saveDraft(input: { applicationId: string; revision: number; values: TApplicationValues }, context: TContext) {
+  const { applicationId, revision } = ZSaveMeta.parse(input);
+  return inTransaction(context, async (tx) => {
+    const [grants, application] = await Promise.all([
+      loadGrants(tx, context.actorId),
+      tx.application.findUnique({ where: { id: applicationId }, select: APPLICATION_DETAIL_SELECT }),
+    ]);
+    assertCanEdit(grants, application);
+    assertEditableStatus(application.status);
+    await assertDeclarationOpen(tx, application.campaign.stages);
+    const values = draftSchema(formRulesOf(application.campaign)).parse(input.values);
+    const { count } = await tx.application.updateMany({
+      where: { id: applicationId, revision, status: { in: ['DRAFT', 'RETURNED'] } },
+      data: { ...columnsOf(values), revision: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+    const saved = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { revision: true, updatedAt: true } });
+    return { revision: saved.revision, savedAt: saved.updatedAt };
+  });
+}
+
+/** Validates everything, stores the text, and files version N+1 with the full snapshot — in one transaction. */
+export async function submitApplication(input: { applicationId: string; revision: number; values: TApplicationValues }, context: TContext) {
+  const { applicationId, revision } = ZSaveMeta.parse(input);
+  return inTransaction(context, async (tx) => {
+    const grants = await loadGrants(tx, context.actorId);
+    const application = await lockApplication(tx, applicationId);
+    assertCanEdit(grants, application);
+    assertEditableStatus(application.status);
+    await assertDeclarationOpen(tx, application.campaign.stages);
+    if (application.revision !== revision) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+    const parsed = submitSchema(formRulesOf(application.campaign)).safeParse(input.values);
+    if (!parsed.success) throw new AppError('INVALID_INPUT', '申报表还有未填写或填写有误的内容，请检查标出的字段', fieldErrorsOf(parsed.error));
+    const values: TApplicationValues = { ...parsed.data, selfAssessment: parsed.data.selfAssessment as Record<string, string> };
+    const now = await dbNow(tx);
+    const updated = await tx.application.update({
+      where: { id: applicationId },
+      data: { ...columnsOf(values), status: 'SUBMITTED', submittedAt: now, revision: { increment: 1 } },
+      select: { revision: true, logoFileId: true, attachments: { select: { fileId: true, slot: true, caption: true, sortOrder: true, file: { select: { originalName: true } } }, orderBy: { sortOrder: 'asc' } } },
+    });
+    const last = await tx.applicationVersion.aggregate({ where: { applicationId }, _max: { number: true } });
+    const number = (last._max.number ?? 0) + 1;
+    const snapshot = {
+      ...values,
+      fieldName: application.campaign.fields.find((field) => field.id === values.fieldId)?.name ?? '',
+      organizationName: application.organization.name,
+      criteria: application.campaign.rubric?.criteria.map(({ id, name }) => ({ id, name })) ?? [],
+      logoFileId: updated.logoFileId,
+      attachments: updated.attachments.map((attachment) => ({ fileId: attachment.fileId, slot: attachment.slot, caption: attachment.caption, sortOrder: attachment.sortOrder, name: attachment.file.originalName })),
+    };
+    const version = await tx.applicationVersion.create({
+      data: { applicationId, number, snapshot: snapshot as Prisma.InputJsonObject, submittedById: context.actorId, submittedAt: now },
+      select: { id: true, number: true },
+    });
+    await recordAudit(tx, context, {
+      action: 'submit-application',
+      entityType: 'Application',
+      entityId: applicationId,
+      before: { status: application.status, values: valuesOf(application) },
+      after: { status: 'SUBMITTED', version: number },
+    });
+    return { versionNumber: version.number, revision: updated.revision };
+  });
+}
+
+/** Sends a submitted application back to the branch for 重新申报; the reason is kept on the returned version. */
+export async function returnApplication(input: TReturnInput, context: TContext) {
+  const { applicationId, reason } = ZReturnInput.parse(input);
+  return inTransaction(context, async (tx) => {
+    const grants = await loadGrants(tx, context.actorId);
+    const application = await lockApplication(tx, applicationId);
+    if (!application || application.status === 'DRAFT' || !canReturnApplication(grants, application)) {
+      throw new AppError('NOT_FOUND', '申报表不存在或您无权处理');
+    }
+    if (application.status !== 'SUBMITTED') throw new AppError('CONFLICT', '只有已提交的申报表可以退回');
+    const now = await dbNow(tx);
+    await tx.application.update({ where: { id: applicationId }, data: { status: 'RETURNED', returnReason: reason, revision: { increment: 1 } } });
+    const latest = await tx.applicationVersion.findFirst({ where: { applicationId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
+    if (latest) await tx.applicationVersion.update({ where: { id: latest.id }, data: { returnedById: context.actorId, returnedAt: now, returnReason: reason } });
+    await recordAudit(tx, context, { action: 'return-application', entityType: 'Application', entityId: applicationId, before: { status: 'SUBMITTED' }, after: { status: 'RETURNED', reason, version: latest?.number } });
+    return { id: applicationId };
+  });
+}

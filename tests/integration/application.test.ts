@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { getApplicationForUser, findSimilarBrandNames, listVersions } from '@/lib/application/queries';
+import { loadGrants } from '@/lib/application/access';
+import { getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
+import { EMPTY_VALUES } from '@/lib/application/schema';
+import { completeValues, createDeclarationScope, setDeclarationWindow } from '../support/declarations';
+
+const context = (actorId: string) => ({ actorId, ip: '10.9.5.1' });
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+async function draftOf(scope: Awaited<ReturnType<typeof createDeclarationScope>>) {
+  return getOrCreateDraft({ campaignId: scope.campaign.id, organizationId: scope.branchA.id }, context(scope.secretaryA.id));
+}
+
+describe('drafts', () => {
+  it('two parallel first visits share one application', async () => {
+    const scope = await createDeclarationScope();
+    const results = await Promise.all([draftOf(scope), draftOf(scope), draftOf(scope)]);
+    expect(new Set(results.map((result) => result.id)).size).toBe(1);
+    expect(await db.application.count({ where: { campaignId: scope.campaign.id, organizationId: scope.branchA.id } })).toBe(1);
+  });
+
+  it('refuses a stale revision and keeps the newer text', async () => {
+    const scope = await createDeclarationScope();
+    const { id } = await draftOf(scope);
+    const first = await saveDraft({ applicationId: id, revision: 0, values: { ...EMPTY_VALUES, brandName: '第一个窗口' } }, context(scope.secretaryA.id));
+    expect(first.revision).toBe(1);
+    const stale = await rejection(saveDraft({ applicationId: id, revision: 0, values: { ...EMPTY_VALUES, brandName: '第二个窗口' } }, context(scope.secretaryA.id)));
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.message).toContain('已在其他窗口或设备上修改');
+    const stored = await db.application.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ brandName: '第一个窗口', revision: 1, brandNameBigrams: ['第一', '一个', '个窗', '窗口'] });
+  });
+
+  it('rejects over-long text in a draft with a Chinese field error', async () => {
+    const scope = await createDeclarationScope();
+    const { id } = await draftOf(scope);
+    const error = await rejection(
+      saveDraft({ applicationId: id, revision: 0, values: { ...EMPTY_VALUES, brandName: '名'.repeat(16) } }, context(scope.secretaryA.id)).catch((reason) => {
+        throw reason?.name === 'ZodError' ? new AppError('INVALID_INPUT', reason.issues[0].message) : reason;
+      }),
+    );
+    expect(error.message).toBe('品牌名称不能超过 15 个字');
+  });
+});
+
+describe('another branch’s application (IDOR)', () => {
+  it('cannot be read, saved, submitted or created by a secretary of another branch', async () => {
+    const scope = await createDeclarationScope();
+    const { id } = await draftOf(scope);
+    const other = context(scope.secretaryB.id);
+    const grantsB = await loadGrants(db, scope.secretaryB.id);
+    expect((await rejection(getApplicationForUser(id, grantsB))).code).toBe('NOT_FOUND');
+    expect((await rejection(saveDraft({ applicationId: id, revision: 0, values: EMPTY_VALUES }, other))).code).toBe('NOT_FOUND');
+    expect((await rejection(submitApplication({ applicationId: id, revision: 0, values: await completeValues(scope.campaign.id) }, other))).code).toBe('NOT_FOUND');
+    expect((await rejection(getOrCreateDraft({ campaignId: scope.campaign.id, organizationId: scope.branchA.id }, other))).code).toBe('FORBIDDEN');
+    expect(await db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'DRAFT', revision: 0, brandName: '' });
+  });
+
+  it('hides a draft from the committee until it is submitted', async () => {
+    const scope = await createDeclarationScope();
+    const { id } = await draftOf(scope);
+    const committee = await loadGrants(db, scope.committeeAdmin.id);
+    expect((await rejection(getApplicationForUser(id, committee))).code).toBe('NOT_FOUND');
+    await submitApplication({ applicationId: id, revision: 0, values: await completeValues(scope.campaign.id) }, context(scope.secretaryA.id));
+    expect((await getApplicationForUser(id, committee)).canReturn).toBe(true);
+    expect((await rejection(getApplicationForUser(id, await loadGrants(db, scope.westCommitteeAdmin.id)))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('submitting', () => {
+  it('is refused before and after the declaration window, by database time', async () => {
+    const scope = await createDeclarationScope();
+    const { id } = await draftOf(scope);
+    const values = await completeValues(scope.campaign.id);
+    await setDeclarationWindow(scope.campaign.id, 'upcoming');
+    const early = await rejection(submitApplication({ applicationId: id, revision: 0, values }, context(scope.secretaryA.id)));
+    expect(early).toMatchObject({ code: 'STAGE_LOCKED', message: '申报尚未开始，暂不能填写或提交' });
+    await setDeclarationWindow(scope.campaign.id, 'closed');
+    const late = await rejection(submitApplication({ applicationId: id, revision: 0, values }, context(scope.secretaryA.id)));
+    expect(late).toMatchObject({ code: 'STAGE_LOCKED', message: '申报阶段已结束，不能再填写或提交' });
+    expect(await db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'DRAFT', submittedAt: null });
+    expect(await db.applicationVersion.count({ where: { applicationId: id } })).toBe(0);
+  });
+
+  it('validates strictly on the server with field errors', async () => {
+    const scope = await createDeclarationScope();
+    const { id } = await draftOf(scope);
+    const error = await rejection(submitApplication({ applicationId: id, revision: 0, values: { ...(await completeValues(scope.campaign.id)), contactPhone: '12345', essence: '' } }, context(scope.secretaryA.id)));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.fieldErrors).toEqual({ contactPhone: '请填写正确的 11 位手机号码', essence: '请填写品牌内涵' });
+  });
+
+  it('return then resubmit keeps both versions, with the reason on version 1', async () => {
+    const scope = await createDeclarationScope();
+    const { id } = await draftOf(scope);
+    const values = await completeValues(scope.campaign.id, '初心驿站');
+    const first = await submitApplication({ applicationId: id, revision: 0, values }, context(scope.secretaryA.id));
+    expect(first.versionNumber).toBe(1);
+    expect((await rejection(saveDraft({ applicationId: id, revision: first.revision, values }, context(scope.secretaryA.id)))).code).toBe('CONFLICT');
+    expect((await rejection(returnApplication({ applicationId: id, reason: '太短' }, context(scope.committeeAdmin.id)).catch((reason) => {
+      throw reason?.name === 'ZodError' ? new AppError('INVALID_INPUT', reason.issues[0].message) : reason;
+    }))).message).toBe('退回理由至少 5 个字');
+    expect((await rejection(returnApplication({ applicationId: id, reason: '请补充主要做法' }, context(scope.secretaryB.id)))).code).toBe('NOT_FOUND');
+    await returnApplication({ applicationId: id, reason: '请补充主要做法与成效的数据' }, context(scope.committeeAdmin.id));
+    const returned = await db.application.findUniqueOrThrow({ where: { id } });
+    expect(returned).toMatchObject({ status: 'RETURNED', returnReason: '请补充主要做法与成效的数据' });
+    expect((await rejection(returnApplication({ applicationId: id, reason: '再退一次试试' }, context(scope.committeeAdmin.id)))).code).toBe('CONFLICT');
+
+    const saved = await saveDraft({ applicationId: id, revision: returned.revision, values: { ...values, practices: '补充了服务 300 人次的数据' } }, context(scope.secretaryA.id));
+    const second = await submitApplication({ applicationId: id, revision: saved.revision, values: { ...values, practices: '补充了服务 300 人次的数据' } }, context(scope.secretaryA.id));
+    expect(second.versionNumber).toBe(2);
+
+    const { versions } = await listVersions(id, await loadGrants(db, scope.secretaryA.id));
+    expect(versions.map((version) => version.number)).toEqual([1, 2]);
+    expect(versions[0]).toMatchObject({ returnReason: '请补充主要做法与成效的数据', returnedBy: { displayName: scope.committeeAdmin.displayName } });
+    expect(versions[0].snapshot).toMatchObject({ practices: values.practices, brandName: '初心驿站' });
+    expect(versions[1]).toMatchObject({ returnReason: null, snapshot: { practices: '补充了服务 300 人次的数据' } });
+    expect(await db.auditLog.count({ where: { entityId: id, action: { in: ['submit-application', 'return-application'] } } })).toBe(3);
+  });
+});
+
+describe('similar brand names', () => {
+  it('finds a submitted near-duplicate from another branch, but not drafts or itself', async () => {
+    const scope = await createDeclarationScope();
+    const unique = `先锋${Date.now().toString(36).replace(/\d/g, '')}`;
+    const { id } = await draftOf(scope);
+    await submitApplication({ applicationId: id, revision: 0, values: await completeValues(scope.campaign.id, `${unique}红心站`) }, context(scope.secretaryA.id));
+    const draftB = await getOrCreateDraft({ campaignId: scope.campaign.id, organizationId: scope.branchB.id }, context(scope.secretaryB.id));
+    await saveDraft({ applicationId: draftB.id, revision: 0, values: { ...EMPTY_VALUES, brandName: `${unique}红心站点` } }, context(scope.secretaryB.id));
+
+    const similar = await findSimilarBrandNames(`${unique} 红心站！`, { excludeApplicationId: draftB.id });
+    expect(similar.map((row) => row.applicationId)).toContain(id);
+    expect(similar.find((row) => row.applicationId === id)).toMatchObject({ similarity: 1, campaignTitle: scope.campaign.title, organizationName: scope.branchA.name });
+    expect(similar.some((row) => row.applicationId === draftB.id)).toBe(false);
+    expect(await findSimilarBrandNames(`${unique}红心站`, { excludeApplicationId: id })).not.toContainEqual(expect.objectContaining({ applicationId: id }));
+  });
+});
