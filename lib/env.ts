@@ -10,6 +10,14 @@ const ZEnv = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   /** Milliseconds of the first sign-in delay after 5 failures; it doubles with each further failure. */
   AUTH_DELAY_BASE_MS: z.coerce.number().int().min(0).default(1000),
+  /** Where uploaded files live: a local directory (default) or an S3-compatible bucket. */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
+  S3_ENDPOINT: z.string().url({ message: 'S3_ENDPOINT 必须是 URL' }).optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,0 +1,46 @@
+import { db } from '@/lib/db';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { grantsRoleAt } from '@/lib/auth/scope';
+import type { TSessionUser } from '@/lib/auth/session';
+import type { TVariantName } from '@/lib/files/process';
+
+const READER_ROLES: Role[] = ['BRANCH_SECRETARY', 'COMMITTEE_ADMIN', 'ORG_ADMIN'];
+
+type TFileAccessUser = Pick<TSessionUser, 'id' | 'roles'>;
+
+/**
+ * A file is readable by its uploader, and by whoever may read an application it belongs to (as logo or
+ * attachment): the branch's secretary and the committee/organization admins above it. Judged from the
+ * database on every request.
+ */
+export async function canReadFile(user: TFileAccessUser, fileId: string): Promise<boolean> {
+  const file = await db.storedFile.findUnique({
+    where: { id: fileId },
+    select: {
+      uploadedById: true,
+      logoOf: { select: { organization: { select: { path: true } } } },
+      attachments: { select: { application: { select: { organization: { select: { path: true } } } } } },
+    },
+  });
+  if (!file) return false;
+  if (file.uploadedById === user.id) return true;
+  const paths = [
+    ...(file.logoOf ? [file.logoOf.organization.path] : []),
+    ...file.attachments.map((attachment) => attachment.application.organization.path),
+  ];
+  return paths.some((path) => grantsRoleAt(user.roles, READER_ROLES, path));
+}
+
+type TVariantInfo = { key: string; width: number | null; height: number | null };
+
+/** Where to read a file (or one of its sized variants) from; call only after canReadFile. */
+export async function fileForDownload(fileId: string, variant: TVariantName | null) {
+  const file = await db.storedFile.findUnique({
+    where: { id: fileId },
+    select: { kind: true, storageKey: true, mimeType: true, originalName: true, variants: true },
+  });
+  if (!file) return null;
+  const variants = (file.variants ?? {}) as Partial<Record<TVariantName, TVariantInfo>>;
+  const key = (variant && variants[variant]?.key) || file.storageKey;
+  return { kind: file.kind, key, mimeType: file.mimeType, originalName: file.originalName };
+}

@@ -1,0 +1,82 @@
+import { db, type TTx } from '@/lib/db';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/errors';
+import { inspectUpload, type TUploadSlot } from '@/lib/files/check';
+import { processUpload, type TProcessedObject } from '@/lib/files/process';
+import { fileStorage, type TFileStorage } from '@/lib/files/storage';
+
+export type TUploadInput = { bytes: Buffer; fileName: string; slot: TUploadSlot };
+
+type TContext = { actorId: string; ip?: string | null; tx?: TTx; storage?: TFileStorage };
+
+export type TUploadedFile = {
+  id: string;
+  kind: 'IMAGE' | 'DOCUMENT';
+  mimeType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  originalName: string;
+  thumbUrl: string | null;
+};
+
+export const fileUrl = (id: string, variant?: 'thumb' | 'medium') => `/api/files/${id}${variant ? `?variant=${variant}` : ''}`;
+
+/**
+ * Check → re-encode → store the objects → record the row and its audit entry. The objects are written
+ * first; if the row cannot be written they are deleted again, so storage holds no unreferenced files.
+ */
+export async function storeUpload(input: TUploadInput, { actorId, ip, tx, storage = fileStorage() }: TContext): Promise<TUploadedFile> {
+  const inspection = await inspectUpload(input);
+  if (!inspection.ok) throw new AppError('INVALID_INPUT', inspection.message);
+  const processed = await processUpload(input.bytes, inspection.kind, inspection.mimeType);
+  const objects: TProcessedObject[] = [processed.main, ...Object.values(processed.variants)];
+  const written: string[] = [];
+  const originalName = input.fileName.trim().normalize('NFC');
+  try {
+    for (const object of objects) {
+      await storage.put(object.key, object.bytes, processed.mimeType);
+      written.push(object.key);
+    }
+    const variants = Object.fromEntries(
+      Object.entries(processed.variants).map(([name, object]) => [name, { key: object.key, width: object.width, height: object.height, size: object.bytes.length }]),
+    );
+    const write = async (client: TTx) => {
+      const file = await client.storedFile.create({
+        data: {
+          kind: processed.kind,
+          storageKey: processed.main.key,
+          mimeType: processed.mimeType,
+          size: processed.main.bytes.length,
+          sha256: processed.sha256,
+          originalName,
+          width: processed.main.width,
+          height: processed.main.height,
+          variants,
+          uploadedById: actorId,
+        },
+      });
+      await recordAudit(client, { actorId, ip }, {
+        action: 'upload-file',
+        entityType: 'StoredFile',
+        entityId: file.id,
+        after: { slot: input.slot, kind: file.kind, mimeType: file.mimeType, size: file.size, sha256: file.sha256, originalName },
+      });
+      return file;
+    };
+    const file = tx ? await write(tx) : await db.$transaction(write);
+    return {
+      id: file.id,
+      kind: file.kind,
+      mimeType: file.mimeType,
+      size: file.size,
+      width: file.width,
+      height: file.height,
+      originalName,
+      thumbUrl: file.kind === 'IMAGE' ? fileUrl(file.id, 'thumb') : null,
+    };
+  } catch (error) {
+    await Promise.allSettled(written.map((key) => storage.delete(key)));
+    throw error;
+  }
+}
