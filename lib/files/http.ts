@@ -1,0 +1,49 @@
+import type { TFileKind } from '@/lib/files/check';
+
+/**
+ * Uploads change state with the session cookie, so a page on another site must not be able to post
+ * one: the browser's Origin must name this host. Requests without Origin (not from a browser form or
+ * script) are refused too.
+ */
+export function isSameOrigin(headers: Headers): boolean {
+  const origin = headers.get('origin');
+  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads at most `limit` bytes of the body; null when it is larger (the rest is never buffered). */
+export async function readBodyWithLimit(request: Request, limit: number): Promise<Buffer | null> {
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Documents always download; images may show inline. The UTF-8 name goes in filename* (RFC 5987). */
+export function contentDisposition(kind: TFileKind, originalName: string, mimeType: string): string {
+  const extension = mimeType === 'application/pdf' ? 'pdf' : mimeType === 'image/png' ? 'png' : 'jpg';
+  const baseName = originalName.replace(/\.[^.]*$/, '');
+  const fullName = `${baseName}.${extension}`;
+  const asciiName = /^[A-Za-z0-9._ ()-]+$/.test(fullName) ? fullName : `file.${extension}`;
+  return `${kind === 'DOCUMENT' ? 'attachment' : 'inline'}; filename="${asciiName}"; filename*=UTF-8''${encodeRfc5987(fullName)}`;
+}
