@@ -1,6 +1,7 @@
 import { db, dbNow, type TTx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TRoleGrant } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
 import { scopeRoots } from '@/lib/auth/scope';
 import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
@@ -181,4 +182,35 @@ export async function findSimilarBrandNames(name: string, options: { excludeAppl
     .filter((row) => row.similarity >= 0.5)
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, 5);
+}
+
+/** For pages: null instead of NOT_FOUND, so the page can answer with its 404. */
+export async function findApplicationForUser(applicationId: string, grants: readonly TRoleGrant[]): Promise<TApplicationDetail | null> {
+  return getApplicationForUser(applicationId, grants).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+}
+
+const PAGE_SIZE = 20;
+
+/** Submitted or returned applications of organizations inside the admin's subtrees, newest submission first. */
+export async function listApplicationsInScope(grants: readonly TRoleGrant[], page: number) {
+  const roots = scopeRoots(grants, ['COMMITTEE_ADMIN', 'ORG_ADMIN']);
+  if (roots.length === 0) return { rows: [], total: 0, page: 1, pageCount: 1 };
+  const where: Prisma.ApplicationWhereInput = {
+    status: { in: ['SUBMITTED', 'RETURNED'] },
+    organization: { OR: roots.map((root) => ({ path: { startsWith: root.organizationPath } })) },
+  };
+  const total = await db.application.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await db.application.findMany({
+    where,
+    orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
+    skip: (current - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: { id: true, status: true, brandName: true, submittedAt: true, organization: { select: { name: true } }, campaign: { select: { title: true } } },
+  });
+  return { rows, total, page: current, pageCount };
 }

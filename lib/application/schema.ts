@@ -107,7 +107,6 @@ export const ZReturnInput = z.object({
 });
 export type TReturnInput = z.input<typeof ZReturnInput>;
 
-export const ZApplicationRef = z.object({ applicationId: z.string().min(1, '申报表不存在') });
 
 export const ZSaveMeta = z.object({
   applicationId: z.string().min(1, '申报表不存在'),

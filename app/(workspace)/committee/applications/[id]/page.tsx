@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/ui/card';
+import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { ApplicationStatusBadge } from '@/components/application/application-status-badge';
+import { ApplicationView } from '@/components/application/application-view';
+import { ReturnApplicationButton } from '@/components/application/return-application-button';
+import { requirePageUser } from '@/lib/auth/guard';
+import { findApplicationForUser } from '@/lib/application/queries';
+import { formatDateTime } from '@/lib/format';
+
+export const metadata = { title: '查看申报表' };
+
+export default async function CommitteeApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser(['COMMITTEE_ADMIN', 'ORG_ADMIN']);
+  const { id } = await params;
+  const application = await findApplicationForUser(id, user.roles);
+  if (!application) notFound();
+  return (
+    <>
+      <PageHeader
+        title={application.values.brandName || '申报表'}
+        description={`${application.organization.name} · ${application.campaign.title}`}
+        actions={
+          <>
+            <Link href="/committee/applications" className={buttonClass('ghost')}>返回列表</Link>
+            <Link href={`/declare/${application.id}/history`} className={buttonClass('secondary')}>提交记录</Link>
+            {application.canReturn && <ReturnApplicationButton applicationId={application.id} />}
+          </>
+        }
+      />
+      <div className="space-y-4">
+        <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
+          <ApplicationStatusBadge status={application.status} />
+          {application.submittedAt && <span>最近提交于 {formatDateTime(application.submittedAt)}</span>}
+        </p>
+        {application.status === 'RETURNED' && <Alert tone="warning">已退回申报单位重新申报。退回理由：{application.returnReason}</Alert>}
+        <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/ui/card';
+import { buttonClass } from '@/components/ui/button';
+import { ApplicationForm } from '@/components/application/application-form';
+import { ApplicationStatusBanner } from '@/components/application/application-status-banner';
+import { ApplicationView } from '@/components/application/application-view';
+import { requirePageUser } from '@/lib/auth/guard';
+import { findApplicationForUser } from '@/lib/application/queries';
+
+export const metadata = { title: '填写申报表' };
+
+export default async function ApplicationPage({ params }: { params: Promise<{ applicationId: string }> }) {
+  const user = await requirePageUser(['BRANCH_SECRETARY']);
+  const { applicationId } = await params;
+  const application = await findApplicationForUser(applicationId, user.roles);
+  if (!application || !application.isSecretary) notFound();
+  return (
+    <>
+      <PageHeader
+        title="党建品牌选树申报表"
+        description={application.campaign.title}
+        actions={
+          <>
+            <Link href="/declare" className={buttonClass('ghost')}>返回申报列表</Link>
+            <Link href={`/declare/${application.id}/history`} className={buttonClass('secondary')}>提交记录</Link>
+          </>
+        }
+      />
+      <div className="space-y-4">
+        <ApplicationStatusBanner application={application} />
+        {application.canEdit ? (
+          <ApplicationForm
+            applicationId={application.id}
+            revision={application.revision}
+            values={application.values}
+            rules={application.rules}
+            organizationName={application.organization.name}
+            fields={application.campaign.fields}
+            criteria={application.campaign.criteria}
+          />
+        ) : (
+          <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} />
+        )}
+      </div>
+    </>
+  );
+}

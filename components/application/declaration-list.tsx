@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/card';
+import { ApplicationStatusBadge } from '@/components/application/application-status-badge';
+import { ReturnReasonNotice } from '@/components/application/return-reason-notice';
+import { StartDeclarationButton } from '@/components/application/start-declaration-button';
+import type { TDeclarationRow } from '@/lib/application/queries';
+import { STAGE_STATUS_LABELS } from '@/lib/campaign/stages';
+import { formatDate, formatDateTime } from '@/lib/format';
+
+function actionFor(row: TDeclarationRow) {
+  const { application, declaration } = row;
+  if (!application) {
+    if (declaration === 'open') return <StartDeclarationButton campaignId={row.campaign.id} organizationId={row.organization.id} />;
+    return <span className="text-sm text-stone-500">申报{STAGE_STATUS_LABELS[declaration]}</span>;
+  }
+  const editable = declaration === 'open' && application.status !== 'SUBMITTED';
+  const label = editable ? (application.status === 'RETURNED' ? '修改后重新提交' : '继续填写') : '查看';
+  return (
+    <Link href={`/declare/${application.id}`} className={buttonClass(editable ? 'primary' : 'secondary')}>
+      {label}
+    </Link>
+  );
+}
+
+export function DeclarationList({ rows }: { rows: TDeclarationRow[] }) {
+  if (rows.length === 0) {
+    return <EmptyState title="暂无可申报的评选活动">上级党组织发布评选活动后，会在这里显示。</EmptyState>;
+  }
+  return (
+    <ul className="space-y-4">
+      {rows.map((row) => (
+        <li key={`${row.campaign.id}-${row.organization.id}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+            <div className="min-w-0 space-y-1">
+              <h2 className="text-base font-semibold text-stone-900">{row.campaign.title}</h2>
+              <p className="text-sm text-stone-600">申报单位：{row.organization.name}</p>
+              <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
+                <ApplicationStatusBadge status={row.application?.status ?? null} />
+                {row.application?.brandName && <span className="font-medium text-stone-800">{row.application.brandName}</span>}
+                {row.application?.submittedAt && row.application.status === 'SUBMITTED' && <span>提交于 {formatDateTime(row.application.submittedAt)}</span>}
+              </p>
+              <p className="text-xs text-stone-500">
+                申报阶段：{STAGE_STATUS_LABELS[row.declaration]}
+                {row.declarationEndsAt && row.declaration !== 'closed' && `，截止 ${formatDate(row.declarationEndsAt)}`}
+              </p>
+            </div>
+            <div className="shrink-0">{actionFor(row)}</div>
+          </div>
+          {row.application?.status === 'RETURNED' && row.application.returnReason && (
+            <div className="mt-3">
+              <ReturnReasonNotice reason={row.application.returnReason} />
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

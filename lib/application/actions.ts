@@ -1,0 +1,64 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
+import { runAction } from '@/lib/auth/action';
+import { findSimilarBrandNames } from '@/lib/application/queries';
+import { ZReturnInput, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
+import { getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
+
+const ZStart = z.object({ campaignId: z.string().min(1), organizationId: z.string().min(1) });
+const ZSimilar = z.object({ name: z.string().max(100), excludeApplicationId: z.string().optional() });
+
+function revalidateApplication(applicationId: string) {
+  revalidatePath('/declare');
+  revalidatePath(`/declare/${applicationId}`);
+  revalidatePath(`/committee/applications/${applicationId}`);
+}
+
+/** The service checks the secretary's grant on the organization against the database. */
+export async function startDraftAction(input: { campaignId: string; organizationId: string }) {
+  return runAction(async () => {
+    const user = await requireAnyRole(['BRANCH_SECRETARY']);
+    const { campaignId, organizationId } = ZStart.parse(input);
+    const draft = await getOrCreateDraft({ campaignId, organizationId }, { actorId: user.id, ip: await getRequestIp() });
+    revalidatePath('/declare');
+    return draft;
+  });
+}
+
+export async function saveDraftAction(input: { applicationId: string; revision: number; values: TApplicationValues }) {
+  return runAction(async () => {
+    const user = await requireAnyRole(['BRANCH_SECRETARY']);
+    const result = await saveDraft(input, { actorId: user.id, ip: await getRequestIp() });
+    return { revision: result.revision, savedAt: result.savedAt.toISOString() };
+  });
+}
+
+export async function submitApplicationAction(input: { applicationId: string; revision: number; values: TApplicationValues }) {
+  return runAction(async () => {
+    const user = await requireAnyRole(['BRANCH_SECRETARY']);
+    const result = await submitApplication(input, { actorId: user.id, ip: await getRequestIp() });
+    revalidateApplication(input.applicationId);
+    return result;
+  });
+}
+
+export async function returnApplicationAction(input: TReturnInput) {
+  return runAction(async () => {
+    const user = await requireAnyRole(['COMMITTEE_ADMIN', 'ORG_ADMIN']);
+    const parsed = ZReturnInput.parse(input);
+    await returnApplication(parsed, { actorId: user.id, ip: await getRequestIp() });
+    revalidateApplication(parsed.applicationId);
+  });
+}
+
+/** Only submitted names of any campaign are searched; signed-in secretaries and admins may ask. */
+export async function similarNamesAction(input: { name: string; excludeApplicationId?: string }) {
+  return runAction(async () => {
+    await requireAnyRole(['BRANCH_SECRETARY', 'COMMITTEE_ADMIN', 'ORG_ADMIN']);
+    const { name, excludeApplicationId } = ZSimilar.parse(input);
+    return findSimilarBrandNames(name, { excludeApplicationId });
+  });
+}
