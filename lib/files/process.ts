@@ -37,10 +37,10 @@ export async function processUpload(bytes: Buffer, kind: TFileKind, mimeType: st
     return { kind, mimeType, sha256: sha256Of(bytes), main: { key: `${base}.pdf`, bytes, width: null, height: null }, variants: {} };
   }
   const { hasAlpha } = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
-  const oriented = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().toBuffer();
   const extension = hasAlpha ? 'png' : 'jpg';
   const encode = async (edge: number, suffix: string): Promise<TProcessedObject> => {
-    const pipeline = sharp(oriented, { limitInputPixels: MAX_IMAGE_PIXELS }).resize(edge, edge, { fit: 'inside', withoutEnlargement: true });
+    // rotate() without an angle applies the EXIF orientation, before the resize.
+    const pipeline = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().resize(edge, edge, { fit: 'inside', withoutEnlargement: true });
     const encoded = hasAlpha ? pipeline.png({ compressionLevel: 9 }) : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85, mozjpeg: true });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { key: `${base}${suffix}.${extension}`, bytes: data, width: info.width, height: info.height };

@@ -94,6 +94,7 @@ describe('inspectUpload accepts ordinary files', () => {
     ['photo.webp', 'PHOTO', sampleWebp, 'image/webp'],
     ['材料.pdf', 'DOCUMENT', samplePdf, 'application/pdf'],
     ['scan.jpeg', 'DOCUMENT', sampleJpeg, 'image/jpeg'],
+    ['带图片和链接.pdf', 'DOCUMENT', async () => samplePdf(await samplePng()), 'application/pdf'],
   ] as const)('%s in %s', async (fileName, slot, make, mimeType) => {
     const result = await inspectUpload({ bytes: await make(), fileName, slot });
     expect(result).toMatchObject({ ok: true, mimeType });

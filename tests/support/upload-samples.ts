@@ -10,7 +10,7 @@ export const sampleJpeg = () => gradient(400, 300).jpeg().toBuffer();
 export const sampleWebp = () => gradient(400, 300).webp().toBuffer();
 export const sampleTransparentPng = () => gradient(64, 64, 4).png().toBuffer();
 
-export function samplePdf(): Promise<Buffer> {
+export function samplePdf(image?: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const document = new PDFDocument();
     const chunks: Buffer[] = [];
@@ -18,6 +18,10 @@ export function samplePdf(): Promise<Buffer> {
     document.on('end', () => resolve(Buffer.concat(chunks)));
     document.on('error', reject);
     document.text('Brand application attachment');
+    if (image) {
+      document.image(image, { width: 200 });
+      document.text('Party website', { link: 'https://www.12371.cn/' });
+    }
     document.end();
   });
 }
