@@ -35,7 +35,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       'Content-Length': String(bytes.length),
       'Content-Disposition': contentDisposition(file.kind, file.originalName, file.mimeType),
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'private, no-store',
     },
   });
