@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import sharp from 'sharp';
+import { formatDate } from '@/lib/format';
+import type { TApplicationPrintData } from '@/lib/application/print-data';
+
+const CM = 72 / 2.54;
+const MARGIN = 2 * CM;
+const PAD = 6;
+const LABEL_WIDTH = 88;
+const BORDER = '#333333';
+const SHADE = '#f1f1f1';
+const BODY_SIZE = 10.5;
+const FONT_DIR = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc');
+
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+
+// Read once per process: the TTFs are ~10 MB each, pdfkit embeds only the glyphs a document uses.
+function loadFonts() {
+  fonts ??= {
+    regular: readFileSync(path.join(FONT_DIR, '400Regular/NotoSansSC_400Regular.ttf')),
+    bold: readFileSync(path.join(FONT_DIR, '700Bold/NotoSansSC_700Bold.ttf')),
+  };
+  return fonts;
+}
+
+type TDoc = PDFKit.PDFDocument;
+
+const contentWidth = (doc: TDoc) => doc.page.width - MARGIN * 2;
+const bottomOf = (doc: TDoc) => doc.page.height - MARGIN;
+
+function ensureSpace(doc: TDoc, height: number) {
+  if (doc.y + height > bottomOf(doc)) doc.addPage();
+}
+
+function setFont(doc: TDoc, bold: boolean, size = BODY_SIZE) {
+  doc.font(bold ? 'bold' : 'regular').fontSize(size);
+}
+
+/** The longest prefix of `text` that fits in `height` at `width`; CJK text may break between any two characters. */
+function fittingLength(doc: TDoc, text: string, width: number, height: number): number {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (doc.heightOfString(text.slice(0, mid), { width, lineGap: 2 }) <= height) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** A shaded, bordered title bar that starts a section; keeps at least two body lines with it. */
+function sectionTitle(doc: TDoc, title: string) {
+  setFont(doc, true, 11);
+  const height = doc.currentLineHeight() + PAD * 2;
+  ensureSpace(doc, height + 40);
+  const top = doc.y;
+  doc.rect(MARGIN, top, contentWidth(doc), height).fillAndStroke(SHADE, BORDER);
+  doc.fillColor('black').text(title, MARGIN + PAD, top + PAD, { width: contentWidth(doc) - PAD * 2 });
+  doc.y = top + height;
+}
+
+/** Bordered body text below a title; when it runs past the page it continues in a new box on the next page. */
+function boxedText(doc: TDoc, text: string, options: { bold?: boolean; placeholder?: string } = {}) {
+  const width = contentWidth(doc) - PAD * 2;
+  let rest = text.trim() || options.placeholder || '（未填写）';
+  setFont(doc, options.bold ?? false);
+  while (rest) {
+    const available = bottomOf(doc) - doc.y - PAD * 2;
+    if (available < doc.currentLineHeight(true) + 2) {
+      doc.addPage();
+      continue;
+    }
+    const length = Math.max(1, fittingLength(doc, rest, width, available));
+    const chunk = rest.slice(0, length);
+    const top = doc.y;
+    const height = doc.heightOfString(chunk, { width, lineGap: 2 });
+    doc.rect(MARGIN, top, contentWidth(doc), height + PAD * 2).stroke(BORDER);
+    doc.text(chunk, MARGIN + PAD, top + PAD, { width, lineGap: 2 });
+    doc.y = top + height + PAD * 2;
+    rest = rest.slice(length).replace(/^\n/, '');
+  }
+}
+
+type TCell = { label: string; value: string };
+
+/** One row of the basic-information table: one or two label/value pairs side by side. */
+function tableRow(doc: TDoc, cells: TCell[]) {
+  const cellWidth = contentWidth(doc) / cells.length;
+  const valueWidth = cellWidth - LABEL_WIDTH - PAD * 2;
+  setFont(doc, false);
+  const height = Math.max(...cells.map((cell) => doc.heightOfString(cell.value || '—', { width: valueWidth, lineGap: 2 }))) + PAD * 2;
+  ensureSpace(doc, height);
+  const top = doc.y;
+  cells.forEach((cell, index) => {
+    const left = MARGIN + index * cellWidth;
+    doc.rect(left, top, LABEL_WIDTH, height).fillAndStroke(SHADE, BORDER);
+    doc.rect(left + LABEL_WIDTH, top, cellWidth - LABEL_WIDTH, height).stroke(BORDER);
+    setFont(doc, true);
+    doc.fillColor('black').text(cell.label, left + PAD, top + PAD, { width: LABEL_WIDTH - PAD * 2 });
+    setFont(doc, false);
+    doc.text(cell.value || '—', left + LABEL_WIDTH + PAD, top + PAD, { width: valueWidth, lineGap: 2 });
+  });
+  doc.y = top + height;
+}
+
+async function logoPng(logo: NonNullable<TApplicationPrintData['logo']>): Promise<Buffer | null> {
+  // pdfkit reads only PNG and JPEG; anything else (WebP) is converted first.
+  if (logo.mimeType === 'image/png' || logo.mimeType === 'image/jpeg') return logo.bytes;
+  return sharp(logo.bytes).png().toBuffer().catch(() => null);
+}
+
+async function logoSection(doc: TDoc, logo: TApplicationPrintData['logo']) {
+  sectionTitle(doc, '品牌标识');
+  const image = logo ? await logoPng(logo) : null;
+  if (!image) {
+    boxedText(doc, '', { placeholder: '（未上传品牌标识）' });
+    return;
+  }
+  const height = 130;
+  ensureSpace(doc, height);
+  const top = doc.y;
+  doc.rect(MARGIN, top, contentWidth(doc), height).stroke(BORDER);
+  doc.image(image, MARGIN + PAD, top + PAD, { fit: [contentWidth(doc) - PAD * 2, height - PAD * 2], align: 'center', valign: 'center' });
+  doc.y = top + height;
+}
+
+function recommendationBox(doc: TDoc, organizationName: string) {
+  const height = 150;
+  sectionTitle(doc, `${organizationName}推荐意见`);
+  ensureSpace(doc, height);
+  const top = doc.y;
+  const width = contentWidth(doc);
+  doc.rect(MARGIN, top, width, height).stroke(BORDER);
+  setFont(doc, false);
+  const right = MARGIN + width - 190;
+  doc.text('（盖章）', right, top + height - 78, { width: 180 });
+  doc.text('签字：____________', right, top + height - 56, { width: 180 });
+  doc.text('日期：______年____月____日', right, top + height - 34, { width: 180 });
+  doc.y = top + height;
+}
+
+/** Small header on every page after the first, page numbers on every page: written once the page count is known. */
+function stampPages(doc: TDoc, data: TApplicationPrintData) {
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    const margins = doc.page.margins;
+    // Writing inside the margins would otherwise make pdfkit start a new page.
+    doc.page.margins = { ...margins, top: 0, bottom: 0 };
+    setFont(doc, false, 8);
+    doc.fillColor('#555555');
+    if (index > range.start) {
+      doc.text(`党建品牌选树申报表 · ${data.brandName || '未命名品牌'}`, MARGIN, MARGIN / 2, { width: contentWidth(doc), align: 'left', lineBreak: false });
+      doc.moveTo(MARGIN, MARGIN / 2 + 12).lineTo(MARGIN + contentWidth(doc), MARGIN / 2 + 12).lineWidth(0.5).stroke('#999999');
+    }
+    doc.text(`第 ${index - range.start + 1} 页 / 共 ${range.count} 页`, MARGIN, doc.page.height - MARGIN / 2 - 8, { width: contentWidth(doc), align: 'center', lineBreak: false });
+    doc.page.margins = margins;
+    doc.fillColor('black').lineWidth(1);
+  }
+}
+
+/** Collects the document's output; resolves once `doc.end()` has been called and everything flushed. */
+function collectPdf(doc: TDoc): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/** The 申报表 as an A4 PDF laid out like the paper form, ready to print, sign and stamp. */
+export async function renderApplicationPdf(data: TApplicationPrintData): Promise<Buffer> {
+  const { regular, bold } = loadFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: `${data.brandName || '未命名品牌'} - 党建品牌选树申报表`, Subject: data.campaignTitle, Creator: '党建品牌选树平台' },
+  });
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  const done = collectPdf(doc);
+
+  setFont(doc, true, 20);
+  doc.text('党建品牌选树申报表', MARGIN, MARGIN, { width: contentWidth(doc), align: 'center' });
+  setFont(doc, false, 11);
+  doc.moveDown(0.3).text(data.campaignTitle, { width: contentWidth(doc), align: 'center' });
+  if (data.submittedAt) {
+    setFont(doc, false, 9);
+    doc.fillColor('#555555').text(`提交时间：${formatDate(data.submittedAt)}`, { width: contentWidth(doc), align: 'right' }).fillColor('black');
+  }
+  doc.moveDown(0.6);
+
+  tableRow(doc, [{ label: '品牌名称', value: data.brandName }]);
+  tableRow(doc, [{ label: '所属领域', value: data.fieldName }]);
+  tableRow(doc, [{ label: '申报单位', value: data.organizationName }]);
+  tableRow(doc, [{ label: '上级党组织', value: data.parentOrganizationName }]);
+  tableRow(doc, [
+    { label: '书记', value: data.secretaryName },
+    { label: '联系人及电话', value: [data.contactName, data.contactPhone].filter(Boolean).join(' ') },
+  ]);
+  tableRow(doc, [{ label: '品牌口号', value: data.slogan }]);
+  doc.moveDown(0.8);
+
+  await logoSection(doc, data.logo);
+  const texts: [string, string][] = [
+    ['品牌内涵', data.essence],
+    ['创建载体', data.carriers],
+    ['工作服务规范', data.norms],
+    ['主要做法与成效', data.practices],
+    ['所获荣誉', data.honors],
+  ];
+  for (const [title, text] of texts) {
+    doc.moveDown(0.8);
+    sectionTitle(doc, title);
+    boxedText(doc, text);
+  }
+
+  doc.moveDown(0.8);
+  sectionTitle(doc, '对照评选标准自评');
+  if (!data.criteria.length) boxedText(doc, '', { placeholder: '（本次活动未设评选标准）' });
+  data.criteria.forEach((criterion, index) => {
+    boxedText(doc, `${index + 1}. ${criterion.name}（${criterion.maxPoints} 分）`, { bold: true });
+    boxedText(doc, criterion.selfAssessment);
+  });
+
+  doc.moveDown(0.8);
+  sectionTitle(doc, '附件清单');
+  boxedText(doc, data.attachmentNames.map((name, index) => `${index + 1}. ${name}`).join('\n'), { placeholder: '（无附件）' });
+
+  for (const name of data.recommenders) {
+    doc.moveDown(0.8);
+    recommendationBox(doc, name);
+  }
+
+  stampPages(doc, data);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,91 @@
+import { db } from '@/lib/db';
+
+export type TPrintCriterion = { name: string; maxPoints: number; selfAssessment: string };
+
+export type TApplicationPrintData = {
+  id: string;
+  campaignTitle: string;
+  brandName: string;
+  fieldName: string;
+  organizationName: string;
+  parentOrganizationName: string;
+  secretaryName: string;
+  contactName: string;
+  contactPhone: string;
+  slogan: string;
+  essence: string;
+  carriers: string;
+  norms: string;
+  practices: string;
+  honors: string;
+  criteria: TPrintCriterion[];
+  attachmentNames: string[];
+  /** Levels above the applicant that sign a 推荐意见, nearest first. */
+  recommenders: string[];
+  submittedAt: Date | null;
+  logo: { bytes: Buffer; mimeType: string } | null;
+};
+
+/** Organization ids of a materialized path "/a/b/c/", root first. */
+function idsOnPath(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+type TLogoReader = (storageKey: string) => Promise<Buffer | null>;
+
+function selfAssessmentText(value: unknown, criterionId: string): string {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return '';
+  const text = (value as Record<string, unknown>)[criterionId];
+  return typeof text === 'string' ? text : '';
+}
+
+/**
+ * Everything the printed form shows, or null when the application does not exist. The caller has already
+ * checked that the reader may see it. `readLogo` reads the logo bytes from file storage when one is wired in.
+ */
+export async function loadApplicationPrintData(applicationId: string, readLogo?: TLogoReader): Promise<TApplicationPrintData | null> {
+  const application = await db.application.findUnique({
+    where: { id: applicationId },
+    include: {
+      organization: { select: { name: true, path: true, parent: { select: { name: true } } } },
+      campaign: { select: { title: true, ownerOrgId: true, rubric: { select: { criteria: { orderBy: { sortOrder: 'asc' } } } } } },
+      field: { select: { name: true } },
+      logoFile: { select: { storageKey: true, mimeType: true } },
+      attachments: { orderBy: [{ slot: 'asc' }, { sortOrder: 'asc' }], include: { file: { select: { originalName: true } } } },
+    },
+  });
+  if (!application) return null;
+  const ancestorIds = idsOnPath(application.organization.path).slice(0, -1);
+  const ownerIndex = ancestorIds.indexOf(application.campaign.ownerOrgId);
+  // Only the levels between the applicant and the organizing department recommend.
+  const recommendingIds = (ownerIndex >= 0 ? ancestorIds.slice(ownerIndex) : ancestorIds).reverse();
+  const ancestors = await db.organization.findMany({ where: { id: { in: recommendingIds } }, select: { id: true, name: true } });
+  const nameById = new Map(ancestors.map((org) => [org.id, org.name]));
+  const logoBytes = application.logoFile && readLogo ? await readLogo(application.logoFile.storageKey) : null;
+  return {
+    id: application.id,
+    campaignTitle: application.campaign.title,
+    brandName: application.brandName,
+    fieldName: application.field?.name ?? '',
+    organizationName: application.organization.name,
+    parentOrganizationName: application.organization.parent?.name ?? '',
+    secretaryName: application.secretaryName,
+    contactName: application.contactName,
+    contactPhone: application.contactPhone,
+    slogan: application.slogan,
+    essence: application.essence,
+    carriers: application.carriers,
+    norms: application.norms,
+    practices: application.practices,
+    honors: application.honors,
+    criteria: (application.campaign.rubric?.criteria ?? []).map((criterion) => ({
+      name: criterion.name,
+      maxPoints: criterion.maxPoints,
+      selfAssessment: selfAssessmentText(application.selfAssessment, criterion.id),
+    })),
+    attachmentNames: application.attachments.map((attachment) => attachment.caption || attachment.file.originalName),
+    recommenders: recommendingIds.map((id) => nameById.get(id)).filter((name): name is string => !!name),
+    submittedAt: application.submittedAt,
+    logo: logoBytes && application.logoFile ? { bytes: logoBytes, mimeType: application.logoFile.mimeType } : null,
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { renderApplicationPdf } from '@/lib/application/pdf';
+import { loadApplicationPrintData } from '@/lib/application/print-data';
+import { canReadApplicationForPrint } from '@/lib/application/print-access';
+import { createOrg } from '../support/factories';
+import { createCampaignScope, createTestCampaign } from '../support/campaigns';
+import { createTestApplication, sessionUserWith } from '../support/applications';
+import { extractPdfText, pdfPageCount } from '../support/pdf-text';
+
+async function setup() {
+  const scope = await createCampaignScope();
+  const { campaign } = await createTestCampaign({ ownerOrgId: scope.east.id, actorId: scope.eastAdmin.id, publish: true });
+  const branch = await createOrg({ parent: scope.eastCommittee, name: '幸福社区党支部' });
+  return { ...scope, campaign, branch };
+}
+
+describe('application PDF', () => {
+  it('renders the form with the Chinese brand name, a subset Noto Sans SC font and the recommendation boxes', async () => {
+    const { campaign, branch, eastCommittee } = await setup();
+    const application = await createTestApplication({ campaignId: campaign.id, organizationId: branch.id, brandName: '红色管家暖民心' });
+    const data = await loadApplicationPrintData(application.id);
+    expect(data).toMatchObject({ brandName: '红色管家暖民心', organizationName: '幸福社区党支部', parentOrganizationName: eastCommittee.name, campaignTitle: campaign.title });
+    expect(data?.recommenders[0]).toBe(eastCommittee.name);
+    expect(data?.criteria.length).toBeGreaterThan(0);
+
+    const pdf = await renderApplicationPdf(data!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+    // Subsetting keeps the file far below the 10 MB font.
+    expect(pdf.length).toBeLessThan(600_000);
+    const text = extractPdfText(pdf);
+    expect(text).toContain('红色管家暖民心');
+    expect(text).toContain('党建品牌选树申报表');
+    expect(text).toContain(`${eastCommittee.name}推荐意见`);
+    expect(text).toContain('第 1 页 / 共');
+  });
+
+  it('flows long texts onto further pages with page numbers on each', async () => {
+    const { campaign, branch } = await setup();
+    const practices = Array.from({ length: 60 }, (_, index) => `第${index + 1}项做法：围绕群众急难愁盼问题，组织党员志愿者开展入户走访和结对帮扶，形成了可复制可推广的工作经验。`).join('\n');
+    const application = await createTestApplication({ campaignId: campaign.id, organizationId: branch.id, brandName: '长文本品牌', texts: { practices } });
+    const pdf = await renderApplicationPdf((await loadApplicationPrintData(application.id))!);
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThan(2);
+    const text = extractPdfText(pdf);
+    expect(text).toContain(`第 ${pages} 页 / 共 ${pages} 页`);
+    expect(text).toContain('第60项做法');
+  });
+
+  it('returns nothing for an unknown application', async () => {
+    expect(await loadApplicationPrintData('missing-application')).toBeNull();
+  });
+});
+
+describe('print access', () => {
+  it('lets the branch secretary and admins above read, and refuses a sibling committee', async () => {
+    const { campaign, branch, eastCommittee, westCommittee } = await setup();
+    const application = await createTestApplication({ campaignId: campaign.id, organizationId: branch.id });
+    const secretary = await sessionUserWith([{ role: 'BRANCH_SECRETARY', organizationId: branch.id }]);
+    const committee = await sessionUserWith([{ role: 'COMMITTEE_ADMIN', organizationId: eastCommittee.id }]);
+    const sibling = await sessionUserWith([{ role: 'COMMITTEE_ADMIN', organizationId: westCommittee.id }]);
+    const member = await sessionUserWith([{ role: 'MEMBER', organizationId: branch.id }]);
+    const eastOrgAdmin = await sessionUserWith([{ role: 'ORG_ADMIN', organizationId: eastCommittee.parentId! }]);
+    const westOrgAdmin = await sessionUserWith([{ role: 'ORG_ADMIN', organizationId: westCommittee.parentId! }]);
+    expect(await canReadApplicationForPrint(secretary, application.id)).toBe(true);
+    expect(await canReadApplicationForPrint(committee, application.id)).toBe(true);
+    expect(await canReadApplicationForPrint(eastOrgAdmin, application.id)).toBe(true);
+    expect(await canReadApplicationForPrint(westOrgAdmin, application.id)).toBe(false);
+    expect(await canReadApplicationForPrint(sibling, application.id)).toBe(false);
+    expect(await canReadApplicationForPrint(member, application.id)).toBe(false);
+    expect(await canReadApplicationForPrint(committee, 'missing-application')).toBe(false);
+  });
+});
