@@ -134,18 +134,22 @@ export function FileUpload({ slot, files, onUploaded, onRemove, accept, maxFiles
           <input
             ref={inputRef}
             type="file"
-            className="sr-only"
-            tabIndex={-1}
+            className="hidden"
             accept={accept ?? SLOT_ACCEPT[slot]}
             multiple={maxFiles > 1}
-            aria-describedby={hint ? hintId : undefined}
             onChange={(event) => {
               const chosen = Array.from(event.target.files ?? []);
               event.target.value = '';
               if (chosen.length > 0) void uploadChosen(chosen);
             }}
           />
-          <Button variant="secondary" onClick={() => inputRef.current?.click()} isLoading={progress !== null} disabled={disabled}>
+          <Button
+            variant="secondary"
+            onClick={() => inputRef.current?.click()}
+            isLoading={progress !== null}
+            disabled={disabled}
+            aria-describedby={hint ? hintId : undefined}
+          >
             {label}
           </Button>
           {maxFiles > 1 && <span className="text-xs text-stone-500">还可上传 {remaining} 个</span>}
