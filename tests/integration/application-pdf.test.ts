@@ -4,7 +4,7 @@ import { loadApplicationPrintData } from '@/lib/application/print-data';
 import { canReadApplicationForPrint } from '@/lib/application/print-access';
 import { createOrg } from '../support/factories';
 import { createCampaignScope, createTestCampaign } from '../support/campaigns';
-import { createTestApplication, sessionUserWith } from '../support/applications';
+import { createPrintableApplication, staffUserWith } from '../support/print-applications';
 import { extractPdfText, pdfPageCount } from '../support/pdf-text';
 
 async function setup() {
@@ -17,7 +17,7 @@ async function setup() {
 describe('application PDF', () => {
   it('renders the form with the Chinese brand name, a subset Noto Sans SC font and the recommendation boxes', async () => {
     const { campaign, branch, eastCommittee } = await setup();
-    const application = await createTestApplication({ campaignId: campaign.id, organizationId: branch.id, brandName: '红色管家暖民心' });
+    const application = await createPrintableApplication({ campaignId: campaign.id, organizationId: branch.id, brandName: '红色管家暖民心' });
     const data = await loadApplicationPrintData(application.id);
     expect(data).toMatchObject({ brandName: '红色管家暖民心', organizationName: '幸福社区党支部', parentOrganizationName: eastCommittee.name, campaignTitle: campaign.title });
     expect(data?.recommenders[0]).toBe(eastCommittee.name);
@@ -38,7 +38,7 @@ describe('application PDF', () => {
   it('flows long texts onto further pages with page numbers on each', async () => {
     const { campaign, branch } = await setup();
     const practices = Array.from({ length: 60 }, (_, index) => `第${index + 1}项做法：围绕群众急难愁盼问题，组织党员志愿者开展入户走访和结对帮扶，形成了可复制可推广的工作经验。`).join('\n');
-    const application = await createTestApplication({ campaignId: campaign.id, organizationId: branch.id, brandName: '长文本品牌', texts: { practices } });
+    const application = await createPrintableApplication({ campaignId: campaign.id, organizationId: branch.id, brandName: '长文本品牌', texts: { practices } });
     const pdf = await renderApplicationPdf((await loadApplicationPrintData(application.id))!);
     const pages = pdfPageCount(pdf);
     expect(pages).toBeGreaterThan(2);
@@ -53,15 +53,15 @@ describe('application PDF', () => {
 });
 
 describe('print access', () => {
-  it('lets the branch secretary and admins above read, and refuses a sibling committee', async () => {
+  it('lets the branch secretary and admins above read, and refuses a sibling committee and unsubmitted drafts', async () => {
     const { campaign, branch, eastCommittee, westCommittee } = await setup();
-    const application = await createTestApplication({ campaignId: campaign.id, organizationId: branch.id });
-    const secretary = await sessionUserWith([{ role: 'BRANCH_SECRETARY', organizationId: branch.id }]);
-    const committee = await sessionUserWith([{ role: 'COMMITTEE_ADMIN', organizationId: eastCommittee.id }]);
-    const sibling = await sessionUserWith([{ role: 'COMMITTEE_ADMIN', organizationId: westCommittee.id }]);
-    const member = await sessionUserWith([{ role: 'MEMBER', organizationId: branch.id }]);
-    const eastOrgAdmin = await sessionUserWith([{ role: 'ORG_ADMIN', organizationId: eastCommittee.parentId! }]);
-    const westOrgAdmin = await sessionUserWith([{ role: 'ORG_ADMIN', organizationId: westCommittee.parentId! }]);
+    const application = await createPrintableApplication({ campaignId: campaign.id, organizationId: branch.id });
+    const secretary = await staffUserWith([{ role: 'BRANCH_SECRETARY', organizationId: branch.id }]);
+    const committee = await staffUserWith([{ role: 'COMMITTEE_ADMIN', organizationId: eastCommittee.id }]);
+    const sibling = await staffUserWith([{ role: 'COMMITTEE_ADMIN', organizationId: westCommittee.id }]);
+    const member = await staffUserWith([{ role: 'MEMBER', organizationId: branch.id }]);
+    const eastOrgAdmin = await staffUserWith([{ role: 'ORG_ADMIN', organizationId: eastCommittee.parentId! }]);
+    const westOrgAdmin = await staffUserWith([{ role: 'ORG_ADMIN', organizationId: westCommittee.parentId! }]);
     expect(await canReadApplicationForPrint(secretary, application.id)).toBe(true);
     expect(await canReadApplicationForPrint(committee, application.id)).toBe(true);
     expect(await canReadApplicationForPrint(eastOrgAdmin, application.id)).toBe(true);
@@ -69,5 +69,7 @@ describe('print access', () => {
     expect(await canReadApplicationForPrint(sibling, application.id)).toBe(false);
     expect(await canReadApplicationForPrint(member, application.id)).toBe(false);
     expect(await canReadApplicationForPrint(committee, 'missing-application')).toBe(false);
+    const draft = await createPrintableApplication({ campaignId: campaign.id, organizationId: (await createOrg({ parent: eastCommittee })).id, status: 'DRAFT' });
+    expect(await canReadApplicationForPrint(committee, draft.id)).toBe(false);
   });
 });

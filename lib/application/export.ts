@@ -1,0 +1,36 @@
+import ExcelJS from 'exceljs';
+import { formatDateTime } from '@/lib/format';
+import { STAFF_STATUS_LABELS, type TStaffApplicationRow, type TStaffStatus } from '@/lib/application/staff-queries';
+
+const HEADERS = ['序号', '品牌名称', '申报单位', '上级党组织', '领域', '状态', '书记', '联系电话', '提交时间', '品牌口号'];
+
+/** Display width of a cell: CJK characters take two columns in Excel's default font. */
+function textWidth(value: string): number {
+  return [...value].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+}
+
+/** The staff list as an .xlsx sheet: Chinese headers, frozen header row, widths fitted to the content. */
+export async function buildApplicationsWorkbook(rows: readonly TStaffApplicationRow[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('申报列表', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(HEADERS).font = { bold: true };
+  rows.forEach((row, index) => {
+    sheet.addRow([
+      index + 1,
+      row.brandName,
+      row.organization.name,
+      row.organization.parent?.name ?? '',
+      row.field?.name ?? '',
+      STAFF_STATUS_LABELS[row.status as TStaffStatus] ?? row.status,
+      row.secretaryName,
+      row.contactPhone,
+      row.submittedAt ? formatDateTime(row.submittedAt) : '',
+      row.slogan,
+    ]);
+  });
+  sheet.columns.forEach((column, index) => {
+    const widths = [HEADERS[index], ...rows.map((_, rowIndex) => String(sheet.getRow(rowIndex + 2).getCell(index + 1).value ?? ''))].map(textWidth);
+    column.width = Math.min(60, Math.max(6, ...widths) + 2);
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
