@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -26,9 +26,11 @@ type TApplicationFormProps = {
   organizationName: string;
   fields: readonly { id: string; name: string }[];
   criteria: readonly { id: string; name: string; maxPoints: number; guidance: string }[];
+  /** The logo and attachments section, saved on its own. */
+  attachments?: ReactNode;
 };
 
-export function ApplicationForm({ applicationId, revision, values, rules, organizationName, fields, criteria }: TApplicationFormProps) {
+export function ApplicationForm({ applicationId, revision, values, rules, organizationName, fields, criteria, attachments }: TApplicationFormProps) {
   const router = useRouter();
   const methods = useForm<TApplicationValues>({
     resolver: zodResolver(submitSchema(rules)) as unknown as Resolver<TApplicationValues>,
@@ -198,6 +200,8 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
             <LongTextField name="slogan" label="品牌口号" max={TEXT_LIMITS.slogan} rows={2} required />
           </div>
         </Card>
+
+        {attachments}
 
         {TEXT_SECTIONS.map((section) => (
           <Card key={section.key} title={section.title}>

@@ -2,12 +2,15 @@ import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { TEXT_SECTIONS } from '@/components/application/application-sections';
 import type { TApplicationValues } from '@/lib/application/schema';
+import type { TUploadedFile } from '@/lib/files/service';
+import { fileUrl } from '@/lib/files/service';
 
 type TViewProps = {
   values: TApplicationValues;
   organizationName: string;
   fieldName: string | null;
   criteria: readonly { id: string; name: string }[];
+  files?: { logo: TUploadedFile[]; photos: TUploadedFile[]; documents: TUploadedFile[] };
 };
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -20,7 +23,26 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The application as submitted, read-only. */
-export function ApplicationView({ values, organizationName, fieldName, criteria }: TViewProps) {
+function FileLinks({ files }: { files: TUploadedFile[] }) {
+  if (files.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-3">
+      {files.map((file) => (
+        <li key={file.id} className="max-w-40">
+          <a href={fileUrl(file.id)} target="_blank" rel="noopener" className="block text-sm text-brand-800 underline">
+            {file.thumbUrl && (
+              // eslint-disable-next-line @next/next/no-img-element -- served by our own access-checked route, not the image optimizer
+              <img src={file.thumbUrl} alt={file.originalName} className="mb-1 h-24 w-auto rounded border border-stone-200 object-contain" />
+            )}
+            <span className="break-all">{file.originalName}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ApplicationView({ values, organizationName, fieldName, criteria, files }: TViewProps) {
   return (
     <div className="space-y-4">
       <Card title="基本信息">
@@ -36,6 +58,9 @@ export function ApplicationView({ values, organizationName, fieldName, criteria 
         <dl className="divide-y divide-stone-100">
           <Row label="品牌名称">{values.brandName}</Row>
           <Row label="品牌口号">{values.slogan}</Row>
+          {files && <Row label="品牌标识"><FileLinks files={files.logo} /></Row>}
+          {files && <Row label="工作照片"><FileLinks files={files.photos} /></Row>}
+          {files && <Row label="证明材料"><FileLinks files={files.documents} /></Row>}
         </dl>
       </Card>
       {TEXT_SECTIONS.map((section) => (

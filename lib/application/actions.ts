@@ -7,6 +7,7 @@ import { runAction } from '@/lib/auth/action';
 import { findSimilarBrandNames } from '@/lib/application/queries';
 import { ZReturnInput, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 import { getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
+import { setApplicationFiles, type TApplicationFilesInput } from '@/lib/application/files';
 
 const ZStart = z.object({ campaignId: z.string().min(1), organizationId: z.string().min(1) });
 const ZSimilar = z.object({ name: z.string().max(100), excludeApplicationId: z.string().optional() });
@@ -60,5 +61,12 @@ export async function similarNamesAction(input: { name: string; excludeApplicati
     await requireAnyRole(['BRANCH_SECRETARY', 'COMMITTEE_ADMIN', 'ORG_ADMIN']);
     const { name, excludeApplicationId } = ZSimilar.parse(input);
     return findSimilarBrandNames(name, { excludeApplicationId });
+  });
+}
+
+export async function setApplicationFilesAction(input: TApplicationFilesInput) {
+  return runAction(async () => {
+    const user = await requireAnyRole(['BRANCH_SECRETARY']);
+    await setApplicationFiles(input, { actorId: user.id, ip: await getRequestIp() });
   });
 }

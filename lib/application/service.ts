@@ -117,7 +117,7 @@ export async function submitApplication(input: { applicationId: string; revision
     const updated = await tx.application.update({
       where: { id: applicationId },
       data: { ...columnsOf(values), status: 'SUBMITTED', submittedAt: now, revision: { increment: 1 } },
-      select: { revision: true, logoFileId: true, attachments: { select: { fileId: true, slot: true, caption: true, sortOrder: true, file: { select: { originalName: true } } }, orderBy: { sortOrder: 'asc' } } },
+      select: { revision: true, logoFileId: true, attachments: { select: { fileId: true, slot: true, caption: true, sortOrder: true, file: { select: { originalName: true } } }, orderBy: [{ slot: 'asc' }, { sortOrder: 'asc' }] } },
     });
     const last = await tx.applicationVersion.aggregate({ where: { applicationId }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;

@@ -5,6 +5,7 @@ import { getApplicationForUser, findSimilarBrandNames, listVersions } from '@/li
 import { loadGrants } from '@/lib/application/access';
 import { getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
 import { EMPTY_VALUES } from '@/lib/application/schema';
+import { listApplicationFiles, setApplicationFiles } from '@/lib/application/files';
 import { completeValues, createDeclarationScope, setDeclarationWindow } from '../support/declarations';
 
 const context = (actorId: string) => ({ actorId, ip: '10.9.5.1' });
@@ -144,5 +145,36 @@ describe('similar brand names', () => {
     expect(similar.find((row) => row.applicationId === id)).toMatchObject({ similarity: 1, campaignTitle: scope.campaign.title, organizationName: scope.branchA.name });
     expect(similar.some((row) => row.applicationId === draftB.id)).toBe(false);
     expect(await findSimilarBrandNames(`${unique}红心站`, { excludeApplicationId: id })).not.toContainEqual(expect.objectContaining({ applicationId: id }));
+  });
+});
+
+async function storedFile(uploadedById: string, kind: 'IMAGE' | 'DOCUMENT' = 'IMAGE') {
+  const key = `test/${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return db.storedFile.create({ data: { kind, storageKey: key, mimeType: kind === 'IMAGE' ? 'image/png' : 'application/pdf', size: 10, sha256: 'x', originalName: `${key}.${kind === 'IMAGE' ? 'png' : 'pdf'}`, uploadedById } });
+}
+
+describe('logo and attachments', () => {
+  it('attaches the secretary’s own uploads and refuses another user’s file by id', async () => {
+    const scope = await createDeclarationScope();
+    const { id } = await draftOf(scope);
+    const logo = await storedFile(scope.secretaryA.id);
+    const photo = await storedFile(scope.secretaryA.id);
+    const document = await storedFile(scope.secretaryA.id, 'DOCUMENT');
+    await setApplicationFiles({ applicationId: id, logoFileId: logo.id, photoIds: [photo.id], documentIds: [document.id] }, context(scope.secretaryA.id));
+    const files = await listApplicationFiles(id);
+    expect([files.logo.map((file) => file.id), files.photos.map((file) => file.id), files.documents.map((file) => file.id)]).toEqual([[logo.id], [photo.id], [document.id]]);
+
+    const foreign = await storedFile(scope.secretaryB.id);
+    const stolen = await rejection(setApplicationFiles({ applicationId: id, logoFileId: logo.id, photoIds: [photo.id, foreign.id], documentIds: [] }, context(scope.secretaryA.id)));
+    expect(stolen.code).toBe('NOT_FOUND');
+    const asLogo = await rejection(setApplicationFiles({ applicationId: id, logoFileId: document.id, photoIds: [], documentIds: [] }, context(scope.secretaryA.id)));
+    expect(asLogo).toMatchObject({ code: 'INVALID_INPUT', message: '品牌标识和照片只能是图片' });
+    const otherBranch = await rejection(setApplicationFiles({ applicationId: id, logoFileId: null, photoIds: [], documentIds: [] }, context(scope.secretaryB.id)));
+    expect(otherBranch.code).toBe('NOT_FOUND');
+    expect((await listApplicationFiles(id)).photos.map((file) => file.id)).toEqual([photo.id]);
+
+    await submitApplication({ applicationId: id, revision: 0, values: await completeValues(scope.campaign.id) }, context(scope.secretaryA.id));
+    const version = await db.applicationVersion.findFirstOrThrow({ where: { applicationId: id } });
+    expect(version.snapshot).toMatchObject({ logoFileId: logo.id, attachments: [{ fileId: photo.id, slot: 'PHOTO' }, { fileId: document.id, slot: 'DOCUMENT' }] });
   });
 });

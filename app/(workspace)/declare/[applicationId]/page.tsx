@@ -2,11 +2,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
+import { ApplicationFiles } from '@/components/application/application-files';
 import { ApplicationForm } from '@/components/application/application-form';
 import { ApplicationStatusBanner } from '@/components/application/application-status-banner';
 import { ApplicationView } from '@/components/application/application-view';
 import { requirePageUser } from '@/lib/auth/guard';
 import { findApplicationForUser } from '@/lib/application/queries';
+import { listApplicationFiles, MAX_DOCUMENTS, MAX_PHOTOS } from '@/lib/application/files';
 
 export const metadata = { title: '填写申报表' };
 
@@ -15,6 +17,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
   const { applicationId } = await params;
   const application = await findApplicationForUser(applicationId, user.roles);
   if (!application || !application.isSecretary) notFound();
+  const files = await listApplicationFiles(application.id);
   return (
     <>
       <PageHeader
@@ -38,9 +41,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
             organizationName={application.organization.name}
             fields={application.campaign.fields}
             criteria={application.campaign.criteria}
+            attachments={<ApplicationFiles applicationId={application.id} initial={files} maxPhotos={MAX_PHOTOS} maxDocuments={MAX_DOCUMENTS} />}
           />
         ) : (
-          <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} />
+          <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} files={files} />
         )}
       </div>
     </>

@@ -8,6 +8,7 @@ import { ApplicationView } from '@/components/application/application-view';
 import { ReturnApplicationButton } from '@/components/application/return-application-button';
 import { requirePageUser } from '@/lib/auth/guard';
 import { findApplicationForUser } from '@/lib/application/queries';
+import { listApplicationFiles } from '@/lib/application/files';
 import { formatDateTime } from '@/lib/format';
 
 export const metadata = { title: '查看申报表' };
@@ -17,6 +18,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
   const { id } = await params;
   const application = await findApplicationForUser(id, user.roles);
   if (!application) notFound();
+  const files = await listApplicationFiles(application.id);
   return (
     <>
       <PageHeader
@@ -36,7 +38,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
           {application.submittedAt && <span>最近提交于 {formatDateTime(application.submittedAt)}</span>}
         </p>
         {application.status === 'RETURNED' && <Alert tone="warning">已退回申报单位重新申报。退回理由：{application.returnReason}</Alert>}
-        <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} />
+        <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} files={files} />
       </div>
     </>
   );
