@@ -23,6 +23,8 @@ export type TApplicationPrintData = {
   /** Levels above the applicant that sign a 推荐意见, nearest first. */
   recommenders: string[];
   submittedAt: Date | null;
+  /** For the HTML page, which shows the logo through the file route. */
+  logoFileId: string | null;
   logo: { bytes: Buffer; mimeType: string } | null;
 };
 
@@ -86,6 +88,7 @@ export async function loadApplicationPrintData(applicationId: string, readLogo?:
     attachmentNames: application.attachments.map((attachment) => attachment.caption || attachment.file.originalName),
     recommenders: recommendingIds.map((id) => nameById.get(id)).filter((name): name is string => !!name),
     submittedAt: application.submittedAt,
+    logoFileId: application.logoFileId,
     logo: logoBytes && application.logoFile ? { bytes: logoBytes, mimeType: application.logoFile.mimeType } : null,
   };
 }

@@ -6,12 +6,16 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
   ORG_ADMIN: [
     { href: '/admin', label: '工作台' },
     { href: '/admin/campaigns', label: '评选活动' },
+    { href: '/applications', label: '申报列表' },
     { href: '/admin/orgs', label: '组织架构' },
     { href: '/admin/users', label: '用户管理' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
   ],
-  COMMITTEE_ADMIN: [{ href: '/committee', label: '推荐工作台' }],
+  COMMITTEE_ADMIN: [
+    { href: '/committee', label: '推荐工作台' },
+    { href: '/applications', label: '申报列表' },
+  ],
   BRANCH_SECRETARY: [{ href: '/declare', label: '品牌申报' }],
   EXPERT: [{ href: '/review', label: '评审任务' }],
   MEMBER: [{ href: '/member', label: '参与投票' }],
@@ -20,5 +24,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
 /** The menu shows each user only what their roles allow (the server checks again on every request). */
 export function navItemsFor(roles: readonly Role[]): TNavItem[] {
   const items = (Object.keys(NAV_BY_ROLE) as Role[]).filter((role) => roles.includes(role)).flatMap((role) => NAV_BY_ROLE[role]);
-  return [...items, { href: '/account', label: '我的账号' }];
+  // Pages shared by several roles (申报列表) appear once.
+  const unique = items.filter((item, index) => items.findIndex((other) => other.href === item.href) === index);
+  return [...unique, { href: '/account', label: '我的账号' }];
 }

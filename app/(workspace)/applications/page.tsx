@@ -1,0 +1,43 @@
+import { StaffApplicationList } from '@/components/application/staff-application-list';
+import { StaffSearchForm } from '@/components/application/staff-search-form';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { Pagination, queryString } from '@/components/ui/pagination';
+import { requirePageUser } from '@/lib/auth/guard';
+import { listStaffApplications, listStaffFilterOptions, parseStaffSearch, staffScopePaths } from '@/lib/application/staff-queries';
+
+export const metadata = { title: '申报列表' };
+
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function StaffApplicationsPage({ searchParams }: { searchParams: TSearchParams }) {
+  const user = await requirePageUser(['COMMITTEE_ADMIN', 'ORG_ADMIN']);
+  const search = parseStaffSearch(await searchParams);
+  const paths = staffScopePaths(user.roles);
+  const [result, options] = await Promise.all([listStaffApplications(paths, search), listStaffFilterOptions(paths, search.campaign)]);
+  const filters = { campaign: search.campaign, status: search.status, field: search.field, org: search.org, q: search.q };
+  const isFiltered = Object.values(filters).some(Boolean);
+  const showCommitteeLink = user.roles.some((grant) => grant.role === 'COMMITTEE_ADMIN');
+  return (
+    <>
+      <PageHeader
+        title="申报列表"
+        description="您管理范围内各组织已提交或已退回的申报表"
+        actions={result.total > 0 && <a href={`/api/applications/export${queryString(filters)}`} className={buttonClass('secondary')} download>导出 Excel</a>}
+      />
+      <StaffSearchForm search={search} campaigns={options.campaigns} fields={options.fields} />
+      <div className="mt-4">
+        {result.rows.length ? (
+          <StaffApplicationList rows={result.rows} showCommitteeLink={showCommitteeLink} />
+        ) : (
+          <EmptyState title={isFiltered ? '没有符合条件的申报' : '还没有收到申报'}>
+            {isFiltered ? '换个筛选条件试试。' : '支部提交申报表后会显示在这里。'}
+          </EmptyState>
+        )}
+      </div>
+      {result.total > 0 && (
+        <Pagination page={result.page} pageCount={result.pageCount} total={result.total} hrefFor={(page) => `/applications${queryString({ ...filters, page })}`} />
+      )}
+    </>
+  );
+}
