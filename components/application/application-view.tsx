@@ -24,7 +24,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 /** The application as submitted, read-only. */
 function FileLinks({ files }: { files: TUploadedFile[] }) {
-  if (files.length === 0) return null;
+  if (files.length === 0) return <span className="text-stone-400">无</span>;
   return (
     <ul className="flex flex-wrap gap-3">
       {files.map((file) => (

@@ -65,10 +65,12 @@ test('a secretary fills and submits, the committee returns it with a reason, the
   await dialog.getByRole('textbox', { name: '退回理由', exact: true }).fill('请补充主要做法的具体数据');
   await dialog.getByRole('button', { name: '确认退回' }).click();
   await expect(committee.getByText('已退回申报单位重新申报。退回理由：请补充主要做法的具体数据')).toBeVisible();
+  await screenshotBoth(committee, 'declare-committee-returned');
   await committeeContext.close();
 
   await page.goto('/declare');
   await expect(page.getByText('请补充主要做法的具体数据')).toBeVisible();
+  await screenshotBoth(page, 'declare-list-returned');
   await page.getByRole('listitem').filter({ hasText: CAMPAIGN }).getByRole('link', { name: '修改后重新提交' }).click();
   await expect(page.getByText('申报表已被退回，请按以下意见修改后重新提交：')).toBeVisible();
   await page.locator('textarea[name="practices"]').fill('建立网格化服务机制，全年服务群众 300 人次。');
