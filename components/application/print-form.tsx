@@ -27,8 +27,9 @@ export function PrintForm({ data }: { data: TApplicationPrintData }) {
     ['主要做法与成效', data.practices],
     ['所获荣誉', data.honors],
   ];
+  const contact = [data.contactName, data.contactPhone].filter(Boolean).join(' ') || '—';
   return (
-    <article className="print-sheet mx-auto max-w-3xl bg-white p-4 text-stone-900 sm:p-8 print:max-w-none print:p-0">
+    <article className="mx-auto max-w-3xl rounded-lg border border-stone-200 bg-white p-4 text-stone-900 shadow-sm sm:p-8 print:max-w-none print:rounded-none print:border-0 print:p-0 print:shadow-none">
       <h1 className="text-center text-2xl font-bold tracking-wide">党建品牌选树申报表</h1>
       <p className="mt-1 text-center text-sm">{data.campaignTitle}</p>
       {data.submittedAt && <p className="mt-1 text-right text-xs text-stone-600">提交时间：{formatDate(data.submittedAt)}</p>}
@@ -38,12 +39,15 @@ export function PrintForm({ data }: { data: TApplicationPrintData }) {
           <tr><th scope="row" className={cellLabel}>所属领域</th><td colSpan={3} className={cellValue}>{data.fieldName || '—'}</td></tr>
           <tr><th scope="row" className={cellLabel}>申报单位</th><td colSpan={3} className={cellValue}>{data.organizationName}</td></tr>
           <tr><th scope="row" className={cellLabel}>上级党组织</th><td colSpan={3} className={cellValue}>{data.parentOrganizationName || '—'}</td></tr>
-          <tr>
+          <tr className="hidden sm:table-row print:table-row">
             <th scope="row" className={cellLabel}>书记</th>
             <td className={cellValue}>{data.secretaryName || '—'}</td>
             <th scope="row" className={cellLabel}>联系人及电话</th>
-            <td className={cellValue}>{[data.contactName, data.contactPhone].filter(Boolean).join(' ') || '—'}</td>
+            <td className={cellValue}>{contact}</td>
           </tr>
+          {/* Phones have no room for four cells in one row. */}
+          <tr className="sm:hidden print:hidden"><th scope="row" className={cellLabel}>书记</th><td colSpan={3} className={cellValue}>{data.secretaryName || '—'}</td></tr>
+          <tr className="sm:hidden print:hidden"><th scope="row" className={cellLabel}>联系人及电话</th><td colSpan={3} className={cellValue}>{contact}</td></tr>
           <tr><th scope="row" className={cellLabel}>品牌口号</th><td colSpan={3} className={cellValue}>{data.slogan || '—'}</td></tr>
         </tbody>
       </table>

@@ -1,4 +1,6 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
 import { renderApplicationPdf } from '@/lib/application/pdf';
 import { loadApplicationPrintData } from '@/lib/application/print-data';
 import { canReadApplicationForPrint } from '@/lib/application/print-access';
@@ -45,6 +47,26 @@ describe('application PDF', () => {
     const text = extractPdfText(pdf);
     expect(text).toContain(`第 ${pages} 页 / 共 ${pages} 页`);
     expect(text).toContain('第60项做法');
+  });
+
+  it('embeds a WebP logo read from storage (converted, since pdfkit reads only PNG and JPEG)', async () => {
+    const { campaign, branch } = await setup();
+    const application = await createPrintableApplication({ campaignId: campaign.id, organizationId: branch.id, brandName: '带标识的品牌' });
+    const webp = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#c00000' } }).webp().toBuffer();
+    const logo = await db.storedFile.create({
+      data: { kind: 'IMAGE', storageKey: `test/logo-${application.id}.webp`, mimeType: 'image/webp', size: webp.length, sha256: 'x', originalName: 'logo.webp', width: 60, height: 40 },
+    });
+    await db.application.update({ where: { id: application.id }, data: { logoFileId: logo.id } });
+    const requested: string[] = [];
+    const data = await loadApplicationPrintData(application.id, async (key) => {
+      requested.push(key);
+      return webp;
+    });
+    expect(requested).toEqual([logo.storageKey]);
+    expect(data?.logo?.mimeType).toBe('image/webp');
+    const pdf = await renderApplicationPdf(data!);
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    expect(extractPdfText(pdf)).not.toContain('未上传品牌标识');
   });
 
   it('returns nothing for an unknown application', async () => {

@@ -27,9 +27,7 @@ export default async function PrintApplicationPage({ params }: { params: Promise
           <a href={`/api/applications/${data.id}/pdf`} className={buttonClass('secondary')} download>下载 PDF</a>
         </div>
       </div>
-      <div className="rounded-lg border border-stone-200 shadow-sm print:rounded-none print:border-0 print:shadow-none">
-        <PrintForm data={data} />
-      </div>
+      <PrintForm data={data} />
     </>
   );
 }
