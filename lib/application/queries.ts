@@ -191,26 +191,3 @@ export async function findApplicationForUser(applicationId: string, grants: read
     throw error;
   });
 }
-
-const PAGE_SIZE = 20;
-
-/** Submitted or returned applications of organizations inside the admin's subtrees, newest submission first. */
-export async function listApplicationsInScope(grants: readonly TRoleGrant[], page: number) {
-  const roots = scopeRoots(grants, ['COMMITTEE_ADMIN', 'ORG_ADMIN']);
-  if (roots.length === 0) return { rows: [], total: 0, page: 1, pageCount: 1 };
-  const where: Prisma.ApplicationWhereInput = {
-    status: { in: ['SUBMITTED', 'RETURNED'] },
-    organization: { OR: roots.map((root) => ({ path: { startsWith: root.organizationPath } })) },
-  };
-  const total = await db.application.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
-  const rows = await db.application.findMany({
-    where,
-    orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
-    skip: (current - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    select: { id: true, status: true, brandName: true, submittedAt: true, organization: { select: { name: true } }, campaign: { select: { title: true } } },
-  });
-  return { rows, total, page: current, pageCount };
-}

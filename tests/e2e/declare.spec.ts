@@ -55,8 +55,8 @@ test('a secretary fills and submits, the committee returns it with a reason, the
   const committeeContext = await browser.newContext();
   const committee = await committeeContext.newPage();
   await signInAs(committee, 'dh-admin', /\/committee$/);
-  await committee.goto('/committee/applications');
-  await committee.getByRole('link', { name: new RegExp(brandName) }).click();
+  await committee.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '申报列表' }).click();
+  await committee.getByRole('link', { name: `查看 ${brandName}` }).filter({ visible: true }).first().click();
   await committee.getByRole('button', { name: '退回重新申报' }).click();
   const dialog = committee.getByRole('dialog', { name: '退回重新申报' });
   await dialog.getByRole('textbox', { name: '退回理由', exact: true }).fill('短');
