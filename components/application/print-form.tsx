@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatDate } from '@/lib/format';
-import type { TApplicationPrintData } from '@/lib/application/print-data';
+import { printTextSections, type TApplicationPrintData } from '@/lib/application/print-data';
 
 const cellLabel = 'w-28 border border-stone-700 bg-stone-100 px-2 py-1.5 text-left align-top font-semibold print:bg-stone-100';
 const cellValue = 'border border-stone-700 px-2 py-1.5 align-top break-all';
@@ -20,13 +20,7 @@ function LongText({ text, placeholder = '（未填写）' }: { text: string; pla
 
 /** The 申报表 as HTML, laid out like the PDF so it prints the same from the browser. */
 export function PrintForm({ data }: { data: TApplicationPrintData }) {
-  const texts: [string, string][] = [
-    ['品牌内涵', data.essence],
-    ['创建载体', data.carriers],
-    ['工作服务规范', data.norms],
-    ['主要做法与成效', data.practices],
-    ['所获荣誉', data.honors],
-  ];
+  const texts = printTextSections(data);
   const contact = [data.contactName, data.contactPhone].filter(Boolean).join(' ') || '—';
   return (
     <article className="mx-auto max-w-3xl rounded-lg border border-stone-200 bg-white p-4 text-stone-900 shadow-sm sm:p-8 print:max-w-none print:rounded-none print:border-0 print:p-0 print:shadow-none">

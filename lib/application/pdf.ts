@@ -3,7 +3,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { formatDate } from '@/lib/format';
-import type { TApplicationPrintData } from '@/lib/application/print-data';
+import { printTextSections, type TApplicationPrintData } from '@/lib/application/print-data';
 
 const CM = 72 / 2.54;
 const MARGIN = 2 * CM;
@@ -206,13 +206,7 @@ export async function renderApplicationPdf(data: TApplicationPrintData): Promise
   doc.moveDown(0.8);
 
   await logoSection(doc, data.logo);
-  const texts: [string, string][] = [
-    ['品牌内涵', data.essence],
-    ['创建载体', data.carriers],
-    ['工作服务规范', data.norms],
-    ['主要做法与成效', data.practices],
-    ['所获荣誉', data.honors],
-  ];
+  const texts = printTextSections(data);
   for (const [title, text] of texts) {
     doc.moveDown(0.8);
     sectionTitle(doc, title);

@@ -45,6 +45,17 @@ function selfAssessmentText(value: unknown, criterionId: string): string {
  * Everything the printed form shows, or null when the application does not exist. The caller has already
  * checked that the reader may see it. `readLogo` reads the logo bytes from file storage when one is wired in.
  */
+/** The long-text sections of the form, in the order both the PDF and the print page show them. */
+export function printTextSections(data: TApplicationPrintData): [string, string][] {
+  return [
+    ['品牌内涵', data.essence],
+    ['创建载体', data.carriers],
+    ['工作服务规范', data.norms],
+    ['主要做法与成效', data.practices],
+    ['所获荣誉', data.honors],
+  ];
+}
+
 export async function loadApplicationPrintData(applicationId: string, readLogo?: TLogoReader): Promise<TApplicationPrintData | null> {
   const application = await db.application.findUnique({
     where: { id: applicationId },

@@ -1,15 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { screenshotBoth } from './support/screenshots';
 import { signInAs } from './support/session';
 
-const OUT = process.env.E2E_OUTPUT_DIR ?? 'test-results';
 const CAMPAIGN = '2026年度示范市党建品牌选树';
-
-async function screenshotBoth(page: Page, name: string) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${OUT}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${OUT}/${name}-1280.png`, fullPage: true });
-}
 
 test('staff find a submitted application in the list, export it, print it and download its PDF', async ({ browser, page }) => {
   test.setTimeout(120_000);

@@ -1,15 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { screenshotBoth } from './support/screenshots';
 import { signInAs } from './support/session';
 
-const OUT = process.env.E2E_OUTPUT_DIR ?? 'test-results';
 const CAMPAIGN = '2026年度示范市党建品牌选树';
-
-async function screenshotBoth(page: Page, name: string) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${OUT}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${OUT}/${name}-1280.png`, fullPage: true });
-}
 
 async function confirmSubmit(page: Page) {
   await page.getByRole('button', { name: '提交', exact: true }).click();
