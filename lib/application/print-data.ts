@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { pickFormTexts } from '@/lib/application/schema';
 
 export type TPrintCriterion = { name: string; maxPoints: number; selfAssessment: string };
 
@@ -78,19 +79,10 @@ export async function loadApplicationPrintData(applicationId: string, readLogo?:
   return {
     id: application.id,
     campaignTitle: application.campaign.title,
-    brandName: application.brandName,
     fieldName: application.field?.name ?? '',
     organizationName: application.organization.name,
     parentOrganizationName: application.organization.parent?.name ?? '',
-    secretaryName: application.secretaryName,
-    contactName: application.contactName,
-    contactPhone: application.contactPhone,
-    slogan: application.slogan,
-    essence: application.essence,
-    carriers: application.carriers,
-    norms: application.norms,
-    practices: application.practices,
-    honors: application.honors,
+    ...pickFormTexts(application),
     criteria: (application.campaign.rubric?.criteria ?? []).map((criterion) => ({
       name: criterion.name,
       maxPoints: criterion.maxPoints,

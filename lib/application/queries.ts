@@ -7,7 +7,7 @@ import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
 import { brandNameBigrams, diceSimilarity } from '@/lib/application/bigrams';
 import { declarationStatus, formRulesOf } from '@/lib/application/rules';
-import type { TApplicationValues } from '@/lib/application/schema';
+import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
 
 export const APPLICATION_DETAIL_SELECT = {
   id: true,
@@ -48,16 +48,7 @@ export function valuesOf(application: Omit<TApplicationValues, 'fieldId' | 'self
   const texts = (application.selfAssessment ?? {}) as Record<string, unknown>;
   return {
     fieldId: application.fieldId ?? '',
-    brandName: application.brandName,
-    slogan: application.slogan,
-    essence: application.essence,
-    carriers: application.carriers,
-    norms: application.norms,
-    practices: application.practices,
-    honors: application.honors,
-    secretaryName: application.secretaryName,
-    contactName: application.contactName,
-    contactPhone: application.contactPhone,
+    ...pickFormTexts(application),
     selfAssessment: Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
   };
 }

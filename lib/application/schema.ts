@@ -22,6 +22,14 @@ export const TEXT_LIMITS = {
 export const LONG_TEXT_KEYS = ['essence', 'carriers', 'norms', 'practices', 'honors'] as const;
 export type TLongTextKey = (typeof LONG_TEXT_KEYS)[number];
 
+/** Every plain-text field of the form: what is saved, printed and compared between versions. */
+export const FORM_TEXT_KEYS = ['brandName', 'slogan', ...LONG_TEXT_KEYS, 'secretaryName', 'contactName', 'contactPhone'] as const;
+export type TFormTextKey = (typeof FORM_TEXT_KEYS)[number];
+
+export function pickFormTexts(row: Record<TFormTextKey, string>): Record<TFormTextKey, string> {
+  return Object.fromEntries(FORM_TEXT_KEYS.map((key) => [key, row[key]])) as Record<TFormTextKey, string>;
+}
+
 export const FIELD_LABELS = {
   fieldId: '所属领域',
   secretaryName: '党组织书记',

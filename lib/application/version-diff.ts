@@ -1,4 +1,4 @@
-import { FIELD_LABELS } from '@/lib/application/schema';
+import { FIELD_LABELS, FORM_TEXT_KEYS } from '@/lib/application/schema';
 
 type TSnapshot = Record<string, unknown>;
 
@@ -6,7 +6,7 @@ export type TFieldChange = { label: string; before: string; after: string };
 
 const COMPARED: { key: string; label: string }[] = [
   { key: 'fieldName', label: FIELD_LABELS.fieldId },
-  ...(['secretaryName', 'contactName', 'contactPhone', 'brandName', 'slogan', 'essence', 'carriers', 'norms', 'practices', 'honors'] as const).map((key) => ({
+  ...FORM_TEXT_KEYS.map((key) => ({
     key,
     label: FIELD_LABELS[key],
   })),
