@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { similarNamesAction } from '@/lib/application/actions';
-import type { TSimilarName } from '@/lib/application/queries';
+import type { TSimilarName } from '@/lib/application/similar-names';
 
 const DEBOUNCE_MS = 600;
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/lib/format';
+import type { TSimilarName } from '@/lib/application/similar-names';
 import { STAFF_STATUS_LABELS, type TStaffApplicationRow, type TStaffStatus } from '@/lib/application/staff-queries';
 
 function StatusBadge({ status }: { status: TStaffApplicationRow['status'] }) {
@@ -19,8 +20,27 @@ function RowLinks({ row, showCommitteeLink }: { row: TStaffApplicationRow; showC
   );
 }
 
+/** The names most like this entry's, so staff notice a city with five "红心向党". */
+function SimilarHint({ matches }: { matches: TSimilarName[] | undefined }) {
+  if (!matches?.length) return null;
+  return (
+    <div className="mt-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-950">
+      <p className="font-medium">相似名称：</p>
+      <ul>
+        {matches.map((match) => (
+          <li key={match.applicationId} className="break-words">
+            “{match.brandName}”（{match.organizationName}，{match.campaignTitle}，相似度 {Math.round(match.similarity * 100)}%）
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type TStaffApplicationListProps = { rows: TStaffApplicationRow[]; similar: Map<string, TSimilarName[]>; showCommitteeLink: boolean };
+
 /** A table on wide screens, cards on phones. */
-export function StaffApplicationList({ rows, showCommitteeLink }: { rows: TStaffApplicationRow[]; showCommitteeLink: boolean }) {
+export function StaffApplicationList({ rows, similar, showCommitteeLink }: TStaffApplicationListProps) {
   return (
     <>
       <div className="hidden overflow-hidden rounded-lg border border-stone-200 bg-white md:block">
@@ -41,6 +61,7 @@ export function StaffApplicationList({ rows, showCommitteeLink }: { rows: TStaff
                 <td className="px-4 py-3">
                   <p className="font-medium text-stone-900">{row.brandName || '未命名品牌'}</p>
                   <p className="text-xs text-stone-500">{row.campaign.title}</p>
+                  <SimilarHint matches={similar.get(row.id)} />
                 </td>
                 <td className="px-4 py-3">
                   <p>{row.organization.name}</p>
@@ -62,6 +83,7 @@ export function StaffApplicationList({ rows, showCommitteeLink }: { rows: TStaff
               <p className="break-all font-medium text-stone-900">{row.brandName || '未命名品牌'}</p>
               <StatusBadge status={row.status} />
             </div>
+            <SimilarHint matches={similar.get(row.id)} />
             <p className="mt-1 text-sm text-stone-700">{row.organization.name}</p>
             <p className="mt-1 text-xs text-stone-500">
               {[row.field?.name, formatDateTime(row.submittedAt)].filter(Boolean).join(' · ')}

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/auth/action';
-import { findSimilarBrandNames } from '@/lib/application/queries';
+import { findSimilarBrandNames } from '@/lib/application/similar-names';
 import { ZReturnInput, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 import { getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
 import { setApplicationFiles, type TApplicationFilesInput } from '@/lib/application/files';

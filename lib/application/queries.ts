@@ -5,7 +5,6 @@ import { AppError } from '@/lib/errors';
 import { scopeRoots } from '@/lib/auth/scope';
 import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
-import { brandNameBigrams, diceSimilarity } from '@/lib/application/bigrams';
 import { declarationStatus, formRulesOf } from '@/lib/application/rules';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
 
@@ -142,37 +141,6 @@ export async function listVersions(applicationId: string, grants: readonly TRole
     },
   });
   return { application, versions };
-}
-
-export type TSimilarName = { applicationId: string; brandName: string; similarity: number; campaignTitle: string; organizationName: string };
-
-/**
- * Submitted brand names (any campaign) that share bigrams with `name` (GIN index), ranked by Dice similarity.
- * Drafts are left out: they belong to their branch until submitted.
- */
-export async function findSimilarBrandNames(name: string, options: { excludeApplicationId?: string } = {}): Promise<TSimilarName[]> {
-  const grams = brandNameBigrams(name);
-  if (grams.length === 0) return [];
-  const candidates = await db.$queryRaw<{ id: string; brand_name: string; brand_name_bigrams: string[]; title: string; org_name: string }[]>`
-    SELECT a.id, a.brand_name, a.brand_name_bigrams, c.title, o.name AS org_name
-    FROM applications a
-    JOIN campaigns c ON c.id = a.campaign_id
-    JOIN organizations o ON o.id = a.organization_id
-    WHERE a.brand_name_bigrams && ${grams}::text[]
-      AND a.status <> 'DRAFT'
-      AND a.id <> ${options.excludeApplicationId ?? ''}
-    LIMIT 500`;
-  return candidates
-    .map((row) => ({
-      applicationId: row.id,
-      brandName: row.brand_name,
-      similarity: diceSimilarity(grams, row.brand_name_bigrams),
-      campaignTitle: row.title,
-      organizationName: row.org_name,
-    }))
-    .filter((row) => row.similarity >= 0.5)
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, 5);
 }
 
 /** For pages: null instead of NOT_FOUND, so the page can answer with its 404. */

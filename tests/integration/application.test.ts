@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { getApplicationForUser, findSimilarBrandNames, listVersions } from '@/lib/application/queries';
+import { getApplicationForUser, listVersions } from '@/lib/application/queries';
+import { findSimilarBrandNames, findSimilarForApplications } from '@/lib/application/similar-names';
 import { loadGrants } from '@/lib/application/access';
 import { getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
 import { EMPTY_VALUES } from '@/lib/application/schema';
 import { listApplicationFiles, setApplicationFiles } from '@/lib/application/files';
+import { brandNameBigrams, diceSimilarity } from '@/lib/application/bigrams';
 import { completeValues, createDeclarationScope, setDeclarationWindow } from '../support/declarations';
+import { createOrg, createUser } from '../support/factories';
 
 const context = (actorId: string) => ({ actorId, ip: '10.9.5.1' });
 
@@ -145,6 +148,31 @@ describe('similar brand names', () => {
     expect(similar.find((row) => row.applicationId === id)).toMatchObject({ similarity: 1, campaignTitle: scope.campaign.title, organizationName: scope.branchA.name });
     expect(similar.some((row) => row.applicationId === draftB.id)).toBe(false);
     expect(await findSimilarBrandNames(`${unique}红心站`, { excludeApplicationId: id })).not.toContainEqual(expect.objectContaining({ applicationId: id }));
+  });
+
+  it('ranks in SQL with the same Dice measure as the unit-tested one, and lists matches beside each entry for staff', async () => {
+    const scope = await createDeclarationScope();
+    const unique = `领航${Date.now().toString(36).replace(/\d/g, '')}`;
+    const branchC = await createOrg({ parent: scope.eastCommittee });
+    const secretaryC = await createUser({ roles: [{ role: 'BRANCH_SECRETARY', organizationId: branchC.id }] });
+    const names = [`${unique}红心向党`, `${unique}红心向党服务站`, '绿水青山两山驿站'];
+    const ids: string[] = [];
+    for (const [index, [org, secretary]] of ([[scope.branchA, scope.secretaryA], [scope.branchB, scope.secretaryB], [branchC, secretaryC]] as const).entries()) {
+      const draft = await getOrCreateDraft({ campaignId: scope.campaign.id, organizationId: org.id }, context(secretary.id));
+      await submitApplication({ applicationId: draft.id, revision: 0, values: await completeValues(scope.campaign.id, names[index]) }, context(secretary.id));
+      ids.push(draft.id);
+    }
+
+    const [exact, longer] = await findSimilarBrandNames(`${unique}红心向党`);
+    expect(exact).toMatchObject({ applicationId: ids[0], similarity: 1 });
+    expect(longer.applicationId).toBe(ids[1]);
+    expect(longer.similarity).toBeCloseTo(diceSimilarity(brandNameBigrams(names[0]), brandNameBigrams(names[1])), 10);
+
+    const beside = await findSimilarForApplications(ids);
+    expect(beside.get(ids[0])?.map((match) => match.applicationId)).toEqual([ids[1]]);
+    expect(beside.get(ids[1])?.map((match) => match.applicationId)).toEqual([ids[0]]);
+    expect(beside.get(ids[1])?.[0]).toMatchObject({ brandName: names[0], organizationName: scope.branchA.name, campaignTitle: scope.campaign.title });
+    expect(beside.get(ids[2]) ?? []).not.toContainEqual(expect.objectContaining({ applicationId: ids[0] }));
   });
 });
 

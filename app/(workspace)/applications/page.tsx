@@ -4,6 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination, queryString } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/auth/guard';
+import { findSimilarForApplications } from '@/lib/application/similar-names';
 import { listStaffApplications, listStaffFilterOptions, parseStaffSearch, staffScopePaths } from '@/lib/application/staff-queries';
 
 export const metadata = { title: '申报列表' };
@@ -15,6 +16,7 @@ export default async function StaffApplicationsPage({ searchParams }: { searchPa
   const search = parseStaffSearch(await searchParams);
   const paths = staffScopePaths(user.roles);
   const [result, options] = await Promise.all([listStaffApplications(paths, search), listStaffFilterOptions(paths, search.campaign)]);
+  const similar = await findSimilarForApplications(result.rows.map((row) => row.id));
   const filters = { campaign: search.campaign, status: search.status, field: search.field, org: search.org, q: search.q };
   const isFiltered = Object.values(filters).some(Boolean);
   const showCommitteeLink = user.roles.some((grant) => grant.role === 'COMMITTEE_ADMIN');
@@ -28,7 +30,7 @@ export default async function StaffApplicationsPage({ searchParams }: { searchPa
       <StaffSearchForm search={search} campaigns={options.campaigns} fields={options.fields} />
       <div className="mt-4">
         {result.rows.length ? (
-          <StaffApplicationList rows={result.rows} showCommitteeLink={showCommitteeLink} />
+          <StaffApplicationList rows={result.rows} similar={similar} showCommitteeLink={showCommitteeLink} />
         ) : (
           <EmptyState title={isFiltered ? '没有符合条件的申报' : '还没有收到申报'}>
             {isFiltered ? '换个筛选条件试试。' : '支部提交申报表后会显示在这里。'}
