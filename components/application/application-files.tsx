@@ -33,7 +33,7 @@ export function ApplicationFiles({ applicationId, initial, maxPhotos, maxDocumen
   const remove = (key: keyof TFiles) => (file: TUploadedFile) => void change({ ...files, [key]: files[key].filter((item) => item.id !== file.id) });
 
   return (
-    <Card title="品牌标识与附件">
+    <Card id="section-files" title="品牌标识与附件" className="scroll-mt-16">
       <div className="space-y-5">
         {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
         <div className="space-y-1">

@@ -18,6 +18,30 @@ import { TEXT_LIMITS, submitSchema, type TApplicationValues, type TFormRules } f
 
 const AUTOSAVE_DELAY_MS = 2000;
 
+type TSectionEntry = { id: string; title: string; done?: boolean };
+
+/** A row of links to each section (the form is long on a phone), ticked once its required fields are filled. */
+function SectionIndex({ sections }: { sections: TSectionEntry[] }) {
+  return (
+    <nav aria-label="申报表目录" className="sticky top-0 z-10 -mx-4 border-b border-stone-200 bg-stone-50/95 px-4 py-2 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
+      <ol className="flex gap-2 overflow-x-auto whitespace-nowrap text-sm [scrollbar-width:none]">
+        {sections.map((section) => (
+          <li key={section.id}>
+            <a
+              href={`#${section.id}`}
+              className={`inline-flex min-h-9 items-center gap-1 rounded-full border px-3 ${section.done ? 'border-brand-100 bg-brand-50 text-brand-800' : 'border-stone-300 bg-white text-stone-700'} hover:border-brand-600`}
+            >
+              {section.done && <span aria-hidden>✓</span>}
+              {section.title}
+              {section.done && <span className="sr-only">（已填写）</span>}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 type TApplicationFormProps = {
   applicationId: string;
   revision: number;
@@ -39,7 +63,8 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
     reValidateMode: 'onChange',
   });
   const { register, control, formState, getValues, setError, setFocus, handleSubmit } = methods;
-  const brandName = useWatch({ control, name: 'brandName' });
+  const watched = useWatch({ control }) as Partial<TApplicationValues>;
+  const brandName = watched.brandName;
 
   const revisionRef = useRef(revision);
   const dirtyRef = useRef(false);
@@ -142,6 +167,14 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
   }
 
   const errors = formState.errors;
+  const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
+  const index: TSectionEntry[] = [
+    { id: 'section-basic', title: '基本信息', done: [watched.fieldId, watched.secretaryName, watched.contactName, watched.contactPhone].every(filled) },
+    { id: 'section-brand', title: '品牌名称', done: filled(watched.brandName) && filled(watched.slogan) },
+    ...(attachments ? [{ id: 'section-files', title: '标识与附件' }] : []),
+    ...TEXT_SECTIONS.map((section) => ({ id: `section-${section.key}`, title: section.title, done: section.required ? filled(watched[section.key]) : undefined })),
+    ...(criteria.length ? [{ id: 'section-self', title: '自评', done: criteria.every((criterion) => filled(watched.selfAssessment?.[criterion.id])) }] : []),
+  ];
   const brandLength = Array.from(brandName ?? '').length;
 
   return (
@@ -163,7 +196,9 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
           </Alert>
         )}
 
-        <Card title="基本信息">
+        <SectionIndex sections={index} />
+
+        <Card id="section-basic" title="基本信息" className="scroll-mt-16">
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="sm:col-span-2">
               <p className="text-sm text-stone-600">申报单位：<span className="font-medium text-stone-900">{organizationName}</span></p>
@@ -188,7 +223,7 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
           </div>
         </Card>
 
-        <Card title="品牌名称与标识">
+        <Card id="section-brand" title="品牌名称与口号" className="scroll-mt-16">
           <div className="space-y-4">
             <Field id="field-brandName" label="品牌名称" required error={errors.brandName?.message} hint={`不超过 ${rules.nameMaxLength} 个字`}>
               <TextInput id="field-brandName" autoComplete="off" invalid={!!errors.brandName} {...register('brandName')} />
@@ -204,13 +239,13 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
         {attachments}
 
         {TEXT_SECTIONS.map((section) => (
-          <Card key={section.key} title={section.title}>
+          <Card key={section.key} id={`section-${section.key}`} title={section.title} className="scroll-mt-16">
             <LongTextField name={section.key} label={section.title} hint={section.hint} max={textLimit(section.key)} required={section.required} rows={8} />
           </Card>
         ))}
 
         {criteria.length > 0 && (
-          <Card title="自评">
+          <Card id="section-self" title="自评" className="scroll-mt-16">
             <div className="space-y-4">
               {criteria.map((criterion) => (
                 <LongTextField

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 
-export function Card({ title, actions, children, className = '' }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+type TCardProps = { id?: string; title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string };
+
+export function Card({ id, title, actions, children, className = '' }: TCardProps) {
   return (
-    <section className={`rounded-lg border border-stone-200 bg-white shadow-sm ${className}`}>
+    <section id={id} className={`rounded-lg border border-stone-200 bg-white shadow-sm ${className}`}>
       {(title || actions) && (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 px-4 py-3">
           {title && <h2 className="text-base font-semibold text-stone-900">{title}</h2>}

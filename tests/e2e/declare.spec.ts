@@ -1,8 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { extractPdfText } from '../support/pdf-text';
 import { screenshotBoth } from './support/screenshots';
 import { signInAs } from './support/session';
 
 const CAMPAIGN = '2026年度示范市党建品牌选树';
+
+/** A noisy PNG (~800 KB) that takes a few seconds to send on a throttled connection, so the progress bar shows. */
+const noisyPng = () => sharp(randomBytes(600 * 450 * 3), { raw: { width: 600, height: 450, channels: 3 } }).png().toBuffer();
 
 async function confirmSubmit(page: Page) {
   await page.getByRole('button', { name: '提交', exact: true }).click();
@@ -35,6 +42,32 @@ test('a secretary fills and submits, the committee returns it with a reason, the
   await expect(page.getByText('10 / 2000')).toBeVisible();
   for (const box of await page.locator('textarea[name^="selfAssessment."]').all()) await box.fill('已按要求做到');
   await expect(page.getByText(/已保存 \d\d:\d\d/)).toBeVisible({ timeout: 10_000 });
+
+  // The section index jumps down the long form and ticks what is complete.
+  const index = page.getByRole('navigation', { name: '申报表目录' });
+  await expect(index.getByRole('link', { name: /品牌内涵\s*（已填写）/ })).toBeVisible();
+  await index.getByRole('link', { name: /^自评/ }).click();
+  await expect(page.locator('textarea[name^="selfAssessment."]').first()).toBeInViewport();
+
+  // A slow connection: the logo's upload shows a progress bar, then its thumbnail.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '上传品牌标识' }).click();
+  await (await chooser).setFiles({ name: '品牌标识.png', mimeType: 'image/png', buffer: await noisyPng() });
+  const progress = page.getByRole('progressbar', { name: '上传进度：品牌标识.png' });
+  await expect(progress).toBeVisible();
+  await screenshotBoth(page, 'declare-uploading');
+  await expect(page.getByRole('img', { name: '品牌标识.png' })).toBeVisible({ timeout: 30_000 });
+  await expect(progress).toBeHidden();
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  // Reloading (or opening on another device) shows the saved draft with its logo.
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: '品牌名称', exact: true })).toHaveValue(brandName);
+  await expect(page.locator('textarea[name="practices"]')).toHaveValue('建立网格化服务机制。');
+  await expect(page.getByRole('img', { name: '品牌标识.png' })).toBeVisible();
+  await screenshotBoth(page, 'declare-form');
 
   await page.getByRole('button', { name: '提交', exact: true }).click();
   await expect(page.getByText('请填写正确的 11 位手机号码')).toBeVisible();
@@ -74,4 +107,16 @@ test('a secretary fills and submits, the committee returns it with a reason, the
   await expect(page.getByText('退回理由：请补充主要做法的具体数据')).toBeVisible();
   await expect(page.getByText('全年服务群众 300 人次')).toBeVisible();
   await screenshotBoth(page, 'declare-history');
+
+  // The secretary prints the form and downloads its PDF; the brand name is in the PDF's text.
+  await page.goto('/declare');
+  await page.getByRole('listitem').filter({ hasText: CAMPAIGN }).getByRole('link', { name: /查看/ }).first().click();
+  await page.getByRole('link', { name: '打印申报表' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '党建品牌选树申报表' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: '下载 PDF' }).click();
+  const file = await (await download).path();
+  const text = extractPdfText(await readFile(file));
+  expect(text).toContain(brandName);
+  expect(text).toContain('全年服务群众 300 人次');
 });

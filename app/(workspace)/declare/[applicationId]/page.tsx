@@ -27,6 +27,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
           <>
             <Link href="/declare" className={buttonClass('ghost')}>返回申报列表</Link>
             <Link href={`/declare/${application.id}/history`} className={buttonClass('secondary')}>提交记录</Link>
+            <Link href={`/applications/${application.id}/print`} className={buttonClass('secondary')}>打印申报表</Link>
           </>
         }
       />
