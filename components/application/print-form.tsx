@@ -79,9 +79,9 @@ export function PrintForm({ data }: { data: TApplicationPrintData }) {
           <p className="text-stone-500">（无附件）</p>
         )}
       </Section>
-      {data.recommenders.map((name) => (
-        <section key={name} className="mt-4 break-inside-avoid border border-stone-700">
-          <h2 className="border-b border-stone-700 bg-stone-100 px-2 py-1.5 text-sm font-semibold">{name}推荐意见</h2>
+      {data.opinionBoxes.map((title) => (
+        <section key={title} className="mt-4 break-inside-avoid border border-stone-700">
+          <h2 className="border-b border-stone-700 bg-stone-100 px-2 py-1.5 text-sm font-semibold">{title}</h2>
           <div className="flex h-40 flex-col items-end justify-end gap-2 px-4 py-3 text-sm">
             <p className="w-48">（盖章）</p>
             <p className="w-48">签字：____________</p>

@@ -51,10 +51,11 @@ function fittingLength(doc: TDoc, text: string, width: number, height: number): 
 }
 
 /** A shaded, bordered title bar that starts a section; keeps at least two body lines with it. */
-function sectionTitle(doc: TDoc, title: string) {
+/** A shaded title bar; `keepWithNext` is the height of what must stay on the same page below it. */
+function sectionTitle(doc: TDoc, title: string, keepWithNext = 40) {
   setFont(doc, true, 11);
   const height = doc.currentLineHeight() + PAD * 2;
-  ensureSpace(doc, height + 40);
+  ensureSpace(doc, height + keepWithNext);
   const top = doc.y;
   doc.rect(MARGIN, top, contentWidth(doc), height).fillAndStroke(SHADE, BORDER);
   doc.fillColor('black').text(title, MARGIN + PAD, top + PAD, { width: contentWidth(doc) - PAD * 2 });
@@ -126,10 +127,10 @@ async function logoSection(doc: TDoc, logo: TApplicationPrintData['logo']) {
   doc.y = top + height;
 }
 
-function recommendationBox(doc: TDoc, organizationName: string) {
+function opinionBox(doc: TDoc, title: string) {
   const height = 150;
-  sectionTitle(doc, `${organizationName}推荐意见`);
-  ensureSpace(doc, height);
+  // The signing box never leaves its title behind on the previous page.
+  sectionTitle(doc, title, height);
   const top = doc.y;
   const width = contentWidth(doc);
   doc.rect(MARGIN, top, width, height).stroke(BORDER);
@@ -225,9 +226,9 @@ export async function renderApplicationPdf(data: TApplicationPrintData): Promise
   sectionTitle(doc, '附件清单');
   boxedText(doc, data.attachmentNames.map((name, index) => `${index + 1}. ${name}`).join('\n'), { placeholder: '（无附件）' });
 
-  for (const name of data.recommenders) {
+  for (const title of data.opinionBoxes) {
     doc.moveDown(0.8);
-    recommendationBox(doc, name);
+    opinionBox(doc, title);
   }
 
   stampPages(doc, data);

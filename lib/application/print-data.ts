@@ -21,8 +21,11 @@ export type TApplicationPrintData = {
   honors: string;
   criteria: TPrintCriterion[];
   attachmentNames: string[];
-  /** Levels above the applicant that sign a 推荐意见, nearest first. */
-  recommenders: string[];
+  /**
+   * The opinion boxes, nearest level first: each 党(工)委 between the applicant and the organizer signs a 推荐意见,
+   * the organizing department (the campaign's owner) its 审核意见.
+   */
+  opinionBoxes: string[];
   submittedAt: Date | null;
   /** For the HTML page, which shows the logo through the file route. */
   logoFileId: string | null;
@@ -71,7 +74,7 @@ export async function loadApplicationPrintData(applicationId: string, readLogo?:
   if (!application) return null;
   const ancestorIds = idsOnPath(application.organization.path).slice(0, -1);
   const ownerIndex = ancestorIds.indexOf(application.campaign.ownerOrgId);
-  // Only the levels between the applicant and the organizing department recommend.
+  // The levels from the applicant's superior up to the organizing department; nobody above the organizer signs.
   const recommendingIds = (ownerIndex >= 0 ? ancestorIds.slice(ownerIndex) : ancestorIds).reverse();
   const ancestors = await db.organization.findMany({ where: { id: { in: recommendingIds } }, select: { id: true, name: true } });
   const nameById = new Map(ancestors.map((org) => [org.id, org.name]));
@@ -89,7 +92,9 @@ export async function loadApplicationPrintData(applicationId: string, readLogo?:
       selfAssessment: selfAssessmentText(application.selfAssessment, criterion.id),
     })),
     attachmentNames: application.attachments.map((attachment) => attachment.caption || attachment.file.originalName),
-    recommenders: recommendingIds.map((id) => nameById.get(id)).filter((name): name is string => !!name),
+    opinionBoxes: recommendingIds
+      .filter((id) => nameById.has(id))
+      .map((id) => `${nameById.get(id)}${id === application.campaign.ownerOrgId ? '审核意见' : '推荐意见'}`),
     submittedAt: application.submittedAt,
     logoFileId: application.logoFileId,
     logo: logoBytes && application.logoFile ? { bytes: logoBytes, mimeType: application.logoFile.mimeType } : null,

@@ -18,11 +18,12 @@ async function setup() {
 
 describe('application PDF', () => {
   it('renders the form with the Chinese brand name, a subset Noto Sans SC font and the recommendation boxes', async () => {
-    const { campaign, branch, eastCommittee } = await setup();
+    const { campaign, branch, east, eastCommittee } = await setup();
     const application = await createPrintableApplication({ campaignId: campaign.id, organizationId: branch.id, brandName: '红色管家暖民心' });
     const data = await loadApplicationPrintData(application.id);
     expect(data).toMatchObject({ brandName: '红色管家暖民心', organizationName: '幸福社区党支部', parentOrganizationName: eastCommittee.name, campaignTitle: campaign.title });
-    expect(data?.recommenders[0]).toBe(eastCommittee.name);
+    // The committee recommends; the organizing department (the campaign's owner, `east`) reviews; nobody above it signs.
+    expect(data?.opinionBoxes).toEqual([`${eastCommittee.name}推荐意见`, `${east.name}审核意见`]);
     expect(data?.criteria.length).toBeGreaterThan(0);
 
     const pdf = await renderApplicationPdf(data!);
@@ -34,6 +35,7 @@ describe('application PDF', () => {
     expect(text).toContain('红色管家暖民心');
     expect(text).toContain('党建品牌选树申报表');
     expect(text).toContain(`${eastCommittee.name}推荐意见`);
+    expect(text).toContain(`${east.name}审核意见`);
     expect(text).toContain('第 1 页 / 共');
   });
 
