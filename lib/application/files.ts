@@ -44,7 +44,7 @@ export async function setApplicationFiles(input: TApplicationFilesInput, context
   const { applicationId, logoFileId, photoIds, documentIds } = ZApplicationFiles.parse(input);
   const run = async (tx: TTx) => {
     const grants = await loadGrants(tx, context.actorId);
-    await tx.$queryRaw`SELECT id FROM applications WHERE id = ${applicationId} FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM applications WHERE id = ${applicationId} FOR NO KEY UPDATE`;
     const application = await tx.application.findUnique({
       where: { id: applicationId },
       select: { status: true, logoFileId: true, organization: { select: { path: true } }, campaign: { select: { stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } }, attachments: { select: { fileId: true } } },

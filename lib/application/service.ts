@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '@/lib/auth/action';
 import { assertCanEdit, canEditApplication, canReturnApplication, loadGrants } from '@/lib/application/access';
 import { brandNameBigrams } from '@/lib/application/bigrams';
 import { APPLICATION_DETAIL_SELECT, valuesOf } from '@/lib/application/queries';
+import { refreshSimilarNames } from '@/lib/application/similar-names';
 import { declarationStatus, formRulesOf } from '@/lib/application/rules';
 import { draftSchema, submitSchema, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 
@@ -17,8 +18,9 @@ function inTransaction<T>(context: TContext, body: (tx: TTx) => Promise<T>): Pro
   return context.tx ? body(context.tx) : db.$transaction(body);
 }
 
+/** FOR NO KEY UPDATE: serialises edits of the row without blocking foreign keys that point at it (similar-name pairs). */
 async function lockApplication(tx: TTx, applicationId: string) {
-  await tx.$queryRaw`SELECT id FROM applications WHERE id = ${applicationId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM applications WHERE id = ${applicationId} FOR NO KEY UPDATE`;
   return tx.application.findUnique({ where: { id: applicationId }, select: { ...APPLICATION_DETAIL_SELECT, logoFileId: true } });
 }
 
@@ -133,6 +135,7 @@ export async function submitApplication(input: { applicationId: string; revision
       data: { applicationId, number, snapshot: snapshot as Prisma.InputJsonObject, submittedById: context.actorId, submittedAt: now },
       select: { id: true, number: true },
     });
+    await refreshSimilarNames(tx, applicationId);
     await recordAudit(tx, context, {
       action: 'submit-application',
       entityType: 'Application',

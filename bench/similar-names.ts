@@ -1,0 +1,143 @@
+/**
+ * Similar brand names at city scale: 10,000 submitted names drawn from a Zipf-weighted vocabulary (a few words such
+ * as 党建 or 红心 are in many names). Measures the lookup a secretary triggers while typing, with the GIN index on
+ * brand_name_bigrams and without it; the pair refresh a submission does; and a staff list page's hints read from the
+ * stored pairs against computing them per row.
+ *
+ *   npm run bench -- similar-names
+ *
+ * Runs on a throw-away embedded Postgres; prints a table and the ratio written to the README.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { ensureDatabase, migrate, startEmbeddedPostgres } from '../scripts/lib/pg.mjs';
+
+const NAMES = 10_000;
+const PROBES = 200;
+const COMMON = ['党建', '红心', '先锋', '引领', '初心', '为民', '服务', '暖心', '堡垒', '旗帜', '红色', '驿站', '家园', '连心', '铸魂', '聚力', '同心', '振兴', '惠民', '领航'];
+const CHARS = Array.from('春风化雨润物无声山海星河桥梁纽带学习实践创新发展绿色生态和谐美丽乡村社区企业校园医院机关窗口岗位标兵模范示范争先创优奋进担当奉献守护温暖幸福安康平安法治文明诚信廉洁清风正气匠心筑梦启航扬帆阳光彩虹金秋银发青春少年夕阳朝阳東南西北中');
+
+/** Words by Zipf weight: the common words first (党建 most of all), then ~400 rarer pairs of characters. */
+function vocabulary(random: () => number): { words: string[]; cumulative: number[] } {
+  const words = [...COMMON];
+  while (words.length < 420) words.push(CHARS[Math.floor(random() * CHARS.length)] + CHARS[Math.floor(random() * CHARS.length)]);
+  let total = 0;
+  const cumulative = words.map((_, rank) => (total += 1 / (rank + 1)));
+  return { words, cumulative: cumulative.map((value) => value / total) };
+}
+
+function randomName(random: () => number, vocab: ReturnType<typeof vocabulary>): string {
+  const count = 2 + Math.floor(random() * 3);
+  const pick = () => {
+    const draw = random();
+    return vocab.words[vocab.cumulative.findIndex((edge) => edge >= draw)];
+  };
+  return Array.from({ length: count }, pick).join('').slice(0, 15);
+}
+
+/** A small deterministic generator, so two runs measure the same names. */
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function time(label: string, runs: number, body: (index: number) => Promise<unknown>) {
+  for (let index = 0; index < 10; index++) await body(index); // warm-up
+  const samples: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    await body(index);
+    samples.push(performance.now() - start);
+  }
+  const result = stats(samples);
+  console.log(`${label.padEnd(44)} median ${result.median.toFixed(2).padStart(7)} ms   p95 ${result.p95.toFixed(2).padStart(7)} ms`);
+  return result;
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-pg-'));
+  const server = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), persistent: false });
+  try {
+    const url = await ensureDatabase(server.adminUrl, 'bench');
+    await migrate(url, { log: () => {} });
+    process.env.DATABASE_URL = url;
+    const { brandNameBigrams } = await import('@/lib/application/bigrams');
+    const { findSimilarBrandNames, findSimilarForApplications, refreshSimilarNames } = await import('@/lib/application/similar-names');
+    const { db } = await import('@/lib/db');
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const random = mulberry32(2026);
+    const vocab = vocabulary(random);
+    await client.query(`INSERT INTO organizations (id, path, depth, name, code, level_label, updated_at) VALUES ('root', '/root/', 0, '示范市', 'B-ROOT', '市委', now())`);
+    await client.query(`INSERT INTO campaigns (id, owner_org_id, title, year, status, updated_at) VALUES ('c1', 'root', '基准评选', 2026, 'PUBLISHED', now())`);
+    const names = Array.from({ length: NAMES }, () => randomName(random, vocab));
+    for (let start = 0; start < NAMES; start += 1000) {
+      const batch = names.slice(start, start + 1000);
+      const ids = batch.map((_, offset) => `o${start + offset}`);
+      await client.query(
+        `INSERT INTO organizations (id, parent_id, path, depth, name, code, level_label, updated_at)
+         SELECT id, 'root', '/root/' || id || '/', 1, '支部' || id, 'B-' || id, '支部', now() FROM unnest($1::text[]) AS id`,
+        [ids],
+      );
+      await client.query(
+        `INSERT INTO applications (id, campaign_id, organization_id, status, brand_name, brand_name_bigrams, submitted_at, updated_at)
+         SELECT 'a' || t.id, 'c1', t.id, 'SUBMITTED', t.name, string_to_array(t.grams, '|'), now(), now()
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, grams)`,
+        [ids, batch, batch.map((name) => brandNameBigrams(name).join('|'))],
+      );
+    }
+    await client.query('ANALYZE applications');
+    const probes = Array.from({ length: PROBES }, () => randomName(random, vocab));
+    const pages = Array.from({ length: PROBES }, () => Array.from({ length: 20 }, () => `ao${Math.floor(random() * NAMES)}`));
+
+    // The pairs of the existing names, as migration 0003 backfills them.
+    const migration = readFileSync(path.join(import.meta.dirname, '..', 'prisma', 'migrations', '0003_similar_brand_names', 'migration.sql'), 'utf8');
+    const backfillStart = performance.now();
+    await client.query(migration.slice(migration.indexOf('WITH grams AS')));
+    const backfillSeconds = (performance.now() - backfillStart) / 1000;
+    const pairCount = Number((await client.query('SELECT count(*) FROM similar_brand_names')).rows[0].count);
+
+    console.log(`\n${NAMES} submitted names, ${pairCount} stored pairs (backfill ${backfillSeconds.toFixed(1)} s), ${PROBES} runs each\n`);
+    const hits = (await Promise.all(probes.slice(0, 20).map((name) => findSimilarBrandNames(name)))).reduce((sum, list) => sum + list.length, 0);
+    const typingIndexed = await time('typing lookup, GIN index', PROBES, (index) => findSimilarBrandNames(probes[index % PROBES]));
+    const refresh = await time('submission refreshes its pairs', PROBES, (index) =>
+      db.$transaction((tx) => refreshSimilarNames(tx, pages[index % PROBES][0])),
+    );
+    const listStored = await time('staff list page (20 rows), stored pairs', PROBES, (index) => findSimilarForApplications(pages[index % PROBES]));
+    const listComputed = await time('staff list page (20 rows), computed per row', 20, (index) =>
+      client.query('SELECT id, brand_name FROM applications WHERE id = ANY($1)', [pages[index % PROBES]]).then(({ rows }) =>
+        Promise.all(rows.map((row: { id: string; brand_name: string }) => findSimilarBrandNames(row.brand_name, { excludeApplicationId: row.id, limit: 3 }))),
+      ),
+    );
+    await client.query('DROP INDEX applications_brand_name_bigrams_idx');
+    await client.query('ANALYZE applications');
+    const typingScan = await time('typing lookup, sequential scan', PROBES, (index) => findSimilarBrandNames(probes[index % PROBES]));
+    console.log(`\nmatches in the first 20 lookups: ${hits}`);
+    console.log(`typing lookup: sequential scan ÷ GIN index = ${(typingScan.median / typingIndexed.median).toFixed(1)}× (median)`);
+    console.log(`staff list: computed ÷ stored = ${(listComputed.median / listStored.median).toFixed(1)}× (median); a submission adds ${refresh.median.toFixed(1)} ms`);
+    await client.end();
+    await db.$disconnect();
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
