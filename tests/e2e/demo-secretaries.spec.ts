@@ -16,7 +16,7 @@ test('every demo secretary can open the seeded campaign’s declaration form', a
     // Another spec may already have started or submitted this secretary's form; each state opens it.
     await row.getByRole('button', { name: '填写申报表' }).or(row.getByRole('link', { name: /继续填写|修改后重新提交|查看/ })).click();
     await expect(page.getByRole('heading', { level: 1, name: '党建品牌选树申报表' })).toBeVisible();
-    await expect(page.getByText(`申报单位：`)).toBeVisible();
+    await expect(page.getByRole('main').getByText(DEMO_CAMPAIGN_TITLE, { exact: true })).toBeVisible();
     await context.close();
   }
 });
