@@ -2,7 +2,7 @@
 export function effectiveQuota(
   campaign: { defaultQuota: number },
   organizationId: string,
-  quotas: readonly { organizationId: string; limit: number }[],
+  quotas: readonly { organizationId: string; limit: number | null }[],
 ): number {
   return quotas.find((quota) => quota.organizationId === organizationId)?.limit ?? campaign.defaultQuota;
 }

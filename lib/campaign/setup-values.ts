@@ -95,7 +95,8 @@ export type TCampaignSetupRow = {
   fields: { name: string; sortOrder: number; orgFields: OrgField[] }[];
   rubric: { template: RubricTemplate; criteria: { name: string; maxPoints: number; guidance: string; sortOrder: number }[] } | null;
   awards: { kind: AwardKind; name: string; count: number; sortOrder: number; field: { name: string } | null }[];
-  quotas: { organizationId: string; limit: number }[];
+  /** Quota rows; a null limit is a lock row of the recommendation step (the default applies), not an override. */
+  quotas: { organizationId: string; limit: number | null }[];
 };
 
 export function sortOrgFields(orgFields: readonly OrgField[]): OrgField[] {
@@ -132,7 +133,8 @@ export function campaignToSetup(row: TCampaignSetupRow): TCampaignSetup {
     quotas: {
       defaultQuota: row.defaultQuota,
       recommendingDepths: [...row.recommendingDepths].sort((a, b) => a - b),
-      overrides: [...row.quotas]
+      overrides: row.quotas
+        .filter((quota): quota is { organizationId: string; limit: number } => quota.limit !== null)
         .sort((a, b) => a.organizationId.localeCompare(b.organizationId))
         .map((quota) => ({ organizationId: quota.organizationId, limit: quota.limit })),
     },
