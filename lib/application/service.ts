@@ -136,6 +136,9 @@ export async function submitApplication(input: { applicationId: string; revision
       select: { id: true, number: true },
     });
     await refreshSimilarNames(tx, applicationId);
+    // A resubmission climbs the levels again from the bottom (a return already cleared these; this keeps it certain).
+    await tx.recommendation.deleteMany({ where: { applicationId } });
+    await tx.qualification.deleteMany({ where: { applicationId } });
     await recordAudit(tx, context, {
       action: 'submit-application',
       entityType: 'Application',
@@ -145,6 +148,21 @@ export async function submitApplication(input: { applicationId: string; revision
     });
     return { versionNumber: version.number, revision: updated.revision };
   });
+}
+
+/**
+ * 退回重新申报, inside the caller's transaction (the caller locks the row, checks the right and writes the audit):
+ * the branch may edit again, the reason is kept on the returned version, and the entry's way up starts over — its
+ * recommendations (freeing those quota places) and its 资格审查 are cleared. Returns the returned version's number.
+ */
+export async function sendBackToBranch(tx: TTx, applicationId: string, reason: string, actorId: string | null): Promise<number | undefined> {
+  const now = await dbNow(tx);
+  await tx.application.update({ where: { id: applicationId }, data: { status: 'RETURNED', returnReason: reason, revision: { increment: 1 } } });
+  const latest = await tx.applicationVersion.findFirst({ where: { applicationId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
+  if (latest) await tx.applicationVersion.update({ where: { id: latest.id }, data: { returnedById: actorId, returnedAt: now, returnReason: reason } });
+  await tx.recommendation.deleteMany({ where: { applicationId } });
+  await tx.qualification.deleteMany({ where: { applicationId } });
+  return latest?.number;
 }
 
 /** Sends a submitted application back to the branch for 重新申报; the reason is kept on the returned version. */
@@ -157,11 +175,8 @@ export async function returnApplication(input: TReturnInput, context: TContext) 
       throw new AppError('NOT_FOUND', '申报表不存在或您无权处理');
     }
     if (application.status !== 'SUBMITTED') throw new AppError('CONFLICT', '只有已提交的申报表可以退回');
-    const now = await dbNow(tx);
-    await tx.application.update({ where: { id: applicationId }, data: { status: 'RETURNED', returnReason: reason, revision: { increment: 1 } } });
-    const latest = await tx.applicationVersion.findFirst({ where: { applicationId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
-    if (latest) await tx.applicationVersion.update({ where: { id: latest.id }, data: { returnedById: context.actorId, returnedAt: now, returnReason: reason } });
-    await recordAudit(tx, context, { action: 'return-application', entityType: 'Application', entityId: applicationId, before: { status: 'SUBMITTED' }, after: { status: 'RETURNED', reason, version: latest?.number } });
+    const version = await sendBackToBranch(tx, applicationId, reason, context.actorId);
+    await recordAudit(tx, context, { action: 'return-application', entityType: 'Application', entityId: applicationId, before: { status: 'SUBMITTED' }, after: { status: 'RETURNED', reason, version } });
     return { id: applicationId };
   });
 }
