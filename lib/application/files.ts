@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { fileUrl, type TUploadedFile } from '@/lib/files/service';
 import { assertCanEdit, loadGrants } from '@/lib/application/access';
-import { declarationStatus } from '@/lib/application/rules';
+import { editWindowStatus } from '@/lib/application/rules';
 
 export const MAX_PHOTOS = 9;
 export const MAX_DOCUMENTS = 5;
@@ -51,7 +51,7 @@ export async function setApplicationFiles(input: TApplicationFilesInput, context
     });
     assertCanEdit(grants, application);
     if (application.status === 'SUBMITTED') throw new AppError('CONFLICT', '申报表已提交，不能再修改附件');
-    if (declarationStatus(application.campaign.stages, await dbNow(tx)) !== 'open') {
+    if (editWindowStatus(application.campaign.stages, await dbNow(tx), application.status) !== 'open') {
       throw new AppError('STAGE_LOCKED', '申报阶段未开放，不能修改附件');
     }
     const wanted = [...(logoFileId ? [logoFileId] : []), ...photoIds, ...documentIds];

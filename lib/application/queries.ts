@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { scopeRoots } from '@/lib/auth/scope';
 import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
-import { declarationStatus, formRulesOf } from '@/lib/application/rules';
+import { editWindowStatus, formRulesOf } from '@/lib/application/rules';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
 
 export const APPLICATION_DETAIL_SELECT = {
@@ -53,7 +53,7 @@ export function valuesOf(application: Omit<TApplicationValues, 'fieldId' | 'self
 }
 
 function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date) {
-  const declaration = declarationStatus(row.campaign.stages, now);
+  const declaration = editWindowStatus(row.campaign.stages, now, row.status);
   const canEdit = canEditApplication(grants, row);
   return {
     id: row.id,
@@ -109,12 +109,13 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
       .filter((grant) => ancestorIdsOf(grant.organizationPath).includes(campaign.ownerOrgId))
       .map((grant) => {
         const declarationStage = campaign.stages.find((stage) => stage.kind === 'DECLARATION') ?? null;
+        const application = applications.find((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId) ?? null;
         return {
           campaign: { id: campaign.id, title: campaign.title },
           organization: { id: grant.organizationId, name: grant.organizationName },
-          declaration: declarationStatus(campaign.stages, now),
+          declaration: editWindowStatus(campaign.stages, now, application?.status ?? null),
           declarationEndsAt: declarationStage?.endsAt ?? null,
-          application: applications.find((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId) ?? null,
+          application,
         };
       }),
   );

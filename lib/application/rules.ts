@@ -19,3 +19,14 @@ export function declarationStatus(stages: readonly TStageWindow[], now: Date): T
   const stage = stages.find((candidate) => candidate.kind === 'DECLARATION');
   return stage ? stageStatus(stage, now) : 'disabled';
 }
+
+/**
+ * Whether the branch may fill in and submit now: during 申报; an entry returned for 重新申报 also while 逐级推荐
+ * is open, so it can come back up the levels.
+ */
+export function editWindowStatus(stages: readonly TStageWindow[], now: Date, status: string | null): TStageStatus {
+  const declaration = declarationStatus(stages, now);
+  if (declaration === 'open' || status !== 'RETURNED') return declaration;
+  const recommendation = stages.find((candidate) => candidate.kind === 'RECOMMENDATION');
+  return recommendation && stageStatus(recommendation, now) === 'open' ? 'open' : declaration;
+}

@@ -7,7 +7,10 @@ import { assertCanEdit, canEditApplication, canReturnApplication, loadGrants } f
 import { brandNameBigrams } from '@/lib/application/bigrams';
 import { APPLICATION_DETAIL_SELECT, valuesOf } from '@/lib/application/queries';
 import { refreshSimilarNames } from '@/lib/application/similar-names';
-import { declarationStatus, formRulesOf } from '@/lib/application/rules';
+import { grantsRoleAt } from '@/lib/auth/scope';
+import type { TRoleGrant } from '@/lib/auth/session';
+import { entryPosition, recommendingChain } from '@/lib/recommendation/chain';
+import { editWindowStatus, formRulesOf } from '@/lib/application/rules';
 import { draftSchema, submitSchema, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 
 type TContext = TAuditContext & { tx?: TTx };
@@ -24,8 +27,8 @@ async function lockApplication(tx: TTx, applicationId: string) {
   return tx.application.findUnique({ where: { id: applicationId }, select: { ...APPLICATION_DETAIL_SELECT, logoFileId: true } });
 }
 
-async function assertDeclarationOpen(tx: TTx, stages: Parameters<typeof declarationStatus>[0]) {
-  const status = declarationStatus(stages, await dbNow(tx));
+async function assertDeclarationOpen(tx: TTx, stages: Parameters<typeof editWindowStatus>[0], applicationStatus: string | null = null) {
+  const status = editWindowStatus(stages, await dbNow(tx), applicationStatus);
   if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '申报尚未开始，暂不能填写或提交');
   if (status !== 'open') throw new AppError('STAGE_LOCKED', '申报阶段已结束，不能再填写或提交');
 }
@@ -90,7 +93,7 @@ export async function saveDraft(input: { applicationId: string; revision: number
     ]);
     assertCanEdit(grants, application);
     assertEditableStatus(application.status);
-    await assertDeclarationOpen(tx, application.campaign.stages);
+    await assertDeclarationOpen(tx, application.campaign.stages, application.status);
     const values = draftSchema(formRulesOf(application.campaign)).parse(input.values);
     const { count } = await tx.application.updateMany({
       where: { id: applicationId, revision, status: { in: ['DRAFT', 'RETURNED'] } },
@@ -110,7 +113,7 @@ export async function submitApplication(input: { applicationId: string; revision
     const application = await lockApplication(tx, applicationId);
     assertCanEdit(grants, application);
     assertEditableStatus(application.status);
-    await assertDeclarationOpen(tx, application.campaign.stages);
+    await assertDeclarationOpen(tx, application.campaign.stages, application.status);
     if (application.revision !== revision) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
     const parsed = submitSchema(formRulesOf(application.campaign)).safeParse(input.values);
     if (!parsed.success) throw new AppError('INVALID_INPUT', '申报表还有未填写或填写有误的内容，请检查标出的字段', fieldErrorsOf(parsed.error));
@@ -165,6 +168,28 @@ export async function sendBackToBranch(tx: TTx, applicationId: string, reason: s
   return latest?.number;
 }
 
+/**
+ * The organization department (ORG_ADMIN over the entry) may return it at any point; a committee only while the entry
+ * stands at its own level of the 逐级推荐 (once forwarded, the level above decides).
+ */
+async function assertReturnableBy(tx: TTx, grants: readonly TRoleGrant[], applicationId: string) {
+  const entry = await tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      organization: { select: { path: true } },
+      campaign: { select: { ownerOrgId: true, recommendingDepths: true } },
+      recommendations: { select: { organizationId: true, decision: true } },
+    },
+  });
+  if (grantsRoleAt(grants, ['ORG_ADMIN'], entry.organization.path)) return;
+  const chain = recommendingChain(entry.organization.path, entry.campaign.ownerOrgId, entry.campaign.recommendingDepths);
+  const position = entryPosition(chain, new Map(entry.recommendations.map((row) => [row.organizationId, row.decision])));
+  const here = position.kind === 'QUALIFICATION' ? null : position.organizationId;
+  if (!here || !grants.some((grant) => grant.role === 'COMMITTEE_ADMIN' && grant.organizationId === here)) {
+    throw new AppError('CONFLICT', '该申报已推荐到上级，只能由当前审核的上级党组织退回');
+  }
+}
+
 /** Sends a submitted application back to the branch for 重新申报; the reason is kept on the returned version. */
 export async function returnApplication(input: TReturnInput, context: TContext) {
   const { applicationId, reason } = ZReturnInput.parse(input);
@@ -175,6 +200,7 @@ export async function returnApplication(input: TReturnInput, context: TContext) 
       throw new AppError('NOT_FOUND', '申报表不存在或您无权处理');
     }
     if (application.status !== 'SUBMITTED') throw new AppError('CONFLICT', '只有已提交的申报表可以退回');
+    await assertReturnableBy(tx, grants, applicationId);
     const version = await sendBackToBranch(tx, applicationId, reason, context.actorId);
     await recordAudit(tx, context, { action: 'return-application', entityType: 'Application', entityId: applicationId, before: { status: 'SUBMITTED' }, after: { status: 'RETURNED', reason, version } });
     return { id: applicationId };

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
+import { notRecommendEntry, recommendEntry, returnEntry, saveOpinion, saveRanking, undoDecision } from '@/lib/recommendation/service';
+import { closeRecommendation, createRecommendationScope } from '../support/recommendations';
+
+const context = (actorId: string) => ({ actorId, ip: '10.9.6.2' });
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+const recommendedAt = (campaignId: string, organizationId: string) => db.recommendation.count({ where: { campaignId, organizationId, decision: 'RECOMMENDED' } });
+
+describe('recommendation quota', () => {
+  it('holds exactly under 50 parallel requests, round after round', async () => {
+    const scope = await createRecommendationScope({ entries: 12, defaultQuota: 5 });
+    const admins = [scope.committeeAdmin.id, scope.committeeAdmin2.id];
+    for (let round = 0; round < 20; round++) {
+      const requests = Array.from({ length: 50 }, (_, index) =>
+        recommendEntry({ applicationId: scope.entries[(index * 7 + round) % scope.entries.length].id, organizationId: scope.committee.id }, context(admins[index % 2])),
+      );
+      const outcomes = await Promise.allSettled(requests);
+      const fulfilled = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+      const codes = new Set(outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [(outcome.reason as AppError).code] : [])));
+      expect(fulfilled).toHaveLength(5);
+      expect([...codes].every((code) => code === 'QUOTA_EXCEEDED' || code === 'CONFLICT')).toBe(true);
+      expect(await recommendedAt(scope.campaign.id, scope.committee.id)).toBe(5);
+      // Next round starts empty: withdraw every recommendation (each frees its place).
+      const recommended = await db.recommendation.findMany({ where: { campaignId: scope.campaign.id, organizationId: scope.committee.id, decision: 'RECOMMENDED' }, select: { applicationId: true } });
+      for (const row of recommended) await undoDecision({ applicationId: row.applicationId, organizationId: scope.committee.id }, context(scope.committeeAdmin.id));
+      expect(await recommendedAt(scope.campaign.id, scope.committee.id)).toBe(0);
+    }
+    expect(await db.auditLog.count({ where: { action: 'recommend-entry', entityId: { in: scope.entries.map((entry) => entry.id) } } })).toBe(100);
+  }, 180_000);
+
+  it('refuses the sixth with a clear message, and a withdrawal frees a place', async () => {
+    const scope = await createRecommendationScope({ entries: 6, defaultQuota: 5 });
+    const as = context(scope.committeeAdmin.id);
+    for (const entry of scope.entries.slice(0, 5)) await recommendEntry({ applicationId: entry.id, organizationId: scope.committee.id }, as);
+    const refused = await rejection(recommendEntry({ applicationId: scope.entries[5].id, organizationId: scope.committee.id }, as));
+    expect(refused.code).toBe('QUOTA_EXCEEDED');
+    expect(refused.message).toContain('已推荐 5 / 5');
+    await undoDecision({ applicationId: scope.entries[0].id, organizationId: scope.committee.id }, as);
+    await expect(recommendEntry({ applicationId: scope.entries[5].id, organizationId: scope.committee.id }, as)).resolves.toEqual({ used: 5, limit: 5 });
+  });
+
+  it('uses the organization’s own quota row over the campaign default', async () => {
+    const scope = await createRecommendationScope({ entries: 3, defaultQuota: 5 });
+    await db.quota.create({ data: { campaignId: scope.campaign.id, organizationId: scope.committee.id, limit: 1 } });
+    const as = context(scope.committeeAdmin.id);
+    await recommendEntry({ applicationId: scope.entries[0].id, organizationId: scope.committee.id }, as);
+    expect((await rejection(recommendEntry({ applicationId: scope.entries[1].id, organizationId: scope.committee.id }, as))).message).toContain('已推荐 1 / 1');
+  });
+});
+
+describe('levels and scope', () => {
+  it('rises level by level: the district sees it only after the committee recommends, and the committee cannot withdraw once the district decided', async () => {
+    const scope = await createRecommendationScope({ entries: 1 });
+    const [entry] = scope.entries;
+    expect((await rejection(recommendEntry({ applicationId: entry.id, organizationId: scope.district.id }, context(scope.districtAdmin.id)))).code).toBe('CONFLICT');
+    await saveOpinion({ applicationId: entry.id, organizationId: scope.committee.id, opinion: '该品牌特色鲜明，同意推荐' }, context(scope.committeeAdmin.id));
+    await recommendEntry({ applicationId: entry.id, organizationId: scope.committee.id }, context(scope.committeeAdmin.id));
+    await recommendEntry({ applicationId: entry.id, organizationId: scope.district.id }, context(scope.districtAdmin.id));
+    const undo = await rejection(undoDecision({ applicationId: entry.id, organizationId: scope.committee.id }, context(scope.committeeAdmin.id)));
+    expect(undo).toMatchObject({ code: 'CONFLICT', message: '上级已处理该申报，不能撤回' });
+    const rows = await db.recommendation.findMany({ where: { applicationId: entry.id }, select: { organizationId: true, decision: true, opinion: true } });
+    expect(rows).toEqual(expect.arrayContaining([
+      { organizationId: scope.committee.id, decision: 'RECOMMENDED', opinion: '该品牌特色鲜明，同意推荐' },
+      { organizationId: scope.district.id, decision: 'RECOMMENDED', opinion: '' },
+    ]));
+  });
+
+  it('hides entries outside the committee’s subtree, and refuses staff who do not act for the level', async () => {
+    const scope = await createRecommendationScope({ entries: 1 });
+    const [entry] = scope.entries;
+    const outside = await rejection(recommendEntry({ applicationId: entry.id, organizationId: scope.westCommittee.id }, context(scope.westAdmin.id)));
+    expect(outside.code).toBe('NOT_FOUND');
+    const impostor = await rejection(recommendEntry({ applicationId: entry.id, organizationId: scope.committee.id }, context(scope.westAdmin.id)));
+    expect(impostor.code).toBe('NOT_FOUND');
+    // The district's staff may not act for the committee below it either.
+    expect((await rejection(recommendEntry({ applicationId: entry.id, organizationId: scope.committee.id }, context(scope.districtAdmin.id)))).code).toBe('NOT_FOUND');
+    expect(await db.recommendation.count({ where: { applicationId: entry.id } })).toBe(0);
+  });
+
+  it('refuses every change after the recommendation deadline, by database time', async () => {
+    const scope = await createRecommendationScope({ entries: 2 });
+    await recommendEntry({ applicationId: scope.entries[0].id, organizationId: scope.committee.id }, context(scope.committeeAdmin.id));
+    await closeRecommendation(scope.campaign.id);
+    const as = context(scope.committeeAdmin.id);
+    const at = { organizationId: scope.committee.id };
+    const attempts = [
+      () => recommendEntry({ applicationId: scope.entries[1].id, ...at }, as),
+      () => undoDecision({ applicationId: scope.entries[0].id, ...at }, as),
+      () => notRecommendEntry({ applicationId: scope.entries[1].id, ...at, reason: '材料不够充分具体' }, as),
+      () => saveRanking({ campaignId: scope.campaign.id, ...at, order: [scope.entries[1].id, scope.entries[0].id] }, as),
+    ];
+    for (const attempt of attempts) expect((await rejection(attempt())).code).toBe('STAGE_LOCKED');
+    expect(await recommendedAt(scope.campaign.id, scope.committee.id)).toBe(1);
+  });
+
+  it('a returned entry is resubmitted during recommendation and comes back up from the bottom, its place freed', async () => {
+    const scope = await createRecommendationScope({ entries: 1, defaultQuota: 1 });
+    const [entry] = scope.entries;
+    await notRecommendEntry({ applicationId: entry.id, organizationId: scope.committee.id, reason: '主要做法缺少具体数据' }, context(scope.committeeAdmin.id));
+    await returnEntry({ applicationId: entry.id, organizationId: scope.committee.id, reason: '请补充主要做法的具体数据' }, context(scope.committeeAdmin.id));
+    const returned = await db.application.findUniqueOrThrow({ where: { id: entry.id }, select: { status: true, revision: true, returnReason: true } });
+    expect(returned).toMatchObject({ status: 'RETURNED', returnReason: '请补充主要做法的具体数据' });
+    expect(await db.recommendation.count({ where: { applicationId: entry.id } })).toBe(0);
+
+    const revised = { ...scope.values, brandName: `重报${entry.id.slice(-4)}`, practices: '补充：全年服务群众 300 人次' };
+    const saved = await saveDraft({ applicationId: entry.id, revision: returned.revision, values: revised }, context(entry.secretaryId));
+    await submitApplication({ applicationId: entry.id, revision: saved.revision, values: revised }, context(entry.secretaryId));
+    await expect(recommendEntry({ applicationId: entry.id, organizationId: scope.committee.id }, context(scope.committeeAdmin.id))).resolves.toEqual({ used: 1, limit: 1 });
+  });
+
+  it('the old return path is limited to the level the entry stands at', async () => {
+    const scope = await createRecommendationScope({ entries: 1 });
+    const [entry] = scope.entries;
+    await recommendEntry({ applicationId: entry.id, organizationId: scope.committee.id }, context(scope.committeeAdmin.id));
+    const refused = await rejection(returnApplication({ applicationId: entry.id, reason: '想再退回修改一下' }, context(scope.committeeAdmin.id)));
+    expect(refused.code).toBe('CONFLICT');
+    await returnApplication({ applicationId: entry.id, reason: '区委要求补充材料' }, context(scope.districtAdmin.id));
+    expect(await db.recommendation.count({ where: { applicationId: entry.id } })).toBe(0);
+  });
+
+  it('ranks only the entries at the level, and refuses a stale order', async () => {
+    const scope = await createRecommendationScope({ entries: 3 });
+    const ids = scope.entries.map((entry) => entry.id);
+    const at = { campaignId: scope.campaign.id, organizationId: scope.committee.id };
+    await saveRanking({ ...at, order: [ids[2], ids[0], ids[1]] }, context(scope.committeeAdmin.id));
+    const ranks = await db.recommendation.findMany({ where: { organizationId: scope.committee.id, applicationId: { in: ids } }, select: { applicationId: true, rank: true } });
+    expect(Object.fromEntries(ranks.map((row) => [row.applicationId, row.rank]))).toEqual({ [ids[2]]: 1, [ids[0]]: 2, [ids[1]]: 3 });
+    expect((await rejection(saveRanking({ ...at, order: [ids[0], 'unknown-id'] }, context(scope.committeeAdmin.id)))).code).toBe('CONFLICT');
+    expect((await rejection(saveRanking({ ...at, order: [ids[0], ids[0]] }, context(scope.committeeAdmin.id)))).code).toBe('INVALID_INPUT');
+  });
+});
