@@ -17,7 +17,7 @@ const FONT_DIR = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
 // Read once per process: the TTFs are ~10 MB each, pdfkit embeds only the glyphs a document uses.
-function loadFonts() {
+export function loadFonts() {
   fonts ??= {
     regular: readFileSync(path.join(FONT_DIR, '400Regular/NotoSansSC_400Regular.ttf')),
     bold: readFileSync(path.join(FONT_DIR, '700Bold/NotoSansSC_700Bold.ttf')),

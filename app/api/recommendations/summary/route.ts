@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { requireUser } from '@/lib/auth/guard';
+import { AppError } from '@/lib/errors';
+import { loadRecommendationLevel } from '@/lib/recommendation/queries';
+import { buildRecommendationSummaryWorkbook } from '@/lib/recommendation/summary-export';
+import { renderRecommendationSummaryPdf } from '@/lib/recommendation/summary-pdf';
+
+export const dynamic = 'force-dynamic';
+
+const ZSummaryQuery = z.object({
+  campaign: z.string({ error: '缺少评选活动' }).trim().min(1, '缺少评选活动').max(64, '评选活动编号有误'),
+  org: z.string({ error: '缺少推荐单位' }).trim().min(1, '缺少推荐单位').max(64, '推荐单位编号有误'),
+  format: z.enum(['xlsx', 'pdf'], { error: '导出格式只能是 xlsx 或 pdf' }),
+});
+
+const FORMATS = {
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: buildRecommendationSummaryWorkbook },
+  pdf: { type: 'application/pdf', render: renderRecommendationSummaryPdf },
+} as const;
+
+/** RFC 5987 value: encodeURIComponent leaves ' ( ) * ! as they are, which the header syntax does not allow. */
+function rfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*!]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function refusal(status: number, message: string) {
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
+/** 推荐汇总表 of one recommending organization in one campaign, for the staff who act for it. */
+export async function GET(request: Request) {
+  let user;
+  try {
+    user = await requireUser();
+  } catch (error) {
+    if (error instanceof AppError) return refusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
+    throw error;
+  }
+  const query = ZSummaryQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return refusal(400, query.error.issues[0]?.message ?? '参数有误');
+  const { campaign, org, format } = query.data;
+  // Unknown and not-yours answer alike, so ids cannot be probed.
+  const level = await loadRecommendationLevel(campaign, org, user.roles);
+  if (!level) return refusal(404, '推荐汇总表不存在或您无权查看');
+  const output = FORMATS[format];
+  const body = await output.render(level);
+  const fileName = rfc5987(`${level.organization.name}-推荐汇总表.${format}`);
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'Content-Type': output.type,
+      'Content-Disposition': `attachment; filename="recommendation-summary.${format}"; filename*=UTF-8''${fileName}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
+}
