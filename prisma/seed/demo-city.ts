@@ -193,6 +193,8 @@ export const DEMO_USERS: TSeedUser[] = [
   { loginName: 'admin', displayName: '李组织（市委组织部）', phone: '13900000001', roles: [{ role: 'ORG_ADMIN', orgCode: 'SF' }] },
   { loginName: 'dh-admin', displayName: '赵推荐（东华街道党工委）', phone: '13900000002', roles: [{ role: 'COMMITTEE_ADMIN', orgCode: 'SF-DC-DH' }] },
   { loginName: 'jg-admin', displayName: '钱机关（市直机关工委）', phone: '13900000003', roles: [{ role: 'COMMITTEE_ADMIN', orgCode: 'SF-JG' }] },
+  { loginName: 'dc-admin', displayName: '孙区委（东城区委组织部）', phone: '13900000004', roles: [{ role: 'COMMITTEE_ADMIN', orgCode: 'SF-DC' }] },
+  { loginName: 'cg-admin', displayName: '周城关（城关镇党委）', phone: '13900000005', roles: [{ role: 'COMMITTEE_ADMIN', orgCode: 'SF-DC-CG' }] },
   { loginName: 'sec-xfl', displayName: '韩梅', phone: '13900000011', roles: [{ role: 'BRANCH_SECRETARY', orgCode: 'SF-DC-DH-01' }] },
   { loginName: 'sec-gm', displayName: '杨光', phone: '13900000012', roles: [{ role: 'BRANCH_SECRETARY', orgCode: 'SF-DC-DH-02' }] },
   { loginName: 'sec-fgw', displayName: '周建国', phone: '13900000013', roles: [{ role: 'BRANCH_SECRETARY', orgCode: 'SF-JG-01' }] },

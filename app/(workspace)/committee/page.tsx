@@ -1,9 +1,18 @@
-import { RoleHome } from '@/components/workspace/role-home';
+import { PageHeader } from '@/components/ui/card';
+import { RecommendingLevels } from '@/components/recommendation/recommending-levels';
 import { requirePageUser } from '@/lib/auth/guard';
+import { listRecommendingLevels } from '@/lib/recommendation/queries';
 
 export const metadata = { title: '推荐工作台' };
 
 export default async function CommitteeHomePage() {
   const user = await requirePageUser(['COMMITTEE_ADMIN']);
-  return <RoleHome user={user} role="COMMITTEE_ADMIN" title="推荐工作台" description="审核下级党组织的申报并在名额内逐级推荐" note="推荐阶段开始后，可在此查看下级申报、排序并推荐。" />;
+  const levels = await listRecommendingLevels(user.roles);
+  const names = user.roles.filter((grant) => grant.role === 'COMMITTEE_ADMIN').map((grant) => grant.organizationName);
+  return (
+    <>
+      <PageHeader title="推荐工作台" description={`${names.join('、')} · 审核下级党组织的申报，排序并在名额内逐级推荐`} />
+      <RecommendingLevels levels={levels} />
+    </>
+  );
 }

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { db } from '@/lib/db';
+import { TEST_PASSWORD } from '../support/factories';
+import { createRecommendationScope } from '../support/recommendations';
+import { screenshotBoth } from './support/screenshots';
+import { SignInPage } from './support/session';
+
+// Set up through the same support functions as the integration tests (documenso's pattern): a city campaign with six
+// entries waiting at one committee whose quota is 5, the recommendation stage open.
+test('a committee ranks its entries, recommends within the quota and is told when the quota is full', async ({ page }) => {
+  test.setTimeout(120_000);
+  const scope = await createRecommendationScope({ entries: 6, defaultQuota: 5 });
+  const admin = await db.user.findUniqueOrThrow({ where: { id: scope.committeeAdmin.id }, select: { loginName: true } });
+  const names = await db.application.findMany({ where: { id: { in: scope.entries.map((entry) => entry.id) } }, select: { id: true, brandName: true } });
+  const nameOf = (index: number) => names.find((row) => row.id === scope.entries[index].id)!.brandName;
+
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(admin.loginName, TEST_PASSWORD);
+  await expect(page).toHaveURL(/\/committee$/);
+  const card = page.getByRole('listitem').filter({ hasText: scope.campaign.title });
+  await expect(card.getByText('已推荐 0 / 5')).toBeVisible();
+  await screenshotBoth(page, 'committee-home');
+  await card.getByRole('link', { name: '进入推荐' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '逐级推荐' })).toBeVisible();
+
+  // Rank: the second entry moves to the top.
+  await page.getByRole('button', { name: `上移 ${nameOf(1)}` }).click();
+  await page.getByRole('button', { name: '保存排序' }).click();
+  await expect(page.getByText('排序已保存')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('listitem').first()).toContainText(nameOf(1));
+
+  await page.getByRole('textbox', { name: '推荐意见' }).first().fill('品牌特色鲜明，成效显著，同意推荐。');
+  await page.getByRole('textbox', { name: '推荐意见' }).first().blur();
+  await expect(page.getByText('推荐意见已保存')).toBeVisible();
+
+  for (let index = 0; index < 5; index++) {
+    await page.getByRole('button', { name: `推荐 ${nameOf(index)}`, exact: true }).click();
+    await expect(page.getByText(`已推荐 ${index + 1} / 5`)).toBeVisible();
+  }
+  await page.getByRole('button', { name: `推荐 ${nameOf(5)}`, exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '推荐名额已用完（已推荐 5 / 5）' })).toBeVisible();
+  await screenshotBoth(page, 'committee-over-quota');
+
+  // Withdrawing one frees its place for the sixth.
+  await page.getByRole('button', { name: `撤回 ${nameOf(0)}` }).click();
+  await expect(page.getByText('已推荐 4 / 5')).toBeVisible();
+  await page.getByRole('button', { name: `推荐 ${nameOf(5)}`, exact: true }).click();
+  await expect(page.getByText('已推荐 5 / 5')).toBeVisible();
+
+  // The withdrawn one is kept back with a reason.
+  await page.getByRole('button', { name: `不推荐 ${nameOf(0)}` }).click();
+  const dialog = page.getByRole('dialog', { name: `不推荐“${nameOf(0)}”` });
+  await dialog.getByRole('textbox', { name: '不推荐理由' }).fill('名额有限，本次未能推荐');
+  await dialog.getByRole('button', { name: '确认不推荐' }).click();
+  await expect(page.getByText('不推荐理由：名额有限，本次未能推荐')).toBeVisible();
+  await screenshotBoth(page, 'committee-board');
+
+  expect(await db.recommendation.count({ where: { campaignId: scope.campaign.id, organizationId: scope.committee.id, decision: 'RECOMMENDED' } })).toBe(5);
+});
