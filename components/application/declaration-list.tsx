@@ -47,6 +47,11 @@ export function DeclarationList({ rows }: { rows: TDeclarationRow[] }) {
             </div>
             <div className="shrink-0">{actionFor(row)}</div>
           </div>
+          {row.progress && (
+            <p className={`mt-3 rounded-md px-3 py-2 text-sm ${row.progress.tone === 'success' ? 'bg-green-50 text-green-900' : row.progress.tone === 'warning' ? 'bg-amber-50 text-amber-950' : 'bg-sky-50 text-sky-900'}`}>
+              推荐进度：{row.progress.text}
+            </p>
+          )}
           {row.application?.status === 'RETURNED' && row.application.returnReason && (
             <div className="mt-3">
               <ReturnReasonNotice reason={row.application.returnReason} />

@@ -6,6 +6,7 @@ import { scopeRoots } from '@/lib/auth/scope';
 import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
 import { editWindowStatus, formRulesOf } from '@/lib/application/rules';
+import { describeProgress } from '@/lib/recommendation/progress';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
 
 export const APPLICATION_DETAIL_SELECT = {
@@ -95,15 +96,30 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
     dbNow(),
     db.campaign.findMany({
       where: { status: 'PUBLISHED', ownerOrgId: { in: ownerIds } },
-      select: { id: true, title: true, year: true, ownerOrgId: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } },
+      select: { id: true, title: true, year: true, ownerOrgId: true, recommendingDepths: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
       take: 50,
     }),
     db.application.findMany({
       where: { organizationId: { in: organizations.map((grant) => grant.organizationId) } },
-      select: { id: true, campaignId: true, organizationId: true, status: true, brandName: true, returnReason: true, submittedAt: true, updatedAt: true },
+      select: {
+        id: true,
+        campaignId: true,
+        organizationId: true,
+        status: true,
+        brandName: true,
+        returnReason: true,
+        submittedAt: true,
+        updatedAt: true,
+        organization: { select: { path: true } },
+        recommendations: { select: { organizationId: true, decision: true, reason: true, organization: { select: { name: true } } } },
+        qualification: { select: { result: true } },
+      },
     }),
   ]);
+  const levelNames = new Map(
+    (await db.organization.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((org) => [org.id, org.name]),
+  );
   const rows = campaigns.flatMap((campaign) =>
     organizations
       .filter((grant) => ancestorIdsOf(grant.organizationPath).includes(campaign.ownerOrgId))
@@ -116,6 +132,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
           declaration: editWindowStatus(campaign.stages, now, application?.status ?? null),
           declarationEndsAt: declarationStage?.endsAt ?? null,
           application,
+          progress: application ? describeProgress({ ...application, campaign }, levelNames) : null,
         };
       }),
   );
