@@ -1,6 +1,8 @@
+import Link from 'next/link';
 import { CampaignSummaryCard } from '@/components/campaign/campaign-summary-card';
 import { PublicHeader } from '@/components/layout/public-header';
 import { EmptyState } from '@/components/ui/card';
+import { campaignsWithBrandList } from '@/lib/brand-list/queries';
 import { listPublicCampaigns } from '@/lib/campaign/queries';
 import { hasStarted } from '@/lib/campaign/stages';
 
@@ -12,6 +14,11 @@ export default async function HomePage() {
     campaign.status === 'PUBLISHED' && !campaign.stages.every((stage) => !stage.isEnabled || (hasStarted(stage, now) && stage.endsAt <= now));
   const current = campaigns.filter(isCurrent);
   const past = campaigns.filter((campaign) => !isCurrent(campaign));
+  const withBrandList = await campaignsWithBrandList(campaigns.map((campaign) => campaign.id));
+  const brandListLink = (campaignId: string) =>
+    withBrandList.has(campaignId) && (
+      <Link href={`/campaigns/${campaignId}/brands`} className="text-sm font-medium text-brand-700 hover:underline">查看品牌清单 →</Link>
+    );
   return (
     <>
       <PublicHeader />
@@ -27,7 +34,7 @@ export default async function HomePage() {
         <section aria-labelledby="current-heading" className="space-y-3">
           <h2 id="current-heading" className="text-xl font-semibold">正在进行的评选</h2>
           {current.length ? (
-            current.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now} />)
+            current.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now}>{brandListLink(campaign.id)}</CampaignSummaryCard>)
           ) : (
             <EmptyState title="暂无正在进行的评选活动">新的评选发布后会显示在这里。</EmptyState>
           )}
@@ -35,7 +42,7 @@ export default async function HomePage() {
         <section aria-labelledby="past-heading" className="space-y-3">
           <h2 id="past-heading" className="text-xl font-semibold">往期评选</h2>
           {past.length ? (
-            past.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now} />)
+            past.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now}>{brandListLink(campaign.id)}</CampaignSummaryCard>)
           ) : (
             <EmptyState title="暂无往期评选" />
           )}

@@ -21,6 +21,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'remove-role': '移除角色',
   'import-organizations': '导入组织',
   'import-users': '导入用户',
+  'qualify-application': '资格审查通过',
+  'fail-qualification': '资格审查不通过（退回重新申报）',
+  'revoke-qualification': '撤销资格审查结果',
+  'publish-brand-list': '发布品牌清单',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -30,6 +34,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   CampaignStage: '评选阶段',
   Import: '批量导入',
   RoleAssignment: '角色',
+  Application: '申报表',
+  BrandList: '品牌清单',
 };
 
 export function auditActionLabel(action: string): string {

@@ -48,6 +48,12 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
                 修改设置
               </Link>
             )}
+            {campaign.status !== 'DRAFT' && (
+              <>
+                <Link href={`/admin/campaigns/${campaign.id}/qualification`} className={buttonClass('secondary')}>资格审查</Link>
+                <Link href={`/admin/campaigns/${campaign.id}/brand-list`} className={buttonClass('secondary')}>品牌清单</Link>
+              </>
+            )}
             {campaign.status === 'DRAFT' && <PublishCampaignButton campaignId={campaign.id} />}
           </>
         }

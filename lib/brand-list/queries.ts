@@ -1,0 +1,65 @@
+import { db } from '@/lib/db';
+import { groupEntries } from '@/lib/brand-list/groups';
+
+/** Every published version of a campaign's list, newest first, with what changed against the version before. */
+export async function listBrandListVersions(campaignId: string) {
+  const lists = await db.brandList.findMany({
+    where: { campaignId },
+    select: { id: true, version: true, reason: true, publishedAt: true, publishedBy: { select: { displayName: true } }, entries: { select: { applicationId: true } } },
+    orderBy: { version: 'asc' },
+  });
+  let previous: Set<string> | null = null;
+  const versions = lists.map(({ entries, publishedBy, ...list }) => {
+    const ids = new Set(entries.map((entry) => entry.applicationId));
+    const change = previous && { added: [...ids].filter((id) => !previous!.has(id)).length, removed: [...previous].filter((id) => !ids.has(id)).length };
+    previous = ids;
+    return { ...list, publisherName: publishedBy?.displayName ?? null, entryCount: ids.size, change };
+  });
+  return versions.reverse();
+}
+
+export type TBrandListVersion = Awaited<ReturnType<typeof listBrandListVersions>>[number];
+
+/**
+ * The public 品牌清单 of a campaign: the chosen version (default the latest) grouped by field and by region, and every
+ * version with its time and reason. Null when the campaign is unknown or not public.
+ */
+export async function getPublicBrandList(campaignId: string, requestedVersion?: number) {
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, status: { in: ['PUBLISHED', 'FINISHED'] } },
+    select: { id: true, title: true, year: true, batch: true, ownerOrg: { select: { name: true, shortName: true } } },
+  });
+  if (!campaign) return null;
+  const versions = await db.brandList.findMany({
+    where: { campaignId },
+    select: { version: true, reason: true, publishedAt: true, _count: { select: { entries: true } } },
+    orderBy: { version: 'desc' },
+  });
+  const selected = versions.find((list) => list.version === requestedVersion) ?? versions[0];
+  if (!selected) return { campaign, versions: [], selected: null };
+  const entries = await db.brandListEntry.findMany({
+    where: { list: { campaignId, version: selected.version } },
+    select: { applicationId: true, brandName: true, organizationName: true, fieldName: true, regionName: true },
+    orderBy: { sortOrder: 'asc' },
+  });
+  return {
+    campaign,
+    versions: versions.map(({ _count, ...list }) => ({ ...list, entryCount: _count.entries })),
+    selected: {
+      version: selected.version,
+      publishedAt: selected.publishedAt,
+      reason: selected.reason,
+      isLatest: selected.version === versions[0].version,
+      entries,
+      byField: groupEntries(entries, 'fieldName'),
+      byRegion: groupEntries(entries, 'regionName'),
+    },
+  };
+}
+
+/** Which of these campaigns have a published list, for links from the home page. */
+export async function campaignsWithBrandList(campaignIds: readonly string[]): Promise<Set<string>> {
+  if (!campaignIds.length) return new Set();
+  const rows = await db.brandList.findMany({ where: { campaignId: { in: [...campaignIds] } }, select: { campaignId: true }, distinct: ['campaignId'] });
+  return new Set(rows.map((row) => row.campaignId));
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const QUALIFICATION_REASON_MIN = 5;
+export const QUALIFICATION_REASON_MAX = 500;
+export const BULK_PASS_LIMIT = 200;
+
+const id = z.string().trim().min(1).max(64);
+
+export const ZQualifyInput = z
+  .object({
+    applicationId: id,
+    checks: z.record(z.string().max(200), z.boolean()),
+    result: z.enum(['PASSED', 'FAILED'], { error: '请选择审查结果' }),
+    reason: z.string().trim().max(QUALIFICATION_REASON_MAX, `审查意见不能超过 ${QUALIFICATION_REASON_MAX} 个字`).optional().default(''),
+  })
+  .superRefine((value, context) => {
+    if (value.result === 'FAILED' && [...value.reason].length < QUALIFICATION_REASON_MIN) {
+      context.addIssue({ code: 'custom', path: ['reason'], message: `不通过时请写明理由，至少 ${QUALIFICATION_REASON_MIN} 个字；申报单位会看到这段话` });
+    }
+  });
+export type TQualifyInput = z.input<typeof ZQualifyInput>;
+
+export const ZBulkPassInput = z.object({
+  campaignId: id,
+  applicationIds: z
+    .array(id)
+    .min(1, '请至少勾选一条申报')
+    .max(BULK_PASS_LIMIT, `一次最多批量通过 ${BULK_PASS_LIMIT} 条`)
+    .transform((ids) => [...new Set(ids)]),
+});
+export type TBulkPassInput = z.input<typeof ZBulkPassInput>;
+
+export const ZRevokeInput = z.object({ applicationId: id });
+export type TRevokeInput = z.input<typeof ZRevokeInput>;
+
+/** Filters of the qualification page, from the URL; bad values are ignored. */
+export const ZQualificationSearch = z.object({
+  state: z.enum(['PENDING', 'PASSED']).optional().catch(undefined),
+  field: z.string().trim().max(64).optional().catch(undefined).transform((value) => value || undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type TQualificationSearch = z.infer<typeof ZQualificationSearch>;
+
+export const QUALIFICATION_STATE_LABELS = { PENDING: '待审查', PASSED: '已通过' } as const;
