@@ -68,7 +68,11 @@ export function QualifyDialog({ target, checklist, onClose }: TProps) {
             <button
               type="button"
               className="shrink-0 text-sm font-medium text-brand-700 hover:underline"
-              onClick={() => setChecks(Object.fromEntries(checklist.map((item) => [item, !isAllTicked])))}
+              onClick={() => {
+                setChecks(Object.fromEntries(checklist.map((item) => [item, !isAllTicked])));
+                // Everything met is the common case: pre-select 通过 unless a result was already chosen.
+                if (!isAllTicked && result === null) setResult('PASSED');
+              }}
             >
               {isAllTicked ? '全部取消' : '全部符合'}
             </button>

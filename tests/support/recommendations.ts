@@ -53,3 +53,10 @@ export async function closeRecommendation(campaignId: string) {
 export async function reopenDeclaration(campaignId: string) {
   await db.$executeRaw`UPDATE campaign_stages SET ends_at = now() + interval '1 day' WHERE campaign_id = ${campaignId} AND kind = 'DECLARATION'`;
 }
+
+/** Recommendation over, 资格审查 open, by database time. */
+export async function openQualification(campaignId: string) {
+  await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '3 days', ends_at = now() - interval '1 day' WHERE campaign_id = ${campaignId} AND kind = 'DECLARATION'`;
+  await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '1 day', ends_at = now() - interval '1 second' WHERE campaign_id = ${campaignId} AND kind = 'RECOMMENDATION'`;
+  await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '1 second', ends_at = now() + interval '1 day' WHERE campaign_id = ${campaignId} AND kind = 'QUALIFICATION'`;
+}
