@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'undo-recommendation': '撤回推荐决定',
   'save-recommendation-opinion': '填写推荐意见',
   'rank-entries': '调整推荐排序',
+  'update-qualification-checklist': '修改资格审查项',
   'qualify-application': '资格审查通过',
   'fail-qualification': '资格审查不通过（退回重新申报）',
   'revoke-qualification': '撤销资格审查结果',

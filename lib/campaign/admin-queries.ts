@@ -27,6 +27,7 @@ const SETUP_SELECT = {
   resultsVisibility: true,
   expertWeight: true,
   voteWeight: true,
+  qualificationChecklist: true,
   createdAt: true,
   updatedAt: true,
   stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },

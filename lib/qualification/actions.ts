@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/auth/action';
-import { ZBulkPassInput, ZQualifyInput, ZRevokeInput, type TBulkPassInput, type TQualifyInput, type TRevokeInput } from '@/lib/qualification/schema';
-import { bulkPassQualifications, qualifyApplication, revokeQualification } from '@/lib/qualification/service';
+import { ZBulkPassInput, ZChecklistInput, ZQualifyInput, ZRevokeInput, type TBulkPassInput, type TChecklistInput, type TQualifyInput, type TRevokeInput } from '@/lib/qualification/schema';
+import { bulkPassQualifications, qualifyApplication, revokeQualification, updateQualificationChecklist } from '@/lib/qualification/service';
 
 function revalidateQualification(campaignId: string) {
   revalidatePath(`/admin/campaigns/${campaignId}/qualification`);
@@ -35,5 +35,14 @@ export async function revokeQualificationAction(input: TRevokeInput) {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const result = await revokeQualification(ZRevokeInput.parse(input), { actorId: user.id, ip: await getRequestIp() });
     revalidateQualification(result.campaignId);
+  });
+}
+
+export async function updateQualificationChecklistAction(input: TChecklistInput) {
+  return runAction(async () => {
+    const user = await requireAnyRole(['ORG_ADMIN']);
+    const result = await updateQualificationChecklist(ZChecklistInput.parse(input), { actorId: user.id, ip: await getRequestIp() });
+    revalidateQualification(result.campaignId);
+    return { items: result.items };
   });
 }

@@ -42,3 +42,16 @@ export const ZQualificationSearch = z.object({
 export type TQualificationSearch = z.infer<typeof ZQualificationSearch>;
 
 export const QUALIFICATION_STATE_LABELS = { PENDING: '待审查', PASSED: '已通过' } as const;
+
+export const CHECKLIST_MAX_ITEMS = 12;
+
+/** The campaign's 资格审查 conditions, one per line in the editor. */
+export const ZChecklistInput = z.object({
+  campaignId: id,
+  items: z
+    .array(z.string().trim().min(2, '每个审查项至少 2 个字').max(60, '每个审查项不能超过 60 个字'))
+    .min(1, '至少保留一个审查项')
+    .max(CHECKLIST_MAX_ITEMS, `审查项不能超过 ${CHECKLIST_MAX_ITEMS} 个`)
+    .refine((items) => new Set(items).size === items.length, '审查项不能重复'),
+});
+export type TChecklistInput = z.input<typeof ZChecklistInput>;

@@ -6,7 +6,7 @@ import { sendBackToBranch } from '@/lib/application/service';
 import { allChecked, checklistOf, normalizeChecks } from '@/lib/qualification/checklist';
 import { assertCampaignRunning, assertQualificationOpen, assertQualifier, qualificationStatus } from '@/lib/qualification/access';
 import { isAtQualification, loadQualificationPool } from '@/lib/qualification/pool';
-import { ZBulkPassInput, ZQualifyInput, ZRevokeInput, type TBulkPassInput, type TQualifyInput, type TRevokeInput } from '@/lib/qualification/schema';
+import { ZBulkPassInput, ZChecklistInput, ZQualifyInput, ZRevokeInput, type TBulkPassInput, type TChecklistInput, type TQualifyInput, type TRevokeInput } from '@/lib/qualification/schema';
 
 type TContext = TAuditContext & { tx?: TTx };
 
@@ -17,6 +17,7 @@ export const CAMPAIGN_SELECT = {
   status: true,
   ownerOrgId: true,
   recommendingDepths: true,
+  qualificationChecklist: true,
   ownerOrg: { select: { path: true } },
   stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
 } satisfies Prisma.CampaignSelect;
@@ -133,5 +134,27 @@ export async function revokeQualification(input: TRevokeInput, context: TContext
     await tx.qualification.delete({ where: { applicationId } });
     await recordAudit(tx, context, { action: 'revoke-qualification', entityType: 'Application', entityId: applicationId, before: application.qualification, after: null });
     return { campaignId: application.campaignId };
+  });
+}
+
+/**
+ * The campaign's own 资格审查 conditions. Set before the stage starts: once entries are being checked, a changed list
+ * would make earlier ticks mean something else.
+ */
+export async function updateQualificationChecklist(input: TChecklistInput, context: TContext & { actorId: string }) {
+  const { campaignId, items } = ZChecklistInput.parse(input);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaignId} FOR UPDATE`;
+    const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: CAMPAIGN_SELECT });
+    if (!campaign) throw new AppError('NOT_FOUND', '评选活动不存在');
+    await assertQualifier(tx, context.actorId, campaign.ownerOrg.path);
+    const status = qualificationStatus(campaign.stages, await dbNow(tx));
+    if (status !== 'upcoming' && status !== 'disabled') {
+      throw new AppError('STAGE_LOCKED', '资格审查已经开始，审查项不能再修改');
+    }
+    const before = checklistOf(campaign);
+    await tx.campaign.update({ where: { id: campaignId }, data: { qualificationChecklist: items } });
+    await recordAudit(tx, context, { action: 'update-qualification-checklist', entityType: 'Campaign', entityId: campaignId, before: { items: before }, after: { items } });
+    return { campaignId, items };
   });
 }

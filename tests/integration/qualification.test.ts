@@ -8,7 +8,7 @@ import { DEFAULT_QUALIFICATION_CHECKLIST } from '@/lib/qualification/checklist';
 import { buildQualificationWorkbook } from '@/lib/qualification/export';
 import { getQualificationPage, listQualificationRows } from '@/lib/qualification/queries';
 import { ZQualificationSearch } from '@/lib/qualification/schema';
-import { bulkPassQualifications, qualifyApplication, revokeQualification } from '@/lib/qualification/service';
+import { bulkPassQualifications, qualifyApplication, revokeQualification, updateQualificationChecklist } from '@/lib/qualification/service';
 import { getPublicBrandList, listBrandListVersions } from '@/lib/brand-list/queries';
 import { publishBrandList } from '@/lib/brand-list/service';
 import { completeValues, createDeclarationScope } from '../support/declarations';
@@ -291,5 +291,24 @@ describe('the qualification table in Excel', () => {
     expect(passedRow[3]).toBe(scope.eastCommittee.name);
     expect(dataRows.filter((row) => row[5 + DEFAULT_QUALIFICATION_CHECKLIST.length] === '待审查')).toHaveLength(2);
     expect(sheet.rowCount).toBe(5);
+  });
+});
+
+describe('the campaign’s own checklist', () => {
+  it('is set before the stage by the owner’s admin, then every item must be ticked; locked once the stage starts', async () => {
+    const scope = await createQualificationScope();
+    await setQualificationWindow(scope.campaignId, 'upcoming');
+    const items = ['申报材料齐全', '品牌运行满两年'];
+    expect((await rejection(updateQualificationChecklist({ campaignId: scope.campaignId, items }, context(scope.westAdmin.id)))).code).toBe('FORBIDDEN');
+    expect((await rejection(updateQualificationChecklist({ campaignId: scope.campaignId, items: ['重复项', '重复项'] }, context(scope.eastAdmin.id)))).code).toBe('INVALID_INPUT');
+    await updateQualificationChecklist({ campaignId: scope.campaignId, items }, context(scope.eastAdmin.id));
+
+    await setQualificationWindow(scope.campaignId, 'open');
+    expect((await rejection(updateQualificationChecklist({ campaignId: scope.campaignId, items: ['别的条件'] }, context(scope.eastAdmin.id)))).code).toBe('STAGE_LOCKED');
+    // The default list's ticks no longer pass: the campaign's two items are what count.
+    expect((await rejection(pass(scope.ids.a, scope.eastAdmin.id))).code).toBe('INVALID_INPUT');
+    await pass(scope.ids.a, scope.eastAdmin.id, { 申报材料齐全: true, 品牌运行满两年: true });
+    expect(await db.qualification.findUniqueOrThrow({ where: { applicationId: scope.ids.a }, select: { checks: true } })).toEqual({ checks: { 申报材料齐全: true, 品牌运行满两年: true } });
+    expect(await db.auditLog.count({ where: { entityId: scope.campaignId, action: 'update-qualification-checklist' } })).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination, queryString } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/auth/guard';
+import { ChecklistEditor } from '@/components/qualification/checklist-editor';
 import { loadCampaignForAdmin } from '@/lib/campaign/admin-page';
 import { formatDateTime } from '@/lib/format';
 import { qualificationStatus } from '@/lib/qualification/access';
@@ -60,6 +61,7 @@ export default async function QualificationPage({ params, searchParams }: TProps
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-stone-700">
             {data.checklist.map((item) => <li key={item}>{item}</li>)}
           </ol>
+          {(status === 'upcoming' || status === 'disabled') && <ChecklistEditor campaignId={campaign.id} items={data.checklist} />}
         </details>
         {data.counts.total > 0 && (
           <QualificationFilters basePath={basePath} search={search} counts={data.counts} fields={[...campaign.fields].sort((a, b) => a.sortOrder - b.sortOrder)} />
