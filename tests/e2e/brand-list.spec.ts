@@ -20,7 +20,8 @@ test('the admin opens 资格审查 and 品牌清单 of the seeded campaign; the 
   // Other specs may push entries up the levels later; either the empty state or the state tabs must show.
   await expect(page.getByText('还没有进入资格审查的申报').or(page.getByRole('navigation', { name: '按审查状态筛选' }))).toBeVisible();
   await page.getByText(/审查项（\d+ 项/).click();
-  await expect(page.getByText('申报材料齐全、填写规范')).toBeVisible();
+  await expect(page.getByText('申报材料齐全、填写规范', { exact: true })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '修改审查项' })).toHaveValue(/^申报材料齐全、填写规范\n/);
   await screenshotBoth(page, 'qualification-empty');
 
   const exported = await page.request.get(`${new URL(campaignUrl).pathname.replace('/admin/campaigns/', '/api/campaigns/')}/qualification/export`);
@@ -39,7 +40,7 @@ test('the admin opens 资格审查 and 品牌清单 of the seeded campaign; the 
   const phone = await visitor.newPage();
   await phone.goto(publicUrl);
   await expect(phone.getByRole('heading', { level: 1, name: '品牌清单' })).toBeVisible();
-  await expect(phone.getByText(CAMPAIGN)).toBeVisible();
+  await expect(phone.getByRole('main').getByText(CAMPAIGN)).toBeVisible();
   await expect(phone.getByText('品牌清单尚未公布')).toBeVisible();
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
