@@ -24,7 +24,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /demo-flow\.spec\.ts/ },
+    // Moves the seeded campaign past its declaration stage, so it runs after everything else.
+    { name: 'demo-flow', use: { ...devices['Desktop Chrome'], channel: undefined }, testMatch: /demo-flow\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: `node scripts/e2e-server.mjs`,
     url: `${baseURL}/api/health`,
