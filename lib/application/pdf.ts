@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { formatDate } from '@/lib/format';
+import { collectPdf, fittingLength, loadFonts, type TDoc } from '@/lib/pdf/kit';
 import { printTextSections, type TApplicationPrintData } from '@/lib/application/print-data';
 
 const CM = 72 / 2.54;
@@ -12,20 +11,6 @@ const LABEL_WIDTH = 88;
 const BORDER = '#333333';
 const SHADE = '#f1f1f1';
 const BODY_SIZE = 10.5;
-const FONT_DIR = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc');
-
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-
-// Read once per process: the TTFs are ~10 MB each, pdfkit embeds only the glyphs a document uses.
-export function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(path.join(FONT_DIR, '400Regular/NotoSansSC_400Regular.ttf')),
-    bold: readFileSync(path.join(FONT_DIR, '700Bold/NotoSansSC_700Bold.ttf')),
-  };
-  return fonts;
-}
-
-type TDoc = PDFKit.PDFDocument;
 
 const contentWidth = (doc: TDoc) => doc.page.width - MARGIN * 2;
 const bottomOf = (doc: TDoc) => doc.page.height - MARGIN;
@@ -38,17 +23,6 @@ function setFont(doc: TDoc, bold: boolean, size = BODY_SIZE) {
   doc.font(bold ? 'bold' : 'regular').fontSize(size);
 }
 
-/** The longest prefix of `text` that fits in `height` at `width`; CJK text may break between any two characters. */
-function fittingLength(doc: TDoc, text: string, width: number, height: number): number {
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (doc.heightOfString(text.slice(0, mid), { width, lineGap: 2 }) <= height) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
 
 /** A shaded, bordered title bar that starts a section; keeps at least two body lines with it. */
 /** A shaded title bar; `keepWithNext` is the height of what must stay on the same page below it. */
@@ -162,15 +136,6 @@ function stampPages(doc: TDoc, data: TApplicationPrintData) {
   }
 }
 
-/** Collects the document's output; resolves once `doc.end()` has been called and everything flushed. */
-function collectPdf(doc: TDoc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
 
 /** The 申报表 as an A4 PDF laid out like the paper form, ready to print, sign and stamp. */
 export async function renderApplicationPdf(data: TApplicationPrintData): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { loadFonts } from '@/lib/application/pdf';
+import { collectPdf, fittingLength as fitLength, loadFonts, type TDoc } from '@/lib/pdf/kit';
 import type { TLevelEntry, TRecommendationLevel } from '@/lib/recommendation/queries';
 import { EMPTY_SUMMARY, notRecommendedEntries, recommendedEntries, summaryTitle } from '@/lib/recommendation/summary-export';
 
@@ -16,7 +16,6 @@ const SIGNATURE_HEIGHT = 110;
 /** Below this much room a row moves to the next page whole instead of starting here. */
 const MIN_SPLIT_HEIGHT = 60;
 
-type TDoc = PDFKit.PDFDocument;
 /** `width` null takes what the other columns leave. */
 type TColumn = { header: string; width: number | null; center?: boolean; value: (entry: TLevelEntry, index: number) => string };
 
@@ -70,17 +69,7 @@ function drawRow(doc: TDoc, texts: readonly string[], widths: readonly number[],
   doc.y = top + height;
 }
 
-/** The longest prefix of `text` that fits in `height` at `width`; CJK text may break between any two characters. */
-function fittingLength(doc: TDoc, text: string, width: number, height: number): number {
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (doc.heightOfString(text.slice(0, mid), { width, lineGap: LINE_GAP }) <= height) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
+const fittingLength = (doc: TDoc, text: string, width: number, height: number) => fitLength(doc, text, width, height, LINE_GAP);
 
 /**
  * A bordered table that breaks across pages and repeats its header row on each; an optional heading stays with the
@@ -157,14 +146,6 @@ function stampPages(doc: TDoc, runningHeader: string) {
   }
 }
 
-function collectPdf(doc: TDoc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
 
 /** The 推荐汇总表 as an A4 landscape PDF: recommended entries in rank order, the entries not recommended, the signing box. */
 export async function renderRecommendationSummaryPdf(level: TRecommendationLevel): Promise<Buffer> {

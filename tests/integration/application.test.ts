@@ -10,17 +10,10 @@ import { listApplicationFiles, setApplicationFiles } from '@/lib/application/fil
 import { brandNameBigrams, diceSimilarity } from '@/lib/application/bigrams';
 import { completeValues, createDeclarationScope, setDeclarationWindow } from '../support/declarations';
 import { createOrg, createUser } from '../support/factories';
+import { rejection } from '../support/errors';
 
 const context = (actorId: string) => ({ actorId, ip: '10.9.5.1' });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 async function draftOf(scope: Awaited<ReturnType<typeof createDeclarationScope>>) {
   return getOrCreateDraft({ campaignId: scope.campaign.id, organizationId: scope.branchA.id }, context(scope.secretaryA.id));

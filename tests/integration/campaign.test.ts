@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { db, dbNow } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { getCampaignDetail } from '@/lib/campaign/admin-queries';
 import { campaignToSetup } from '@/lib/campaign/setup-values';
 import { closeStageNow, createCampaign, openStageNow, publishCampaign, updateCampaign } from '@/lib/campaign/service';
 import { rubricTotal } from '@/lib/campaign/templates';
 import { campaignSetup, createCampaignScope, createTestCampaign, startDeclarationInPast } from '../support/campaigns';
+import { rejection } from '../support/errors';
 
 const context = (actorId: string) => ({ actorId, ip: '10.9.0.2' });
 
@@ -13,14 +13,6 @@ async function storedSetup(campaignId: string) {
   return campaignToSetup((await getCampaignDetail(campaignId))!);
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 describe('creating a campaign', () => {
   it('writes stages, fields, rubric, awards and the audit row from the defaults', async () => {

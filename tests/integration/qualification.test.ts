@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { getOrCreateDraft, submitApplication } from '@/lib/application/service';
 import { DEFAULT_QUALIFICATION_CHECKLIST } from '@/lib/qualification/checklist';
 import { buildQualificationWorkbook } from '@/lib/qualification/export';
@@ -13,20 +11,11 @@ import { getPublicBrandList, listBrandListVersions } from '@/lib/brand-list/quer
 import { publishBrandList } from '@/lib/brand-list/service';
 import { completeValues, createDeclarationScope } from '../support/declarations';
 import { createOrg, createUser } from '../support/factories';
+import { rejection } from '../support/errors';
 
 const context = (actorId: string) => ({ actorId, ip: '10.9.6.1' });
 const ALL_TICKED = Object.fromEntries(DEFAULT_QUALIFICATION_CHECKLIST.map((item) => [item, true]));
 
-/** The refusal of a service call: AppError as is, zod errors as INVALID_INPUT with the first message. */
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (error instanceof ZodError) return new AppError('INVALID_INPUT', error.issues[0].message);
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 async function setQualificationWindow(campaignId: string, window: 'open' | 'upcoming' | 'closed') {
   if (window === 'open') {

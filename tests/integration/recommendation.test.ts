@@ -4,17 +4,10 @@ import { AppError } from '@/lib/errors';
 import { returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
 import { notRecommendEntry, recommendEntry, returnEntry, saveOpinion, saveRanking, undoDecision } from '@/lib/recommendation/service';
 import { closeRecommendation, createRecommendationScope } from '../support/recommendations';
+import { rejection } from '../support/errors';
 
 const context = (actorId: string) => ({ actorId, ip: '10.9.6.2' });
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 const recommendedAt = (campaignId: string, organizationId: string) => db.recommendation.count({ where: { campaignId, organizationId, decision: 'RECOMMENDED' } });
 
