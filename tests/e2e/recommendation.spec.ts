@@ -56,5 +56,13 @@ test('a committee ranks its entries, recommends within the quota and is told whe
   await expect(page.getByText('不推荐理由：名额有限，本次未能推荐')).toBeVisible();
   await screenshotBoth(page, 'committee-board');
 
+  // The 推荐汇总表 downloads from the page's links, as Excel and as PDF.
+  for (const [name, type] of [['推荐汇总表（Excel）', 'spreadsheetml'], ['推荐汇总表（PDF）', 'application/pdf']] as const) {
+    const href = await page.getByRole('link', { name }).getAttribute('href');
+    const response = await page.request.get(href!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain(type);
+  }
+
   expect(await db.recommendation.count({ where: { campaignId: scope.campaign.id, organizationId: scope.committee.id, decision: 'RECOMMENDED' } })).toBe(5);
 });
