@@ -9,7 +9,7 @@ import { APPLICATION_DETAIL_SELECT, valuesOf } from '@/lib/application/queries';
 import { refreshSimilarNames } from '@/lib/application/similar-names';
 import { grantsRoleAt } from '@/lib/auth/scope';
 import type { TRoleGrant } from '@/lib/auth/session';
-import { entryPosition, recommendingChain } from '@/lib/recommendation/chain';
+import { actsFor, entryPosition, recommendingChain } from '@/lib/recommendation/chain';
 import { editWindowStatus, formRulesOf } from '@/lib/application/rules';
 import { draftSchema, submitSchema, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 
@@ -185,7 +185,7 @@ async function assertReturnableBy(tx: TTx, grants: readonly TRoleGrant[], applic
   const chain = recommendingChain(entry.organization.path, entry.campaign.ownerOrgId, entry.campaign.recommendingDepths);
   const position = entryPosition(chain, new Map(entry.recommendations.map((row) => [row.organizationId, row.decision])));
   const here = position.kind === 'QUALIFICATION' ? null : position.organizationId;
-  if (!here || !grants.some((grant) => grant.role === 'COMMITTEE_ADMIN' && grant.organizationId === here)) {
+  if (!here || !actsFor(grants, here)) {
     throw new AppError('CONFLICT', '该申报已推荐到上级，只能由当前审核的上级党组织退回');
   }
 }

@@ -1,5 +1,11 @@
 // Pure rules of 逐级推荐: which organizations an entry passes on its way up, and where it stands now.
+import type { TRoleGrant } from '@/lib/auth/session';
 import { isRecommendingDepth } from '@/lib/campaign/quota';
+
+/** Staff of a recommending organization act for it: a COMMITTEE_ADMIN grant on that very organization (not an ancestor). */
+export function actsFor(grants: readonly TRoleGrant[], organizationId: string): boolean {
+  return grants.some((grant) => grant.role === 'COMMITTEE_ADMIN' && grant.organizationId === organizationId);
+}
 
 type TDecision = 'PENDING' | 'RECOMMENDED' | 'NOT_RECOMMENDED';
 
@@ -36,6 +42,11 @@ export function entryPosition(chain: readonly string[], decisions: ReadonlyMap<s
     if (decision === 'NOT_RECOMMENDED') return { kind: 'STOPPED', organizationId, levelIndex };
   }
   return { kind: 'QUALIFICATION' };
+}
+
+/** Whether the entry has reached the level at `levelIndex`: every level below it recommended it. */
+export function hasReachedLevel(chain: readonly string[], decisions: ReadonlyMap<string, TDecision>, levelIndex: number): boolean {
+  return levelIndex >= 0 && chain.slice(0, levelIndex).every((id) => decisions.get(id) === 'RECOMMENDED');
 }
 
 /** Whether the organization at `levelIndex` may still change its decision: the next level has not acted on it. */

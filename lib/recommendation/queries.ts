@@ -3,7 +3,7 @@ import type { TRoleGrant } from '@/lib/auth/session';
 import { isRecommendingDepth } from '@/lib/campaign/quota';
 import { stageStatus, type TStageStatus } from '@/lib/campaign/stages';
 import { depthOf } from '@/lib/organization/tree';
-import { isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
+import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
 
 type TDecision = 'PENDING' | 'RECOMMENDED' | 'NOT_RECOMMENDED';
 
@@ -106,7 +106,7 @@ export type TRecommendationLevel = {
  * recommended by the level below), ranked, with its decisions and quota. Null when the user does not act for it.
  */
 export async function loadRecommendationLevel(campaignId: string, organizationId: string, grants: readonly TRoleGrant[]): Promise<TRecommendationLevel | null> {
-  if (!grants.some((grant) => grant.role === 'COMMITTEE_ADMIN' && grant.organizationId === organizationId)) return null;
+  if (!actsFor(grants, organizationId)) return null;
   const [now, campaign, organization] = await Promise.all([
     dbNow(),
     db.campaign.findFirst({
@@ -146,7 +146,7 @@ export async function loadRecommendationLevel(campaignId: string, organizationId
     const index = chain.indexOf(organizationId);
     if (index < 0) continue;
     const decisions = new Map(application.recommendations.map((row) => [row.organizationId, row.decision]));
-    if (!chain.slice(0, index).every((id) => decisions.get(id) === 'RECOMMENDED')) {
+    if (!hasReachedLevel(chain, decisions, index)) {
       belowCount++;
       continue;
     }

@@ -6,7 +6,7 @@ import { loadGrants } from '@/lib/application/access';
 import { sendBackToBranch } from '@/lib/application/service';
 import { stageStatus, type TStageWindow } from '@/lib/campaign/stages';
 import type { TRoleGrant } from '@/lib/auth/session';
-import { isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
+import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
 import {
   ZNotRecommendInput,
   ZOpinionInput,
@@ -25,11 +25,6 @@ import {
 type TContext = TAuditContext & { actorId: string };
 
 const NOT_FOUND_MESSAGE = '申报不存在或不在您的推荐范围内';
-
-/** Staff of a recommending organization act for it: a COMMITTEE_ADMIN grant on that very organization. */
-export function actsFor(grants: readonly TRoleGrant[], organizationId: string): boolean {
-  return grants.some((grant) => grant.role === 'COMMITTEE_ADMIN' && grant.organizationId === organizationId);
-}
 
 const CAMPAIGN_SELECT = {
   id: true,
@@ -71,8 +66,7 @@ async function lockEntryAtLevel(tx: TTx, applicationId: string, organizationId: 
   const levelIndex = chain.indexOf(organizationId);
   if (levelIndex < 0) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
   const decisions = new Map(application.recommendations.map((row) => [row.organizationId, row.decision]));
-  const reached = chain.slice(0, levelIndex).every((id) => decisions.get(id) === 'RECOMMENDED');
-  if (application.status !== 'SUBMITTED' || !reached) throw new AppError('CONFLICT', '该申报尚未推荐到本级，或已退回申报单位');
+  if (application.status !== 'SUBMITTED' || !hasReachedLevel(chain, decisions, levelIndex)) throw new AppError('CONFLICT', '该申报尚未推荐到本级，或已退回申报单位');
   const decision = decisions.get(organizationId) ?? 'PENDING';
   const open = isDecisionOpen(chain, decisions, levelIndex, !!application.qualification);
   return { application, chain, decisions, levelIndex, decision, open };
@@ -228,9 +222,8 @@ export async function saveRanking(input: TRankingInput, context: TContext) {
     });
     const atLevel = entries.filter((entry) => {
       const chain = recommendingChain(entry.organization.path, campaign.ownerOrgId, campaign.recommendingDepths);
-      const index = chain.indexOf(organizationId);
       const decisions = new Map(entry.recommendations.map((row) => [row.organizationId, row.decision]));
-      return index >= 0 && chain.slice(0, index).every((id) => decisions.get(id) === 'RECOMMENDED');
+      return hasReachedLevel(chain, decisions, chain.indexOf(organizationId));
     });
     if (atLevel.length !== order.length) throw new AppError('CONFLICT', '列表已有变化，请刷新后重新排序');
     for (const [index, applicationId] of order.entries()) {
