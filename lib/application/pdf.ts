@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { formatDate } from '@/lib/format';
-import { collectPdf, fittingLength, loadFonts, type TDoc } from '@/lib/pdf/kit';
+import { collectPdf, fittingLength, loadFonts, stampPages, type TDoc } from '@/lib/pdf/kit';
 import { printTextSections, type TApplicationPrintData } from '@/lib/application/print-data';
 
 const CM = 72 / 2.54;
@@ -116,25 +116,6 @@ function opinionBox(doc: TDoc, title: string) {
   doc.y = top + height;
 }
 
-/** Small header on every page after the first, page numbers on every page: written once the page count is known. */
-function stampPages(doc: TDoc, data: TApplicationPrintData) {
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    const margins = doc.page.margins;
-    // Writing inside the margins would otherwise make pdfkit start a new page.
-    doc.page.margins = { ...margins, top: 0, bottom: 0 };
-    setFont(doc, false, 8);
-    doc.fillColor('#555555');
-    if (index > range.start) {
-      doc.text(`党建品牌选树申报表 · ${data.brandName || '未命名品牌'}`, MARGIN, MARGIN / 2, { width: contentWidth(doc), align: 'left', lineBreak: false });
-      doc.moveTo(MARGIN, MARGIN / 2 + 12).lineTo(MARGIN + contentWidth(doc), MARGIN / 2 + 12).lineWidth(0.5).stroke('#999999');
-    }
-    doc.text(`第 ${index - range.start + 1} 页 / 共 ${range.count} 页`, MARGIN, doc.page.height - MARGIN / 2 - 8, { width: contentWidth(doc), align: 'center', lineBreak: false });
-    doc.page.margins = margins;
-    doc.fillColor('black').lineWidth(1);
-  }
-}
 
 
 /** The 申报表 as an A4 PDF laid out like the paper form, ready to print, sign and stamp. */
@@ -196,7 +177,7 @@ export async function renderApplicationPdf(data: TApplicationPrintData): Promise
     opinionBox(doc, title);
   }
 
-  stampPages(doc, data);
+  stampPages(doc, { runningHeader: `党建品牌选树申报表 · ${data.brandName || '未命名品牌'}`, marginX: MARGIN, marginY: MARGIN });
   doc.end();
   return done;
 }

@@ -37,3 +37,27 @@ export function collectPdf(doc: TDoc): Promise<Buffer> {
     doc.on('error', reject);
   });
 }
+
+/**
+ * Once the page count is known (the document is created with `bufferPages: true`): a small running header on every
+ * page after the first and 第 X 页 / 共 Y 页 on every page, inside the margins. Expects a font registered as 'regular'.
+ */
+export function stampPages(doc: TDoc, layout: { runningHeader: string; marginX: number; marginY: number }) {
+  const { runningHeader, marginX, marginY } = layout;
+  const width = doc.page.width - marginX * 2;
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    const margins = doc.page.margins;
+    // Writing inside the margins would otherwise make pdfkit start a new page.
+    doc.page.margins = { ...margins, top: 0, bottom: 0 };
+    doc.font('regular').fontSize(8).fillColor('#555555');
+    if (index > range.start) {
+      doc.text(runningHeader, marginX, marginY / 2 - 4, { width, align: 'left', lineBreak: false });
+      doc.moveTo(marginX, marginY / 2 + 8).lineTo(marginX + width, marginY / 2 + 8).lineWidth(0.5).stroke('#999999');
+    }
+    doc.text(`第 ${index - range.start + 1} 页 / 共 ${range.count} 页`, marginX, doc.page.height - marginY / 2 - 6, { width, align: 'center', lineBreak: false });
+    doc.page.margins = margins;
+    doc.fillColor('black').lineWidth(1);
+  }
+}

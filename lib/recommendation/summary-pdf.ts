@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { collectPdf, fittingLength as fitLength, loadFonts, type TDoc } from '@/lib/pdf/kit';
+import { collectPdf, fittingLength as fitLength, loadFonts, stampPages, type TDoc } from '@/lib/pdf/kit';
 import type { TLevelEntry, TRecommendationLevel } from '@/lib/recommendation/queries';
 import { EMPTY_SUMMARY, notRecommendedEntries, recommendedEntries, summaryTitle } from '@/lib/recommendation/summary-export';
 
@@ -126,25 +126,6 @@ function signatureBox(doc: TDoc) {
   doc.y = top + SIGNATURE_HEIGHT;
 }
 
-/** Running header on every page after the first, page numbers on every page: written once the page count is known. */
-function stampPages(doc: TDoc, runningHeader: string) {
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    const margins = doc.page.margins;
-    // Writing inside the margins would otherwise make pdfkit start a new page.
-    doc.page.margins = { ...margins, top: 0, bottom: 0 };
-    setFont(doc, false, 8);
-    doc.fillColor('#555555');
-    if (index > range.start) {
-      doc.text(runningHeader, MARGIN_X, MARGIN_Y / 2 - 4, { width: contentWidth(doc), align: 'left', lineBreak: false });
-      doc.moveTo(MARGIN_X, MARGIN_Y / 2 + 8).lineTo(MARGIN_X + contentWidth(doc), MARGIN_Y / 2 + 8).lineWidth(0.5).stroke('#999999');
-    }
-    doc.text(`第 ${index - range.start + 1} 页 / 共 ${range.count} 页`, MARGIN_X, doc.page.height - MARGIN_Y / 2 - 6, { width: contentWidth(doc), align: 'center', lineBreak: false });
-    doc.page.margins = margins;
-    doc.fillColor('black').lineWidth(1);
-  }
-}
 
 
 /** The 推荐汇总表 as an A4 landscape PDF: recommended entries in rank order, the entries not recommended, the signing box. */
@@ -180,7 +161,7 @@ export async function renderRecommendationSummaryPdf(level: TRecommendationLevel
   }
 
   signatureBox(doc);
-  stampPages(doc, `${title} · ${level.organization.name}`);
+  stampPages(doc, { runningHeader: `${title} · ${level.organization.name}`, marginX: MARGIN_X, marginY: MARGIN_Y });
   doc.end();
   return done;
 }
