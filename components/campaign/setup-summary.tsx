@@ -132,6 +132,20 @@ export function QuotasSummary({ quotas, orgNames }: { quotas: TCampaignSetup['qu
             '无'
           ),
         ],
+        [
+          '各层截止时间',
+          quotas.levelDeadlines?.length ? (
+            <ul className="space-y-0.5">
+              {quotas.levelDeadlines.map((row) => (
+                <li key={row.depth}>
+                  第 {row.depth} 层：{formatDateTime(fromDateTimeLocal(row.endsAt))}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            '均到推荐阶段结束'
+          ),
+        ],
       ]}
     />
   );

@@ -3,8 +3,8 @@ import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { QuotaMeter } from '@/components/recommendation/quota-meter';
-import { STAGE_STATUS_LABELS } from '@/lib/campaign/stages';
 import { formatDateTime } from '@/lib/format';
+import { levelStatusLabel } from '@/lib/recommendation/deadline';
 import type { TRecommendingLevel } from '@/lib/recommendation/queries';
 
 /** The campaigns in which the committee recommends, one card per (campaign, organization). */
@@ -21,8 +21,8 @@ export function RecommendingLevels({ levels }: { levels: TRecommendingLevel[] })
               <h2 className="text-base font-semibold text-stone-900">{level.campaign.title}</h2>
               <p className="text-sm text-stone-600">推荐单位：{level.organization.name}</p>
               <p className="flex flex-wrap items-center gap-2 text-xs text-stone-500">
-                <Badge tone={level.stage === 'open' ? 'brand' : 'muted'}>推荐阶段{STAGE_STATUS_LABELS[level.stage]}</Badge>
-                {level.endsAt && level.stage !== 'closed' && <span>截止 {formatDateTime(level.endsAt)}</span>}
+                <Badge tone={level.stage === 'open' ? 'brand' : 'muted'}>{levelStatusLabel(level)}</Badge>
+                {level.endsAt && level.stage !== 'closed' && <span>{level.hasOwnDeadline ? '本级截止' : '截止'} {formatDateTime(level.endsAt)}</span>}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-4">

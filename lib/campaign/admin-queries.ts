@@ -35,6 +35,7 @@ const SETUP_SELECT = {
   rubric: { select: { id: true, template: true, criteria: { select: { name: true, maxPoints: true, guidance: true, sortOrder: true } } } },
   awards: { select: { kind: true, name: true, count: true, sortOrder: true, field: { select: { name: true } } } },
   quotas: { select: { organizationId: true, limit: true } },
+  recommendationDeadlines: { select: { depth: true, endsAt: true } },
 } satisfies Prisma.CampaignSelect;
 
 export type TCampaignDetail = Prisma.CampaignGetPayload<{ select: typeof SETUP_SELECT }>;

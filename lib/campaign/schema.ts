@@ -4,6 +4,7 @@ import { validateStageOrder } from '@/lib/campaign/stages';
 import { AWARD_KIND_LABELS, OPTIONAL_STAGES, STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
 import { fromDateTimeLocal } from '@/lib/format';
 import { ORG_FIELDS } from '@/lib/organization/fields';
+import { levelDeadlineErrors } from '@/lib/recommendation/deadline';
 
 // One schema for the wizard (zodResolver) and the server action. Numbers arrive as numbers
 // (inputs use valueAsNumber), stage times as Asia/Shanghai datetime-local strings.
@@ -120,6 +121,11 @@ export const ZQuotas = z.object({
     .array(z.object({ organizationId: z.string().min(1, '请选择组织'), limit: integer('推荐名额', 0, 50) }))
     .max(500, '单独设置的名额不能超过 500 条')
     .superRefine((overrides, ctx) => flagDuplicates(overrides.map((row) => row.organizationId), ctx, 'organizationId', '该组织已单独设置过名额')),
+  /** Own deadlines of recommending levels (组织树第 depth 层); a level without one decides until the stage ends. */
+  levelDeadlines: z
+    .array(z.object({ depth: z.number().int().min(1).max(30), endsAt: z.string().regex(DATETIME_LOCAL, '请选择截止时间') }))
+    .max(30)
+    .default([]),
 });
 
 export const ZVoting = z
@@ -168,8 +174,8 @@ const setupShape = {
 
 type TSetupDraft = z.output<z.ZodObject<typeof setupShape>>;
 
-/** Rules that span steps: awards name configured fields; voting settings follow the voting stage. */
-function checkAcrossSteps(setup: Pick<TSetupDraft, 'fields' | 'awards' | 'stages' | 'voting' | 'weights'>, ctx: z.RefinementCtx) {
+/** Rules that span steps: awards name configured fields; voting settings follow the voting stage; level deadlines lie inside the recommendation stage. */
+function checkAcrossSteps(setup: Pick<TSetupDraft, 'fields' | 'awards' | 'stages' | 'voting' | 'weights' | 'quotas'>, ctx: z.RefinementCtx) {
   const fieldNames = new Set(setup.fields.map((field) => field.name.trim()));
   setup.awards.forEach((award, index) => {
     if (award.fieldName && !fieldNames.has(award.fieldName)) {
@@ -182,6 +188,15 @@ function checkAcrossSteps(setup: Pick<TSetupDraft, 'fields' | 'awards' | 'stages
   }
   if (votingStage && !votingStage.isEnabled && setup.weights.voteWeight !== 0) {
     ctx.addIssue({ code: 'custom', message: '未启用网络投票阶段，网络投票权重应为 0', path: ['weights', 'voteWeight'] });
+  }
+  const recommendation = setup.stages.find((stage) => stage.kind === 'RECOMMENDATION');
+  const deadlineErrors = levelDeadlineErrors(
+    setup.quotas.levelDeadlines.map((row) => ({ depth: row.depth, endsAt: fromDateTimeLocal(row.endsAt) })),
+    recommendation && { ...recommendation, startsAt: fromDateTimeLocal(recommendation.startsAt), endsAt: fromDateTimeLocal(recommendation.endsAt) },
+    setup.quotas.recommendingDepths,
+  );
+  for (const [index, message] of Object.entries(deadlineErrors)) {
+    ctx.addIssue({ code: 'custom', message, path: ['quotas', 'levelDeadlines', Number(index), 'endsAt'] });
   }
 }
 

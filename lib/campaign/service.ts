@@ -5,8 +5,8 @@ import { assertCampaignAdmin } from '@/lib/campaign/access';
 import { getCampaignDetail, type TCampaignDetail } from '@/lib/campaign/admin-queries';
 import { ZCampaignRef, ZCampaignSetup, ZStageCommand, type TCampaignRef, type TCampaignSetupInput, type TStageCommand } from '@/lib/campaign/schema';
 import { campaignToSetup, changedGroups, groupValues, type TSettingsGroup } from '@/lib/campaign/setup-values';
-import { campaignColumns, publicityEnabledOf, replaceAwards, replaceFields, replaceQuotas, replaceRubric } from '@/lib/campaign/setup-writes';
-import { planStageChanges } from '@/lib/campaign/stage-changes';
+import { campaignColumns, clampLevelDeadlines, publicityEnabledOf, replaceAwards, replaceFields, replaceLevelDeadlines, replaceQuotas, replaceRubric } from '@/lib/campaign/setup-writes';
+import { checkLevelDeadlineChanges, planStageChanges } from '@/lib/campaign/stage-changes';
 import { lockedGroupMessage } from '@/lib/campaign/setup-locks';
 import { lockedRuleGroups, openStageEarly, stageStatus, type TRuleGroup, type TStageWindow } from '@/lib/campaign/stages';
 import { STAGE_LABELS } from '@/lib/campaign/templates';
@@ -14,7 +14,7 @@ import { fromDateTimeLocal } from '@/lib/format';
 
 type TContext = TAuditContext & { tx?: TTx };
 
-const ALL_GROUPS: TSettingsGroup[] = ['basics', 'declarationForm', 'fields', 'rubric', 'quotas', 'voting', 'awards', 'weights'];
+const ALL_GROUPS: TSettingsGroup[] = ['basics', 'declarationForm', 'fields', 'rubric', 'quotas', 'levelDeadlines', 'voting', 'awards', 'weights'];
 
 function inTransaction<T>(context: TContext, body: (tx: TTx) => Promise<T>): Promise<T> {
   return context.tx ? body(context.tx) : db.$transaction(body);
@@ -34,7 +34,7 @@ const stageTimes = (stages: readonly TStageWindow[]) => stages.map(({ kind, isEn
 export async function createCampaign(input: TCampaignSetupInput & { publish?: boolean }, context: TContext) {
   const setup = ZCampaignSetup.parse(input);
   return inTransaction(context, async (tx) => {
-    const owner = await tx.organization.findUnique({ where: { id: setup.ownerOrgId }, select: { id: true, path: true, isActive: true } });
+    const owner = await tx.organization.findUnique({ where: { id: setup.ownerOrgId }, select: { id: true, path: true, depth: true, isActive: true } });
     if (!owner?.isActive) throw new AppError('INVALID_INPUT', '主办组织不存在或已停用', { ownerOrgId: '主办组织不存在或已停用' });
     await assertCampaignAdmin(tx, context.actorId, owner.path, 'ownerOrgId');
     const status = input.publish === true ? 'PUBLISHED' : 'DRAFT';
@@ -57,6 +57,7 @@ export async function createCampaign(input: TCampaignSetupInput & { publish?: bo
     await replaceAwards(tx, campaign.id, setup);
     await replaceRubric(tx, campaign.id, setup);
     await replaceQuotas(tx, { id: campaign.id, ownerOrg: owner }, setup);
+    await replaceLevelDeadlines(tx, { id: campaign.id, ownerOrg: owner }, setup);
     await recordAudit(tx, context, { action: 'create-campaign', entityType: 'Campaign', entityId: campaign.id, after: { status, ...setup } });
     return campaign;
   });
@@ -85,6 +86,7 @@ export async function updateCampaign(input: TCampaignSetupInput & { id: string }
     const frozen = groups.find((group): group is TRuleGroup => locked.includes(group as TRuleGroup));
     if (frozen) throw new AppError('STAGE_LOCKED', lockedGroupMessage(frozen));
     const stageChanges = planStageChanges(campaign.stages, setup.stages, now, isRunning);
+    if (isRunning && groups.includes('levelDeadlines')) checkLevelDeadlineChanges(campaign.recommendationDeadlines, setup.quotas.levelDeadlines, now);
     if (!groups.length && !stageChanges.length) return { changedGroups: [] as TSettingsGroup[], changedStages: 0 };
 
     for (const change of stageChanges) {
@@ -96,6 +98,7 @@ export async function updateCampaign(input: TCampaignSetupInput & { id: string }
     if (groups.includes('fields') || groups.includes('awards')) await replaceAwards(tx, campaignId, setup);
     if (groups.includes('rubric')) await replaceRubric(tx, campaignId, setup);
     if (groups.includes('quotas')) await replaceQuotas(tx, campaign, setup);
+    if (groups.includes('levelDeadlines')) await replaceLevelDeadlines(tx, campaign, setup);
     await recordAudit(tx, context, {
       action: 'update-campaign',
       entityType: 'Campaign',
@@ -133,6 +136,7 @@ async function lockStage(tx: TTx, input: TStageCommand, context: TContext) {
 async function writeStageMove(tx: TTx, context: TContext, action: string, campaignId: string, changes: { before: TStageWindow; after: TStageWindow }[]) {
   for (const { after } of changes) {
     await tx.campaignStage.update({ where: { campaignId_kind: { campaignId, kind: after.kind } }, data: { startsAt: after.startsAt, endsAt: after.endsAt } });
+    if (after.kind === 'RECOMMENDATION') await clampLevelDeadlines(tx, campaignId, after.endsAt);
   }
   await recordAudit(tx, context, {
     action,

@@ -14,12 +14,18 @@ export type TSetupLocks = {
   stages: Partial<Record<StageKind, TStageStatus>>;
   /** Finished and cancelled campaigns are read-only. */
   isReadOnly: boolean;
+  /** Depths whose own recommendation deadline has passed in a running campaign: those deadlines stay as they are. */
+  closedLevels?: number[];
 };
 
 /** What the edit form must show read-only. Drafts are not running, so nothing of theirs is frozen. */
-export function setupLocks(campaign: { status: CampaignStatus; stages: readonly TStageWindow[] }, now: Date): TSetupLocks {
+export function setupLocks(
+  campaign: { status: CampaignStatus; stages: readonly TStageWindow[]; recommendationDeadlines?: readonly { depth: number; endsAt: Date }[] },
+  now: Date,
+): TSetupLocks {
   const isRunning = campaign.status === 'PUBLISHED';
   return {
+    closedLevels: isRunning ? (campaign.recommendationDeadlines ?? []).filter((row) => row.endsAt <= now).map((row) => row.depth) : [],
     groups: Object.fromEntries((isRunning ? lockedRuleGroups(campaign.stages, now) : []).map((group) => [group, lockedGroupMessage(group)])),
     stages: isRunning ? Object.fromEntries(campaign.stages.map((stage) => [stage.kind, stageStatus(stage, now)])) : {},
     isReadOnly: campaign.status === 'FINISHED' || campaign.status === 'CANCELLED',

@@ -57,7 +57,7 @@ export function defaultCampaignSetup(input: { now: Date; ownerOrgId: string; fir
     fields,
     awards: defaultAwards(fields.map((field) => field.name)),
     rubric: { template: 'FOUR_HAVE_ONE_GOOD', criteria: RUBRIC_TEMPLATES.FOUR_HAVE_ONE_GOOD.criteria.map((criterion) => ({ ...criterion })) },
-    quotas: { defaultQuota: DEFAULT_QUOTA, recommendingDepths: [], overrides: [] },
+    quotas: { defaultQuota: DEFAULT_QUOTA, recommendingDepths: [], overrides: [], levelDeadlines: [] },
     voting: {
       memberVotingEnabled: true,
       publicVotingEnabled: false,
@@ -97,6 +97,7 @@ export type TCampaignSetupRow = {
   awards: { kind: AwardKind; name: string; count: number; sortOrder: number; field: { name: string } | null }[];
   /** Quota rows; a null limit is a lock row of the recommendation step (the default applies), not an override. */
   quotas: { organizationId: string; limit: number | null }[];
+  recommendationDeadlines: { depth: number; endsAt: Date }[];
 };
 
 export function sortOrgFields(orgFields: readonly OrgField[]): OrgField[] {
@@ -137,6 +138,7 @@ export function campaignToSetup(row: TCampaignSetupRow): TCampaignSetup {
         .filter((quota): quota is { organizationId: string; limit: number } => quota.limit !== null)
         .sort((a, b) => a.organizationId.localeCompare(b.organizationId))
         .map((quota) => ({ organizationId: quota.organizationId, limit: quota.limit })),
+      levelDeadlines: [...row.recommendationDeadlines].sort((a, b) => a.depth - b.depth).map((row) => ({ depth: row.depth, endsAt: toDateTimeLocal(row.endsAt) })),
     },
     voting: {
       memberVotingEnabled: row.memberVotingEnabled,
@@ -151,7 +153,10 @@ export function campaignToSetup(row: TCampaignSetupRow): TCampaignSetup {
   };
 }
 
-export type TSettingsGroup = TRuleGroup | 'basics';
+/** Level deadlines are times, not rules: like stage ends they stay editable while the recommendation stage runs. */
+export type TSettingsGroup = TRuleGroup | 'basics' | 'levelDeadlines';
+
+const byDepth = (rows: readonly { depth: number; endsAt: string }[]) => [...rows].sort((a, b) => a.depth - b.depth);
 
 /** What each settings group covers; stages are compared stage by stage instead. */
 const GROUP_VALUES: Record<TSettingsGroup, (setup: TCampaignSetup) => unknown> = {
@@ -159,11 +164,12 @@ const GROUP_VALUES: Record<TSettingsGroup, (setup: TCampaignSetup) => unknown> =
   declarationForm: ({ nameMaxLength, allowMultipleApplications }) => ({ nameMaxLength, allowMultipleApplications }),
   fields: (setup) => setup.fields.map((field) => ({ ...field, orgFields: sortOrgFields(field.orgFields) })),
   rubric: (setup) => setup.rubric,
-  quotas: (setup) => ({
-    ...setup.quotas,
-    recommendingDepths: [...setup.quotas.recommendingDepths].sort((a, b) => a - b),
-    overrides: [...setup.quotas.overrides].sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
+  quotas: ({ quotas }) => ({
+    defaultQuota: quotas.defaultQuota,
+    recommendingDepths: [...quotas.recommendingDepths].sort((a, b) => a - b),
+    overrides: [...quotas.overrides].sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
   }),
+  levelDeadlines: (setup) => byDepth(setup.quotas.levelDeadlines),
   voting: (setup) => setup.voting,
   awards: (setup) => setup.awards,
   weights: (setup) => setup.weights,

@@ -2,6 +2,7 @@ import type { TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { TCampaignSetup } from '@/lib/campaign/schema';
 import { sortOrgFields, type TSettingsGroup } from '@/lib/campaign/setup-values';
+import { fromDateTimeLocal } from '@/lib/format';
 
 // Writers for the settings groups of a campaign. Each replaces its group wholesale; the caller runs
 // them inside its transaction after deciding which groups may change.
@@ -74,4 +75,21 @@ export async function replaceQuotas(tx: TTx, campaign: { id: string; ownerOrg: {
   if (Object.keys(fieldErrors).length) throw new AppError('INVALID_INPUT', '推荐名额中有不属于主办组织下级的组织', fieldErrors);
   await tx.quota.deleteMany({ where: { campaignId: campaign.id } });
   await tx.quota.createMany({ data: overrides.map((row) => ({ campaignId: campaign.id, organizationId: row.organizationId, limit: row.limit })) });
+}
+
+/** Level deadlines may only name levels below the campaign's owner. */
+export async function replaceLevelDeadlines(tx: TTx, campaign: { id: string; ownerOrg: { depth: number } }, setup: TCampaignSetup): Promise<void> {
+  const rows = setup.quotas.levelDeadlines;
+  const fieldErrors: Record<string, string> = {};
+  rows.forEach((row, index) => {
+    if (row.depth <= campaign.ownerOrg.depth) fieldErrors[`quotas.levelDeadlines.${index}.endsAt`] = '只能为主办组织以下的层级设置截止时间';
+  });
+  if (Object.keys(fieldErrors).length) throw new AppError('INVALID_INPUT', '推荐截止时间中有不属于主办组织下级的层级', fieldErrors);
+  await tx.recommendationDeadline.deleteMany({ where: { campaignId: campaign.id } });
+  await tx.recommendationDeadline.createMany({ data: rows.map((row) => ({ campaignId: campaign.id, depth: row.depth, endsAt: fromDateTimeLocal(row.endsAt) })) });
+}
+
+/** When the recommendation stage is cut short, no level keeps a deadline after it: they close together. */
+export async function clampLevelDeadlines(tx: TTx, campaignId: string, stageEnd: Date): Promise<void> {
+  await tx.recommendationDeadline.updateMany({ where: { campaignId, endsAt: { gt: stageEnd } }, data: { endsAt: stageEnd } });
 }

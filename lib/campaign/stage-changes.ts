@@ -3,7 +3,8 @@ import type { TStageInput } from '@/lib/campaign/schema';
 import { stageStatus, validateStageOrder, type TStageWindow } from '@/lib/campaign/stages';
 import { STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
 import { AppError } from '@/lib/errors';
-import { fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
+import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
+import type { TLevelDeadline } from '@/lib/recommendation/deadline';
 
 export type TStageChange = { kind: StageKind; before: TStageWindow; after: TStageWindow };
 
@@ -57,5 +58,27 @@ function checkRunningStage(before: TStageWindow, after: TStageWindow, changed: {
   }
   if (after.isEnabled && after.startsAt < now) {
     refuse('INVALID_INPUT', before.kind, 'startsAt', `开始时间不能早于当前时间；如需立即开始${label}阶段，请使用“提前开始”`);
+  }
+}
+
+/**
+ * Level deadlines of a running campaign follow the stage-end rules: a passed deadline stays as it is (it may not be
+ * moved or removed, which would reopen the level), and a new or moved one may not lie in the past.
+ */
+export function checkLevelDeadlineChanges(stored: readonly TLevelDeadline[], submitted: readonly { depth: number; endsAt: string }[], now: Date): void {
+  const refuseAt = (depth: number, code: 'STAGE_LOCKED' | 'INVALID_INPUT', message: string): never => {
+    const index = Math.max(0, submitted.findIndex((row) => row.depth === depth));
+    throw new AppError(code, message, { [`quotas.levelDeadlines.${index}.endsAt`]: message });
+  };
+  for (const before of stored) {
+    const after = submitted.find((row) => row.depth === before.depth);
+    if (before.endsAt <= now && after?.endsAt !== toDateTimeLocal(before.endsAt)) {
+      refuseAt(before.depth, 'STAGE_LOCKED', `第 ${before.depth} 层的推荐已于 ${formatDateTime(before.endsAt)} 截止，截止时间不能再修改`);
+    }
+  }
+  for (const after of submitted) {
+    const before = stored.find((row) => row.depth === after.depth);
+    if (before && toDateTimeLocal(before.endsAt) === after.endsAt) continue;
+    if (fromDateTimeLocal(after.endsAt) <= now) refuseAt(after.depth, 'INVALID_INPUT', '截止时间不能早于当前时间');
   }
 }

@@ -1,17 +1,32 @@
 import { db, dbNow } from '@/lib/db';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { isRecommendingDepth } from '@/lib/campaign/quota';
-import { stageStatus, type TStageStatus } from '@/lib/campaign/stages';
+import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
+import { levelWindow, type TLevelDeadline } from '@/lib/recommendation/deadline';
 import { depthOf } from '@/lib/organization/tree';
 import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
 
 type TDecision = 'PENDING' | 'RECOMMENDED' | 'NOT_RECOMMENDED';
 
+/** The window of the level at `depth`, as the pages show it. */
+function levelTimes(campaign: { stages: TStageWindow[]; recommendationDeadlines: TLevelDeadline[] }, depth: number, now: Date) {
+  const window = levelWindow(campaign.stages, campaign.recommendationDeadlines, depth);
+  return {
+    stage: window ? stageStatus(window, now) : ('disabled' as const),
+    startsAt: window?.startsAt ?? null,
+    endsAt: window?.endsAt ?? null,
+    hasOwnDeadline: !!window && window.endsAt < (campaign.stages[0]?.endsAt ?? window.endsAt),
+  };
+}
+
 export type TRecommendingLevel = {
   campaign: { id: string; title: string };
   organization: { id: string; name: string };
+  /** The level's own window: the recommendation stage, ending at the level's deadline when that is earlier. */
   stage: TStageStatus;
   endsAt: Date | null;
+  /** The level closes at its own deadline, before the stage ends. */
+  hasOwnDeadline: boolean;
   used: number;
   limit: number;
 };
@@ -32,6 +47,7 @@ export async function listRecommendingLevels(grants: readonly TRoleGrant[]): Pro
         defaultQuota: true,
         recommendingDepths: true,
         stages: { where: { kind: 'RECOMMENDATION' }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+        recommendationDeadlines: { select: { depth: true, endsAt: true } },
         quotas: { where: { organizationId: { in: own.map((grant) => grant.organizationId) } }, select: { organizationId: true, limit: true } },
       },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
@@ -56,12 +72,10 @@ export async function listRecommendingLevels(grants: readonly TRoleGrant[]): Pro
       })
     : [];
   return pairs.map(({ campaign, grant }) => {
-    const stage = campaign.stages[0];
     return {
       campaign: { id: campaign.id, title: campaign.title },
       organization: { id: grant.organizationId, name: grant.organizationName },
-      stage: stage ? stageStatus(stage, now) : 'disabled',
-      endsAt: stage?.endsAt ?? null,
+      ...levelTimes(campaign, depthOf(grant.organizationPath), now),
       used: counts.find((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId)?._count._all ?? 0,
       limit: campaign.quotas.find((quota) => quota.organizationId === grant.organizationId)?.limit ?? campaign.defaultQuota,
     };
@@ -94,6 +108,7 @@ export type TRecommendationLevel = {
   stage: TStageStatus;
   startsAt: Date | null;
   endsAt: Date | null;
+  hasOwnDeadline: boolean;
   used: number;
   limit: number;
   entries: TLevelEntry[];
@@ -119,10 +134,11 @@ export async function loadRecommendationLevel(campaignId: string, organizationId
         defaultQuota: true,
         recommendingDepths: true,
         stages: { where: { kind: 'RECOMMENDATION' }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+        recommendationDeadlines: { select: { depth: true, endsAt: true } },
         quotas: { where: { organizationId }, select: { limit: true } },
       },
     }),
-    db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true, path: true } }),
+    db.organization.findUnique({ where: { id: organizationId }, select: { id: true, name: true, path: true, depth: true } }),
   ]);
   if (!campaign || !organization) return null;
   const applications = await db.application.findMany({
@@ -173,13 +189,10 @@ export async function loadRecommendationLevel(campaignId: string, organizationId
     });
   }
   entries.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
-  const stage = campaign.stages[0];
   return {
     campaign: { id: campaign.id, title: campaign.title, year: campaign.year },
-    organization,
-    stage: stage ? stageStatus(stage, now) : 'disabled',
-    startsAt: stage?.startsAt ?? null,
-    endsAt: stage?.endsAt ?? null,
+    organization: { id: organization.id, name: organization.name, path: organization.path },
+    ...levelTimes(campaign, organization.depth, now),
     used: entries.filter((entry) => entry.decision === 'RECOMMENDED').length,
     limit: campaign.quotas[0]?.limit ?? campaign.defaultQuota,
     entries,

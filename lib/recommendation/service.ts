@@ -7,6 +7,8 @@ import { sendBackToBranch } from '@/lib/application/service';
 import { stageStatus, type TStageWindow } from '@/lib/campaign/stages';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
+import { levelWindow, type TLevelDeadline } from '@/lib/recommendation/deadline';
+import { formatDateTime } from '@/lib/format';
 import {
   ZNotRecommendInput,
   ZOpinionInput,
@@ -32,13 +34,16 @@ const CAMPAIGN_SELECT = {
   recommendingDepths: true,
   defaultQuota: true,
   stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+  recommendationDeadlines: { select: { depth: true, endsAt: true } },
 } as const;
 
-async function assertRecommendationOpen(tx: TTx, stages: readonly TStageWindow[]) {
-  const stage = stages.find((candidate) => candidate.kind === 'RECOMMENDATION');
-  const status = stage ? stageStatus(stage, await dbNow(tx)) : 'disabled';
+/** The level at `depth` decides inside the recommendation stage, until its own deadline — by database time. */
+async function assertLevelOpen(tx: TTx, campaign: { stages: readonly TStageWindow[]; recommendationDeadlines: readonly TLevelDeadline[] }, depth: number) {
+  const window = levelWindow(campaign.stages, campaign.recommendationDeadlines, depth);
+  const status = window ? stageStatus(window, await dbNow(tx)) : 'disabled';
   if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '推荐阶段尚未开始');
-  if (status !== 'open') throw new AppError('STAGE_LOCKED', '推荐阶段已结束，不能再推荐或修改');
+  if (status === 'closed' && window) throw new AppError('STAGE_LOCKED', `本级推荐已于 ${formatDateTime(window.endsAt)} 截止，不能再推荐或修改`);
+  if (status !== 'open') throw new AppError('STAGE_LOCKED', '本活动未启用推荐阶段');
 }
 
 /**
@@ -65,11 +70,12 @@ async function lockEntryAtLevel(tx: TTx, applicationId: string, organizationId: 
   const chain = recommendingChain(application.organization.path, application.campaign.ownerOrgId, application.campaign.recommendingDepths);
   const levelIndex = chain.indexOf(organizationId);
   if (levelIndex < 0) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
+  const depth = application.organization.path.split('/').filter(Boolean).indexOf(organizationId);
   const decisions = new Map(application.recommendations.map((row) => [row.organizationId, row.decision]));
   if (application.status !== 'SUBMITTED' || !hasReachedLevel(chain, decisions, levelIndex)) throw new AppError('CONFLICT', '该申报尚未推荐到本级，或已退回申报单位');
   const decision = decisions.get(organizationId) ?? 'PENDING';
   const open = isDecisionOpen(chain, decisions, levelIndex, !!application.qualification);
-  return { application, chain, decisions, levelIndex, decision, open };
+  return { application, chain, decisions, levelIndex, depth, decision, open };
 }
 
 /**
@@ -92,7 +98,7 @@ export async function recommendEntry(input: TRecommendInput, context: TContext) 
   return db.$transaction(async (tx) => {
     const grants = await loadGrants(tx, context.actorId);
     const entry = await lockEntryAtLevel(tx, applicationId, organizationId, grants);
-    await assertRecommendationOpen(tx, entry.application.campaign.stages);
+    await assertLevelOpen(tx, entry.application.campaign, entry.depth);
     if (entry.decision === 'RECOMMENDED') throw new AppError('CONFLICT', '该申报已推荐');
     if (!entry.open) throw new AppError('CONFLICT', '上级已处理该申报，不能再修改本级的决定');
     const quota = await lockQuota(tx, entry.application.campaign, organizationId);
@@ -123,7 +129,7 @@ export async function notRecommendEntry(input: TNotRecommendInput, context: TCon
   return db.$transaction(async (tx) => {
     const grants = await loadGrants(tx, context.actorId);
     const entry = await lockEntryAtLevel(tx, applicationId, organizationId, grants);
-    await assertRecommendationOpen(tx, entry.application.campaign.stages);
+    await assertLevelOpen(tx, entry.application.campaign, entry.depth);
     if (!entry.open) throw new AppError('CONFLICT', '上级已处理该申报，不能再修改本级的决定');
     const now = await dbNow(tx);
     const data = { decision: 'NOT_RECOMMENDED' as const, reason, decidedById: context.actorId, decidedAt: now };
@@ -149,7 +155,7 @@ export async function undoDecision(input: TUndoDecisionInput, context: TContext)
   return db.$transaction(async (tx) => {
     const grants = await loadGrants(tx, context.actorId);
     const entry = await lockEntryAtLevel(tx, applicationId, organizationId, grants);
-    await assertRecommendationOpen(tx, entry.application.campaign.stages);
+    await assertLevelOpen(tx, entry.application.campaign, entry.depth);
     if (entry.decision === 'PENDING') throw new AppError('CONFLICT', '该申报尚未作出推荐决定');
     if (!entry.open) throw new AppError('CONFLICT', '上级已处理该申报，不能撤回');
     await tx.recommendation.update({
@@ -173,7 +179,7 @@ export async function saveOpinion(input: TOpinionInput, context: TContext) {
   return db.$transaction(async (tx) => {
     const grants = await loadGrants(tx, context.actorId);
     const entry = await lockEntryAtLevel(tx, applicationId, organizationId, grants);
-    await assertRecommendationOpen(tx, entry.application.campaign.stages);
+    await assertLevelOpen(tx, entry.application.campaign, entry.depth);
     if (!entry.open) throw new AppError('CONFLICT', '上级已处理该申报，不能再修改推荐意见');
     const saved = await tx.recommendation.upsert({
       where: { applicationId_organizationId: { applicationId, organizationId } },
@@ -192,7 +198,7 @@ export async function returnEntry(input: TReturnEntryInput, context: TContext) {
   return db.$transaction(async (tx) => {
     const grants = await loadGrants(tx, context.actorId);
     const entry = await lockEntryAtLevel(tx, applicationId, organizationId, grants);
-    await assertRecommendationOpen(tx, entry.application.campaign.stages);
+    await assertLevelOpen(tx, entry.application.campaign, entry.depth);
     if (entry.decision === 'RECOMMENDED') throw new AppError('CONFLICT', '已推荐的申报请先撤回推荐再退回');
     const version = await sendBackToBranch(tx, applicationId, reason, context.actorId);
     await recordAudit(tx, context, {
@@ -214,8 +220,9 @@ export async function saveRanking(input: TRankingInput, context: TContext) {
     const grants = await loadGrants(tx, context.actorId);
     if (!actsFor(grants, organizationId)) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
     const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: CAMPAIGN_SELECT });
-    if (!campaign) throw new AppError('NOT_FOUND', '评选活动不存在');
-    await assertRecommendationOpen(tx, campaign.stages);
+    const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { depth: true } });
+    if (!campaign || !organization) throw new AppError('NOT_FOUND', '评选活动不存在');
+    await assertLevelOpen(tx, campaign, organization.depth);
     const entries = await tx.application.findMany({
       where: { id: { in: order }, campaignId, status: 'SUBMITTED' },
       select: { id: true, organization: { select: { path: true } }, recommendations: { select: { organizationId: true, decision: true } } },

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { db, dbNow } from '@/lib/db';
+import { getCampaignDetail } from '@/lib/campaign/admin-queries';
+import { closeStageNow, updateCampaign } from '@/lib/campaign/service';
+import { campaignToSetup } from '@/lib/campaign/setup-values';
+import { toDateTimeLocal } from '@/lib/format';
 import { AppError } from '@/lib/errors';
 import { returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
 import { notRecommendEntry, recommendEntry, returnEntry, saveOpinion, saveRanking, undoDecision } from '@/lib/recommendation/service';
-import { closeRecommendation, createRecommendationScope } from '../support/recommendations';
+import { loadRecommendationLevel } from '@/lib/recommendation/queries';
+import { loadGrants } from '@/lib/application/access';
+import { closeLevel, closeRecommendation, createRecommendationScope } from '../support/recommendations';
 import { rejection } from '../support/errors';
 
 const context = (actorId: string) => ({ actorId, ip: '10.9.6.2' });
+const grantsOf = (userId: string) => loadGrants(db, userId);
 
 
 const recommendedAt = (campaignId: string, organizationId: string) => db.recommendation.count({ where: { campaignId, organizationId, decision: 'RECOMMENDED' } });
@@ -96,6 +103,67 @@ describe('levels and scope', () => {
     ];
     for (const attempt of attempts) expect((await rejection(attempt())).code).toBe('STAGE_LOCKED');
     expect(await recommendedAt(scope.campaign.id, scope.committee.id)).toBe(1);
+  });
+
+  it('closes a level at its own deadline while the level above still decides, by database time', async () => {
+    const scope = await createRecommendationScope({ entries: 2 });
+    const atCommittee = { organizationId: scope.committee.id };
+    const as = context(scope.committeeAdmin.id);
+    await recommendEntry({ applicationId: scope.entries[0].id, ...atCommittee }, as);
+    await closeLevel(scope.campaign.id, scope.committee.depth);
+    const attempts = [
+      () => recommendEntry({ applicationId: scope.entries[1].id, ...atCommittee }, as),
+      () => undoDecision({ applicationId: scope.entries[0].id, ...atCommittee }, as),
+      () => saveOpinion({ applicationId: scope.entries[1].id, ...atCommittee, opinion: '晚了' }, as),
+      () => saveRanking({ campaignId: scope.campaign.id, ...atCommittee, order: [scope.entries[0].id, scope.entries[1].id] }, as),
+    ];
+    for (const attempt of attempts) {
+      const error = await rejection(attempt());
+      expect(error.code).toBe('STAGE_LOCKED');
+      expect(error.message).toMatch(/^本级推荐已于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 截止/);
+    }
+    expect(await recommendedAt(scope.campaign.id, scope.committee.id)).toBe(1);
+    // The district's own window runs on: it decides on what the committee sent up in time.
+    await recommendEntry({ applicationId: scope.entries[0].id, organizationId: scope.district.id }, context(scope.districtAdmin.id));
+    expect(await recommendedAt(scope.campaign.id, scope.district.id)).toBe(1);
+    const committeeView = await loadRecommendationLevel(scope.campaign.id, scope.committee.id, await grantsOf(scope.committeeAdmin.id));
+    const districtView = await loadRecommendationLevel(scope.campaign.id, scope.district.id, await grantsOf(scope.districtAdmin.id));
+    expect(committeeView).toMatchObject({ stage: 'closed', hasOwnDeadline: true });
+    expect(districtView).toMatchObject({ stage: 'open', hasOwnDeadline: false });
+  });
+
+  it('the organization department sets and extends a level’s deadline while recommendation runs, but cannot move a passed one; 提前结束 closes every level', async () => {
+    const scope = await createRecommendationScope({ entries: 1 });
+    // Recommendation began two hours ago, so a deadline that has just passed lies well inside it.
+    await db.$executeRaw`UPDATE campaign_stages SET ends_at = now() - interval '2 hours' WHERE campaign_id = ${scope.campaign.id} AND kind = 'DECLARATION'`;
+    await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '2 hours' WHERE campaign_id = ${scope.campaign.id} AND kind = 'RECOMMENDATION'`;
+    const as = context(scope.cityAdmin.id);
+    const stored = async () => campaignToSetup((await getCampaignDetail(scope.campaign.id))!);
+    const inHours = async (hours: number) => toDateTimeLocal(new Date((await dbNow()).getTime() + hours * 3_600_000));
+    const setup = await stored();
+    setup.quotas.levelDeadlines = [{ depth: scope.committee.depth, endsAt: await inHours(2) }];
+    expect((await updateCampaign({ ...setup, id: scope.campaign.id }, as)).changedGroups).toEqual(['levelDeadlines']);
+    const extended = await stored();
+    extended.quotas.levelDeadlines = [{ depth: scope.committee.depth, endsAt: await inHours(4) }];
+    await updateCampaign({ ...extended, id: scope.campaign.id }, as);
+    expect((await stored()).quotas.levelDeadlines).toEqual(extended.quotas.levelDeadlines);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: scope.campaign.id, action: 'update-campaign' }, orderBy: { id: 'desc' } });
+    expect(audit.after).toMatchObject({ levelDeadlines: extended.quotas.levelDeadlines });
+
+    await closeLevel(scope.campaign.id, scope.committee.depth);
+    const reopened = await stored();
+    reopened.quotas.levelDeadlines = [{ depth: scope.committee.depth, endsAt: await inHours(6) }];
+    const error = await rejection(updateCampaign({ ...reopened, id: scope.campaign.id }, as));
+    expect(error.code).toBe('STAGE_LOCKED');
+    expect(error.fieldErrors).toEqual({ 'quotas.levelDeadlines.0.endsAt': expect.stringMatching(/^第 \d+ 层的推荐已于 .+ 截止，截止时间不能再修改$/) });
+
+    // A later level keeps its deadline until 提前结束 of the stage pulls it in.
+    const districtDeadline = await stored();
+    districtDeadline.quotas.levelDeadlines.push({ depth: scope.district.depth, endsAt: await inHours(8) });
+    await updateCampaign({ ...districtDeadline, id: scope.campaign.id }, as);
+    const { now } = await closeStageNow({ campaignId: scope.campaign.id, kind: 'RECOMMENDATION' }, as);
+    const district = await db.recommendationDeadline.findUniqueOrThrow({ where: { campaignId_depth: { campaignId: scope.campaign.id, depth: scope.district.depth } } });
+    expect(district.endsAt).toEqual(now);
   });
 
   it('a returned entry is resubmitted during recommendation and comes back up from the bottom, its place freed', async () => {

@@ -49,6 +49,13 @@ export async function closeRecommendation(campaignId: string) {
   await db.$executeRaw`UPDATE campaign_stages SET ends_at = now() - interval '1 millisecond' WHERE campaign_id = ${campaignId} AND kind = 'RECOMMENDATION'`;
 }
 
+/** The level at `depth` reached its own deadline a moment ago; the stage itself runs on. */
+export async function closeLevel(campaignId: string, depth: number) {
+  await db.$executeRaw`
+    INSERT INTO recommendation_deadlines (campaign_id, depth, ends_at) VALUES (${campaignId}, ${depth}, now() - interval '1 millisecond')
+    ON CONFLICT (campaign_id, depth) DO UPDATE SET ends_at = EXCLUDED.ends_at`;
+}
+
 /** Reopens the declaration (and keeps recommendation open) so a returned entry can be resubmitted. */
 export async function reopenDeclaration(campaignId: string) {
   await db.$executeRaw`UPDATE campaign_stages SET ends_at = now() + interval '1 day' WHERE campaign_id = ${campaignId} AND kind = 'DECLARATION'`;

@@ -145,6 +145,7 @@ describe('changed settings groups', () => {
       defaultQuota: setup.quotas.defaultQuota,
       recommendingDepths: [],
       quotas: [],
+      recommendationDeadlines: [],
       stages: setup.stages.map((stage) => ({ ...stage, startsAt: new Date(`${stage.startsAt}:00+08:00`), endsAt: new Date(`${stage.endsAt}:00+08:00`) })),
       fields: setup.fields.map((field, sortOrder) => ({ ...field, sortOrder })),
       rubric: { template: setup.rubric.template, criteria: setup.rubric.criteria.map((criterion, sortOrder) => ({ ...criterion, sortOrder })) },

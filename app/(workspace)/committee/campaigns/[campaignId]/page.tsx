@@ -7,8 +7,8 @@ import { PageHeader } from '@/components/ui/card';
 import { QuotaMeter } from '@/components/recommendation/quota-meter';
 import { RecommendationBoard } from '@/components/recommendation/recommendation-board';
 import { requirePageUser } from '@/lib/auth/guard';
-import { STAGE_STATUS_LABELS } from '@/lib/campaign/stages';
 import { formatDateTime } from '@/lib/format';
+import { levelStatusLabel } from '@/lib/recommendation/deadline';
 import { listRecommendingLevels, loadRecommendationLevel } from '@/lib/recommendation/queries';
 
 export const metadata = { title: '逐级推荐' };
@@ -41,9 +41,9 @@ export default async function RecommendationLevelPage({ params, searchParams }: 
       <div className="mb-4 flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
         <div className="space-y-1 text-sm text-stone-600">
           <p className="flex flex-wrap items-center gap-2">
-            <Badge tone={editable ? 'brand' : 'muted'}>推荐阶段{STAGE_STATUS_LABELS[level.stage]}</Badge>
+            <Badge tone={editable ? 'brand' : 'muted'}>{levelStatusLabel(level)}</Badge>
             {level.stage === 'upcoming' && level.startsAt && <span>{formatDateTime(level.startsAt)} 开始</span>}
-            {level.endsAt && level.stage !== 'closed' && <span>截止 {formatDateTime(level.endsAt)}</span>}
+            {level.endsAt && level.stage !== 'closed' && <span>{level.hasOwnDeadline ? '本级截止' : '截止'} {formatDateTime(level.endsAt)}</span>}
           </p>
           <p>本级共 {level.entries.length} 个申报{level.belowCount > 0 && `，另有 ${level.belowCount} 个正在下级推荐中`}。</p>
         </div>
@@ -51,7 +51,11 @@ export default async function RecommendationLevelPage({ params, searchParams }: 
       </div>
       {!editable && (
         <div className="mb-4">
-          <Alert tone="warning">{level.stage === 'upcoming' ? '推荐阶段尚未开始，可以先查看申报。' : '推荐阶段已结束，以下为本级的推荐结果。'}</Alert>
+          <Alert tone="warning">{level.stage === 'upcoming'
+              ? '推荐阶段尚未开始，可以先查看申报。'
+              : level.hasOwnDeadline && level.endsAt
+                ? `本级推荐已于 ${formatDateTime(level.endsAt)} 截止，以下为本级的推荐结果。`
+                : '推荐阶段已结束，以下为本级的推荐结果。'}</Alert>
         </div>
       )}
       <RecommendationBoard campaignId={level.campaign.id} organizationId={level.organization.id} entries={level.entries} editable={editable} />
