@@ -1,16 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CampaignWizardPage, shanghaiLocal } from './support/campaign-wizard';
+import { screenshotBoth } from './support/screenshots';
 import { signInAs } from './support/session';
 
 const OUT = process.env.E2E_OUTPUT_DIR ?? 'test-results';
 const DAY = 86_400_000;
-
-async function screenshotBoth(page: Page, name: string) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${OUT}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${OUT}/${name}-1280.png`, fullPage: true });
-}
 
 test('an admin creates a campaign through the wizard, finds it in the list and closes a stage early', async ({ page }) => {
   test.setTimeout(90_000);

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { db } from '@/lib/db';
 import { TEST_PASSWORD } from '../support/factories';
-import { createRecommendationScope } from '../support/recommendations';
+import { closeLevel, createRecommendationScope } from '../support/recommendations';
+import { shanghaiLocal } from './support/campaign-wizard';
 import { screenshotBoth } from './support/screenshots';
 import { SignInPage } from './support/session';
 
@@ -65,4 +66,46 @@ test('a committee ranks its entries, recommends within the quota and is told whe
   }
 
   expect(await db.recommendation.count({ where: { campaignId: scope.campaign.id, organizationId: scope.committee.id, decision: 'RECOMMENDED' } })).toBe(5);
+});
+
+test('the organization department gives the committee level its own deadline; after it the committee only looks', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const scope = await createRecommendationScope({ entries: 2 });
+  // Recommendation began two hours ago, so the committee's deadline lies inside it.
+  await db.$executeRaw`UPDATE campaign_stages SET ends_at = now() - interval '2 hours' WHERE campaign_id = ${scope.campaign.id} AND kind = 'DECLARATION'`;
+  await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '2 hours' WHERE campaign_id = ${scope.campaign.id} AND kind = 'RECOMMENDATION'`;
+  const loginOf = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { loginName: true } })).loginName;
+  const signedIn = async (userId: string) => {
+    const page = await (await browser.newContext()).newPage();
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.signIn(await loginOf(userId), TEST_PASSWORD);
+    await expect(page).not.toHaveURL(/\/login/);
+    return page;
+  };
+
+  const admin = await signedIn(scope.cityAdmin.id);
+  await admin.goto(`/admin/campaigns/${scope.campaign.id}`);
+  await admin.getByRole('link', { name: '修改设置' }).click();
+  await admin.getByRole('button', { name: '5. 推荐名额' }).click();
+  await expect(admin.getByText('推荐名额已随逐级推荐阶段开始而锁定，不能再修改')).toBeVisible();
+  const deadline = shanghaiLocal(3 * 3_600_000);
+  await admin.getByLabel(`组织树第 ${scope.committee.depth} 层截止`).fill(deadline);
+  await screenshotBoth(admin, 'campaign-edit-level-deadlines');
+  await admin.getByRole('button', { name: '7. 确认' }).click();
+  await admin.getByRole('button', { name: '保存修改' }).click();
+  await expect(admin.getByText('设置已保存。')).toBeVisible();
+  const shown = `${Number(deadline.slice(0, 4))}年${Number(deadline.slice(5, 7))}月${Number(deadline.slice(8, 10))}日 ${deadline.slice(11)}`;
+  await expect(admin.getByText(`第 ${scope.committee.depth} 层：${shown}`)).toBeVisible();
+
+  const committee = await signedIn(scope.committeeAdmin.id);
+  const card = committee.getByRole('listitem').filter({ hasText: scope.campaign.title });
+  await expect(card.getByText(`本级截止 ${shown}`)).toBeVisible();
+
+  await closeLevel(scope.campaign.id, scope.committee.depth);
+  await committee.goto(`/committee/campaigns/${scope.campaign.id}?org=${scope.committee.id}`);
+  await expect(committee.getByText('本级推荐已截止', { exact: true })).toBeVisible();
+  await expect(committee.getByText(/^本级推荐已于 .+ 截止，以下为本级的推荐结果。$/)).toBeVisible();
+  await expect(committee.getByRole('button', { name: /^推荐 / })).toHaveCount(0);
+  await screenshotBoth(committee, 'committee-level-closed');
 });
