@@ -8,11 +8,18 @@ export function ApplicationStatusBanner({ application }: { application: TApplica
   if (application.status === 'SUBMITTED') {
     return <Alert tone="success">申报表已于 {formatDateTime(application.submittedAt)} 提交，正在等待上级党组织审核，暂不能修改。</Alert>;
   }
+  const isReturned = application.status === 'RETURNED' && !!application.returnReason;
   const closedNotice =
-    application.declaration === 'upcoming' ? '申报尚未开始，暂不能填写。' : application.declaration === 'open' ? null : '申报阶段已结束，不能再填写或提交。';
+    application.declaration === 'upcoming' ? '申报尚未开始，暂不能填写。' : application.declaration === 'open' || isReturned ? null : '申报阶段已结束，不能再填写或提交。';
   return (
     <>
-      {application.status === 'RETURNED' && application.returnReason && <ReturnReasonNotice reason={application.returnReason} />}
+      {isReturned && (
+        <ReturnReasonNotice
+          reason={application.returnReason!}
+          returnedFrom={application.returnedFrom}
+          until={application.declaration === 'open' ? application.editableUntil : null}
+        />
+      )}
       {closedNotice && <Alert tone="warning">{closedNotice}</Alert>}
       {!closedNotice && application.status === 'DRAFT' && <Alert tone="info">填写内容会自动保存为草稿，全部填写完成后点击“提交”。</Alert>}
     </>

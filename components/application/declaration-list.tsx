@@ -40,10 +40,14 @@ export function DeclarationList({ rows }: { rows: TDeclarationRow[] }) {
                 {row.application?.brandName && <span className="font-medium text-stone-800">{row.application.brandName}</span>}
                 {row.application?.submittedAt && row.application.status === 'SUBMITTED' && <span>提交于 {formatDateTime(row.application.submittedAt)}</span>}
               </p>
-              <p className="text-xs text-stone-500">
-                申报阶段：{STAGE_STATUS_LABELS[row.declaration]}
-                {row.declarationEndsAt && row.declaration !== 'closed' && `，截止 ${formatDate(row.declarationEndsAt)}`}
-              </p>
+              {row.application?.status === 'RETURNED' ? (
+                <p className="text-xs text-stone-500">{row.declaration === 'open' ? `可修改后重新提交，截止 ${formatDateTime(row.declarationEndsAt)}` : '重新提交的时间已过'}</p>
+              ) : (
+                <p className="text-xs text-stone-500">
+                  申报阶段：{STAGE_STATUS_LABELS[row.declaration]}
+                  {row.declarationEndsAt && row.declaration !== 'closed' && `，截止 ${formatDate(row.declarationEndsAt)}`}
+                </p>
+              )}
             </div>
             <div className="shrink-0">{actionFor(row)}</div>
           </div>
@@ -54,7 +58,7 @@ export function DeclarationList({ rows }: { rows: TDeclarationRow[] }) {
           )}
           {row.application?.status === 'RETURNED' && row.application.returnReason && (
             <div className="mt-3">
-              <ReturnReasonNotice reason={row.application.returnReason} />
+              <ReturnReasonNotice reason={row.application.returnReason} returnedFrom={row.application.returnedFrom} until={row.declaration === 'open' ? row.declarationEndsAt : null} />
             </div>
           )}
         </li>

@@ -20,6 +20,7 @@ export type TBoardRow = {
   reason: string | null;
   reviewerName: string | null;
   reviewedAtText: string | null;
+  resubmittedAfter: string | null;
 };
 
 type TProps = { campaignId: string; rows: TBoardRow[]; checklist: readonly string[]; canAct: boolean };
@@ -30,6 +31,11 @@ function StateBadge({ isPassed }: { isPassed: boolean }) {
   ) : (
     <span className="inline-flex items-center whitespace-nowrap rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">待审查</span>
   );
+}
+
+/** A revision of an entry this stage sent back: the reviewer checks whether the reason has been dealt with. */
+function ResubmittedNote({ reason }: { reason: string }) {
+  return <p className="mt-1 text-xs text-sky-800">退回后已修改重新提交 · 原退回理由：{reason}</p>;
 }
 
 const nameOf = (row: TBoardRow) => row.brandName || '未命名品牌';
@@ -158,6 +164,7 @@ export function QualificationBoard({ campaignId, rows, checklist, canAct }: TPro
                 <td className="px-4 py-3">
                   <p className="font-medium text-stone-900">{nameOf(row)}</p>
                   <p className="text-xs text-stone-500">{row.organizationName}</p>
+                  {row.resubmittedAfter && <ResubmittedNote reason={row.resubmittedAfter} />}
                   {row.reason && <p className="mt-1 text-xs text-stone-600">审查意见：{row.reason}</p>}
                 </td>
                 <td className="px-4 py-3 text-stone-700">{row.regionName}</td>
@@ -183,6 +190,7 @@ export function QualificationBoard({ campaignId, rows, checklist, canAct }: TPro
                 </div>
                 <p className="mt-1 text-sm text-stone-700">{row.organizationName}</p>
                 <p className="mt-1 text-xs text-stone-500">{[row.regionName, row.fieldName].filter(Boolean).join(' · ')}</p>
+                {row.resubmittedAfter && <ResubmittedNote reason={row.resubmittedAfter} />}
                 {row.isPassed && <p className="mt-1 text-xs text-stone-500">审查人：{row.reviewerName ?? '—'} · {row.reviewedAtText}</p>}
                 {row.reason && <p className="mt-1 text-xs text-stone-600">审查意见：{row.reason}</p>}
               </div>

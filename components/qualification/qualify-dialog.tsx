@@ -110,7 +110,7 @@ export function QualifyDialog({ target, checklist, onClose }: TProps) {
         </fieldset>
         {result === 'FAILED' && (
           <Alert tone="warning">
-            不通过的申报将退回申报单位重新申报，原有的逐级推荐记录随之清除；重新提交后需再次逐级推荐，才会回到资格审查。
+            不通过的申报将退回申报单位，逐级推荐结果保留；申报单位在资格审查结束前修改并重新提交后，直接回到资格审查待审列表。
           </Alert>
         )}
         <Field

@@ -47,11 +47,11 @@ export async function setApplicationFiles(input: TApplicationFilesInput, context
     await tx.$queryRaw`SELECT id FROM applications WHERE id = ${applicationId} FOR NO KEY UPDATE`;
     const application = await tx.application.findUnique({
       where: { id: applicationId },
-      select: { status: true, logoFileId: true, organization: { select: { path: true } }, campaign: { select: { stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } }, attachments: { select: { fileId: true } } },
+      select: { status: true, returnedFrom: true, logoFileId: true, organization: { select: { path: true } }, campaign: { select: { stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } }, attachments: { select: { fileId: true } } },
     });
     assertCanEdit(grants, application);
     if (application.status === 'SUBMITTED') throw new AppError('CONFLICT', '申报表已提交，不能再修改附件');
-    if (editWindowStatus(application.campaign.stages, await dbNow(tx), application.status) !== 'open') {
+    if (editWindowStatus(application.campaign.stages, await dbNow(tx), application) !== 'open') {
       throw new AppError('STAGE_LOCKED', '申报阶段未开放，不能修改附件');
     }
     const wanted = [...(logoFileId ? [logoFileId] : []), ...photoIds, ...documentIds];

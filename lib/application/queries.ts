@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { scopeRoots } from '@/lib/auth/scope';
 import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
-import { editWindowStatus, formRulesOf } from '@/lib/application/rules';
+import { editWindow, formRulesOf } from '@/lib/application/rules';
 import { describeProgress } from '@/lib/recommendation/progress';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
 
@@ -27,6 +27,7 @@ export const APPLICATION_DETAIL_SELECT = {
   selfAssessment: true,
   submittedAt: true,
   returnReason: true,
+  returnedFrom: true,
   updatedAt: true,
   organization: { select: { id: true, name: true, path: true } },
   field: { select: { name: true } },
@@ -54,7 +55,8 @@ export function valuesOf(application: Omit<TApplicationValues, 'fieldId' | 'self
 }
 
 function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date) {
-  const declaration = editWindowStatus(row.campaign.stages, now, row.status);
+  const window = editWindow(row.campaign.stages, now, row);
+  const declaration = window.status;
   const canEdit = canEditApplication(grants, row);
   return {
     id: row.id,
@@ -62,6 +64,9 @@ function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date
     revision: row.revision,
     submittedAt: row.submittedAt,
     returnReason: row.returnReason,
+    returnedFrom: row.returnedFrom,
+    /** Until when the branch may still edit and submit (申报 end, or the stage a returned entry reopens). */
+    editableUntil: window.endsAt,
     updatedAt: row.updatedAt,
     organization: { id: row.organization.id, name: row.organization.name },
     fieldName: row.field?.name ?? null,
@@ -109,6 +114,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
         status: true,
         brandName: true,
         returnReason: true,
+        returnedFrom: true,
         submittedAt: true,
         updatedAt: true,
         organization: { select: { path: true } },
@@ -124,13 +130,13 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
     organizations
       .filter((grant) => ancestorIdsOf(grant.organizationPath).includes(campaign.ownerOrgId))
       .map((grant) => {
-        const declarationStage = campaign.stages.find((stage) => stage.kind === 'DECLARATION') ?? null;
         const application = applications.find((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId) ?? null;
+        const window = editWindow(campaign.stages, now, application);
         return {
           campaign: { id: campaign.id, title: campaign.title },
           organization: { id: grant.organizationId, name: grant.organizationName },
-          declaration: editWindowStatus(campaign.stages, now, application?.status ?? null),
-          declarationEndsAt: declarationStage?.endsAt ?? null,
+          declaration: window.status,
+          declarationEndsAt: window.endsAt,
           application,
           progress: application ? describeProgress({ ...application, campaign }, levelNames) : null,
         };

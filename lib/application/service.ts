@@ -10,7 +10,7 @@ import { refreshSimilarNames } from '@/lib/application/similar-names';
 import { grantsRoleAt } from '@/lib/auth/scope';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { actsFor, entryPosition, recommendingChain } from '@/lib/recommendation/chain';
-import { editWindowStatus, formRulesOf } from '@/lib/application/rules';
+import { editWindowStatus, formRulesOf, type TEditWindowEntry } from '@/lib/application/rules';
 import { draftSchema, submitSchema, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 
 type TContext = TAuditContext & { tx?: TTx };
@@ -27,9 +27,10 @@ async function lockApplication(tx: TTx, applicationId: string) {
   return tx.application.findUnique({ where: { id: applicationId }, select: { ...APPLICATION_DETAIL_SELECT, logoFileId: true } });
 }
 
-async function assertDeclarationOpen(tx: TTx, stages: Parameters<typeof editWindowStatus>[0], applicationStatus: string | null = null) {
-  const status = editWindowStatus(stages, await dbNow(tx), applicationStatus);
+async function assertDeclarationOpen(tx: TTx, stages: Parameters<typeof editWindowStatus>[0], entry: TEditWindowEntry = null) {
+  const status = editWindowStatus(stages, await dbNow(tx), entry);
   if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '申报尚未开始，暂不能填写或提交');
+  if (status !== 'open' && entry?.returnedFrom === 'QUALIFICATION') throw new AppError('STAGE_LOCKED', '资格审查已结束，不能再修改或重新提交');
   if (status !== 'open') throw new AppError('STAGE_LOCKED', '申报阶段已结束，不能再填写或提交');
 }
 
@@ -93,7 +94,7 @@ export async function saveDraft(input: { applicationId: string; revision: number
     ]);
     assertCanEdit(grants, application);
     assertEditableStatus(application.status);
-    await assertDeclarationOpen(tx, application.campaign.stages, application.status);
+    await assertDeclarationOpen(tx, application.campaign.stages, application);
     const values = draftSchema(formRulesOf(application.campaign)).parse(input.values);
     const { count } = await tx.application.updateMany({
       where: { id: applicationId, revision, status: { in: ['DRAFT', 'RETURNED'] } },
@@ -113,7 +114,7 @@ export async function submitApplication(input: { applicationId: string; revision
     const application = await lockApplication(tx, applicationId);
     assertCanEdit(grants, application);
     assertEditableStatus(application.status);
-    await assertDeclarationOpen(tx, application.campaign.stages, application.status);
+    await assertDeclarationOpen(tx, application.campaign.stages, application);
     if (application.revision !== revision) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
     const parsed = submitSchema(formRulesOf(application.campaign)).safeParse(input.values);
     if (!parsed.success) throw new AppError('INVALID_INPUT', '申报表还有未填写或填写有误的内容，请检查标出的字段', fieldErrorsOf(parsed.error));
@@ -139,8 +140,9 @@ export async function submitApplication(input: { applicationId: string; revision
       select: { id: true, number: true },
     });
     await refreshSimilarNames(tx, applicationId);
-    // A resubmission climbs the levels again from the bottom (a return already cleared these; this keeps it certain).
-    await tx.recommendation.deleteMany({ where: { applicationId } });
+    // A resubmission climbs the levels again from the bottom (a return already cleared these; this keeps it certain) —
+    // unless 资格审查 sent it back: the committees' recommendations stand and it goes straight back to 资格审查.
+    if (!(application.status === 'RETURNED' && application.returnedFrom === 'QUALIFICATION')) await tx.recommendation.deleteMany({ where: { applicationId } });
     await tx.qualification.deleteMany({ where: { applicationId } });
     await recordAudit(tx, context, {
       action: 'submit-application',
@@ -155,15 +157,22 @@ export async function submitApplication(input: { applicationId: string; revision
 
 /**
  * 退回重新申报, inside the caller's transaction (the caller locks the row, checks the right and writes the audit):
- * the branch may edit again, the reason is kept on the returned version, and the entry's way up starts over — its
- * recommendations (freeing those quota places) and its 资格审查 are cleared. Returns the returned version's number.
+ * the branch may edit again and the reason is kept on the returned version. A return during 逐级推荐 starts the way up
+ * over — its recommendations (freeing those quota places) and its 资格审查 are cleared; a return from 资格审查 keeps the
+ * recommendations, so the revised entry comes straight back to 资格审查. Returns the returned version's number.
  */
-export async function sendBackToBranch(tx: TTx, applicationId: string, reason: string, actorId: string | null): Promise<number | undefined> {
+export async function sendBackToBranch(
+  tx: TTx,
+  applicationId: string,
+  reason: string,
+  actorId: string | null,
+  from: 'RECOMMENDATION' | 'QUALIFICATION' = 'RECOMMENDATION',
+): Promise<number | undefined> {
   const now = await dbNow(tx);
-  await tx.application.update({ where: { id: applicationId }, data: { status: 'RETURNED', returnReason: reason, revision: { increment: 1 } } });
+  await tx.application.update({ where: { id: applicationId }, data: { status: 'RETURNED', returnReason: reason, returnedFrom: from, revision: { increment: 1 } } });
   const latest = await tx.applicationVersion.findFirst({ where: { applicationId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
   if (latest) await tx.applicationVersion.update({ where: { id: latest.id }, data: { returnedById: actorId, returnedAt: now, returnReason: reason } });
-  await tx.recommendation.deleteMany({ where: { applicationId } });
+  if (from !== 'QUALIFICATION') await tx.recommendation.deleteMany({ where: { applicationId } });
   await tx.qualification.deleteMany({ where: { applicationId } });
   return latest?.number;
 }

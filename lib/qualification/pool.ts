@@ -9,6 +9,8 @@ const POOL_SELECT = {
   id: true,
   brandName: true,
   submittedAt: true,
+  returnedFrom: true,
+  returnReason: true,
   field: { select: { id: true, name: true, sortOrder: true } },
   organization: { select: { id: true, name: true, path: true } },
   recommendations: { select: { organizationId: true, decision: true } },

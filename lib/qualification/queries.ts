@@ -18,6 +18,8 @@ export type TQualificationRow = {
   reason: string | null;
   reviewerName: string | null;
   reviewedAt: Date | null;
+  /** The reason 资格审查 gave when it sent this entry back, if the branch has since revised and resubmitted it. */
+  resubmittedAfter: string | null;
 };
 
 function rowOf(entry: TPoolEntry): TQualificationRow {
@@ -35,6 +37,7 @@ function rowOf(entry: TPoolEntry): TQualificationRow {
     reason: qualification?.reason ?? null,
     reviewerName: qualification?.reviewedBy?.displayName ?? null,
     reviewedAt: qualification?.reviewedAt ?? null,
+    resubmittedAfter: entry.returnedFrom === 'QUALIFICATION' ? entry.returnReason : null,
   };
 }
 

@@ -59,7 +59,8 @@ async function lockEntry(tx: TTx, applicationId: string) {
 
 /**
  * 资格审查 of one entry. PASSED needs every checklist item ticked and is stored; FAILED sends the entry back to the
- * branch for 重新申报 with the reason (kept on the returned version and in the audit log, not as a qualification row).
+ * branch for 重新申报 with the reason (kept on the returned version and in the audit log, not as a qualification row);
+ * the committees' recommendations stand, so a revision submitted while 资格审查 is open comes straight back here.
  */
 export async function qualifyApplication(input: TQualifyInput, context: TContext) {
   const { applicationId, checks: ticked, result, reason } = ZQualifyInput.parse(input);
@@ -79,7 +80,7 @@ export async function qualifyApplication(input: TQualifyInput, context: TContext
       await recordAudit(tx, context, { action: 'qualify-application', entityType: 'Application', entityId: applicationId, before, after: { result, checks, reason: data.reason } });
       return { campaignId: application.campaignId, result };
     }
-    const version = await sendBackToBranch(tx, applicationId, reason, context.actorId);
+    const version = await sendBackToBranch(tx, applicationId, reason, context.actorId, 'QUALIFICATION');
     await recordAudit(tx, context, {
       action: 'fail-qualification',
       entityType: 'Application',

@@ -98,7 +98,7 @@ test('a secretary fills and submits, the committee returns it with a reason, the
   await expect(page.getByText('请补充主要做法的具体数据')).toBeVisible();
   await screenshotBoth(page, 'declare-list-returned');
   await page.getByRole('listitem').filter({ hasText: CAMPAIGN }).getByRole('link', { name: '修改后重新提交' }).click();
-  await expect(page.getByText('申报表已被退回，请按以下意见修改后重新提交：')).toBeVisible();
+  await expect(page.getByText(/^申报表已被退回，请按以下意见修改后在 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 前重新提交：$/)).toBeVisible();
   await page.locator('textarea[name="practices"]').fill('建立网格化服务机制，全年服务群众 300 人次。');
   await confirmSubmit(page);
 

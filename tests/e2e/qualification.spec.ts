@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { db } from '@/lib/db';
+import { qualifyApplication } from '@/lib/qualification/service';
 import { recommendEntry } from '@/lib/recommendation/service';
 import { TEST_PASSWORD } from '../support/factories';
 import { createRecommendationScope, openQualification } from '../support/recommendations';
@@ -65,4 +66,42 @@ test('the admin qualifies, sends one back, bulk-passes and publishes; the public
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await phone.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/brand-list-public-390.png`, fullPage: true });
   await visitor.close();
+});
+
+test('a branch revises the entry 资格审查 sent back, and it comes straight back to the admin without climbing again', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const scope = await createRecommendationScope({ entries: 1 });
+  const [entry] = scope.entries;
+  await recommendEntry({ applicationId: entry.id, organizationId: scope.committee.id }, { actorId: scope.committeeAdmin.id });
+  await recommendEntry({ applicationId: entry.id, organizationId: scope.district.id }, { actorId: scope.districtAdmin.id });
+  await openQualification(scope.campaign.id);
+  const reason = '成效部分缺少数据支撑，请补充后重新提交';
+  await qualifyApplication({ applicationId: entry.id, checks: {}, result: 'FAILED', reason }, { actorId: scope.cityAdmin.id });
+  const loginOf = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { loginName: true } })).loginName;
+  const signedIn = async (userId: string) => {
+    const page = await (await browser.newContext()).newPage();
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.signIn(await loginOf(userId), TEST_PASSWORD);
+    await expect(page).not.toHaveURL(/\/login/);
+    return page;
+  };
+
+  const branch = await signedIn(entry.secretaryId);
+  await branch.goto('/declare');
+  const card = branch.getByRole('listitem').filter({ hasText: scope.campaign.title });
+  await expect(card.getByText(/^资格审查未通过，申报表已退回，请按以下意见修改后在 .+ 前重新提交（提交后直接回到资格审查，无需再次逐级推荐）：$/)).toBeVisible();
+  await expect(card.getByText(reason)).toBeVisible();
+  await screenshotBoth(branch, 'declare-list-qualification-returned');
+  await card.getByRole('link', { name: '修改后重新提交' }).click();
+  await branch.locator('textarea[name="practices"]').fill('建立网格化服务机制，全年服务群众 300 人次，办结诉求 126 件。');
+  await branch.getByRole('button', { name: '提交', exact: true }).click();
+  await branch.getByRole('dialog', { name: '提交申报表' }).getByRole('button', { name: '确认提交' }).click();
+  await expect(branch.getByText(/申报表已于 .* 提交/)).toBeVisible();
+
+  const admin = await signedIn(scope.cityAdmin.id);
+  await admin.goto(`/admin/campaigns/${scope.campaign.id}/qualification`);
+  await expect(admin.getByText(`退回后已修改重新提交 · 原退回理由：${reason}`).filter({ visible: true })).toBeVisible();
+  await expect(admin.getByRole('button', { name: /^审查 / }).filter({ visible: true })).toHaveCount(1);
+  await screenshotBoth(admin, 'qualification-resubmitted');
 });

@@ -140,8 +140,11 @@ describe('qualifying one entry', () => {
     expect(await db.auditLog.count({ where: { action: 'revoke-qualification', entityId: scope.ids.a } })).toBe(1);
   });
 
-  it('FAILED returns the entry to the branch with the reason; resubmitted and recommended again, it comes back', async () => {
+  it('FAILED returns the entry to the branch with the reason; revised during 资格审查 it comes straight back, its recommendations kept', async () => {
     const scope = await createQualificationScope();
+    // Declaration and recommendation are over: only the 资格审查 window lets the branch resubmit.
+    await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '4 days', ends_at = now() - interval '2 days' WHERE campaign_id = ${scope.campaignId} AND kind = 'DECLARATION'`;
+    await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '2 days', ends_at = now() - interval '1 hour' WHERE campaign_id = ${scope.campaignId} AND kind = 'RECOMMENDATION'`;
     const short = await rejection(qualifyApplication({ applicationId: scope.ids.a, checks: ALL_TICKED, result: 'FAILED', reason: '不行' }, context(scope.eastAdmin.id)));
     expect(short.code).toBe('INVALID_INPUT');
     expect(short.message).toContain('至少 5 个字');
@@ -152,22 +155,30 @@ describe('qualifying one entry', () => {
     await qualifyApplication({ applicationId: scope.ids.a, checks: { ...ALL_TICKED, [DEFAULT_QUALIFICATION_CHECKLIST[2]]: false }, result: 'FAILED', reason }, context(scope.eastAdmin.id));
     const returned = await db.application.findUniqueOrThrow({
       where: { id: scope.ids.a },
-      select: { status: true, returnReason: true, revision: true, qualification: true, recommendations: true, versions: { select: { number: true, returnReason: true, returnedById: true } } },
+      select: { status: true, returnReason: true, returnedFrom: true, revision: true, qualification: true, recommendations: { select: { organizationId: true, decision: true } }, versions: { select: { number: true, returnReason: true, returnedById: true } } },
     });
-    expect(returned).toMatchObject({ status: 'RETURNED', returnReason: reason, qualification: null, recommendations: [] });
+    expect(returned).toMatchObject({ status: 'RETURNED', returnReason: reason, returnedFrom: 'QUALIFICATION', qualification: null });
+    expect(returned.recommendations).toEqual([{ organizationId: scope.eastCommittee.id, decision: 'RECOMMENDED' }]);
     expect(returned.versions).toEqual([{ number: 1, returnReason: reason, returnedById: scope.eastAdmin.id }]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'fail-qualification', entityId: scope.ids.a } });
     expect(audit.after).toMatchObject({ status: 'RETURNED', result: 'FAILED', reason, version: 1, checks: { [DEFAULT_QUALIFICATION_CHECKLIST[2]]: false } });
     expect(await rejection(pass(scope.ids.a, scope.eastAdmin.id))).toMatchObject({ code: 'CONFLICT' });
-
-    await submitApplication({ applicationId: scope.ids.a, revision: returned.revision, values: await completeValues(scope.campaignId, '初心驿站二版') }, context(scope.secretaryA.id));
     const campaign = await db.campaign.findUniqueOrThrow({ where: { id: scope.campaignId } });
     expect((await listQualificationRows(campaign)).map((row) => row.id)).not.toContain(scope.ids.a);
-    await recommend(scope.campaignId, scope.ids.a, scope.eastCommittee.id);
+
+    await submitApplication({ applicationId: scope.ids.a, revision: returned.revision, values: await completeValues(scope.campaignId, '初心驿站二版') }, context(scope.secretaryA.id));
     const back = (await listQualificationRows(campaign)).find((row) => row.id === scope.ids.a);
     expect(back).toMatchObject({ brandName: '初心驿站二版', result: null });
     await pass(scope.ids.a, scope.eastAdmin.id);
     expect((await db.qualification.findUniqueOrThrow({ where: { applicationId: scope.ids.a } })).result).toBe('PASSED');
+
+    // Once 资格审查 is over, a failed entry can no longer be resubmitted.
+    await qualifyApplication({ applicationId: scope.ids.b, checks: ALL_TICKED, result: 'FAILED', reason: '申报材料与实际不符，请核实' }, context(scope.eastAdmin.id));
+    await setQualificationWindow(scope.campaignId, 'closed');
+    const { revision } = await db.application.findUniqueOrThrow({ where: { id: scope.ids.b }, select: { revision: true } });
+    const late = await rejection(submitApplication({ applicationId: scope.ids.b, revision, values: await completeValues(scope.campaignId, '红色管家二版') }, context(scope.secretaryB.id)));
+    expect(late).toMatchObject({ code: 'STAGE_LOCKED', message: '资格审查已结束，不能再修改或重新提交' });
+    expect((await db.application.findUniqueOrThrow({ where: { id: scope.ids.b }, select: { status: true } })).status).toBe('RETURNED');
   });
 });
 

@@ -36,6 +36,7 @@ export default async function QualificationPage({ params, searchParams }: TProps
     reason: row.reason,
     reviewerName: row.reviewerName,
     reviewedAtText: row.reviewedAt ? formatDateTime(row.reviewedAt) : null,
+    resubmittedAfter: row.resubmittedAfter,
   }));
   return (
     <>
