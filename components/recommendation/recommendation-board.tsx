@@ -34,6 +34,44 @@ const ABOVE_LABELS: Record<NonNullable<TLevelEntry['above']>, string> = {
 
 type TBoardProps = { campaignId: string; organizationId: string; entries: TLevelEntry[]; editable: boolean };
 
+type TFilter = 'ALL' | TLevelEntry['decision'];
+
+const FILTERS: { value: TFilter; label: string }[] = [
+  { value: 'ALL', label: '全部' },
+  { value: 'PENDING', label: '待推荐' },
+  { value: 'RECOMMENDED', label: '已推荐' },
+  { value: 'NOT_RECOMMENDED', label: '不推荐' },
+];
+
+/** The position of one entry, typed as a number: with dozens of entries that beats pressing ↑ twenty times. */
+function RankInput({ position, count, label, onMove }: { position: number; count: number; label: string; onMove: (to: number) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  function commit() {
+    if (draft === null) return;
+    const to = Number.parseInt(draft, 10);
+    setDraft(null);
+    if (Number.isFinite(to) && to !== position) onMove(Math.min(Math.max(to, 1), count));
+  }
+  return (
+    <input
+      type="text"
+      inputMode="numeric"
+      pattern="[0-9]*"
+      value={draft ?? String(position)}
+      onChange={(event) => setDraft(event.target.value.replace(/\D/g, '').slice(0, 4))}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          commit();
+        }
+      }}
+      aria-label={`${label} 的排序位次`}
+      className="h-9 w-11 rounded-md border border-stone-300 text-center text-base font-semibold tabular-nums text-stone-900 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+    />
+  );
+}
+
 function OpinionBox({ entry, organizationId, editable, label }: { entry: TLevelEntry; organizationId: string; editable: boolean; label: string }) {
   const [opinion, setOpinion] = useState(entry.opinion);
   const [saved, setSaved] = useState(entry.opinion);
@@ -80,6 +118,7 @@ export function RecommendationBoard({ campaignId, organizationId, entries, edita
   const [order, setOrder] = useState(entries.map((entry) => entry.id));
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [filter, setFilter] = useState<TFilter>('ALL');
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   // Entries added or removed by a refresh: keep the user's order for the rest, new ones at the end.
   const ids = [...order.filter((id) => byId.has(id)), ...entries.map((entry) => entry.id).filter((id) => !order.includes(id))];
@@ -98,12 +137,15 @@ export function RecommendationBoard({ campaignId, organizationId, entries, edita
     }
   }
 
-  function move(index: number, delta: number) {
+  function moveTo(index: number, target: number) {
     const next = [...ids];
     const [item] = next.splice(index, 1);
-    next.splice(index + delta, 0, item);
+    next.splice(target, 0, item);
     setOrder(next);
   }
+
+  const counts = Object.fromEntries(FILTERS.map(({ value }) => [value, value === 'ALL' ? entries.length : entries.filter((entry) => entry.decision === value).length]));
+  const canRank = editable && filter === 'ALL';
 
   if (entries.length === 0) {
     return <EmptyState title="还没有推荐到本级的申报">下级党组织提交或推荐申报后，会在这里显示。</EmptyState>;
@@ -112,9 +154,25 @@ export function RecommendationBoard({ campaignId, organizationId, entries, edita
   return (
     <div className="space-y-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {entries.length > 1 && (
+        <div role="group" aria-label="按推荐决定筛选" className="flex flex-wrap gap-1.5">
+          {FILTERS.map(({ value, label }) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={filter === value}
+              onClick={() => setFilter(value)}
+              className={`inline-flex min-h-10 shrink-0 items-center gap-1 rounded-md px-2.5 text-sm ${filter === value ? 'bg-brand-700 text-white' : 'bg-white text-stone-700 ring-1 ring-inset ring-stone-200 hover:bg-stone-50'}`}
+            >
+              {label}
+              <span className={`rounded px-1.5 text-xs tabular-nums ${filter === value ? 'bg-white/20' : 'bg-stone-100 text-stone-600'}`}>{counts[value]}</span>
+            </button>
+          ))}
+        </div>
+      )}
       {editable && (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm">
-          <p className="text-stone-600">用 ↑ ↓ 调整排序，排序会写入推荐汇总表。</p>
+          <p className="text-stone-600">{canRank ? '用 ↑ ↓ 或填写位次调整排序，排序会写入推荐汇总表。' : '筛选时不能调整排序，请切换到“全部”。'}</p>
           <Button
             variant={orderChanged ? 'primary' : 'secondary'}
             disabled={!orderChanged}
@@ -125,9 +183,11 @@ export function RecommendationBoard({ campaignId, organizationId, entries, edita
           </Button>
         </div>
       )}
+      {filter !== 'ALL' && counts[filter] === 0 && <p className="rounded-lg border border-dashed border-stone-300 px-4 py-6 text-center text-sm text-stone-500">没有{FILTERS.find((item) => item.value === filter)?.label}的申报。</p>}
       <ol className="space-y-3">
         {ids.map((id, index) => {
           const entry = byId.get(id)!;
+          if (filter !== 'ALL' && entry.decision !== filter) return null;
           const label = entry.brandName || '未命名品牌';
           const badge = DECISION_BADGE[entry.decision];
           const canAct = editable && entry.open;
@@ -135,12 +195,14 @@ export function RecommendationBoard({ campaignId, organizationId, entries, edita
             <li key={id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
               <div className="flex gap-3">
                 <div className="flex w-10 shrink-0 flex-col items-center gap-1">
-                  <span className="text-lg font-semibold tabular-nums text-stone-900" aria-label={`第 ${index + 1} 位`}>{index + 1}</span>
-                  {editable && (
+                  {canRank ? (
                     <>
-                      <Button variant="ghost" className="min-h-8 px-2 py-1" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`上移 ${label}`}>↑</Button>
-                      <Button variant="ghost" className="min-h-8 px-2 py-1" disabled={index === ids.length - 1} onClick={() => move(index, 1)} aria-label={`下移 ${label}`}>↓</Button>
+                      <RankInput position={index + 1} count={ids.length} label={label} onMove={(to) => moveTo(index, to - 1)} />
+                      <Button variant="ghost" className="min-h-8 px-2 py-1" disabled={index === 0} onClick={() => moveTo(index, index - 1)} aria-label={`上移 ${label}`}>↑</Button>
+                      <Button variant="ghost" className="min-h-8 px-2 py-1" disabled={index === ids.length - 1} onClick={() => moveTo(index, index + 1)} aria-label={`下移 ${label}`}>↓</Button>
                     </>
+                  ) : (
+                    <span className="text-lg font-semibold tabular-nums text-stone-900" aria-label={`第 ${index + 1} 位`}>{index + 1}</span>
                   )}
                 </div>
                 <div className="min-w-0 flex-1 space-y-3">
@@ -186,7 +248,7 @@ export function RecommendationBoard({ campaignId, organizationId, entries, edita
                           title={`不推荐“${label}”`}
                           ariaLabel={`不推荐 ${label}`}
                           variant="secondary"
-                          description="该申报将停留在本级，申报单位可以看到理由。推荐阶段结束前可以撤销。"
+                          description="该申报将停留在本级，申报单位可以看到理由。本级推荐截止前可以撤销。"
                           confirmLabel="确认不推荐"
                           reasonLabel="不推荐理由"
                           onSubmit={(reason) => notRecommendEntryAction({ applicationId: id, organizationId, reason })}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { db } from '@/lib/db';
+import { recommendEntry } from '@/lib/recommendation/service';
 import { TEST_PASSWORD } from '../support/factories';
 import { closeLevel, createRecommendationScope } from '../support/recommendations';
 import { shanghaiLocal } from './support/campaign-wizard';
@@ -108,4 +109,44 @@ test('the organization department gives the committee level its own deadline; af
   await expect(committee.getByText(/^本级推荐已于 .+ 截止，以下为本级的推荐结果。$/)).toBeVisible();
   await expect(committee.getByRole('button', { name: /^推荐 / })).toHaveCount(0);
   await screenshotBoth(committee, 'committee-level-closed');
+});
+
+test('on a phone, a committee with many entries moves one by typing its place and filters by decision', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const scope = await createRecommendationScope({ entries: 30 });
+  await recommendEntry({ applicationId: scope.entries[3].id, organizationId: scope.committee.id }, { actorId: scope.committeeAdmin.id });
+  const names = await db.application.findMany({ where: { id: { in: scope.entries.map((entry) => entry.id) } }, select: { id: true, brandName: true } });
+  const nameOf = (index: number) => names.find((row) => row.id === scope.entries[index].id)!.brandName;
+  const admin = await db.user.findUniqueOrThrow({ where: { id: scope.committeeAdmin.id }, select: { loginName: true } });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(admin.loginName, TEST_PASSWORD);
+  await expect(page).toHaveURL(/\/committee$/);
+  await page.goto(`/committee/campaigns/${scope.campaign.id}?org=${scope.committee.id}`);
+  await expect(page.getByText('本级共 30 个申报。')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // The 25th goes to the top by typing 1 into its place.
+  const place = page.getByRole('textbox', { name: `${nameOf(24)} 的排序位次` });
+  await place.fill('1');
+  await place.press('Enter');
+  await expect(page.getByRole('main').getByRole('listitem').first()).toContainText(nameOf(24));
+  await expect(page.getByRole('textbox', { name: `${nameOf(24)} 的排序位次` })).toHaveValue('1');
+  await page.getByRole('button', { name: '保存排序' }).click();
+  await expect(page.getByText('排序已保存')).toBeVisible();
+  const ranks = await db.recommendation.findFirstOrThrow({ where: { applicationId: scope.entries[24].id, organizationId: scope.committee.id }, select: { rank: true } });
+  expect(ranks.rank).toBe(1);
+
+  await page.getByRole('button', { name: /^已推荐 1$/ }).click();
+  await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('main').getByRole('listitem').first()).toContainText(nameOf(3));
+  await expect(page.getByText('筛选时不能调整排序，请切换到“全部”。')).toBeVisible();
+  await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/committee-many-filtered-390.png`, fullPage: true });
+  await page.getByRole('button', { name: /^不推荐 0$/ }).click();
+  await expect(page.getByText('没有不推荐的申报。')).toBeVisible();
+  await page.getByRole('button', { name: /^全部 30$/ }).click();
+  await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/committee-many-390.png` });
+  await context.close();
 });
