@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const id = (label: string) => z.string().min(1, `缺少${label}`);
+const reason = (label: string) => z.string().trim().min(5, `${label}至少 5 个字`).max(500, `${label}不能超过 500 个字`);
+
+export const ZCampaignRound = z.object({ campaignId: id('评选活动'), round: z.number().int().min(1).max(9).default(1) });
+export const ZCommitAssignment = ZCampaignRound.extend({
+  seed: z.number().int().min(0).max(2 ** 31),
+  /** The preview's fingerprint: if anything changed since, the plan is refused rather than silently different. */
+  fingerprint: z.string().min(1),
+});
+export const ZManualAssignment = z.object({ campaignId: id('评选活动'), applicationId: id('申报'), expertId: id('专家'), round: z.number().int().min(1).max(9).default(1), reason: reason('理由') });
+export const ZRemoveAssignment = z.object({ assignmentId: id('评分表'), reason: reason('移除理由') });
+export const ZReopenSheet = z.object({ assignmentId: id('评分表'), reason: reason('重新开放理由') });
+
+/** Points with at most one decimal, e.g. 18 or 18.5. */
+const points = z
+  .number({ error: '请填写分数' })
+  .min(0, '分数不能小于 0')
+  .refine((value) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, '分数最多保留一位小数');
+
+export const ZScoreDraft = z.object({
+  assignmentId: id('评分表'),
+  scores: z
+    .array(z.object({ criterionId: id('评分项'), points: points.nullable(), comment: z.string().trim().max(500, '评语不能超过 500 个字').default('') }))
+    .max(20),
+});
+export const ZSubmitSheet = z.object({ assignmentId: id('评分表') });
+
+export type TCommitAssignmentInput = z.input<typeof ZCommitAssignment>;
+export type TManualAssignmentInput = z.input<typeof ZManualAssignment>;
+export type TRemoveAssignmentInput = z.input<typeof ZRemoveAssignment>;
+export type TReopenSheetInput = z.input<typeof ZReopenSheet>;
+export type TScoreDraftInput = z.input<typeof ZScoreDraft>;

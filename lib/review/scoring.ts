@@ -1,0 +1,197 @@
+// 专家打分: an expert reads and scores only the sheets assigned to them; drafts save, submit locks, staff may reopen.
+import { db, dbNow, type TTx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import { loadGrants } from '@/lib/application/access';
+import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
+import { loadReviewCampaign } from '@/lib/review/pool';
+import { ZReopenSheet, ZScoreDraft, ZSubmitSheet, type TReopenSheetInput, type TScoreDraftInput } from '@/lib/review/schema';
+
+type TContext = TAuditContext & { actorId: string };
+
+const NOT_YOURS = '评分表不存在或未分配给您';
+
+const SHEET_SELECT = {
+  id: true,
+  expertId: true,
+  round: true,
+  submittedAt: true,
+  reopenedAt: true,
+  reopenReason: true,
+  campaign: {
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      blindReview: true,
+      commentBelowPercent: true,
+      stages: { where: { kind: 'EXPERT_REVIEW' as const }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+      rubric: { select: { criteria: { select: { id: true, name: true, maxPoints: true, guidance: true }, orderBy: { sortOrder: 'asc' as const } } } },
+    },
+  },
+  application: {
+    select: {
+      id: true,
+      brandName: true,
+      slogan: true,
+      essence: true,
+      carriers: true,
+      norms: true,
+      practices: true,
+      honors: true,
+      secretaryName: true,
+      logoFileId: true,
+      field: { select: { name: true } },
+      organization: { select: { name: true } },
+    },
+  },
+  scores: { select: { criterionId: true, points: true, comment: true } },
+} as const;
+
+/** A comment is required where a criterion scores below this many points. */
+export function commentThreshold(maxPoints: number, commentBelowPercent: number): number {
+  return (maxPoints * commentBelowPercent) / 100;
+}
+
+/** Stages as selected here: only the EXPERT_REVIEW one. */
+function reviewStatus(stages: readonly TStageWindow[], now: Date): TStageStatus {
+  const stage = stages.find((candidate) => candidate.kind === 'EXPERT_REVIEW');
+  return stage ? stageStatus(stage, now) : 'disabled';
+}
+
+function assertReviewOpen(status: TStageStatus) {
+  if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '专家评审尚未开始');
+  if (status === 'closed') throw new AppError('STAGE_LOCKED', '专家评审已截止，不能再修改或提交评分');
+  if (status === 'disabled') throw new AppError('STAGE_LOCKED', '本活动未安排专家评审');
+}
+
+/**
+ * One sheet as its expert sees it: the entry (without the organization and people's names when the campaign reviews
+ * blind), the rubric with guidance, the saved scores. Anyone else learns only that it does not exist.
+ */
+export async function getSheetForExpert(assignmentId: string, userId: string) {
+  const [now, sheet] = await Promise.all([dbNow(), db.reviewAssignment.findUnique({ where: { id: assignmentId }, select: SHEET_SELECT })]);
+  if (!sheet || sheet.expertId !== userId || sheet.campaign.status === 'DRAFT') throw new AppError('NOT_FOUND', NOT_YOURS);
+  const blind = sheet.campaign.blindReview;
+  const stage = reviewStatus(sheet.campaign.stages, now);
+  return {
+    id: sheet.id,
+    round: sheet.round,
+    submittedAt: sheet.submittedAt,
+    reopenReason: sheet.submittedAt ? null : sheet.reopenReason,
+    campaign: { id: sheet.campaign.id, title: sheet.campaign.title, blindReview: blind, commentBelowPercent: sheet.campaign.commentBelowPercent },
+    stage,
+    endsAt: sheet.campaign.stages[0]?.endsAt ?? null,
+    isEditable: stage === 'open' && !sheet.submittedAt,
+    entry: {
+      ...sheet.application,
+      fieldName: sheet.application.field?.name ?? '',
+      organizationName: blind ? null : sheet.application.organization.name,
+      secretaryName: blind ? null : sheet.application.secretaryName,
+    },
+    criteria: (sheet.campaign.rubric?.criteria ?? []).map((criterion) => {
+      const saved = sheet.scores.find((score) => score.criterionId === criterion.id);
+      return { ...criterion, points: saved ? Number(saved.points) : null, comment: saved?.comment ?? '' };
+    }),
+  };
+}
+
+export type TExpertSheet = Awaited<ReturnType<typeof getSheetForExpert>>;
+
+/** The expert's sheets in running campaigns, newest campaign first. */
+export async function listSheetsForExpert(userId: string) {
+  const [now, rows] = await Promise.all([
+    dbNow(),
+    db.reviewAssignment.findMany({
+      where: { expertId: userId, campaign: { status: 'PUBLISHED' } },
+      select: {
+        id: true,
+        round: true,
+        submittedAt: true,
+        application: { select: { brandName: true, field: { select: { name: true } } } },
+        campaign: { select: { id: true, title: true, stages: { where: { kind: 'EXPERT_REVIEW' }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } },
+        _count: { select: { scores: true } },
+      },
+      orderBy: [{ campaign: { createdAt: 'desc' } }, { round: 'asc' }, { createdAt: 'asc' }],
+    }),
+  ]);
+  return rows.map((row) => ({ ...row, stage: reviewStatus(row.campaign.stages, now), endsAt: row.campaign.stages[0]?.endsAt ?? null }));
+}
+
+/** Locks the sheet (one save or submit at a time) and checks it is the actor's, editable, inside the review window. */
+async function lockOwnSheet(tx: TTx, assignmentId: string, actorId: string) {
+  await tx.$queryRaw`SELECT id FROM review_assignments WHERE id = ${assignmentId} FOR UPDATE`;
+  const sheet = await tx.reviewAssignment.findUnique({ where: { id: assignmentId }, select: SHEET_SELECT });
+  if (!sheet || sheet.expertId !== actorId || sheet.campaign.status !== 'PUBLISHED') throw new AppError('NOT_FOUND', NOT_YOURS);
+  if (sheet.submittedAt) throw new AppError('CONFLICT', '评分表已提交，不能再修改；如需更正，请联系组织部重新开放');
+  assertReviewOpen(reviewStatus(sheet.campaign.stages, await dbNow(tx)));
+  return sheet;
+}
+
+/** Saves draft scores (autosave): one row per (sheet, criterion), whatever the number of saves, in parallel too. */
+export async function saveScores(input: TScoreDraftInput, context: TContext) {
+  const { assignmentId, scores } = ZScoreDraft.parse(input);
+  return db.$transaction(async (tx) => {
+    const sheet = await lockOwnSheet(tx, assignmentId, context.actorId);
+    const criteria = new Map((sheet.campaign.rubric?.criteria ?? []).map((criterion) => [criterion.id, criterion]));
+    const fieldErrors: Record<string, string> = {};
+    for (const [index, score] of scores.entries()) {
+      const criterion = criteria.get(score.criterionId);
+      if (!criterion) fieldErrors[`scores.${index}.points`] = '评分项不属于本活动的评分标准';
+      else if (score.points !== null && score.points > criterion.maxPoints) fieldErrors[`scores.${index}.points`] = `“${criterion.name}”最高 ${criterion.maxPoints} 分`;
+    }
+    if (Object.keys(fieldErrors).length) throw new AppError('INVALID_INPUT', Object.values(fieldErrors)[0], fieldErrors);
+    for (const score of scores) {
+      if (score.points === null) {
+        await tx.reviewScore.deleteMany({ where: { assignmentId, criterionId: score.criterionId } });
+        continue;
+      }
+      await tx.$executeRaw`
+        INSERT INTO review_scores (assignment_id, criterion_id, points, comment, updated_at)
+        VALUES (${assignmentId}, ${score.criterionId}, ${score.points}, ${score.comment}, now())
+        ON CONFLICT (assignment_id, criterion_id) DO UPDATE SET points = EXCLUDED.points, comment = EXCLUDED.comment, updated_at = now()`;
+    }
+    await recordAudit(tx, context, { action: 'save-review-scores', entityType: 'ReviewAssignment', entityId: assignmentId, after: { scores } });
+    const savedAt = await dbNow(tx);
+    return { savedAt };
+  });
+}
+
+/** Submits the sheet: every criterion scored, a comment wherever a score is below the campaign's share; then locked. */
+export async function submitSheet(input: { assignmentId: string }, context: TContext) {
+  const { assignmentId } = ZSubmitSheet.parse(input);
+  return db.$transaction(async (tx) => {
+    const sheet = await lockOwnSheet(tx, assignmentId, context.actorId);
+    const criteria = sheet.campaign.rubric?.criteria ?? [];
+    const fieldErrors: Record<string, string> = {};
+    criteria.forEach((criterion, index) => {
+      const score = sheet.scores.find((row) => row.criterionId === criterion.id);
+      if (!score) fieldErrors[`scores.${index}.points`] = `请为“${criterion.name}”打分`;
+      else if (Number(score.points) < commentThreshold(criterion.maxPoints, sheet.campaign.commentBelowPercent) && !score.comment.trim()) {
+        fieldErrors[`scores.${index}.comment`] = `“${criterion.name}”低于满分的 ${sheet.campaign.commentBelowPercent}%，请写明评语`;
+      }
+    });
+    if (Object.keys(fieldErrors).length) throw new AppError('INVALID_INPUT', `还有 ${Object.keys(fieldErrors).length} 处需要完善后才能提交`, fieldErrors);
+    const now = await dbNow(tx);
+    await tx.reviewAssignment.update({ where: { id: assignmentId }, data: { submittedAt: now } });
+    const total = sheet.scores.reduce((sum, row) => sum + Number(row.points), 0);
+    await recordAudit(tx, context, { action: 'submit-review-sheet', entityType: 'ReviewAssignment', entityId: assignmentId, after: { total, submittedAt: now } });
+    return { submittedAt: now, total };
+  });
+}
+
+/** Staff reopen a submitted sheet with a reason (audited); the expert may then correct and submit again. */
+export async function reopenSheet(input: TReopenSheetInput, context: TContext) {
+  const { assignmentId, reason } = ZReopenSheet.parse(input);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM review_assignments WHERE id = ${assignmentId} FOR UPDATE`;
+    const sheet = await tx.reviewAssignment.findUnique({ where: { id: assignmentId }, select: { campaignId: true, submittedAt: true, expertId: true } });
+    if (!sheet) throw new AppError('NOT_FOUND', '评分表不存在');
+    await loadReviewCampaign(tx, sheet.campaignId, await loadGrants(tx, context.actorId));
+    if (!sheet.submittedAt) throw new AppError('CONFLICT', '该评分表尚未提交，无需重新开放');
+    const now = await dbNow(tx);
+    await tx.reviewAssignment.update({ where: { id: assignmentId }, data: { submittedAt: null, reopenedAt: now, reopenReason: reason } });
+    await recordAudit(tx, context, { action: 'reopen-review-sheet', entityType: 'ReviewAssignment', entityId: assignmentId, before: { submittedAt: sheet.submittedAt }, after: { reason, reopenedAt: now } });
+    return { campaignId: sheet.campaignId };
+  });
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { addAssignment, commitAssignment, previewAssignment, removeAssignment } from '@/lib/review/assign-service';
+import { getSheetForExpert, reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
+import { createUser } from '../support/factories';
+import { closeExpertReview, createReviewScope } from '../support/reviews';
+import { rejection } from '../support/errors';
+
+const context = (actorId: string) => ({ actorId, ip: '10.9.7.1' });
+
+async function criteriaOf(campaignId: string) {
+  const rubric = await db.rubric.findUniqueOrThrow({ where: { campaignId }, select: { criteria: { select: { id: true, maxPoints: true }, orderBy: { sortOrder: 'asc' } } } });
+  return rubric.criteria;
+}
+
+async function assignedSheet(scope: Awaited<ReturnType<typeof createReviewScope>>, expertId: string, applicationId: string) {
+  return db.reviewAssignment.findUniqueOrThrow({ where: { applicationId_expertId_round: { applicationId, expertId, round: 1 } }, select: { id: true } });
+}
+
+describe('assignment', () => {
+  it('commits exactly the previewed plan: no conflicted expert, shortfalls reported, audited', async () => {
+    const scope = await createReviewScope({ entries: 4, extraExperts: 2, expertsPerEntry: 5 });
+    const preview = await previewAssignment({ campaignId: scope.campaign.id }, scope.cityAdmin.id, 42);
+    // Five experts exist, the committee's own conflicts with every entry: four each, all short of five.
+    expect(preview.plan.add.some((row) => row.expertId === scope.committeeExpert.id)).toBe(false);
+    expect(preview.plan.shortfalls).toHaveLength(4);
+    expect(preview.plan.shortfalls.every((row) => row.have === 4 && row.wanted === 5)).toBe(true);
+    await commitAssignment({ campaignId: scope.campaign.id, seed: preview.seed, fingerprint: preview.fingerprint }, context(scope.cityAdmin.id));
+    const rows = await db.reviewAssignment.findMany({ where: { campaignId: scope.campaign.id }, select: { applicationId: true, expertId: true } });
+    expect(rows.map((row) => `${row.applicationId}:${row.expertId}`).sort()).toEqual(preview.plan.add.map((row) => `${row.entryId}:${row.expertId}`).sort());
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: scope.campaign.id, action: 'assign-experts' } });
+    expect(audit.after).toMatchObject({ count: 16, seed: 42 });
+  });
+
+  it('refuses a commit whose plan changed since the preview, and a manual add of a conflicted expert', async () => {
+    const scope = await createReviewScope({ entries: 2, extraExperts: 1, expertsPerEntry: 2 });
+    const preview = await previewAssignment({ campaignId: scope.campaign.id }, scope.cityAdmin.id, 7);
+    await addAssignment({ campaignId: scope.campaign.id, applicationId: scope.entries[0].id, expertId: scope.cityExpert.id, reason: '熟悉该领域，补充评审' }, context(scope.cityAdmin.id));
+    const stale = await rejection(commitAssignment({ campaignId: scope.campaign.id, seed: preview.seed, fingerprint: preview.fingerprint }, context(scope.cityAdmin.id)));
+    expect(stale).toMatchObject({ code: 'CONFLICT', message: '专家或分配情况在预览后发生了变化，请重新预览后再确认' });
+    const conflicted = await rejection(
+      addAssignment({ campaignId: scope.campaign.id, applicationId: scope.entries[0].id, expertId: scope.committeeExpert.id, reason: '临时补充一位专家' }, context(scope.cityAdmin.id)),
+    );
+    expect(conflicted).toMatchObject({ code: 'CONFLICT', message: '不能分配：专家所在单位是申报单位的上级党组织，应当回避' });
+    expect(await db.reviewAssignment.count({ where: { campaignId: scope.campaign.id } })).toBe(1);
+  });
+
+  it('is for the organizer’s staff only', async () => {
+    const scope = await createReviewScope({ entries: 1 });
+    expect((await rejection(previewAssignment({ campaignId: scope.campaign.id }, scope.committeeAdmin.id))).code).toBe('FORBIDDEN');
+    const preview = await previewAssignment({ campaignId: scope.campaign.id }, scope.cityAdmin.id);
+    expect((await rejection(commitAssignment({ campaignId: scope.campaign.id, seed: preview.seed, fingerprint: preview.fingerprint }, context(scope.districtAdmin.id)))).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('scoring', () => {
+  async function scopeWithSheets() {
+    const scope = await createReviewScope({ entries: 2 });
+    const reason = '评审专家安排';
+    await addAssignment({ campaignId: scope.campaign.id, applicationId: scope.entries[0].id, expertId: scope.westExpert.id, reason }, context(scope.cityAdmin.id));
+    await addAssignment({ campaignId: scope.campaign.id, applicationId: scope.entries[1].id, expertId: scope.cityExpert.id, reason }, context(scope.cityAdmin.id));
+    const mine = await assignedSheet(scope, scope.westExpert.id, scope.entries[0].id);
+    const theirs = await assignedSheet(scope, scope.cityExpert.id, scope.entries[1].id);
+    return { scope, mine, theirs, criteria: await criteriaOf(scope.campaign.id) };
+  }
+
+  it('an expert can neither read nor score a sheet assigned to someone else (IDOR)', async () => {
+    const { scope, theirs, criteria } = await scopeWithSheets();
+    expect((await rejection(getSheetForExpert(theirs.id, scope.westExpert.id))).code).toBe('NOT_FOUND');
+    const attempt = await rejection(saveScores({ assignmentId: theirs.id, scores: [{ criterionId: criteria[0].id, points: 1 }] }, context(scope.westExpert.id)));
+    expect(attempt).toMatchObject({ code: 'NOT_FOUND', message: '评分表不存在或未分配给您' });
+    expect((await rejection(submitSheet({ assignmentId: theirs.id }, context(scope.westExpert.id)))).code).toBe('NOT_FOUND');
+    // Someone with no expert role at all fares no better.
+    const outsider = await createUser();
+    expect((await rejection(getSheetForExpert(theirs.id, outsider.id))).code).toBe('NOT_FOUND');
+    expect(await db.reviewScore.count({ where: { assignmentId: theirs.id } })).toBe(0);
+  });
+
+  it('the same score saved in parallel stays one row', async () => {
+    const { scope, mine, criteria } = await scopeWithSheets();
+    const saves = Array.from({ length: 20 }, (_, index) =>
+      saveScores({ assignmentId: mine.id, scores: [{ criterionId: criteria[0].id, points: 10 + (index % 5) }] }, context(scope.westExpert.id)),
+    );
+    const outcomes = await Promise.allSettled(saves);
+    expect(outcomes.every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    const rows = await db.reviewScore.findMany({ where: { assignmentId: mine.id } });
+    expect(rows).toHaveLength(1);
+    expect([10, 11, 12, 13, 14]).toContain(Number(rows[0].points));
+  });
+
+  it('submits only a complete sheet with comments under the threshold; then it is locked until staff reopen it', async () => {
+    const { scope, mine, criteria } = await scopeWithSheets();
+    const as = context(scope.westExpert.id);
+    const over = await rejection(saveScores({ assignmentId: mine.id, scores: [{ criterionId: criteria[0].id, points: criteria[0].maxPoints + 1 }] }, as));
+    expect(over.code).toBe('INVALID_INPUT');
+    // Low on the first criterion (below 60 %) without a comment: refused with the place to fix.
+    await saveScores({ assignmentId: mine.id, scores: criteria.map((criterion, index) => ({ criterionId: criterion.id, points: index === 0 ? 5 : criterion.maxPoints - 2 })) }, as);
+    const incomplete = await rejection(submitSheet({ assignmentId: mine.id }, as));
+    expect(incomplete.code).toBe('INVALID_INPUT');
+    expect(incomplete.fieldErrors).toEqual({ 'scores.0.comment': expect.stringContaining('请写明评语') });
+    await saveScores({ assignmentId: mine.id, scores: [{ criterionId: criteria[0].id, points: 5, comment: '载体建设薄弱，缺少固定阵地' }] }, as);
+    const submitted = await submitSheet({ assignmentId: mine.id }, as);
+    expect(submitted.total).toBe(5 + criteria.slice(1).reduce((sum, criterion) => sum + criterion.maxPoints - 2, 0));
+
+    const locked = await rejection(saveScores({ assignmentId: mine.id, scores: [{ criterionId: criteria[0].id, points: 18 }] }, as));
+    expect(locked).toMatchObject({ code: 'CONFLICT', message: '评分表已提交，不能再修改；如需更正，请联系组织部重新开放' });
+    expect((await rejection(removeAssignment({ assignmentId: mine.id, reason: '专家临时有事' }, context(scope.cityAdmin.id)))).code).toBe('CONFLICT');
+
+    expect((await rejection(reopenSheet({ assignmentId: mine.id, reason: '专家申请更正笔误' }, context(scope.westExpert.id)))).code).toBe('FORBIDDEN');
+    await reopenSheet({ assignmentId: mine.id, reason: '专家申请更正笔误' }, context(scope.cityAdmin.id));
+    await saveScores({ assignmentId: mine.id, scores: [{ criterionId: criteria[0].id, points: 15 }] }, as);
+    expect(Number((await db.reviewScore.findUniqueOrThrow({ where: { assignmentId_criterionId: { assignmentId: mine.id, criterionId: criteria[0].id } } })).points)).toBe(15);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: mine.id, action: 'reopen-review-sheet' } });
+    expect(audit.after).toMatchObject({ reason: '专家申请更正笔误' });
+  });
+
+  it('hides the organization and names in a blind review, and closes at the deadline by database time', async () => {
+    const { scope, mine, criteria } = await scopeWithSheets();
+    await db.campaign.update({ where: { id: scope.campaign.id }, data: { blindReview: true } });
+    const sheet = await getSheetForExpert(mine.id, scope.westExpert.id);
+    expect(sheet.entry.organizationName).toBeNull();
+    expect(sheet.entry.secretaryName).toBeNull();
+    expect(sheet.isEditable).toBe(true);
+    await closeExpertReview(scope.campaign.id);
+    const late = await rejection(saveScores({ assignmentId: mine.id, scores: [{ criterionId: criteria[0].id, points: 10 }] }, context(scope.westExpert.id)));
+    expect(late).toMatchObject({ code: 'STAGE_LOCKED', message: '专家评审已截止，不能再修改或提交评分' });
+  });
+});
+
+describe('decisions', () => {
+  it('a signed decision and its items cannot be changed or deleted, not even by SQL', async () => {
+    const scope = await createReviewScope({ entries: 1 });
+    const decision = await db.decision.create({
+      data: { campaignId: scope.campaign.id, kind: 'PRELIMINARY', version: 1, meetingDate: new Date('2026-11-20'), attendees: '部长、副部长', items: { create: [{ applicationId: scope.entries[0].id, rank: 1, score: 88.5 }] } },
+    });
+    await db.decision.update({ where: { id: decision.id }, data: { signedAt: new Date(), signedById: scope.cityAdmin.id } });
+    await expect(db.decision.update({ where: { id: decision.id }, data: { attendees: '改过的名单' } })).rejects.toThrow(/signed/);
+    await expect(db.decisionItem.updateMany({ where: { decisionId: decision.id }, data: { rank: 2 } })).rejects.toThrow(/signed/);
+    await expect(db.$executeRaw`DELETE FROM decision_items WHERE decision_id = ${decision.id}`).rejects.toThrow(/signed/);
+    await expect(db.$executeRaw`DELETE FROM decisions WHERE id = ${decision.id}`).rejects.toThrow(/signed/);
+    expect((await db.decision.findUniqueOrThrow({ where: { id: decision.id } })).attendees).toBe('部长、副部长');
+  });
+});
