@@ -18,12 +18,17 @@ export async function canReadFile(user: TFileAccessUser, fileId: string): Promis
     where: { id: fileId },
     select: {
       uploadedById: true,
-      logoOf: { select: { organization: { select: { path: true } } } },
-      attachments: { select: { application: { select: { organization: { select: { path: true } } } } } },
+      logoOf: { select: { id: true, organization: { select: { path: true } } } },
+      attachments: { select: { application: { select: { id: true, organization: { select: { path: true } } } } } },
     },
   });
   if (!file) return false;
   if (file.uploadedById === user.id) return true;
+  // An expert reads the logo and attachments of the entries assigned to them.
+  const applicationIds = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.map((attachment) => attachment.application.id)];
+  if (user.roles.some((grant) => grant.role === 'EXPERT') && applicationIds.length) {
+    if (await db.reviewAssignment.count({ where: { expertId: user.id, applicationId: { in: applicationIds } } })) return true;
+  }
   const paths = [
     ...(file.logoOf ? [file.logoOf.organization.path] : []),
     ...file.attachments.map((attachment) => attachment.application.organization.path),

@@ -1,9 +1,20 @@
-import { RoleHome } from '@/components/workspace/role-home';
+import { ExpertSheetList } from '@/components/review/expert-sheet-list';
+import { PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
+import { db } from '@/lib/db';
+import { listSheetsForExpert } from '@/lib/review/scoring';
 
 export const metadata = { title: '评审任务' };
 
 export default async function ReviewHomePage() {
   const user = await requirePageUser(['EXPERT']);
-  return <RoleHome user={user} role="EXPERT" title="评审任务" description="按“四有一好”标准为分配给您的品牌评分" note="专家评审阶段开始后，分配给您的评审任务会显示在这里。" />;
+  const rows = await listSheetsForExpert(user.id);
+  const rubrics = await db.rubric.findMany({ where: { campaignId: { in: [...new Set(rows.map((row) => row.campaign.id))] } }, select: { campaignId: true, _count: { select: { criteria: true } } } });
+  const criteriaCounts = Object.fromEntries(rubrics.map((rubric) => [rubric.campaignId, rubric._count.criteria]));
+  return (
+    <>
+      <PageHeader title="评审任务" description="按评分标准为分配给您的品牌打分，评分自动保存，全部评完后提交" />
+      <ExpertSheetList rows={rows} criteriaCounts={criteriaCounts} />
+    </>
+  );
 }

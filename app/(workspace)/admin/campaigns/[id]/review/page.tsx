@@ -1,0 +1,124 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AssignmentBoard } from '@/components/review/assignment-board';
+import { CommitAssignmentButton } from '@/components/review/commit-assignment-button';
+import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { requirePageUser } from '@/lib/auth/guard';
+import { stageStatus, STAGE_STATUS_LABELS } from '@/lib/campaign/stages';
+import { db, dbNow } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/format';
+import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
+import { previewAssignment } from '@/lib/review/assign-service';
+import { loadReviewCampaign } from '@/lib/review/pool';
+import { loadAssignmentBoard } from '@/lib/review/queries';
+
+export const metadata = { title: '专家评审' };
+
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewAdminPage({ params, searchParams }: TProps) {
+  const user = await requirePageUser(['ORG_ADMIN']);
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const campaign = await loadReviewCampaign(db, id, user.roles).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
+    throw error;
+  });
+  if (!campaign) notFound();
+  const basePath = `/admin/campaigns/${campaign.id}/review`;
+  const now = await dbNow();
+  const stage = campaign.stages.find((candidate) => candidate.kind === 'EXPERT_REVIEW');
+  const status = stage ? stageStatus(stage, now) : 'disabled';
+  const canChange = campaign.status === 'PUBLISHED' && (status === 'upcoming' || status === 'open');
+  const board = await loadAssignmentBoard(campaign);
+  const seed = typeof search.preview === 'string' && /^\d{1,10}$/.test(search.preview) ? Number(search.preview) : null;
+  const preview = seed !== null && canChange ? await previewAssignment({ campaignId: campaign.id }, user.id, seed) : null;
+  const names = new Map(board.experts.map((expert) => [expert.id, expert.name]));
+  const entryNames = new Map(board.entries.map((entry) => [entry.id, entry.brandName]));
+  const newSeed = Math.floor(Math.random() * 2_000_000_000);
+  const short = board.entries.filter((entry) => entry.sheets.length < campaign.expertsPerEntry).length;
+
+  return (
+    <>
+      <Link href={`/admin/campaigns/${campaign.id}`} className="mb-2 inline-block text-sm text-brand-700 hover:underline">
+        ← 返回{campaign.title}
+      </Link>
+      <PageHeader
+        title="专家评审"
+        description={`每个品牌 ${campaign.expertsPerEntry} 位专家 · ${campaign.blindReview ? '匿名评审' : '实名评审'} · ${AGGREGATION_LABELS[campaign.scoreAggregation]}`}
+        actions={
+          <Link href={`${basePath}/results`} className={buttonClass('secondary')}>
+            评审结果与排名
+          </Link>
+        }
+      />
+      <div className="space-y-4">
+        <Alert tone={status === 'open' ? 'info' : 'warning'}>
+          专家评审阶段{STAGE_STATUS_LABELS[status]}
+          {stage && status !== 'disabled' && `（${formatDateTime(stage.startsAt)} 至 ${formatDateTime(stage.endsAt)}）`}。
+          {status === 'closed' && '评审已截止，分配不能再调整。'}
+        </Alert>
+        {typeof search.assigned === 'string' && <Alert tone="success">已新增 {search.assigned} 份评分表。</Alert>}
+
+        {board.entries.length === 0 ? (
+          <EmptyState title="品牌清单尚未发布">资格审查后发布品牌清单，清单中的品牌才能分配专家评审。</EmptyState>
+        ) : (
+          <>
+            <Card
+              title="分配概况"
+              actions={
+                canChange && (
+                  <Link href={`${basePath}?preview=${newSeed}`} className={buttonClass(preview ? 'secondary' : 'primary')}>
+                    {preview ? '重新生成方案' : '自动分配预览'}
+                  </Link>
+                )
+              }
+            >
+              <dl className="grid gap-3 text-sm sm:grid-cols-4">
+                <div><dt className="text-stone-500">品牌</dt><dd className="text-lg font-semibold tabular-nums">{board.entries.length}</dd></div>
+                <div><dt className="text-stone-500">专家库</dt><dd className="text-lg font-semibold tabular-nums">{board.experts.length} 位</dd></div>
+                <div><dt className="text-stone-500">评分表</dt><dd className="text-lg font-semibold tabular-nums">{board.totals.submitted} / {board.totals.sheets} 已提交</dd></div>
+                <div><dt className="text-stone-500">专家不足的品牌</dt><dd className={`text-lg font-semibold tabular-nums ${short ? 'text-amber-800' : ''}`}>{short}</dd></div>
+              </dl>
+              {board.experts.length === 0 && <p className="mt-3 text-sm text-amber-800">专家库为空：请先为专家账号分配“专家”角色并填写专家信息。</p>}
+            </Card>
+
+            {preview && (
+              <Card title="自动分配方案（预览，尚未保存）">
+                <div className="space-y-3 text-sm">
+                  <p>
+                    新增 {preview.plan.add.length} 份评分表，其中 {preview.plan.add.filter((row) => row.isFieldMatch).length} 份为同领域专家；每位专家最多 {preview.plan.cap} 份。
+                    已自动排除与申报单位有上下级或同单位关系、以及声明回避的专家。
+                  </p>
+                  {preview.plan.shortfalls.length > 0 && (
+                    <Alert tone="warning">
+                      {preview.plan.shortfalls.length} 个品牌专家不足：
+                      {preview.plan.shortfalls.slice(0, 10).map((row) => `“${entryNames.get(row.entryId) ?? ''}”${row.have}/${row.wanted}`).join('、')}
+                      {preview.plan.shortfalls.length > 10 && ' 等'}。可确认后手动添加，或扩充专家库后重新生成。
+                    </Alert>
+                  )}
+                  <details>
+                    <summary className="cursor-pointer text-brand-800">各专家分配数量</summary>
+                    <ul className="mt-2 grid gap-1 sm:grid-cols-3">
+                      {Object.entries(preview.plan.loads).map(([expertId, load]) => (
+                        <li key={expertId} className="flex justify-between rounded bg-stone-50 px-2 py-1">
+                          <span>{names.get(expertId)}</span>
+                          <span className="tabular-nums">{load} 份</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                  <CommitAssignmentButton campaignId={campaign.id} seed={preview.seed} fingerprint={preview.fingerprint} count={preview.plan.add.length} href={basePath} />
+                </div>
+              </Card>
+            )}
+
+            <AssignmentBoard campaignId={campaign.id} board={board} perEntry={campaign.expertsPerEntry} canChange={canChange} />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
+import { runAction } from '@/lib/auth/action';
+import { addAssignment, commitAssignment, removeAssignment } from '@/lib/review/assign-service';
+import type { TCommitAssignmentInput, TManualAssignmentInput, TRemoveAssignmentInput, TReopenSheetInput, TScoreDraftInput } from '@/lib/review/schema';
+import { reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
+
+// The services check everything against the database (the sheet is the expert's own; the admin holds ORG_ADMIN over
+// the campaign's owner); the guards here only turn away people without the role at all.
+
+async function expert() {
+  const user = await requireAnyRole(['EXPERT']);
+  return { actorId: user.id, ip: await getRequestIp() };
+}
+
+async function admin() {
+  const user = await requireAnyRole(['ORG_ADMIN']);
+  return { actorId: user.id, ip: await getRequestIp() };
+}
+
+export async function saveScoresAction(input: TScoreDraftInput) {
+  return runAction(async () => saveScores(input, await expert()));
+}
+
+export async function submitSheetAction(input: { assignmentId: string }) {
+  return runAction(async () => {
+    const result = await submitSheet(input, await expert());
+    revalidatePath('/review', 'layout');
+    return result;
+  });
+}
+
+export async function commitAssignmentAction(input: TCommitAssignmentInput) {
+  return runAction(async () => {
+    const result = await commitAssignment(input, await admin());
+    revalidatePath(`/admin/campaigns/${input.campaignId}/review`);
+    return result;
+  });
+}
+
+export async function addAssignmentAction(input: TManualAssignmentInput) {
+  return runAction(async () => {
+    const result = await addAssignment(input, await admin());
+    revalidatePath(`/admin/campaigns/${input.campaignId}/review`);
+    return result;
+  });
+}
+
+export async function removeAssignmentAction(input: TRemoveAssignmentInput) {
+  return runAction(async () => {
+    const result = await removeAssignment(input, await admin());
+    revalidatePath(`/admin/campaigns/${result.campaignId}/review`);
+    return result;
+  });
+}
+
+export async function reopenSheetAction(input: TReopenSheetInput) {
+  return runAction(async () => {
+    const result = await reopenSheet(input, await admin());
+    revalidatePath(`/admin/campaigns/${result.campaignId}/review`);
+    return result;
+  });
+}
