@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
-import { fileUrl, type TUploadedFile } from '@/lib/files/service';
+import { UPLOADED_FILE_SELECT, uploadedFileOf } from '@/lib/files/service';
 import { assertCanEdit, loadGrants } from '@/lib/application/access';
 import { editWindowStatus } from '@/lib/application/rules';
 
@@ -17,17 +17,12 @@ export const ZApplicationFiles = z.object({
 });
 export type TApplicationFilesInput = z.input<typeof ZApplicationFiles>;
 
-const FILE_SELECT = { id: true, kind: true, mimeType: true, size: true, width: true, height: true, originalName: true } as const;
-
-function uploadedFileOf(file: { id: string; kind: 'IMAGE' | 'DOCUMENT'; mimeType: string; size: number; width: number | null; height: number | null; originalName: string }): TUploadedFile {
-  return { ...file, thumbUrl: file.kind === 'IMAGE' ? fileUrl(file.id, 'thumb') : null };
-}
 
 /** Logo, photos and documents of an application, as the upload component lists them. Call after an access check. */
 export async function listApplicationFiles(applicationId: string) {
   const application = await db.application.findUniqueOrThrow({
     where: { id: applicationId },
-    select: { logoFile: { select: FILE_SELECT }, attachments: { select: { slot: true, file: { select: FILE_SELECT } }, orderBy: { sortOrder: 'asc' } } },
+    select: { logoFile: { select: UPLOADED_FILE_SELECT }, attachments: { select: { slot: true, file: { select: UPLOADED_FILE_SELECT } }, orderBy: { sortOrder: 'asc' } } },
   });
   return {
     logo: application.logoFile ? [uploadedFileOf(application.logoFile)] : [],

@@ -20,12 +20,15 @@ export async function canReadFile(user: TFileAccessUser, fileId: string): Promis
       uploadedById: true,
       logoOf: { select: { id: true, organization: { select: { path: true } } } },
       attachments: { select: { application: { select: { id: true, organization: { select: { path: true } } } } } },
+      onsitePhotos: { select: { check: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
     },
   });
   if (!file) return false;
   if (file.uploadedById === user.id) return true;
   // An expert reads the logo and attachments of the entries assigned to them.
   const applicationIds = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.map((attachment) => attachment.application.id)];
+  // 实地核验 photos are the organizer's working papers.
+  if (file.onsitePhotos.some((photo) => grantsRoleAt(user.roles, ['ORG_ADMIN'], photo.check.campaign.ownerOrg.path))) return true;
   if (user.roles.some((grant) => grant.role === 'EXPERT') && applicationIds.length) {
     if (await db.reviewAssignment.count({ where: { expertId: user.id, applicationId: { in: applicationIds } } })) return true;
   }

@@ -22,6 +22,13 @@ export type TUploadedFile = {
 
 export const fileUrl = (id: string, variant?: 'thumb' | 'medium') => `/api/files/${id}${variant ? `?variant=${variant}` : ''}`;
 
+/** What to select of a stored file to list it in the upload component. */
+export const UPLOADED_FILE_SELECT = { id: true, kind: true, mimeType: true, size: true, width: true, height: true, originalName: true } as const;
+
+export function uploadedFileOf(file: { id: string; kind: 'IMAGE' | 'DOCUMENT'; mimeType: string; size: number; width: number | null; height: number | null; originalName: string }): TUploadedFile {
+  return { ...file, thumbUrl: file.kind === 'IMAGE' ? fileUrl(file.id, 'thumb') : null };
+}
+
 /**
  * Check → re-encode → store the objects → record the row and its audit entry. The objects are written
  * first; if the row cannot be written they are deleted again, so storage holds no unreferenced files.

@@ -6,6 +6,7 @@ import { runAction } from '@/lib/auth/action';
 import { addAssignment, commitAssignment, removeAssignment } from '@/lib/review/assign-service';
 import type { TCommitAssignmentInput, TManualAssignmentInput, TRemoveAssignmentInput, TReopenSheetInput, TScoreDraftInput } from '@/lib/review/schema';
 import { reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
+import { saveOnsiteCheck, type TOnsiteCheckInput } from '@/lib/review/onsite';
 
 // The services check everything against the database (the sheet is the expert's own; the admin holds ORG_ADMIN over
 // the campaign's owner); the guards here only turn away people without the role at all.
@@ -60,6 +61,14 @@ export async function reopenSheetAction(input: TReopenSheetInput) {
   return runAction(async () => {
     const result = await reopenSheet(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/review`);
+    return result;
+  });
+}
+
+export async function saveOnsiteCheckAction(input: TOnsiteCheckInput) {
+  return runAction(async () => {
+    const result = await saveOnsiteCheck(input, await admin());
+    revalidatePath(`/admin/campaigns/${result.campaignId}/onsite`, 'layout');
     return result;
   });
 }

@@ -19,7 +19,7 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request.headers)) return reply(403, { message: '请求来源不被允许' });
   let actorId: string;
   try {
-    actorId = (await requireAnyRole(['BRANCH_SECRETARY'])).id;
+    actorId = (await requireAnyRole(['BRANCH_SECRETARY', 'ORG_ADMIN'])).id; // secretaries for declarations, staff for 实地核验 photos
   } catch (error) {
     if (error instanceof AppError) return reply(error.code === 'UNAUTHENTICATED' ? 401 : 403, { message: error.message });
     throw error;

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AssignmentBoard } from '@/components/review/assignment-board';
 import { CommitAssignmentButton } from '@/components/review/commit-assignment-button';
 import { Alert } from '@/components/ui/alert';
@@ -7,12 +6,11 @@ import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
 import { stageStatus, STAGE_STATUS_LABELS } from '@/lib/campaign/stages';
-import { db, dbNow } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { dbNow } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
 import { previewAssignment } from '@/lib/review/assign-service';
-import { loadReviewCampaign } from '@/lib/review/pool';
+import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { loadAssignmentBoard } from '@/lib/review/queries';
 
 export const metadata = { title: '专家评审' };
@@ -22,11 +20,7 @@ type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<st
 export default async function ReviewAdminPage({ params, searchParams }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const campaign = await loadReviewCampaign(db, id, user.roles).catch((error: unknown) => {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
-    throw error;
-  });
-  if (!campaign) notFound();
+  const campaign = await loadReviewCampaignForPage(user, id);
   const basePath = `/admin/campaigns/${campaign.id}/review`;
   const now = await dbNow();
   const stage = campaign.stages.find((candidate) => candidate.kind === 'EXPERT_REVIEW');
