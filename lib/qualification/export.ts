@@ -1,11 +1,8 @@
 import ExcelJS from 'exceljs';
+import { textWidth } from '@/lib/export/table-sheet';
 import { formatDateTime } from '@/lib/format';
 import type { TQualificationRow } from '@/lib/qualification/queries';
 
-/** Display width of a cell: CJK characters take two columns in Excel's default font. */
-function textWidth(value: string): number {
-  return [...value].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-}
 
 /** The campaign's 资格审查表: one row per entry at qualification, one column per checklist item. */
 export async function buildQualificationWorkbook(title: string, checklist: readonly string[], rows: readonly TQualificationRow[]): Promise<Buffer> {

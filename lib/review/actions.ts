@@ -7,6 +7,7 @@ import { addAssignment, commitAssignment, removeAssignment } from '@/lib/review/
 import type { TCommitAssignmentInput, TManualAssignmentInput, TRemoveAssignmentInput, TReopenSheetInput, TScoreDraftInput } from '@/lib/review/schema';
 import { reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
 import { saveOnsiteCheck, type TOnsiteCheckInput } from '@/lib/review/onsite';
+import { createDecision, saveDecisionDraft, signDecision, type TCreateDecisionInput, type TDecisionDraftInput } from '@/lib/review/decisions';
 
 // The services check everything against the database (the sheet is the expert's own; the admin holds ORG_ADMIN over
 // the campaign's owner); the guards here only turn away people without the role at all.
@@ -69,6 +70,30 @@ export async function saveOnsiteCheckAction(input: TOnsiteCheckInput) {
   return runAction(async () => {
     const result = await saveOnsiteCheck(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/onsite`, 'layout');
+    return result;
+  });
+}
+
+export async function createDecisionAction(input: TCreateDecisionInput) {
+  return runAction(async () => {
+    const result = await createDecision(input, await admin());
+    revalidatePath(`/admin/campaigns/${input.campaignId}/decisions`, 'layout');
+    return result;
+  });
+}
+
+export async function saveDecisionDraftAction(input: TDecisionDraftInput) {
+  return runAction(async () => {
+    const result = await saveDecisionDraft(input, await admin());
+    revalidatePath(`/admin/campaigns/${result.campaignId}/decisions`, 'layout');
+    return result;
+  });
+}
+
+export async function signDecisionAction(input: { decisionId: string }) {
+  return runAction(async () => {
+    const result = await signDecision(input, await admin());
+    revalidatePath(`/admin/campaigns/${result.campaignId}/decisions`, 'layout');
     return result;
   });
 }
