@@ -35,8 +35,14 @@ export async function readBodyWithLimit(request: Request, limit: number): Promis
   return Buffer.concat(chunks);
 }
 
+/** RFC 5987 value: encodeURIComponent leaves ' ( ) * ! as they are, which the header syntax does not allow. */
 function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** A download with a Chinese file name (filename*) and an ASCII fallback for old clients. */
+export function attachmentDisposition(name: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }
 
 /** Documents always download; images may show inline. The UTF-8 name goes in filename* (RFC 5987). */

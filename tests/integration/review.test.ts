@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { addAssignment, commitAssignment, previewAssignment, removeAssignment } from '@/lib/review/assign-service';
 import { getSheetForExpert, reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
+import { loadGrants } from '@/lib/application/access';
+import { createDecision, getDecision, loadAwardProposal, saveDecisionDraft, signDecision } from '@/lib/review/decisions';
+import { buildReviewWorkbook, renderDecisionPdf } from '@/lib/review/export';
+import { loadReviewCampaign } from '@/lib/review/pool';
+import { loadRanking } from '@/lib/review/results';
 import { createUser } from '../support/factories';
 import { closeExpertReview, createReviewScope } from '../support/reviews';
 import { rejection } from '../support/errors';
@@ -139,5 +144,76 @@ describe('decisions', () => {
     await expect(db.$executeRaw`DELETE FROM decision_items WHERE decision_id = ${decision.id}`).rejects.toThrow(/signed/);
     await expect(db.$executeRaw`DELETE FROM decisions WHERE id = ${decision.id}`).rejects.toThrow(/signed/);
     expect((await db.decision.findUniqueOrThrow({ where: { id: decision.id } })).attendees).toBe('部长、副部长');
+  });
+});
+
+describe('ranking, decisions and the award proposal', () => {
+  it('ranks submitted sheets and valid votes, then 初评 → 审定 produce the award proposal; signing checks the reasons', async () => {
+    const scope = await createReviewScope({ entries: 3, extraExperts: 2 });
+    await db.campaign.update({ where: { id: scope.campaign.id }, data: { expertsPerEntry: 2 } });
+    await db.$executeRaw`UPDATE campaign_stages SET is_enabled = true WHERE campaign_id = ${scope.campaign.id} AND kind = 'VOTING'`;
+    const admin = context(scope.cityAdmin.id);
+    const preview = await previewAssignment({ campaignId: scope.campaign.id }, scope.cityAdmin.id, 3);
+    await commitAssignment({ campaignId: scope.campaign.id, seed: preview.seed, fingerprint: preview.fingerprint }, admin);
+    const criteria = await criteriaOf(scope.campaign.id);
+    // Entry i gets every criterion at (max − 2i): entry 0 ranks first on the experts' scores.
+    const sheets = await db.reviewAssignment.findMany({ where: { campaignId: scope.campaign.id }, select: { id: true, expertId: true, applicationId: true } });
+    for (const sheet of sheets) {
+      const index = scope.entries.findIndex((entry) => entry.id === sheet.applicationId);
+      await saveScores({ assignmentId: sheet.id, scores: criteria.map((criterion) => ({ criterionId: criterion.id, points: criterion.maxPoints - 2 * index })) }, context(sheet.expertId));
+      await submitSheet({ assignmentId: sheet.id }, context(sheet.expertId));
+    }
+    // Votes: entry 2 is the public's favourite; one of its votes is invalid and does not count.
+    await db.vote.createMany({
+      data: [
+        ...Array.from({ length: 4 }, (_, index) => ({ campaignId: scope.campaign.id, applicationId: scope.entries[2].id, voterKey: `v${index}` })),
+        { campaignId: scope.campaign.id, applicationId: scope.entries[2].id, voterKey: 'rigged', invalidatedAt: new Date() },
+        { campaignId: scope.campaign.id, applicationId: scope.entries[0].id, voterKey: 'v9' },
+      ],
+    });
+    const campaign = await loadReviewCampaign(db, scope.campaign.id, await loadGrants(db, scope.cityAdmin.id));
+    const ranking = await loadRanking(campaign);
+    const max = criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);
+    const row = (index: number) => ranking.rows.find((candidate) => candidate.applicationId === scope.entries[index].id)!;
+    expect(row(2).votes).toBe(4);
+    expect(row(0).expertScore).toBe(max);
+    // Entry 0: 100 of 100 × 70 % + 1 of the top 4 votes × 30 % = 77.5; entry 2: 80 × 70 % + 30 = 86 comes first.
+    expect(row(0).score).toBe(77.5);
+    expect(row(2).score).toBe(86);
+    expect([row(2).rank, row(0).rank]).toEqual([1, 2]);
+
+    await db.onsiteCheck.create({ data: { campaignId: scope.campaign.id, applicationId: scope.entries[1].id, result: 'FAILED', findings: '阵地已撤并，与申报不符' } });
+    const preliminary = await createDecision({ campaignId: scope.campaign.id, kind: 'PRELIMINARY' }, admin);
+    const draft = (await getDecision(preliminary.id, scope.campaign.id))!;
+    const demo = await db.award.findFirstOrThrow({ where: { campaignId: scope.campaign.id, kind: 'DEMONSTRATION' } });
+    expect(draft.items.find((item) => item.applicationId === scope.entries[0].id)!.proposedAwardId).toBe(demo.id);
+    expect(draft.items.find((item) => item.applicationId === scope.entries[1].id)!.proposedAwardId).toBeNull();
+
+    const items = draft.items.map((item) => ({ applicationId: item.applicationId, awardId: item.applicationId === scope.entries[1].id ? demo.id : item.awardId, changeReason: '' }));
+    await saveDecisionDraft({ decisionId: preliminary.id, meetingDate: '2026-11-20', attendees: '部长、副部长、组织科', notes: '', items }, admin);
+    const refused = await rejection(signDecision({ decisionId: preliminary.id }, admin));
+    expect(refused.message).toBe('暂不能签署：1 个品牌的奖项与建议不同，请写明调整理由；1 个实地核验未通过的品牌不能获奖。');
+    await saveDecisionDraft({ decisionId: preliminary.id, meetingDate: '2026-11-20', attendees: '部长、副部长、组织科', notes: '', items: draft.items.map((item) => ({ applicationId: item.applicationId, awardId: item.awardId, changeReason: '' })) }, admin);
+    await signDecision({ decisionId: preliminary.id }, admin);
+    expect((await rejection(saveDecisionDraft({ decisionId: preliminary.id, meetingDate: '2026-11-21', attendees: '改', notes: '', items: [] }, admin))).code).toBe('CONFLICT');
+
+    expect(await loadAwardProposal(scope.campaign.id)).toBeNull();
+    const final = await createDecision({ campaignId: scope.campaign.id, kind: 'FINAL' }, admin);
+    const finalDraft = (await getDecision(final.id, scope.campaign.id))!;
+    await saveDecisionDraft({ decisionId: final.id, meetingDate: '2026-11-22', attendees: '领导小组全体成员', notes: '', items: finalDraft.items.map((item) => ({ applicationId: item.applicationId, awardId: item.awardId, changeReason: '' })) }, admin);
+    await signDecision({ decisionId: final.id }, admin);
+    const proposal = (await loadAwardProposal(scope.campaign.id))!;
+    expect(proposal.items.map((item) => [item.application.id, item.award?.id])).toContainEqual([scope.entries[0].id, demo.id]);
+    expect(proposal.items.some((item) => item.application.id === scope.entries[1].id)).toBe(false);
+
+    // A correction is a new version with a reason; the signed one stays as it was.
+    expect((await rejection(createDecision({ campaignId: scope.campaign.id, kind: 'FINAL' }, admin))).code).toBe('INVALID_INPUT');
+    const correction = await createDecision({ campaignId: scope.campaign.id, kind: 'FINAL', correctionReason: '领导小组复议后调整' }, admin);
+    expect(correction.version).toBe(2);
+
+    const workbook = await buildReviewWorkbook(campaign, ranking);
+    expect(workbook.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await renderDecisionPdf(campaign.title, (await getDecision(final.id, scope.campaign.id))!, new Map([[demo.id, demo.name]]));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

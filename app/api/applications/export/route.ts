@@ -3,6 +3,8 @@ import { AppError } from '@/lib/errors';
 import { buildApplicationsWorkbook } from '@/lib/application/export';
 import { listStaffApplicationsForExport, parseStaffSearch, staffScopePaths } from '@/lib/application/staff-queries';
 
+import { attachmentDisposition } from '@/lib/files/http';
+
 export const dynamic = 'force-dynamic';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,11 +24,10 @@ export async function GET(request: Request) {
   }
   const search = parseStaffSearch(new URL(request.url).searchParams);
   const body = await buildApplicationsWorkbook(await listStaffApplicationsForExport(paths, search));
-  const fileName = encodeURIComponent('申报列表.xlsx');
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="applications.xlsx"; filename*=UTF-8''${fileName}`,
+      'Content-Disposition': attachmentDisposition('申报列表.xlsx', 'applications.xlsx'),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     },

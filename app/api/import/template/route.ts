@@ -6,6 +6,8 @@ import { organizationCodeOf } from '@/lib/import/queries';
 import { buildImportTemplate } from '@/lib/import/template';
 
 // ORG_ADMIN only: the template itself is harmless, but its examples name the admin's organization.
+import { attachmentDisposition } from '@/lib/files/http';
+
 export const dynamic = 'force-dynamic';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,11 +28,10 @@ export async function GET(request: Request) {
   const kind = new URL(request.url).searchParams.get('kind');
   if (!IMPORT_KINDS.includes(kind as TImportKind)) return refusal(400, '模板类型只能是 organizations 或 users');
   const body = await buildImportTemplate(kind as TImportKind, await organizationCodeOf(rootOrganizationId));
-  const fileName = encodeURIComponent(`${KIND_LABELS[kind as TImportKind]}导入模板.xlsx`);
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="${kind}-template.xlsx"; filename*=UTF-8''${fileName}`,
+      'Content-Disposition': attachmentDisposition(`${KIND_LABELS[kind as TImportKind]}导入模板.xlsx`, `${kind}-template.xlsx`),
       'Cache-Control': 'no-store',
     },
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
+import { attachmentDisposition } from '@/lib/files/http';
 import { loadRecommendationLevel } from '@/lib/recommendation/queries';
 import { buildRecommendationSummaryWorkbook } from '@/lib/recommendation/summary-export';
 import { renderRecommendationSummaryPdf } from '@/lib/recommendation/summary-pdf';
@@ -17,11 +18,6 @@ const FORMATS = {
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: buildRecommendationSummaryWorkbook },
   pdf: { type: 'application/pdf', render: renderRecommendationSummaryPdf },
 } as const;
-
-/** RFC 5987 value: encodeURIComponent leaves ' ( ) * ! as they are, which the header syntax does not allow. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*!]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-}
 
 function refusal(status: number, message: string) {
   return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -44,11 +40,10 @@ export async function GET(request: Request) {
   if (!level) return refusal(404, '推荐汇总表不存在或您无权查看');
   const output = FORMATS[format];
   const body = await output.render(level);
-  const fileName = rfc5987(`${level.organization.name}-推荐汇总表.${format}`);
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': output.type,
-      'Content-Disposition': `attachment; filename="recommendation-summary.${format}"; filename*=UTF-8''${fileName}`,
+      'Content-Disposition': attachmentDisposition(`${level.organization.name}-推荐汇总表.${format}`, `recommendation-summary.${format}`),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     },

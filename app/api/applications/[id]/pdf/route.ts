@@ -5,6 +5,8 @@ import { canReadApplicationForPrint } from '@/lib/application/print-access';
 import { loadApplicationPrintData } from '@/lib/application/print-data';
 import { fileStorage } from '@/lib/files/storage';
 
+import { attachmentDisposition } from '@/lib/files/http';
+
 export const dynamic = 'force-dynamic';
 
 function refusal(status: number, message: string) {
@@ -24,11 +26,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const data = await loadApplicationPrintData(id, (key) => fileStorage().get(key));
   if (!data) return refusal(404, '申报表不存在或您无权查看');
   const pdf = await renderApplicationPdf(data);
-  const fileName = encodeURIComponent(`${data.brandName || '未命名品牌'}-申报表.pdf`);
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="application.pdf"; filename*=UTF-8''${fileName}`,
+      'Content-Disposition': attachmentDisposition(`${data.brandName || '未命名品牌'}-申报表.pdf`, 'application.pdf'),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     },

@@ -6,6 +6,8 @@ import { checklistOf } from '@/lib/qualification/checklist';
 import { buildQualificationWorkbook } from '@/lib/qualification/export';
 import { listQualificationRows } from '@/lib/qualification/queries';
 
+import { attachmentDisposition } from '@/lib/files/http';
+
 export const dynamic = 'force-dynamic';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,11 +28,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const campaign = await getCampaignDetail((await params).id);
   if (!campaign || !grantsRoleAt(roles, ['ORG_ADMIN'], campaign.ownerOrg.path)) return refusal(404, '评选活动不存在或您无权查看');
   const body = await buildQualificationWorkbook(campaign.title, checklistOf(campaign), await listQualificationRows(campaign));
-  const fileName = encodeURIComponent(`${campaign.title}-资格审查表.xlsx`);
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="qualification.xlsx"; filename*=UTF-8''${fileName}`,
+      'Content-Disposition': attachmentDisposition(`${campaign.title}-资格审查表.xlsx`, 'qualification.xlsx'),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     },
