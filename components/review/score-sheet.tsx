@@ -43,6 +43,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
     if (result?.ok) {
       lastSaved.current = serialized;
       clearErrors();
+      setMessage(null);
       setSave({ kind: 'saved', at: new Date(result.data.savedAt).toISOString() });
       return true;
     }

@@ -187,7 +187,14 @@ export const DEMO_CITY: TSeedOrg = {
 /** Demo password for every seeded account (demo only; real accounts are imported and must change it). */
 export const DEMO_PASSWORD = 'Demo@2026';
 
-export type TSeedUser = { loginName: string; displayName: string; phone: string; roles: { role: Role; orgCode: string }[] };
+export type TSeedUser = {
+  loginName: string;
+  displayName: string;
+  phone: string;
+  roles: { role: Role; orgCode: string }[];
+  /** Experts: home organization (for 回避), fields of expertise, 职务/职称 and work unit. */
+  expert?: { homeOrgCode: string; expertise: OrgField[]; title: string; workUnit: string };
+};
 
 export const DEMO_USERS: TSeedUser[] = [
   { loginName: 'admin', displayName: '李组织（市委组织部）', phone: '13900000001', roles: [{ role: 'ORG_ADMIN', orgCode: 'SF' }] },
@@ -200,11 +207,41 @@ export const DEMO_USERS: TSeedUser[] = [
   { loginName: 'sec-fgw', displayName: '周建国', phone: '13900000013', roles: [{ role: 'BRANCH_SECRETARY', orgCode: 'SF-JG-01' }] },
   { loginName: 'sec-yy', displayName: '王丽萍', phone: '13900000014', roles: [{ role: 'BRANCH_SECRETARY', orgCode: 'SF-JG-04' }] },
   { loginName: 'sec-ty', displayName: '张德胜', phone: '13900000015', roles: [{ role: 'BRANCH_SECRETARY', orgCode: 'SF-DC-CG-01' }] },
-  { loginName: 'expert1', displayName: '孙立德（党校教授）', phone: '13900000021', roles: [{ role: 'EXPERT', orgCode: 'SF' }] },
-  { loginName: 'expert2', displayName: '郭明远（市委党史研究室）', phone: '13900000022', roles: [{ role: 'EXPERT', orgCode: 'SF' }] },
-  { loginName: 'expert3', displayName: '林慧（高校马克思主义学院）', phone: '13900000023', roles: [{ role: 'EXPERT', orgCode: 'SF-JG' }] },
-  { loginName: 'expert4', displayName: '高峰（西城区委组织部）', phone: '13900000024', roles: [{ role: 'EXPERT', orgCode: 'SF-XC' }] },
-  { loginName: 'expert5', displayName: '罗兰（南湖县委党校）', phone: '13900000025', roles: [{ role: 'EXPERT', orgCode: 'SF-NH' }] },
+  {
+    loginName: 'expert1',
+    displayName: '孙立德（党校教授）',
+    phone: '13900000021',
+    roles: [{ role: 'EXPERT', orgCode: 'SF' }],
+    expert: { homeOrgCode: 'SF', expertise: ['RURAL', 'COMMUNITY'], title: '市委党校教授', workUnit: '示范市委党校' },
+  },
+  {
+    loginName: 'expert2',
+    displayName: '郭明远（市委党史研究室）',
+    phone: '13900000022',
+    roles: [{ role: 'EXPERT', orgCode: 'SF' }],
+    expert: { homeOrgCode: 'SF', expertise: ['GOVERNMENT', 'SOE'], title: '研究员', workUnit: '示范市委党史研究室' },
+  },
+  {
+    loginName: 'expert3',
+    displayName: '林慧（高校马克思主义学院）',
+    phone: '13900000023',
+    roles: [{ role: 'EXPERT', orgCode: 'SF-JG' }],
+    expert: { homeOrgCode: 'SF-JG', expertise: ['EDUCATION', 'GOVERNMENT'], title: '副教授', workUnit: '示范学院马克思主义学院' },
+  },
+  {
+    loginName: 'expert4',
+    displayName: '高峰（西城区委组织部）',
+    phone: '13900000024',
+    roles: [{ role: 'EXPERT', orgCode: 'SF-XC' }],
+    expert: { homeOrgCode: 'SF-XC', expertise: ['COMMUNITY', 'NON_PUBLIC'], title: '组织科科长', workUnit: '西城区委组织部' },
+  },
+  {
+    loginName: 'expert5',
+    displayName: '罗兰（南湖县委党校）',
+    phone: '13900000025',
+    roles: [{ role: 'EXPERT', orgCode: 'SF-NH' }],
+    expert: { homeOrgCode: 'SF-NH', expertise: ['RURAL', 'HEALTH'], title: '讲师', workUnit: '南湖县委党校' },
+  },
   ...(
     [
       ['member01', '刘洋', 'SF-DC-DH-01'],

@@ -33,7 +33,10 @@ async function upsertUsers(db: PrismaClient) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const user of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { loginName: user.loginName }, select: { id: true } });
-    if (existing) continue;
+    if (existing) {
+      await upsertExpertProfile(db, existing.id, user);
+      continue;
+    }
     const created = await db.user.create({
       data: { loginName: user.loginName, displayName: user.displayName, phone: user.phone, passwordHash, mustChangePassword: false },
     });
@@ -41,7 +44,15 @@ async function upsertUsers(db: PrismaClient) {
       const org = await db.organization.findUniqueOrThrow({ where: { code: grant.orgCode }, select: { id: true } });
       await db.roleAssignment.create({ data: { userId: created.id, role: grant.role, organizationId: org.id } });
     }
+    await upsertExpertProfile(db, created.id, user);
   }
+}
+
+async function upsertExpertProfile(db: PrismaClient, userId: string, user: (typeof DEMO_USERS)[number]) {
+  if (!user.expert) return;
+  const home = await db.organization.findUniqueOrThrow({ where: { code: user.expert.homeOrgCode }, select: { id: true } });
+  const data = { homeOrganizationId: home.id, expertise: user.expert.expertise, title: user.expert.title, workUnit: user.expert.workUnit };
+  await db.expertProfile.upsert({ where: { userId }, create: { userId, ...data }, update: {} });
 }
 
 /** The demo campaign, open for declaration, its dates relative to database time so the demo is always live. */

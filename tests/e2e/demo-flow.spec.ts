@@ -34,8 +34,39 @@ async function recommendAll(page: Page) {
   }
 }
 
-test('the demo campaign goes from declarations to a published 品牌清单 by clicking', async ({ browser }) => {
-  test.setTimeout(180_000);
+/** Scores every open sheet of the signed-in expert (a little below the maximum, so no comment is needed) and submits it. */
+async function scoreAll(page: Page) {
+  for (;;) {
+    await page.goto('/review');
+    const next = page.getByRole('link', { name: /^评分 / }).first();
+    if (!(await next.count())) break;
+    await next.click();
+    await expect(page.getByRole('heading', { level: 2, name: '评分' })).toBeVisible();
+    const inputs = page.getByRole('spinbutton');
+    for (let index = 0; index < (await inputs.count()); index++) {
+      const max = Number(await inputs.nth(index).getAttribute('max'));
+      await inputs.nth(index).fill(String(max - (index % 3)));
+    }
+    await expect(page.getByText(/已保存 \d{2}:\d{2}/)).toBeVisible();
+    await page.getByRole('button', { name: '提交评分' }).click();
+    await page.getByRole('dialog', { name: '提交评分表？' }).getByRole('button', { name: '确认提交' }).click();
+    await expect(page.getByText(/评分表已于 .* 提交/)).toBeVisible();
+  }
+}
+
+/** Opens a meeting decision at the proposal, records the attendees and signs it. */
+async function signDecision(page: Page, campaignPath: string, label: string, attendees: string) {
+  await page.goto(`${campaignPath}/decisions`);
+  await page.getByRole('button', { name: `开始${label}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${label}（第 1 版）` })).toBeVisible();
+  await page.getByLabel('参会人员').fill(attendees);
+  await page.getByRole('button', { name: `签署${label}` }).click();
+  await page.getByRole('dialog', { name: `签署${label}？` }).getByRole('button', { name: '确认签署' }).click();
+  await expect(page.getByText(/签署，不可修改/)).toBeVisible();
+}
+
+test('the demo campaign goes from declarations to a published 品牌清单 and on to an approved award proposal by clicking', async ({ browser }) => {
+  test.setTimeout(360_000);
   await as(browser, 'admin', /\/admin$/, (page) => openNextStageEarly(page, '逐级推荐'));
   await as(browser, 'dh-admin', /\/committee$/, recommendAll);
   await as(browser, 'cg-admin', /\/committee$/, recommendAll);
@@ -67,4 +98,24 @@ test('the demo campaign goes from declarations to a published 品牌清单 by cl
   await phone.goto(`${campaignPath.replace('/admin/campaigns/', '/campaigns/')}/brands`);
   await expect(phone.getByText(/第 1 版 · 共 \d+ 个品牌/)).toBeVisible();
   await visitor.close();
+
+  // 专家评审: the organizer assigns, every demo expert scores on their own account, then 初评 and 审定.
+  await as(browser, 'admin', /\/admin$/, async (page) => {
+    await openNextStageEarly(page, '网络投票');
+    await openNextStageEarly(page, '专家评审');
+    await page.goto(`${campaignPath}/review`);
+    await page.getByRole('link', { name: '自动分配预览' }).click();
+    await page.getByRole('button', { name: /^确认分配（新增 \d+ 份评分表）$/ }).click();
+    await expect(page.getByText(/已新增 \d+ 份评分表。/)).toBeVisible();
+  });
+  for (const expert of ['expert1', 'expert2', 'expert3', 'expert4', 'expert5']) await as(browser, expert, /\/review$/, scoreAll);
+  await as(browser, 'admin', /\/admin$/, async (page) => {
+    await page.goto(`${campaignPath}/review/results`);
+    await expect(page.getByText(/综合得分 = 专家评分/)).toBeVisible();
+    await signDecision(page, campaignPath, '部务会初评', '部长、常务副部长、组织一科');
+    await signDecision(page, campaignPath, '领导小组审定', '党建品牌选树工作领导小组全体成员');
+    await page.goto(`${campaignPath}/decisions`);
+    const proposal = page.locator('section').filter({ has: page.getByRole('heading', { name: '拟表彰名单' }) });
+    await expect(proposal.getByRole('listitem').first()).toBeVisible();
+  });
 });

@@ -44,7 +44,7 @@ export default async function ReviewResultsPage({ params, searchParams }: TProps
           <div className="space-y-1 text-sm text-stone-700">
             <p>
               综合得分 = 专家评分 ÷ {ranking.rubricMax}（评分标准满分）× {ranking.expertWeight}
-              {showVotes ? ` + 有效票数 ÷ ${ranking.topVotes}（最高票数）× ${ranking.voteWeight}` : ''}，满分 100。
+              {showVotes ? ` + 有效票数 ÷ ${ranking.topVotes}（最高票数）× ${ranking.voteWeight}` : ''}，满分 {ranking.expertWeight + (showVotes ? ranking.voteWeight : 0)}。
             </p>
             <p>专家评分：{AGGREGATION_LABELS[ranking.aggregation]}；只计已提交的评分表，复议后以最新一轮为准。分数相同者并列。</p>
             {!ranking.votingEnabled && <p className="text-stone-500">本活动未启用网络投票，投票部分计 0 分。</p>}

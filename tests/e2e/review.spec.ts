@@ -1,0 +1,98 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { db } from '@/lib/db';
+import { saveScores, submitSheet } from '@/lib/review/scoring';
+import { TEST_PASSWORD } from '../support/factories';
+import { createReviewScope } from '../support/reviews';
+import { screenshotBoth } from './support/screenshots';
+import { SignInPage } from './support/session';
+
+async function signedIn(browser: Browser, userId: string, phone = false) {
+  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
+  const page = await context.newPage();
+  const { loginName } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { loginName: true } });
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(loginName, TEST_PASSWORD);
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+// From the published 品牌清单 to the award proposal: assignment, scoring on a phone, 实地核验, 初评 and 审定.
+test('the admin assigns experts, an expert scores on a phone, staff check on site, 初评 and 审定 give the award proposal', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const scope = await createReviewScope({ entries: 2, extraExperts: 2, expertsPerEntry: 2 });
+  const campaignId = scope.campaign.id;
+  const brands = await db.application.findMany({ where: { id: { in: scope.entries.map((entry) => entry.id) } }, select: { id: true, brandName: true } });
+  const brandOf = (id: string) => brands.find((row) => row.id === id)!.brandName;
+
+  const admin = await signedIn(browser, scope.cityAdmin.id);
+  await admin.goto(`/admin/campaigns/${campaignId}/review`);
+  await admin.getByRole('link', { name: '自动分配预览' }).click();
+  await expect(admin.getByText('自动分配方案（预览，尚未保存）')).toBeVisible();
+  await screenshotBoth(admin, 'review-assign-preview');
+  await admin.getByRole('button', { name: '确认分配（新增 4 份评分表）' }).click();
+  await expect(admin.getByText('已新增 4 份评分表。')).toBeVisible();
+  await screenshotBoth(admin, 'review-assigned');
+
+  // One expert scores on a phone; the others through the service.
+  const sheets = await db.reviewAssignment.findMany({ where: { campaignId }, select: { id: true, expertId: true, applicationId: true }, orderBy: { id: 'asc' } });
+  const [mine, ...others] = sheets;
+  const criteria = (await db.rubric.findUniqueOrThrow({ where: { campaignId }, select: { criteria: { select: { id: true, name: true, maxPoints: true }, orderBy: { sortOrder: 'asc' } } } })).criteria;
+  const expert = await signedIn(browser, mine.expertId, true);
+  await expert.goto('/review');
+  await expect(expert.getByRole('heading', { level: 1, name: '评审任务' })).toBeVisible();
+  await expert.getByRole('link', { name: `评分 ${brandOf(mine.applicationId)}` }).click();
+  await expect(expert.getByRole('heading', { level: 1, name: brandOf(mine.applicationId) })).toBeVisible();
+  for (const [index, criterion] of criteria.entries()) await expert.getByLabel(`${criterion.name} 得分`).fill(String(criterion.maxPoints - index));
+  // A low score needs a comment before submitting.
+  await expert.getByLabel(`${criteria[0].name} 得分`).fill('5');
+  await expect(expert.getByText(/已保存 \d{2}:\d{2}/)).toBeVisible();
+  await expert.getByRole('button', { name: '提交评分' }).click();
+  await expert.getByRole('dialog', { name: '提交评分表？' }).getByRole('button', { name: '确认提交' }).click();
+  await expect(expert.getByText(/请写明评语/)).toBeVisible();
+  await expert.getByLabel(/^评语/).first().fill('阵地建设有待加强');
+  await expect(expert.getByText('还有 1 处需要完善后才能提交')).toBeHidden();
+  await screenshotBoth(expert, 'review-sheet-phone');
+  await expert.setViewportSize({ width: 390, height: 844 });
+  await expert.getByRole('button', { name: '提交评分' }).click();
+  await expert.getByRole('dialog', { name: '提交评分表？' }).getByRole('button', { name: '确认提交' }).click();
+  await expect(expert.getByText(/评分表已于 .* 提交/)).toBeVisible();
+  expect(await db.reviewScore.count({ where: { assignmentId: mine.id } })).toBe(criteria.length);
+  for (const sheet of others) {
+    await saveScores({ assignmentId: sheet.id, scores: criteria.map((criterion) => ({ criterionId: criterion.id, points: criterion.maxPoints - 1 })) }, { actorId: sheet.expertId });
+    await submitSheet({ assignmentId: sheet.id }, { actorId: sheet.expertId });
+  }
+
+  // 实地核验 of the first brand.
+  await admin.goto(`/admin/campaigns/${campaignId}/onsite`);
+  await admin.getByRole('link', { name: `安排核验 ${brandOf(scope.entries[0].id)}` }).click();
+  await admin.getByLabel('核验日期').fill('2026-11-20');
+  await admin.getByRole('checkbox').first().check();
+  await admin.getByLabel('核验情况').fill('阵地、台账与申报材料相符，群众评价较好。');
+  await admin.getByRole('radio', { name: /核验通过/ }).check();
+  await screenshotBoth(admin, 'review-onsite-form');
+  await admin.getByRole('button', { name: '保存核验记录' }).click();
+  await expect(admin.getByText('核验记录已保存。')).toBeVisible();
+
+  await admin.goto(`/admin/campaigns/${campaignId}/review/results`);
+  await expect(admin.getByText(/综合得分 = 专家评分/)).toBeVisible();
+  await screenshotBoth(admin, 'review-results');
+
+  for (const [kind, label] of [['PRELIMINARY', '部务会初评'], ['FINAL', '领导小组审定']] as const) {
+    await admin.goto(`/admin/campaigns/${campaignId}/decisions`);
+    await admin.getByRole('button', { name: `开始${label}` }).click();
+    await expect(admin.getByRole('heading', { level: 1, name: `${label}（第 1 版）` })).toBeVisible();
+    await admin.getByLabel('参会人员').fill(kind === 'PRELIMINARY' ? '部长、副部长、组织科' : '领导小组全体成员');
+    if (kind === 'PRELIMINARY') await screenshotBoth(admin, 'review-decision-draft');
+    await admin.getByRole('button', { name: `签署${label}` }).click();
+    await admin.getByRole('dialog', { name: `签署${label}？` }).getByRole('button', { name: '确认签署' }).click();
+    await expect(admin.getByText(/签署，不可修改/)).toBeVisible();
+  }
+  await admin.goto(`/admin/campaigns/${campaignId}/decisions`);
+  const proposal = admin.locator('section').filter({ has: admin.getByRole('heading', { name: '拟表彰名单' }) });
+  await expect(proposal.getByText(brandOf(scope.entries[0].id)).first()).toBeVisible();
+  await screenshotBoth(admin, 'review-award-proposal');
+  const workbook = await admin.request.get(`/api/reviews/export?campaign=${campaignId}&format=xlsx`);
+  expect(workbook.status()).toBe(200);
+  expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+});
