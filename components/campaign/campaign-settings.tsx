@@ -7,6 +7,7 @@ import {
   DeclarationFormSummary,
   FieldsSummary,
   QuotasSummary,
+  ReviewSummary,
   RubricSummary,
   VotingSummary,
   WeightsSummary,
@@ -65,6 +66,9 @@ export function CampaignSettings({ campaignId, setup, locks, orgNames }: TSettin
       </Section>
       <Section title="评分标准" editHref={editHref(3, 'rubric')} lockReason={locks.groups.rubric}>
         <RubricSummary rubric={setup.rubric} />
+      </Section>
+      <Section title="评审规则" editHref={editHref(3, 'review')} lockReason={locks.groups.review}>
+        <ReviewSummary review={setup.review} />
       </Section>
       <Section title="推荐名额" editHref={editHref(4, 'quotas')} lockReason={locks.groups.quotas}>
         <QuotasSummary quotas={setup.quotas} orgNames={orgNames} />

@@ -3,6 +3,7 @@ import type { TCampaignSetup } from '@/lib/campaign/schema';
 import { RUBRIC_TEMPLATES, STAGE_LABELS, rubricTotal } from '@/lib/campaign/templates';
 import { formatDateTime, fromDateTimeLocal } from '@/lib/format';
 import { ORG_FIELD_LABELS } from '@/lib/organization/fields';
+import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
 
 // Read-only views of each settings group: the wizard's last step, locked groups while editing,
 // and the campaign page all show the same thing.
@@ -105,6 +106,21 @@ export function RubricSummary({ rubric }: { rubric: TCampaignSetup['rubric'] }) 
         ))}
       </ol>
     </div>
+  );
+}
+
+export function ReviewSummary({ review }: { review: TCampaignSetup['review'] }) {
+  return (
+    <Rows
+      rows={[
+        ['每个品牌', `${review.expertsPerEntry} 位专家`],
+        ['每位专家最多', review.reviewCapPerExpert ? `${review.reviewCapPerExpert} 个品牌` : '自动均衡'],
+        ['匿名评审', review.blindReview ? '是（专家看不到申报单位和人名）' : '否'],
+        ['必须写评语', `单项低于满分的 ${review.commentBelowPercent}%`],
+        ['专家评分计算', AGGREGATION_LABELS[review.scoreAggregation]],
+        ['复议', review.disputeSpread === null ? '不自动提示' : `专家总分极差超过 ${review.disputeSpread} 分时提示复议`],
+      ]}
+    />
   );
 }
 

@@ -20,7 +20,7 @@ const SHEET_STATE = {
 } as const;
 
 /** 手动添加专家: pick from the experts without a conflict, give a reason. */
-function AddExpertButton({ campaignId, entry, onDone }: { campaignId: string; entry: TEntry; onDone: () => void }) {
+function AddExpertButton({ campaignId, entry, round, onDone }: { campaignId: string; entry: TEntry; round: number; onDone: () => void }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [expertId, setExpertId] = useState('');
@@ -32,7 +32,7 @@ function AddExpertButton({ campaignId, entry, onDone }: { campaignId: string; en
   async function confirm() {
     setBusy(true);
     setError(null);
-    const result = await addAssignmentAction({ campaignId, applicationId: entry.id, expertId, reason }).catch(() => null);
+    const result = await addAssignmentAction({ campaignId, applicationId: entry.id, expertId, reason, round }).catch(() => null);
     setBusy(false);
     if (result?.ok) {
       setOpen(false);
@@ -83,7 +83,7 @@ function AddExpertButton({ campaignId, entry, onDone }: { campaignId: string; en
 }
 
 /** Every entry of the round with its experts: remove a sheet not yet submitted, reopen a submitted one, add by hand. */
-export function AssignmentBoard({ campaignId, board, perEntry, canChange }: { campaignId: string; board: TAssignmentBoard; perEntry: number; canChange: boolean }) {
+export function AssignmentBoard({ campaignId, board, perEntry, canChange, round }: { campaignId: string; board: TAssignmentBoard; perEntry: number; canChange: boolean; round: number }) {
   const router = useRouter();
   const refresh = () => router.refresh();
   if (!board.entries.length) return null;
@@ -149,7 +149,7 @@ export function AssignmentBoard({ campaignId, board, perEntry, canChange }: { ca
             )}
             {canChange && (
               <div className="mt-2">
-                <AddExpertButton campaignId={campaignId} entry={entry} onDone={refresh} />
+                <AddExpertButton campaignId={campaignId} entry={entry} round={round} onDone={refresh} />
               </div>
             )}
           </li>

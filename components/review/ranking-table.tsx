@@ -1,3 +1,4 @@
+import { DisputeRoundButton } from '@/components/review/dispute-round-button';
 import { Badge } from '@/components/ui/badge';
 import type { TRankingRow } from '@/lib/review/results';
 
@@ -6,7 +7,7 @@ const ONSITE = { PASSED: { tone: 'success', label: '核验通过' }, FAILED: { t
 const num = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 
 /** The ranking as a table on wide screens and as cards on phones; `useFieldRank` shows places within the field. */
-export function RankingTable({ rows, useFieldRank, showVotes }: { rows: TRankingRow[]; useFieldRank: boolean; showVotes: boolean }) {
+export function RankingTable({ rows, useFieldRank, showVotes, campaignId, canDispute }: { rows: TRankingRow[]; useFieldRank: boolean; showVotes: boolean; campaignId: string; canDispute: boolean }) {
   const place = (row: TRankingRow) => (useFieldRank ? { rank: row.fieldRank, tied: row.isFieldTied } : { rank: row.rank, tied: row.isTied });
   const flags = (row: TRankingRow) => (
     <span className="flex flex-wrap gap-1">
@@ -14,6 +15,7 @@ export function RankingTable({ rows, useFieldRank, showVotes }: { rows: TRanking
       {row.onsite && <Badge tone={ONSITE[row.onsite].tone}>{ONSITE[row.onsite].label}</Badge>}
       {row.submitted < row.assigned && <Badge tone="info">评分未齐 {row.submitted}/{row.assigned}</Badge>}
       {row.round > 1 && <Badge tone="neutral">第 {row.round} 轮</Badge>}
+      {row.isDisputed && canDispute && <DisputeRoundButton campaignId={campaignId} applicationId={row.applicationId} brandName={row.brandName || '未命名品牌'} />}
     </span>
   );
   return (

@@ -9,6 +9,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/applications', label: '申报列表' },
     { href: '/admin/orgs', label: '组织架构' },
     { href: '/admin/users', label: '用户管理' },
+    { href: '/admin/experts', label: '专家库' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
   ],

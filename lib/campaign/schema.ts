@@ -114,6 +114,15 @@ export const ZRubric = z.object({
     .max(20, '评分标准不能超过 20 条'),
 });
 
+export const ZReviewRules = z.object({
+  expertsPerEntry: integer('每个品牌的评审专家人数', 1, 20),
+  reviewCapPerExpert: integer('每位专家最多评审数', 1, 500).nullable(),
+  blindReview: z.boolean(),
+  commentBelowPercent: integer('需写评语的分数线', 0, 100),
+  scoreAggregation: z.enum(['MEAN', 'TRIMMED_MEAN', 'Z_SCORE']),
+  disputeSpread: integer('复议分差', 0, 1000).nullable(),
+});
+
 export const ZQuotas = z.object({
   defaultQuota: integer('默认推荐名额', 0, 50),
   recommendingDepths: z.array(z.number().int().min(1).max(30)),
@@ -156,7 +165,7 @@ export const ZWeights = z
 
 export const ZStagesStep = z.object({ stages: ZStages });
 export const ZFieldsAwardsStep = z.object({ fields: ZCampaignFields, awards: ZAwards });
-export const ZRubricStep = z.object({ rubric: ZRubric });
+export const ZRubricStep = z.object({ rubric: ZRubric, review: ZReviewRules });
 export const ZQuotasStep = z.object({ quotas: ZQuotas });
 export const ZVotingStep = z.object({ voting: ZVoting, weights: ZWeights });
 

@@ -14,7 +14,7 @@ import { fromDateTimeLocal } from '@/lib/format';
 
 type TContext = TAuditContext & { tx?: TTx };
 
-const ALL_GROUPS: TSettingsGroup[] = ['basics', 'declarationForm', 'fields', 'rubric', 'quotas', 'levelDeadlines', 'voting', 'awards', 'weights'];
+const ALL_GROUPS: TSettingsGroup[] = ['basics', 'declarationForm', 'fields', 'rubric', 'review', 'quotas', 'levelDeadlines', 'voting', 'awards', 'weights'];
 
 function inTransaction<T>(context: TContext, body: (tx: TTx) => Promise<T>): Promise<T> {
   return context.tx ? body(context.tx) : db.$transaction(body);

@@ -58,6 +58,7 @@ export function defaultCampaignSetup(input: { now: Date; ownerOrgId: string; fir
     awards: defaultAwards(fields.map((field) => field.name)),
     rubric: { template: 'FOUR_HAVE_ONE_GOOD', criteria: RUBRIC_TEMPLATES.FOUR_HAVE_ONE_GOOD.criteria.map((criterion) => ({ ...criterion })) },
     quotas: { defaultQuota: DEFAULT_QUOTA, recommendingDepths: [], overrides: [], levelDeadlines: [] },
+    review: { expertsPerEntry: 5, reviewCapPerExpert: null, blindReview: false, commentBelowPercent: 60, scoreAggregation: 'TRIMMED_MEAN', disputeSpread: 20 },
     voting: {
       memberVotingEnabled: true,
       publicVotingEnabled: false,
@@ -91,6 +92,12 @@ export type TCampaignSetupRow = {
   resultsVisibility: ResultsVisibility;
   expertWeight: number;
   voteWeight: number;
+  expertsPerEntry: number;
+  reviewCapPerExpert: number | null;
+  blindReview: boolean;
+  commentBelowPercent: number;
+  scoreAggregation: 'MEAN' | 'TRIMMED_MEAN' | 'Z_SCORE';
+  disputeSpread: number | null;
   stages: { kind: StageKind; isEnabled: boolean; startsAt: Date; endsAt: Date }[];
   fields: { name: string; sortOrder: number; orgFields: OrgField[] }[];
   rubric: { template: RubricTemplate; criteria: { name: string; maxPoints: number; guidance: string; sortOrder: number }[] } | null;
@@ -140,6 +147,14 @@ export function campaignToSetup(row: TCampaignSetupRow): TCampaignSetup {
         .map((quota) => ({ organizationId: quota.organizationId, limit: quota.limit })),
       levelDeadlines: [...row.recommendationDeadlines].sort((a, b) => a.depth - b.depth).map((row) => ({ depth: row.depth, endsAt: toDateTimeLocal(row.endsAt) })),
     },
+    review: {
+      expertsPerEntry: row.expertsPerEntry,
+      reviewCapPerExpert: row.reviewCapPerExpert,
+      blindReview: row.blindReview,
+      commentBelowPercent: row.commentBelowPercent,
+      scoreAggregation: row.scoreAggregation,
+      disputeSpread: row.disputeSpread,
+    },
     voting: {
       memberVotingEnabled: row.memberVotingEnabled,
       publicVotingEnabled: row.publicVotingEnabled,
@@ -164,6 +179,7 @@ const GROUP_VALUES: Record<TSettingsGroup, (setup: TCampaignSetup) => unknown> =
   declarationForm: ({ nameMaxLength, allowMultipleApplications }) => ({ nameMaxLength, allowMultipleApplications }),
   fields: (setup) => setup.fields.map((field) => ({ ...field, orgFields: sortOrgFields(field.orgFields) })),
   rubric: (setup) => setup.rubric,
+  review: (setup) => setup.review,
   quotas: ({ quotas }) => ({
     defaultQuota: quotas.defaultQuota,
     recommendingDepths: [...quotas.recommendingDepths].sort((a, b) => a - b),

@@ -14,6 +14,7 @@ export function campaignColumns(setup: TCampaignSetup, groups: readonly TSetting
     ...(has('basics') && { title: setup.title, year: setup.year, batch: setup.batch, description: setup.description || null }),
     ...(has('declarationForm') && { nameMaxLength: setup.nameMaxLength, allowMultipleApplications: setup.allowMultipleApplications }),
     ...(has('quotas') && { defaultQuota: setup.quotas.defaultQuota, recommendingDepths: [...new Set(setup.quotas.recommendingDepths)].sort((a, b) => a - b) }),
+    ...(has('review') && { ...setup.review }),
     ...(has('voting') && { ...setup.voting }),
     ...(has('weights') && { expertWeight: setup.weights.expertWeight, voteWeight: setup.weights.voteWeight }),
   };

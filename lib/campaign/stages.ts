@@ -55,11 +55,12 @@ export function validateStageOrder(stages: readonly TStageWindow[]): Partial<Rec
 }
 
 /** Which stage's start freezes each group of campaign rules. */
-export const RULES_LOCKED_BY: Record<'fields' | 'declarationForm' | 'rubric' | 'quotas' | 'voting' | 'awards' | 'weights', StageKind> = {
+export const RULES_LOCKED_BY: Record<'fields' | 'declarationForm' | 'rubric' | 'quotas' | 'review' | 'voting' | 'awards' | 'weights', StageKind> = {
   fields: 'DECLARATION',
   declarationForm: 'DECLARATION',
   rubric: 'DECLARATION',
   quotas: 'RECOMMENDATION',
+  review: 'EXPERT_REVIEW',
   voting: 'VOTING',
   awards: 'DELIBERATION',
   weights: 'DELIBERATION',
@@ -72,6 +73,7 @@ export const RULE_GROUP_LABELS: Record<TRuleGroup, string> = {
   declarationForm: '申报表设置',
   rubric: '评分标准',
   quotas: '推荐名额',
+  review: '评审规则',
   voting: '投票规则',
   awards: '奖项设置',
   weights: '综合排名权重',

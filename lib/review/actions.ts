@@ -3,9 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/auth/action';
-import { addAssignment, commitAssignment, removeAssignment } from '@/lib/review/assign-service';
-import type { TCommitAssignmentInput, TManualAssignmentInput, TRemoveAssignmentInput, TReopenSheetInput, TScoreDraftInput } from '@/lib/review/schema';
-import { reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
+import { addAssignment, commitAssignment, removeAssignment, startDisputeRound } from '@/lib/review/assign-service';
+import type { TDeclareConflictInput, TDisputeRoundInput, TCommitAssignmentInput, TManualAssignmentInput, TRemoveAssignmentInput, TReopenSheetInput, TScoreDraftInput } from '@/lib/review/schema';
+import { declareConflict, reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
+import { deletePanel, saveExpertProfile, savePanel, type TExpertProfileInput, type TPanelInput } from '@/lib/review/experts';
 import { saveOnsiteCheck, type TOnsiteCheckInput } from '@/lib/review/onsite';
 import { createDecision, saveDecisionDraft, signDecision, type TCreateDecisionInput, type TDecisionDraftInput } from '@/lib/review/decisions';
 
@@ -34,6 +35,14 @@ export async function submitSheetAction(input: { assignmentId: string }) {
   });
 }
 
+export async function declareConflictAction(input: TDeclareConflictInput) {
+  return runAction(async () => {
+    const result = await declareConflict(input, await expert());
+    revalidatePath('/review', 'layout');
+    return result;
+  });
+}
+
 export async function commitAssignmentAction(input: TCommitAssignmentInput) {
   return runAction(async () => {
     const result = await commitAssignment(input, await admin());
@@ -46,6 +55,14 @@ export async function addAssignmentAction(input: TManualAssignmentInput) {
   return runAction(async () => {
     const result = await addAssignment(input, await admin());
     revalidatePath(`/admin/campaigns/${input.campaignId}/review`);
+    return result;
+  });
+}
+
+export async function startDisputeRoundAction(input: TDisputeRoundInput) {
+  return runAction(async () => {
+    const result = await startDisputeRound(input, await admin());
+    revalidatePath(`/admin/campaigns/${input.campaignId}/review`, 'layout');
     return result;
   });
 }
@@ -94,6 +111,30 @@ export async function signDecisionAction(input: { decisionId: string }) {
   return runAction(async () => {
     const result = await signDecision(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/decisions`, 'layout');
+    return result;
+  });
+}
+
+export async function saveExpertProfileAction(input: TExpertProfileInput) {
+  return runAction(async () => {
+    const result = await saveExpertProfile(input, await admin());
+    revalidatePath('/admin/experts', 'layout');
+    return result;
+  });
+}
+
+export async function savePanelAction(input: TPanelInput) {
+  return runAction(async () => {
+    const result = await savePanel(input, await admin());
+    revalidatePath(`/admin/campaigns/${result.campaignId}/review`);
+    return result;
+  });
+}
+
+export async function deletePanelAction(input: { panelId: string }) {
+  return runAction(async () => {
+    const result = await deletePanel(input, await admin());
+    revalidatePath(`/admin/campaigns/${result.campaignId}/review`);
     return result;
   });
 }

@@ -11,9 +11,11 @@ import { loadAssignmentInputs, loadReviewCampaign, type TReviewCampaign } from '
 import {
   ZCampaignRound,
   ZCommitAssignment,
+  ZDisputeRound,
   ZManualAssignment,
   ZRemoveAssignment,
   type TCommitAssignmentInput,
+  type TDisputeRoundInput,
   type TManualAssignmentInput,
   type TRemoveAssignmentInput,
 } from '@/lib/review/schema';
@@ -121,5 +123,27 @@ export async function removeAssignment(input: TRemoveAssignmentInput, context: T
     await tx.reviewAssignment.delete({ where: { id: assignmentId } });
     await recordAudit(tx, context, { action: 'remove-review-assignment', entityType: 'ReviewAssignment', entityId: assignmentId, before: assignment, after: { reason } });
     return { campaignId: found.campaignId };
+  });
+}
+
+/**
+ * 复议: a new round for one entry with the same experts as its latest round (staff may then add or remove experts of
+ * that round by hand). The ranking counts the new round once any of its sheets is submitted.
+ */
+export async function startDisputeRound(input: TDisputeRoundInput, context: TContext) {
+  const { campaignId, applicationId, reason } = ZDisputeRound.parse(input);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaignId} FOR NO KEY UPDATE`;
+    const campaign = await loadReviewCampaign(tx, campaignId, await loadGrants(tx, context.actorId));
+    await assertAssignable(tx, campaign);
+    const sheets = await tx.reviewAssignment.findMany({ where: { campaignId, applicationId }, select: { expertId: true, round: true, submittedAt: true } });
+    if (!sheets.length) throw new AppError('CONFLICT', '该品牌还没有评审，不能复议');
+    const latest = Math.max(...sheets.map((sheet) => sheet.round));
+    const current = sheets.filter((sheet) => sheet.round === latest);
+    if (current.some((sheet) => !sheet.submittedAt)) throw new AppError('CONFLICT', `第 ${latest} 轮还有专家未提交评分，请等全部提交后再发起复议`);
+    const round = latest + 1;
+    await tx.reviewAssignment.createMany({ data: current.map((sheet) => ({ campaignId, applicationId, expertId: sheet.expertId, round, source: 'MANUAL' as const, reason })) });
+    await recordAudit(tx, context, { action: 'start-dispute-round', entityType: 'Application', entityId: applicationId, after: { round, reason, experts: current.map((sheet) => sheet.expertId) } });
+    return { round, count: current.length };
   });
 }

@@ -41,9 +41,12 @@ export async function loadAssignmentBoard(campaign: TReviewCampaign, round = 1) 
         .map((expert) => ({ id: expert.id, name: expert.name, isFieldMatch: !!entry.fieldId && expert.fieldIds.includes(entry.fieldId) })),
     };
   });
+  // A 复议 round concerns only the entries sent to it.
+  const shown = round > 1 ? entries.filter((entry) => entry.sheets.length > 0) : entries;
+  const rounds = await db.reviewAssignment.groupBy({ by: ['round'], where: { campaignId: campaign.id }, orderBy: { round: 'asc' } });
   const loads = Object.fromEntries(inputs.experts.map((expert) => [expert.id, sheets.filter((sheet) => sheet.expertId === expert.id).length]));
   const submittedCount = sheets.filter((sheet) => sheet.submittedAt).length;
-  return { entries, experts: inputs.experts, loads, criteriaCount, totals: { sheets: sheets.length, submitted: submittedCount } };
+  return { entries: shown, experts: inputs.experts, loads, criteriaCount, rounds: rounds.map((row) => row.round), totals: { sheets: sheets.length, submitted: submittedCount } };
 }
 
 export type TAssignmentBoard = Awaited<ReturnType<typeof loadAssignmentBoard>>;

@@ -10,8 +10,10 @@ export const ZCommitAssignment = ZCampaignRound.extend({
   fingerprint: z.string().min(1),
 });
 export const ZManualAssignment = z.object({ campaignId: id('评选活动'), applicationId: id('申报'), expertId: id('专家'), round: z.number().int().min(1).max(9).default(1), reason: reason('理由') });
+export const ZDisputeRound = z.object({ campaignId: id('评选活动'), applicationId: id('申报'), reason: reason('复议理由') });
 export const ZRemoveAssignment = z.object({ assignmentId: id('评分表'), reason: reason('移除理由') });
 export const ZReopenSheet = z.object({ assignmentId: id('评分表'), reason: reason('重新开放理由') });
+export const ZDeclareConflict = z.object({ assignmentId: id('评分表'), reason: reason('回避理由') });
 
 /** Points with at most one decimal, e.g. 18 or 18.5. */
 const points = z
@@ -29,6 +31,8 @@ export const ZSubmitSheet = z.object({ assignmentId: id('评分表') });
 
 export type TCommitAssignmentInput = z.input<typeof ZCommitAssignment>;
 export type TManualAssignmentInput = z.input<typeof ZManualAssignment>;
+export type TDisputeRoundInput = z.input<typeof ZDisputeRound>;
 export type TRemoveAssignmentInput = z.input<typeof ZRemoveAssignment>;
 export type TReopenSheetInput = z.input<typeof ZReopenSheet>;
+export type TDeclareConflictInput = z.input<typeof ZDeclareConflict>;
 export type TScoreDraftInput = z.input<typeof ZScoreDraft>;

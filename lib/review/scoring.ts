@@ -5,7 +5,7 @@ import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
 import { loadReviewCampaign } from '@/lib/review/pool';
-import { ZReopenSheet, ZScoreDraft, ZSubmitSheet, type TReopenSheetInput, type TScoreDraftInput } from '@/lib/review/schema';
+import { ZDeclareConflict, ZReopenSheet, ZScoreDraft, ZSubmitSheet, type TDeclareConflictInput, type TReopenSheetInput, type TScoreDraftInput } from '@/lib/review/schema';
 
 type TContext = TAuditContext & { actorId: string };
 
@@ -193,5 +193,25 @@ export async function reopenSheet(input: TReopenSheetInput, context: TContext) {
     await tx.reviewAssignment.update({ where: { id: assignmentId }, data: { submittedAt: null, reopenedAt: now, reopenReason: reason } });
     await recordAudit(tx, context, { action: 'reopen-review-sheet', entityType: 'ReviewAssignment', entityId: assignmentId, before: { submittedAt: sheet.submittedAt }, after: { reason, reopenedAt: now } });
     return { campaignId: sheet.campaignId };
+  });
+}
+
+/**
+ * 申请回避: the expert declares a conflict with the entry of this sheet (a relative works there, they advised it …).
+ * The sheet and its draft scores go; the conflict stays, so no assignment — automatic or by hand — brings it back.
+ */
+export async function declareConflict(input: TDeclareConflictInput, context: TContext) {
+  const { assignmentId, reason } = ZDeclareConflict.parse(input);
+  return db.$transaction(async (tx) => {
+    const sheet = await lockOwnSheet(tx, assignmentId, context.actorId);
+    const { campaignId } = await tx.reviewAssignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { campaignId: true } });
+    await tx.reviewConflict.upsert({
+      where: { applicationId_expertId: { applicationId: sheet.application.id, expertId: context.actorId } },
+      create: { campaignId, applicationId: sheet.application.id, expertId: context.actorId, reason },
+      update: { reason },
+    });
+    await tx.reviewAssignment.delete({ where: { id: assignmentId } });
+    await recordAudit(tx, context, { action: 'declare-review-conflict', entityType: 'Application', entityId: sheet.application.id, after: { assignmentId, reason } });
+    return { campaignId };
   });
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { addAssignment, commitAssignment, previewAssignment, removeAssignment } from '@/lib/review/assign-service';
-import { getSheetForExpert, reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
+import { addAssignment, commitAssignment, previewAssignment, removeAssignment, startDisputeRound } from '@/lib/review/assign-service';
+import { declareConflict, getSheetForExpert, reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
 import { loadGrants } from '@/lib/application/access';
 import { createDecision, getDecision, loadAwardProposal, saveDecisionDraft, signDecision } from '@/lib/review/decisions';
 import { buildReviewWorkbook, renderDecisionPdf } from '@/lib/review/export';
 import { loadReviewCampaign } from '@/lib/review/pool';
 import { loadRanking } from '@/lib/review/results';
+import { saveExpertProfile, savePanel } from '@/lib/review/experts';
 import { createUser } from '../support/factories';
 import { closeExpertReview, createReviewScope } from '../support/reviews';
 import { rejection } from '../support/errors';
@@ -48,6 +49,17 @@ describe('assignment', () => {
     );
     expect(conflicted).toMatchObject({ code: 'CONFLICT', message: '不能分配：专家所在单位是申报单位的上级党组织，应当回避' });
     expect(await db.reviewAssignment.count({ where: { campaignId: scope.campaign.id } })).toBe(1);
+  });
+
+  it('an expert who declares a conflict leaves the entry and cannot be assigned to it again', async () => {
+    const scope = await createReviewScope({ entries: 1 });
+    const added = await addAssignment({ campaignId: scope.campaign.id, applicationId: scope.entries[0].id, expertId: scope.westExpert.id, reason: '补充评审专家' }, context(scope.cityAdmin.id));
+    await declareConflict({ assignmentId: added.id, reason: '曾参与该品牌的创建指导' }, context(scope.westExpert.id));
+    expect(await db.reviewAssignment.count({ where: { id: added.id } })).toBe(0);
+    const again = await rejection(addAssignment({ campaignId: scope.campaign.id, applicationId: scope.entries[0].id, expertId: scope.westExpert.id, reason: '再次补充评审专家' }, context(scope.cityAdmin.id)));
+    expect(again.message).toBe('不能分配：专家已声明回避，应当回避');
+    const preview = await previewAssignment({ campaignId: scope.campaign.id }, scope.cityAdmin.id);
+    expect(preview.plan.add.some((row) => row.expertId === scope.westExpert.id)).toBe(false);
   });
 
   it('is for the organizer’s staff only', async () => {
@@ -129,6 +141,58 @@ describe('scoring', () => {
     await closeExpertReview(scope.campaign.id);
     const late = await rejection(saveScores({ assignmentId: mine.id, scores: [{ criterionId: criteria[0].id, points: 10 }] }, context(scope.westExpert.id)));
     expect(late).toMatchObject({ code: 'STAGE_LOCKED', message: '专家评审已截止，不能再修改或提交评分' });
+  });
+});
+
+describe('expert pool', () => {
+  it('panels decide who reviews; profiles are kept by the admins who manage the expert', async () => {
+    const scope = await createReviewScope({ entries: 1 });
+    const admin = context(scope.cityAdmin.id);
+    const before = await previewAssignment({ campaignId: scope.campaign.id }, scope.cityAdmin.id, 1);
+    expect(before.experts.map((expert) => expert.id).sort()).toEqual([scope.committeeExpert.id, scope.westExpert.id, scope.cityExpert.id].sort());
+    const fieldId = (await db.campaignField.findFirstOrThrow({ where: { campaignId: scope.campaign.id }, select: { id: true } })).id;
+    await savePanel({ campaignId: scope.campaign.id, panelId: null, name: '农村组', fieldId, memberIds: [scope.westExpert.id] }, admin);
+    const after = await previewAssignment({ campaignId: scope.campaign.id }, scope.cityAdmin.id, 1);
+    expect(after.experts.map((expert) => expert.id)).toEqual([scope.westExpert.id]);
+    expect(after.experts[0].fieldIds).toContain(fieldId);
+    const duplicate = await rejection(savePanel({ campaignId: scope.campaign.id, panelId: null, name: '农村组', fieldId: null, memberIds: [] }, admin));
+    expect(duplicate.fieldErrors).toEqual({ name: '已有同名的专家组' });
+
+    await saveExpertProfile({ userId: scope.westExpert.id, homeOrganizationId: scope.westDistrict.id, expertise: ['COMMUNITY'], title: '处长', workUnit: '西区组织部', note: '' }, admin);
+    expect((await db.expertProfile.findUniqueOrThrow({ where: { userId: scope.westExpert.id } })).expertise).toEqual(['COMMUNITY']);
+    // The experts were appointed by the city: a district's committee admin and an admin of another tree cannot touch them.
+    const outsider = await createUser({ roles: [{ role: 'ORG_ADMIN', organizationId: scope.westDistrict.id }] });
+    const refused = await rejection(saveExpertProfile({ userId: scope.westExpert.id, homeOrganizationId: null, expertise: [], title: '', workUnit: '', note: '' }, context(outsider.id)));
+    expect(refused.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('复议', () => {
+  it('a new round with the same experts replaces the first once its sheets come in', async () => {
+    const scope = await createReviewScope({ entries: 1 });
+    const admin = context(scope.cityAdmin.id);
+    const criteria = await criteriaOf(scope.campaign.id);
+    const entryId = scope.entries[0].id;
+    const score = async (expertId: string, round: number, each: number) => {
+      const sheet = await db.reviewAssignment.findUniqueOrThrow({ where: { applicationId_expertId_round: { applicationId: entryId, expertId, round } }, select: { id: true } });
+      await saveScores({ assignmentId: sheet.id, scores: criteria.map((criterion) => ({ criterionId: criterion.id, points: Math.min(each, criterion.maxPoints), comment: '评分说明' })) }, context(expertId));
+      await submitSheet({ assignmentId: sheet.id }, context(expertId));
+    };
+    for (const expert of [scope.westExpert, scope.cityExpert]) {
+      await addAssignment({ campaignId: scope.campaign.id, applicationId: entryId, expertId: expert.id, reason: '安排评审专家' }, admin);
+    }
+    await score(scope.westExpert.id, 1, 20);
+    expect((await rejection(startDisputeRound({ campaignId: scope.campaign.id, applicationId: entryId, reason: '专家分歧较大' }, admin))).message).toBe('第 1 轮还有专家未提交评分，请等全部提交后再发起复议');
+    await score(scope.cityExpert.id, 1, 4);
+    const campaign = await loadReviewCampaign(db, scope.campaign.id, await loadGrants(db, scope.cityAdmin.id));
+    const first = (await loadRanking(campaign)).rows[0];
+    expect(first).toMatchObject({ round: 1, spread: 80, isDisputed: true, expertScore: 60 });
+
+    expect(await startDisputeRound({ campaignId: scope.campaign.id, applicationId: entryId, reason: '专家分歧较大' }, admin)).toEqual({ round: 2, count: 2 });
+    expect((await loadRanking(campaign)).rows[0].round).toBe(1);
+    await score(scope.westExpert.id, 2, 16);
+    await score(scope.cityExpert.id, 2, 14);
+    expect((await loadRanking(campaign)).rows[0]).toMatchObject({ round: 2, expertScore: 75, isDisputed: false });
   });
 });
 

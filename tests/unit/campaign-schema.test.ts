@@ -142,6 +142,7 @@ describe('changed settings groups', () => {
       ...setup,
       ...setup.voting,
       ...setup.weights,
+      ...setup.review,
       defaultQuota: setup.quotas.defaultQuota,
       recommendingDepths: [],
       quotas: [],

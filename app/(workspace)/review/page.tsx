@@ -1,4 +1,5 @@
 import { ExpertSheetList } from '@/components/review/expert-sheet-list';
+import { RoleHome } from '@/components/workspace/role-home';
 import { PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
@@ -9,6 +10,10 @@ export const metadata = { title: '评审任务' };
 export default async function ReviewHomePage() {
   const user = await requirePageUser(['EXPERT']);
   const rows = await listSheetsForExpert(user.id);
+  // Before any assignment the expert sees the campaigns they may be asked to review, as on every role's home page.
+  if (rows.length === 0) {
+    return <RoleHome user={user} role="EXPERT" title="评审任务" description="按评分标准为分配给您的品牌评分" note="组织部分配评审任务后，您的评分表会显示在这里。" />;
+  }
   const rubrics = await db.rubric.findMany({ where: { campaignId: { in: [...new Set(rows.map((row) => row.campaign.id))] } }, select: { campaignId: true, _count: { select: { criteria: true } } } });
   const criteriaCounts = Object.fromEntries(rubrics.map((rubric) => [rubric.campaignId, rubric._count.criteria]));
   return (

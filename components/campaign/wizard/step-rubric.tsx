@@ -3,13 +3,14 @@
 import { useState } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { LockNotice } from '@/components/campaign/lock-notice';
-import { RubricSummary } from '@/components/campaign/setup-summary';
+import { ReviewSummary, RubricSummary } from '@/components/campaign/setup-summary';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { inputClass } from '@/components/ui/field';
 import type { TCampaignSetup, TCampaignSetupInput } from '@/lib/campaign/schema';
 import { RUBRIC_TEMPLATES, rubricTotal } from '@/lib/campaign/templates';
-import { ListError, NumberField, TextAreaField, TextField } from './controls';
+import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
+import { CheckboxField, ListError, NumberField, SelectField, TextAreaField, TextField } from './controls';
 import type { TStepProps } from './step-props';
 
 type TTemplateKey = keyof typeof RUBRIC_TEMPLATES;
@@ -96,7 +97,47 @@ function CriteriaEditor() {
   );
 }
 
+/** 评审规则: how many experts, blind or not, when a comment is due, how scores combine, when to call 复议. */
+function ReviewRulesFields() {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <NumberField name="review.expertsPerEntry" label="每个品牌的评审专家" required min={1} max={20} suffix="位" hint="自动分配时每个品牌分配的专家人数，默认 5 位" />
+      <NumberField name="review.reviewCapPerExpert" label="每位专家最多评审" isOptional min={1} max={500} suffix="个品牌" hint="留空表示按专家人数自动均衡" />
+      <NumberField name="review.commentBelowPercent" label="需写评语的分数线" required min={0} max={100} suffix="% 满分" hint="单项得分低于满分的这个比例时，专家必须写评语" />
+      <NumberField name="review.disputeSpread" label="提示复议的分差" isOptional min={0} max={1000} suffix="分" hint="同一品牌专家总分的最高与最低之差超过此值时提示复议；留空不提示" />
+      <SelectField name="review.scoreAggregation" label="专家评分计算方式">
+        {(Object.keys(AGGREGATION_LABELS) as (keyof typeof AGGREGATION_LABELS)[]).map((key) => (
+          <option key={key} value={key}>
+            {AGGREGATION_LABELS[key]}
+          </option>
+        ))}
+      </SelectField>
+      <CheckboxField name="review.blindReview" label="匿名评审" hint="专家看不到申报单位名称和书记姓名" />
+    </div>
+  );
+}
+
 export function StepRubric({ locks }: TStepProps) {
+  const { watch } = useFormContext<TCampaignSetupInput>();
+  return (
+    <div className="space-y-5">
+      <RubricSection locks={locks} />
+      <section className="space-y-3 border-t border-stone-200 pt-4">
+        <h3 className="text-base font-semibold text-stone-900">评审规则</h3>
+        {locks.groups.review ? (
+          <>
+            <LockNotice reason={locks.groups.review} />
+            <ReviewSummary review={(watch() as TCampaignSetup).review} />
+          </>
+        ) : (
+          <ReviewRulesFields />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function RubricSection({ locks }: Pick<TStepProps, 'locks'>) {
   const { watch } = useFormContext<TCampaignSetupInput>();
   return (
     <div className="space-y-3">

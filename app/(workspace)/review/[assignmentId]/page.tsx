@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TEXT_SECTIONS } from '@/components/application/application-sections';
+import { DeclareConflictButton } from '@/components/review/declare-conflict-button';
 import { ScoreSheet } from '@/components/review/score-sheet';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -50,6 +51,12 @@ export default async function ScoreSheetPage({ params }: TProps) {
           <Alert tone="info">评分自动保存；请在 {formatDateTime(sheet.endsAt)} 前提交。</Alert>
         )}
         {sheet.reopenReason && <Alert tone="warning">组织部已重新开放本评分表：{sheet.reopenReason}</Alert>}
+        {sheet.isEditable && (
+          <p className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-600">
+            与申报单位有利害关系的，请申请回避。
+            <DeclareConflictButton assignmentId={sheet.id} brandName={entry.brandName || '未命名品牌'} />
+          </p>
+        )}
 
         <section aria-labelledby="entry-heading" className="rounded-lg border border-stone-200 bg-white shadow-sm">
           <div className="flex items-start gap-3 border-b border-stone-100 p-4">

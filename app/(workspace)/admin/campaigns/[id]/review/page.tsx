@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { AssignmentBoard } from '@/components/review/assignment-board';
 import { CommitAssignmentButton } from '@/components/review/commit-assignment-button';
+import { PanelManager } from '@/components/review/panel-manager';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -12,6 +13,7 @@ import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
 import { previewAssignment } from '@/lib/review/assign-service';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { loadAssignmentBoard } from '@/lib/review/queries';
+import { listExperts, listPanels } from '@/lib/review/experts';
 
 export const metadata = { title: '专家评审' };
 
@@ -26,9 +28,11 @@ export default async function ReviewAdminPage({ params, searchParams }: TProps) 
   const stage = campaign.stages.find((candidate) => candidate.kind === 'EXPERT_REVIEW');
   const status = stage ? stageStatus(stage, now) : 'disabled';
   const canChange = campaign.status === 'PUBLISHED' && (status === 'upcoming' || status === 'open');
-  const board = await loadAssignmentBoard(campaign);
+  const round = typeof search.round === 'string' && /^[1-9]$/.test(search.round) ? Number(search.round) : 1;
+  const board = await loadAssignmentBoard(campaign, round);
   const seed = typeof search.preview === 'string' && /^\d{1,10}$/.test(search.preview) ? Number(search.preview) : null;
-  const preview = seed !== null && canChange ? await previewAssignment({ campaignId: campaign.id }, user.id, seed) : null;
+  const preview = seed !== null && canChange && round === 1 ? await previewAssignment({ campaignId: campaign.id }, user.id, seed) : null;
+  const [panels, managedExperts] = await Promise.all([listPanels(campaign.id), listExperts(user.roles)]);
   const names = new Map(board.experts.map((expert) => [expert.id, expert.name]));
   const entryNames = new Map(board.entries.map((entry) => [entry.id, entry.brandName]));
   const newSeed = Math.floor(Math.random() * 2_000_000_000);
@@ -63,7 +67,8 @@ export default async function ReviewAdminPage({ params, searchParams }: TProps) 
             <Card
               title="分配概况"
               actions={
-                canChange && (
+                canChange &&
+                round === 1 && (
                   <Link href={`${basePath}?preview=${newSeed}`} className={buttonClass(preview ? 'secondary' : 'primary')}>
                     {preview ? '重新生成方案' : '自动分配预览'}
                   </Link>
@@ -77,6 +82,16 @@ export default async function ReviewAdminPage({ params, searchParams }: TProps) 
                 <div><dt className="text-stone-500">专家不足的品牌</dt><dd className={`text-lg font-semibold tabular-nums ${short ? 'text-amber-800' : ''}`}>{short}</dd></div>
               </dl>
               {board.experts.length === 0 && <p className="mt-3 text-sm text-amber-800">专家库为空：请先为专家账号分配“专家”角色并填写专家信息。</p>}
+            </Card>
+
+            <Card title="专家组">
+              <PanelManager
+                campaignId={campaign.id}
+                canChange={canChange}
+                fields={campaign.fields.map((field) => ({ id: field.id, name: field.name }))}
+                experts={managedExperts.map((expert) => ({ id: expert.id, name: expert.displayName }))}
+                panels={panels.map((panel) => ({ id: panel.id, name: panel.name, fieldId: panel.fieldId, fieldName: panel.field?.name ?? null, memberIds: panel.members.map((member) => member.expert.id) }))}
+              />
             </Card>
 
             {preview && (
@@ -109,7 +124,21 @@ export default async function ReviewAdminPage({ params, searchParams }: TProps) 
               </Card>
             )}
 
-            <AssignmentBoard campaignId={campaign.id} board={board} perEntry={campaign.expertsPerEntry} canChange={canChange} />
+            {board.rounds.length > 1 && (
+              <nav aria-label="评审轮次" className="flex flex-wrap gap-1.5">
+                {board.rounds.map((value) => (
+                  <Link
+                    key={value}
+                    href={value === 1 ? basePath : `${basePath}?round=${value}`}
+                    aria-current={value === round ? 'page' : undefined}
+                    className={`rounded-md px-3 py-2 text-sm ${value === round ? 'bg-brand-700 text-white' : 'bg-white ring-1 ring-inset ring-stone-200'}`}
+                  >
+                    {value === 1 ? '第 1 轮评审' : `第 ${value} 轮复议`}
+                  </Link>
+                ))}
+              </nav>
+            )}
+            <AssignmentBoard campaignId={campaign.id} board={board} perEntry={campaign.expertsPerEntry} canChange={canChange} round={round} />
           </>
         )}
       </div>

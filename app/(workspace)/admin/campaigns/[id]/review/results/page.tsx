@@ -66,7 +66,7 @@ export default async function ReviewResultsPage({ params, searchParams }: TProps
                 </Link>
               ))}
             </nav>
-            <RankingTable rows={rows} useFieldRank={!!fieldId} showVotes={showVotes} />
+            <RankingTable rows={rows} useFieldRank={!!fieldId} showVotes={showVotes} campaignId={campaign.id} canDispute={campaign.status === 'PUBLISHED'} />
           </>
         )}
       </div>
