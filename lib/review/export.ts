@@ -73,6 +73,54 @@ export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TR
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** The same content as the workbook as an A4 landscape PDF: ranking, then the sheets by expert and by entry. */
+export async function renderReviewPdf(campaign: TReviewCampaign, ranking: TRanking): Promise<Buffer> {
+  const title = `${campaign.title} 专家评审结果`;
+  const { doc, done } = createA4({ title, subject: campaign.title, landscape: true });
+  const formula = `综合得分 = 专家评分 ÷ ${ranking.rubricMax} × ${ranking.expertWeight}${ranking.votingEnabled ? ` + 有效票 ÷ ${ranking.topVotes} × ${ranking.voteWeight}` : ''}`;
+  titleBlock(doc, title, formula, `共 ${ranking.rows.length} 个品牌`);
+  const rankingColumns: TPdfColumn<TRankingRow>[] = [
+    { header: '名次', width: 44, center: true, value: (row) => `${row.rank}${row.isTied ? ' 并列' : ''}` },
+    { header: '品牌名称', width: 120, value: (row) => row.brandName },
+    { header: '申报单位', width: 130, value: (row) => row.organizationName },
+    { header: '领域', width: 60, value: (row) => row.fieldName },
+    { header: '专家评分', width: 56, center: true, value: (row) => num(row.expertScore) },
+    { header: '有效票', width: 50, center: true, value: (row) => String(row.votes) },
+    { header: '综合得分', width: 56, center: true, value: (row) => row.score.toFixed(2) },
+    { header: '提示', width: null, value: (row) => [row.isDisputed && '建议复议', row.onsite === 'FAILED' && '实地核验未通过', row.submitted < row.assigned && `评分未齐 ${row.submitted}/${row.assigned}`].filter(Boolean).join('；') },
+  ];
+  drawTable(doc, rankingColumns, ranking.rows, { empty: '（暂无评审结果）', heading: '综合排名' });
+  const sheets = await loadSheets(campaign.id);
+  const criteria = campaign.rubric?.criteria ?? [];
+  const total = (sheet: TSheet) => sheet.scores.reduce((sum, score) => sum + Number(score.points), 0);
+  const sheetColumns = (first: 'expert' | 'entry'): TPdfColumn<TSheet>[] => {
+    const expert: TPdfColumn<TSheet> = { header: '评审专家', width: 70, value: (sheet) => sheet.expert.displayName };
+    const entry: TPdfColumn<TSheet> = { header: '品牌名称', width: 110, value: (sheet) => `${sheet.application.brandName}${sheet.round > 1 ? `（第 ${sheet.round} 轮）` : ''}` };
+    return [
+      ...(first === 'expert' ? [expert, entry] : [entry, expert]),
+      ...criteria.map((criterion): TPdfColumn<TSheet> => ({
+        header: criterion.name.slice(0, 6),
+        width: 44,
+        center: true,
+        value: (sheet) => {
+          const score = sheet.scores.find((row) => row.criterionId === criterion.id);
+          return score ? String(Number(score.points)) : '';
+        },
+      })),
+      { header: '合计', width: 40, center: true, value: (sheet) => String(total(sheet)) },
+      { header: '评语', width: null, value: (sheet) => sheet.scores.map((score) => score.comment).filter(Boolean).join('；') },
+    ];
+  };
+  doc.addPage();
+  drawTable(doc, sheetColumns('expert'), sheets, { empty: '（尚未分配评审）', heading: '专家评分表（按专家）' });
+  doc.addPage();
+  const byEntry = [...sheets].sort((a, b) => a.application.brandName.localeCompare(b.application.brandName, 'zh-CN') || a.round - b.round);
+  drawTable(doc, sheetColumns('entry'), byEntry, { empty: '（尚未分配评审）', heading: '专家评分表（按品牌）' });
+  stampPages(doc, { runningHeader: title, marginX: MARGIN_X, marginY: MARGIN_Y });
+  doc.end();
+  return done;
+}
+
 type TDecisionRow = TDecisionDetail['items'][number];
 
 function decisionColumns(awardName: ReadonlyMap<string, string>) {

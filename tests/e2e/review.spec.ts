@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Browser } from '@playwright/test';
 import { db } from '@/lib/db';
 import { saveScores, submitSheet } from '@/lib/review/scoring';
@@ -95,4 +96,9 @@ test('the admin assigns experts, an expert scores on a phone, staff check on sit
   const workbook = await admin.request.get(`/api/reviews/export?campaign=${campaignId}&format=xlsx`);
   expect(workbook.status()).toBe(200);
   expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+  for (const [query, name] of [[`campaign=${campaignId}&format=pdf`, 'review-results.pdf'], [`campaign=${campaignId}&format=pdf&decision=${(await db.decision.findFirstOrThrow({ where: { campaignId, kind: 'FINAL' } })).id}`, 'review-decision.pdf']]) {
+    const pdf = await admin.request.get(`/api/reviews/export?${query}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    writeFileSync(`${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/${name}`, await pdf.body());
+  }
 });

@@ -4,7 +4,8 @@ import { addAssignment, commitAssignment, previewAssignment, removeAssignment, s
 import { declareConflict, getSheetForExpert, reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
 import { loadGrants } from '@/lib/application/access';
 import { createDecision, getDecision, loadAwardProposal, saveDecisionDraft, signDecision } from '@/lib/review/decisions';
-import { buildReviewWorkbook, renderDecisionPdf } from '@/lib/review/export';
+import { buildReviewWorkbook, renderDecisionPdf, renderReviewPdf } from '@/lib/review/export';
+import { extractPdfText } from '../support/pdf-text';
 import { loadReviewCampaign } from '@/lib/review/pool';
 import { loadRanking } from '@/lib/review/results';
 import { saveExpertProfile, savePanel } from '@/lib/review/experts';
@@ -277,6 +278,10 @@ describe('ranking, decisions and the award proposal', () => {
 
     const workbook = await buildReviewWorkbook(campaign, ranking);
     expect(workbook.subarray(0, 2).toString()).toBe('PK');
+    const resultsPdf = await renderReviewPdf(campaign, ranking);
+    const resultsText = extractPdfText(resultsPdf);
+    expect(resultsText).toContain('专家评分表（按专家）');
+    expect(resultsText).toContain(ranking.rows[0].brandName);
     const pdf = await renderDecisionPdf(campaign.title, (await getDecision(final.id, scope.campaign.id))!, new Map([[demo.id, demo.name]]));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { attachmentDisposition } from '@/lib/files/http';
 import { getDecision } from '@/lib/review/decisions';
-import { buildDecisionWorkbook, buildReviewWorkbook, renderDecisionPdf } from '@/lib/review/export';
+import { buildDecisionWorkbook, buildReviewWorkbook, renderDecisionPdf, renderReviewPdf } from '@/lib/review/export';
 import { loadReviewCampaign } from '@/lib/review/pool';
 import { loadRanking } from '@/lib/review/results';
 
@@ -50,9 +50,9 @@ export async function GET(request: Request) {
     body = format === 'pdf' ? await renderDecisionPdf(campaign.title, decision, awardName) : await buildDecisionWorkbook(campaign.title, decision, awardName);
     name = `${campaign.title}-${decision.kind === 'FINAL' ? '领导小组审定' : '部务会初评'}-第${decision.version}版.${format}`;
   } else {
-    if (format === 'pdf') return refusal(400, '评审结果请导出为 Excel；决定表可导出 PDF');
-    body = await buildReviewWorkbook(campaign, await loadRanking(campaign));
-    name = `${campaign.title}-专家评审结果.xlsx`;
+    const ranking = await loadRanking(campaign);
+    body = format === 'pdf' ? await renderReviewPdf(campaign, ranking) : await buildReviewWorkbook(campaign, ranking);
+    name = `${campaign.title}-专家评审结果.${format}`;
   }
   return new Response(new Uint8Array(body), {
     headers: { 'Content-Type': TYPES[format], 'Content-Disposition': attachmentDisposition(name, `review.${format}`), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' },

@@ -35,6 +35,7 @@ export default async function ReviewResultsPage({ params, searchParams }: TProps
         actions={
           <>
             <a href={`/api/reviews/export?campaign=${campaign.id}&format=xlsx`} className={buttonClass('secondary')} download>导出 Excel</a>
+            <a href={`/api/reviews/export?campaign=${campaign.id}&format=pdf`} className={buttonClass('secondary')} download>导出 PDF</a>
             <Link href={`/admin/campaigns/${campaign.id}/decisions`} className={buttonClass('secondary')}>初评与审定</Link>
           </>
         }
