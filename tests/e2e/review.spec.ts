@@ -102,3 +102,32 @@ test('the admin assigns experts, an expert scores on a phone, staff check on sit
     writeFileSync(`${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/${name}`, await pdf.body());
   }
 });
+
+test('the admin keeps the expert pool: a profile with home organization and fields, and a panel for the campaign', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const scope = await createReviewScope({ entries: 1 });
+  const expertName = (await db.user.findUniqueOrThrow({ where: { id: scope.westExpert.id }, select: { displayName: true } })).displayName;
+  const westName = (await db.organization.findUniqueOrThrow({ where: { id: scope.westDistrict.id }, select: { name: true } })).name;
+  const admin = await signedIn(browser, scope.cityAdmin.id);
+  await admin.goto('/admin/experts');
+  await admin.getByRole('link', { name: `编辑 ${expertName}` }).click();
+  await admin.getByLabel('所在单位').selectOption({ label: `　${westName}` });
+  await admin.getByRole('checkbox', { name: '街道社区' }).check();
+  await admin.getByLabel('职务职称').fill('组织科科长');
+  await screenshotBoth(admin, 'experts-edit');
+  await admin.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(admin.getByText('专家信息已保存。')).toBeVisible();
+  const card = admin.getByRole('listitem').filter({ hasText: expertName });
+  await expect(card.getByText(`所在单位（回避依据）：${westName}`)).toBeVisible();
+  await screenshotBoth(admin, 'experts-list');
+
+  await admin.goto(`/admin/campaigns/${scope.campaign.id}/review`);
+  await admin.getByRole('button', { name: '+ 新建专家组' }).click();
+  const dialog = admin.getByRole('dialog', { name: '新建专家组' });
+  await dialog.getByLabel('专家组名称').fill('第一评审组');
+  await dialog.getByRole('checkbox', { name: expertName }).check();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(admin.getByText('第一评审组')).toBeVisible();
+  await screenshotBoth(admin, 'review-panels');
+  expect(await db.expertPanelMember.count({ where: { panel: { campaignId: scope.campaign.id } } })).toBe(1);
+});
