@@ -57,10 +57,11 @@ async function main() {
     await client.query(`
       INSERT INTO review_scores (assignment_id, criterion_id, points, updated_at)
       SELECT a.id, 'k' || c, round((8 + random() * 12)::numeric, 1), now() FROM review_assignments a, generate_series(1, 5) c`);
-    // Skewed popularity: entry = 1 + floor(1000 × u²).
+    // 200,000 public voters; skewed popularity: entry = 1 + floor(1000 × u²).
+    await client.query(`INSERT INTO voters (id, campaign_id, kind, phone) SELECT 'v' || g, 'c1', 'PUBLIC', (13000000000 + g)::text FROM generate_series(0, 199999) g`);
     await client.query(`
-      INSERT INTO votes (campaign_id, application_id, voter_key, created_at, invalidated_at)
-      SELECT 'c1', 'a' || (1 + floor(${ENTRIES} * random() ^ 2))::int, 'v' || (g % 200000), now(), CASE WHEN g % 97 = 0 THEN now() END
+      INSERT INTO votes (campaign_id, application_id, voter_id, vote_day, receipt_code, idempotency_key, created_at, invalidated_at)
+      SELECT 'c1', 'a' || (1 + floor(${ENTRIES} * random() ^ 2))::int, 'v' || (g % 200000), current_date, 'R' || g, 'k' || g, now(), CASE WHEN g % 97 = 0 THEN now() END
       FROM generate_series(1, ${VOTES}) g`);
     await client.query('VACUUM ANALYZE');
     console.log(`\nset-up: ${ENTRIES} entries, ${ENTRIES * PER_ENTRY} sheets, ${ENTRIES * PER_ENTRY * 5} scores, ${VOTES} votes in ${((Date.now() - setupStart) / 1000).toFixed(1)} s\n`);

@@ -10,6 +10,7 @@ import { loadReviewCampaign } from '@/lib/review/pool';
 import { loadRanking } from '@/lib/review/results';
 import { saveExpertProfile, savePanel } from '@/lib/review/experts';
 import { createUser } from '../support/factories';
+import { insertVotes } from '../support/voting';
 import { closeExpertReview, createReviewScope } from '../support/reviews';
 import { rejection } from '../support/errors';
 
@@ -229,13 +230,9 @@ describe('ranking, decisions and the award proposal', () => {
       await submitSheet({ assignmentId: sheet.id }, context(sheet.expertId));
     }
     // Votes: entry 2 is the public's favourite; one of its votes is invalid and does not count.
-    await db.vote.createMany({
-      data: [
-        ...Array.from({ length: 4 }, (_, index) => ({ campaignId: scope.campaign.id, applicationId: scope.entries[2].id, voterKey: `v${index}` })),
-        { campaignId: scope.campaign.id, applicationId: scope.entries[2].id, voterKey: 'rigged', invalidatedAt: new Date() },
-        { campaignId: scope.campaign.id, applicationId: scope.entries[0].id, voterKey: 'v9' },
-      ],
-    });
+    await insertVotes(scope.campaign.id, scope.entries[2].id, 4);
+    await insertVotes(scope.campaign.id, scope.entries[2].id, 1, { invalid: true });
+    await insertVotes(scope.campaign.id, scope.entries[0].id, 1);
     const campaign = await loadReviewCampaign(db, scope.campaign.id, await loadGrants(db, scope.cityAdmin.id));
     const ranking = await loadRanking(campaign);
     const max = criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);

@@ -10,16 +10,7 @@ import { createRecommendationScope, openQualification } from './recommendations'
  * west district, one from the city itself (the organizer: conflicts with nobody), plus `extraExperts` from other units.
  */
 export async function createReviewScope(options: { entries: number; extraExperts?: number; expertsPerEntry?: number }) {
-  const scope = await createRecommendationScope({ entries: options.entries, defaultQuota: options.entries });
-  for (const entry of scope.entries) {
-    await db.recommendation.createMany({
-      data: [scope.committee.id, scope.district.id].map((organizationId) => ({ campaignId: scope.campaign.id, applicationId: entry.id, organizationId, decision: 'RECOMMENDED' as const, decidedAt: new Date() })),
-    });
-  }
-  await openQualification(scope.campaign.id);
-  const as = { actorId: scope.cityAdmin.id };
-  await bulkPassQualifications({ campaignId: scope.campaign.id, applicationIds: scope.entries.map((entry) => entry.id) }, as);
-  await publishBrandList({ campaignId: scope.campaign.id, reason: '' }, as);
+  const scope = await createListedScope(options.entries);
   await openExpertReview(scope.campaign.id);
   if (options.expertsPerEntry) await db.campaign.update({ where: { id: scope.campaign.id }, data: { expertsPerEntry: options.expertsPerEntry } });
 
@@ -34,6 +25,21 @@ export async function createReviewScope(options: { entries: number; extraExperts
   const extra = [];
   for (let index = 0; index < (options.extraExperts ?? 0); index++) extra.push(await expert(await createOrg({ parent: scope.westDistrict })));
   return { ...scope, committeeExpert, westExpert, cityExpert, extraExperts: extra };
+}
+
+/** The recommendation scope with every entry recommended, qualified and on a published 品牌清单 (version 1). */
+export async function createListedScope(entries: number) {
+  const scope = await createRecommendationScope({ entries, defaultQuota: entries });
+  for (const entry of scope.entries) {
+    await db.recommendation.createMany({
+      data: [scope.committee.id, scope.district.id].map((organizationId) => ({ campaignId: scope.campaign.id, applicationId: entry.id, organizationId, decision: 'RECOMMENDED' as const, decidedAt: new Date() })),
+    });
+  }
+  await openQualification(scope.campaign.id);
+  const as = { actorId: scope.cityAdmin.id };
+  await bulkPassQualifications({ campaignId: scope.campaign.id, applicationIds: scope.entries.map((entry) => entry.id) }, as);
+  await publishBrandList({ campaignId: scope.campaign.id, reason: '' }, as);
+  return scope;
 }
 
 /** 资格审查 over, expert review open (voting switched off), by database time. */
