@@ -9,21 +9,36 @@ const READER_ROLES: Role[] = ['BRANCH_SECRETARY', 'COMMITTEE_ADMIN', 'ORG_ADMIN'
 type TFileAccessUser = Pick<TSessionUser, 'id' | 'roles'>;
 
 /**
- * A file is readable by its uploader, and by whoever may read an application it belongs to (as logo or
- * attachment): the branch's secretary and the committee/organization admins above it. Judged from the
- * database on every request.
+ * Who may read a file, judged from the database on every request: anyone, for the logo and photos of a brand on a
+ * published 品牌清单 (the voting pages show them); its uploader; whoever may read the application it belongs to (the
+ * branch's secretary and the committee/organization admins above it); experts assigned to that application; the
+ * organizer's admins for 实地核验 photos. Documents (证明材料) are never public.
  */
-export async function canReadFile(user: TFileAccessUser, fileId: string): Promise<boolean> {
+export async function canReadFile(user: TFileAccessUser | null, fileId: string): Promise<'public' | 'private' | false> {
   const file = await db.storedFile.findUnique({
     where: { id: fileId },
     select: {
       uploadedById: true,
-      logoOf: { select: { id: true, organization: { select: { path: true } } } },
-      attachments: { select: { application: { select: { id: true, organization: { select: { path: true } } } } } },
+      logoOf: { select: { id: true, organization: { select: { path: true } }, _count: { select: { brandListEntries: true } } } },
+      attachments: { select: { slot: true, application: { select: { id: true, organization: { select: { path: true } }, _count: { select: { brandListEntries: true } } } } } },
       onsitePhotos: { select: { check: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
     },
   });
   if (!file) return false;
+  const isListed = (application: { _count: { brandListEntries: number } }) => application._count.brandListEntries > 0;
+  if ((file.logoOf && isListed(file.logoOf)) || file.attachments.some((attachment) => attachment.slot === 'PHOTO' && isListed(attachment.application))) return 'public';
+  return user && (await canReadPrivately(user, file)) ? 'private' : false;
+}
+
+async function canReadPrivately(
+  user: TFileAccessUser,
+  file: {
+    uploadedById: string | null;
+    logoOf: { id: string; organization: { path: string } } | null;
+    attachments: { application: { id: string; organization: { path: string } } }[];
+    onsitePhotos: { check: { campaign: { ownerOrg: { path: string } } } }[];
+  },
+): Promise<boolean> {
   if (file.uploadedById === user.id) return true;
   // An expert reads the logo and attachments of the entries assigned to them.
   const applicationIds = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.map((attachment) => attachment.application.id)];

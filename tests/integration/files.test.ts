@@ -202,7 +202,7 @@ describe('canReadFile', () => {
 
     const photo = await storeUpload({ bytes: await samplePng(), fileName: 'p.png', slot: 'PHOTO' }, { actorId: secretary.id, storage });
     const logo = await storeUpload({ bytes: await samplePng(), fileName: 'l.png', slot: 'LOGO' }, { actorId: secretary.id, storage });
-    expect(await canReadFile(await asReader(secretary), photo.id)).toBe(true);
+    expect(await canReadFile(await asReader(secretary), photo.id)).toBe('private');
     expect(await canReadFile(await asReader(otherSecretary), photo.id)).toBe(false);
     expect(await canReadFile(await asReader(committeeAdmin), photo.id)).toBe(false);
 
@@ -216,11 +216,22 @@ describe('canReadFile', () => {
       },
     });
     for (const fileId of [photo.id, logo.id]) {
-      expect(await canReadFile(await asReader(committeeAdmin), fileId)).toBe(true);
-      expect(await canReadFile(await asReader(rootAdmin), fileId)).toBe(true);
+      expect(await canReadFile(await asReader(committeeAdmin), fileId)).toBe('private');
+      expect(await canReadFile(await asReader(rootAdmin), fileId)).toBe('private');
+      expect(await canReadFile(null, fileId)).toBe(false);
       expect(await canReadFile(await asReader(siblingAdmin), fileId)).toBe(false);
       expect(await canReadFile(await asReader(otherSecretary), fileId)).toBe(false);
     }
     expect(await canReadFile(await asReader(secretary), 'missing-file-id')).toBe(false);
+
+    // Once the brand is on a published 品牌清单 its logo and photos are public (the voting pages show them); documents never.
+    const document = await storeUpload({ bytes: await samplePdf(), fileName: 'd.pdf', slot: 'DOCUMENT' }, { actorId: secretary.id, storage });
+    const application = await db.application.findFirstOrThrow({ where: { campaignId: campaign.id }, select: { id: true } });
+    await db.applicationAttachment.create({ data: { applicationId: application.id, fileId: document.id, slot: 'DOCUMENT', sortOrder: 1 } });
+    await db.brandList.create({ data: { campaignId: campaign.id, version: 1, entries: { create: { applicationId: application.id, sortOrder: 1, brandName: '', organizationName: '', fieldName: '', regionName: '' } } } });
+    expect(await canReadFile(null, logo.id)).toBe('public');
+    expect(await canReadFile(null, photo.id)).toBe('public');
+    expect(await canReadFile(null, document.id)).toBe(false);
+    expect(await canReadFile(await asReader(otherSecretary), document.id)).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
-import { requireUser } from '@/lib/auth/guard';
-import { AppError } from '@/lib/errors';
+import { getCurrentUser } from '@/lib/auth/guard';
 import { canReadFile, fileForDownload } from '@/lib/files/access';
 import { contentDisposition } from '@/lib/files/http';
 import { VARIANT_NAMES, type TVariantName } from '@/lib/files/process';
@@ -15,17 +14,12 @@ function refusal(status: number, message: string) {
 
 // Checked on every request: a file stays readable only while the reader may see its application.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  let user;
-  try {
-    user = await requireUser();
-  } catch (error) {
-    if (error instanceof AppError) return refusal(401, error.message);
-    throw error;
-  }
+  const user = await getCurrentUser();
   const { id } = await params;
   const variantParam = new URL(request.url).searchParams.get('variant');
   if (variantParam !== null && !VARIANT_NAMES.includes(variantParam as TVariantName)) return refusal(400, '图片规格只能是 thumb 或 medium');
-  if (!(await canReadFile(user, id))) return refusal(404, NOT_FOUND);
+  const access = await canReadFile(user, id);
+  if (!access) return refusal(user ? 404 : 401, user ? NOT_FOUND : '请先登录');
   const file = await fileForDownload(id, variantParam as TVariantName | null);
   const bytes = file && (await fileStorage().get(file.key));
   if (!file || !bytes) return refusal(404, NOT_FOUND);
@@ -35,7 +29,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       'Content-Length': String(bytes.length),
       'Content-Disposition': contentDisposition(file.kind, file.originalName, file.mimeType),
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
+      // Logos and photos of listed brands are public and change only with a new upload (a new id).
+      'Cache-Control': access === 'public' ? 'public, max-age=3600' : 'private, no-store',
     },
   });
 }
