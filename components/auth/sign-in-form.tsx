@@ -12,7 +12,8 @@ import { Field, TextInput } from '@/components/ui/field';
 
 type TCaptcha = { id: string; svg: string };
 
-export function SignInForm() {
+/** `next`: a same-site path to return to after signing in (e.g. the voting page), checked by the login page. */
+export function SignInForm({ next }: { next?: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [captcha, setCaptcha] = useState<TCaptcha | null>(null);
@@ -34,7 +35,7 @@ export function SignInForm() {
       captchaAnswer: values.captchaAnswer ?? '',
     });
     if (result?.ok && !result.error) {
-      router.replace('/dashboard');
+      router.replace(next ?? '/dashboard');
       router.refresh();
       return;
     }

@@ -6,9 +6,15 @@ import { getCurrentUser } from '@/lib/auth/guard';
 
 export const metadata = { title: '登录' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
-  if (await getCurrentUser()) redirect('/dashboard');
-  const { changed } = await searchParams;
+/** Only a path on this site (not //host or a full URL), so the parameter cannot send people elsewhere. */
+function safeNext(value: string | undefined): string | undefined {
+  return value && /^\/(?![/\\])[\w\-./?=&%]*$/.test(value) ? value : undefined;
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string; next?: string }> }) {
+  const { changed, next: rawNext } = await searchParams;
+  const next = safeNext(rawNext);
+  if (await getCurrentUser()) redirect(next ?? '/dashboard');
   return (
     <main className="flex min-h-screen items-start justify-center bg-gradient-to-b from-brand-700 to-brand-800 px-4 py-12 sm:items-center">
       <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow-xl sm:p-8">
@@ -22,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <Alert tone="success">密码已修改，请用新密码重新登录。</Alert>
           </div>
         )}
-        <SignInForm />
+        <SignInForm next={next} />
         <p className="mt-6 text-center text-xs text-stone-500">忘记密码请联系本单位党组织管理员重置</p>
       </div>
     </main>

@@ -1,0 +1,58 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+
+type TProps = { campaignId: string; applicationId: string; brandName: string; disabledReason: string | null; onVoted?: (usedToday: number) => void };
+
+/** 投票: one idempotency key per click (a retried request counts once); the receipt code is shown after a vote. */
+export function VoteButton({ campaignId, applicationId, brandName, disabledReason, onVoted }: TProps) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<{ code: string; left: number } | null>(null);
+
+  async function vote() {
+    setBusy(true);
+    setMessage(null);
+    const idempotencyKey = crypto.randomUUID();
+    const send = () =>
+      fetch(`/api/campaigns/${campaignId}/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ applicationId, idempotencyKey }) });
+    // One retry with the same key after a network failure: the server counts it once.
+    const response = await send().catch(() => send().catch(() => null));
+    const body = (await response?.json().catch(() => null)) as { receipt?: string; usedToday?: number; perDay?: number; message?: string } | null;
+    setBusy(false);
+    if (response?.ok && body?.receipt) {
+      setReceipt({ code: body.receipt, left: Math.max(0, (body.perDay ?? 0) - (body.usedToday ?? 0)) });
+      onVoted?.(body.usedToday ?? 0);
+      // The page re-reads what is left today (and which brands were voted for); this dialog stays open meanwhile.
+      router.refresh();
+    } else {
+      setMessage(body?.message ?? '网络异常，投票未成功，请重试');
+    }
+  }
+
+  return (
+    <div className="space-y-1">
+      <Button className="w-full" isLoading={busy} disabled={!!disabledReason} onClick={() => void vote()} aria-label={`投票给 ${brandName}`}>
+        {disabledReason ?? '投一票'}
+      </Button>
+      {message && (
+        <p role="alert" className="text-sm text-red-700">
+          {message}
+        </p>
+      )}
+      <Dialog open={!!receipt} onClose={() => setReceipt(null)} title="投票成功" footer={<Button onClick={() => setReceipt(null)}>好的</Button>}>
+        <div className="space-y-2 text-sm">
+          <p>已为“{brandName}”投出一票。今天还可投 {receipt?.left ?? 0} 票。</p>
+          <p>
+            回执码：<strong className="select-all font-mono text-lg tracking-widest text-brand-800">{receipt?.code}</strong>
+          </p>
+          <p className="text-stone-600">凭回执码可随时查询这一票是否计入（页面底部“查询投票回执”）。</p>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

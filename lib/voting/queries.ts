@@ -1,0 +1,87 @@
+// What the public voting pages read: the campaign's vote window and rules, the entries of the latest 品牌清单 as cards,
+// the counts when the campaign shows them live, and what the signed-in member has left today.
+import { db, dbNow } from '@/lib/db';
+import { stageStatus } from '@/lib/campaign/stages';
+import { validVoteCounts } from '@/lib/review/results';
+
+export type TVotingSearch = { field?: string; region?: string; q?: string };
+
+export async function loadVotingCampaign(campaignId: string) {
+  const campaign = await db.campaign.findFirst({
+    where: { id: campaignId, status: { in: ['PUBLISHED', 'FINISHED'] } },
+    select: {
+      id: true,
+      title: true,
+      ownerOrg: { select: { name: true, shortName: true } },
+      memberVotingEnabled: true,
+      publicVotingEnabled: true,
+      votesPerVoterPerDay: true,
+      votesPerEntryPerDay: true,
+      votesPerVoterTotal: true,
+      allowVoteForOwnOrg: true,
+      resultsVisibility: true,
+      stages: { where: { kind: 'VOTING' }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+    },
+  });
+  if (!campaign) return null;
+  const stage = campaign.stages[0];
+  const now = await dbNow();
+  return { ...campaign, window: { status: stage ? stageStatus(stage, now) : ('disabled' as const), startsAt: stage?.startsAt ?? null, endsAt: stage?.endsAt ?? null } };
+}
+
+export type TVotingCampaign = NonNullable<Awaited<ReturnType<typeof loadVotingCampaign>>>;
+
+/** The entries of the latest list as cards, filtered; with counts only when the campaign shows them live. */
+export async function listVotingEntries(campaign: TVotingCampaign, search: TVotingSearch) {
+  const list = await db.brandList.findFirst({ where: { campaignId: campaign.id }, orderBy: { version: 'desc' }, select: { id: true } });
+  if (!list) return { entries: [], fields: [], regions: [] };
+  const rows = await db.brandListEntry.findMany({
+    where: { listId: list.id },
+    select: { applicationId: true, brandName: true, organizationName: true, fieldName: true, regionName: true, application: { select: { slogan: true, logoFileId: true } } },
+    orderBy: { sortOrder: 'asc' },
+  });
+  const counts = campaign.resultsVisibility === 'LIVE' ? await validVoteCounts(db, campaign.id) : null;
+  const q = search.q?.trim().toLowerCase();
+  const entries = rows
+    .filter((row) => (!search.field || row.fieldName === search.field) && (!search.region || row.regionName === search.region))
+    .filter((row) => !q || row.brandName.toLowerCase().includes(q) || row.organizationName.toLowerCase().includes(q))
+    .map((row) => ({
+      applicationId: row.applicationId,
+      brandName: row.brandName,
+      organizationName: row.organizationName,
+      fieldName: row.fieldName,
+      regionName: row.regionName,
+      slogan: row.application.slogan,
+      logoFileId: row.application.logoFileId,
+      votes: counts ? (counts.get(row.applicationId) ?? 0) : null,
+    }));
+  return { entries, fields: [...new Set(rows.map((row) => row.fieldName))], regions: [...new Set(rows.map((row) => row.regionName))], total: rows.length };
+}
+
+/** One entry of the latest list with its 内涵 and photos, for the entry page. */
+export async function getVotingEntry(campaign: TVotingCampaign, applicationId: string) {
+  const entry = await db.brandListEntry.findFirst({
+    where: { applicationId, list: { campaignId: campaign.id } },
+    orderBy: { list: { version: 'desc' } },
+    select: {
+      brandName: true,
+      organizationName: true,
+      fieldName: true,
+      regionName: true,
+      list: { select: { version: true } },
+      application: { select: { id: true, slogan: true, essence: true, practices: true, logoFileId: true, attachments: { where: { slot: 'PHOTO' }, select: { fileId: true }, orderBy: { sortOrder: 'asc' } } } },
+    },
+  });
+  const latest = await db.brandList.aggregate({ where: { campaignId: campaign.id }, _max: { version: true } });
+  if (!entry || entry.list.version !== latest._max.version) return null;
+  const votes = campaign.resultsVisibility === 'LIVE' ? ((await validVoteCounts(db, campaign.id)).get(applicationId) ?? 0) : null;
+  return { ...entry, votes };
+}
+
+/** What a member has used today (Asia/Shanghai) and in total, and which entries they voted for today. */
+export async function voterStanding(campaignId: string, voterId: string) {
+  const rows = await db.$queryRaw<{ applicationId: string; today: boolean }[]>`
+    SELECT application_id AS "applicationId", vote_day = (now() AT TIME ZONE 'Asia/Shanghai')::date AS today FROM votes WHERE voter_id = ${voterId} AND campaign_id = ${campaignId}`;
+  const today = rows.filter((row) => row.today);
+  return { usedToday: today.length, usedTotal: rows.length, votedToday: [...new Set(today.map((row) => row.applicationId))] };
+}
