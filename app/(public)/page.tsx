@@ -17,8 +17,15 @@ export default async function HomePage() {
   const withBrandList = await campaignsWithBrandList(campaigns.map((campaign) => campaign.id));
   const brandListLink = (campaignId: string) =>
     withBrandList.has(campaignId) && (
-      <Link href={`/campaigns/${campaignId}/brands`} className="text-sm font-medium text-brand-700 hover:underline">查看品牌清单 →</Link>
+      <span className="flex flex-wrap gap-4">
+        <Link href={`/campaigns/${campaignId}/brands`} className="text-sm font-medium text-brand-700 hover:underline">查看品牌清单 →</Link>
+        {votingOpen(campaignId) && <Link href={`/campaigns/${campaignId}/vote`} className="text-sm font-medium text-brand-700 hover:underline">参与网络投票 →</Link>}
+      </span>
     );
+  const votingOpen = (campaignId: string) => {
+    const stage = campaigns.find((campaign) => campaign.id === campaignId)?.stages.find((candidate) => candidate.kind === 'VOTING');
+    return !!stage && stage.isEnabled && stage.startsAt <= now && now < stage.endsAt;
+  };
   return (
     <>
       <PublicHeader />
