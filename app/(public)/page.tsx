@@ -4,7 +4,7 @@ import { PublicHeader } from '@/components/layout/public-header';
 import { EmptyState } from '@/components/ui/card';
 import { campaignsWithBrandList } from '@/lib/brand-list/queries';
 import { listPublicCampaigns } from '@/lib/campaign/queries';
-import { hasStarted } from '@/lib/campaign/stages';
+import { hasStarted, isVotingOpen } from '@/lib/campaign/stages';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,13 +19,9 @@ export default async function HomePage() {
     withBrandList.has(campaignId) && (
       <span className="flex flex-wrap gap-4">
         <Link href={`/campaigns/${campaignId}/brands`} className="text-sm font-medium text-brand-700 hover:underline">查看品牌清单 →</Link>
-        {votingOpen(campaignId) && <Link href={`/campaigns/${campaignId}/vote`} className="text-sm font-medium text-brand-700 hover:underline">参与网络投票 →</Link>}
+        {isVotingOpen(campaigns.find((campaign) => campaign.id === campaignId)?.stages ?? [], now) && <Link href={`/campaigns/${campaignId}/vote`} className="text-sm font-medium text-brand-700 hover:underline">参与网络投票 →</Link>}
       </span>
     );
-  const votingOpen = (campaignId: string) => {
-    const stage = campaigns.find((campaign) => campaign.id === campaignId)?.stages.find((candidate) => candidate.kind === 'VOTING');
-    return !!stage && stage.isEnabled && stage.startsAt <= now && now < stage.endsAt;
-  };
   return (
     <>
       <PublicHeader />

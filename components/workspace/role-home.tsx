@@ -13,7 +13,7 @@ export async function RoleHome({ user, role, title, description, note }: TRoleHo
   return (
     <>
       <PageHeader title={title} description={`${grants.map((grant) => grant.organizationName).join('、')} · ${description}`} />
-      <RoleCampaigns campaigns={campaigns} now={now} note={note} />
+      <RoleCampaigns campaigns={campaigns} now={now} note={note} showVote={role === 'MEMBER'} />
     </>
   );
 }

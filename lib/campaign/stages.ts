@@ -19,6 +19,12 @@ export function stageStatus(stage: TStageWindow, now: Date): TStageStatus {
   return 'closed';
 }
 
+/** Whether the campaign's vote is open now (the VOTING stage enabled and running). */
+export function isVotingOpen(stages: readonly TStageWindow[], now: Date): boolean {
+  const stage = stages.find((candidate) => candidate.kind === 'VOTING');
+  return !!stage && stageStatus(stage, now) === 'open';
+}
+
 export function hasStarted(stage: TStageWindow | undefined, now: Date): boolean {
   return !!stage && stage.isEnabled && now >= stage.startsAt;
 }

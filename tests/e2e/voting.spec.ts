@@ -58,6 +58,9 @@ test('a member votes on a phone, gets a receipt, and is told when a limit is rea
   await page.screenshot({ path: `${OUT}/vote-limit-390.png`, fullPage: true });
   expect(await db.vote.count({ where: { campaignId } })).toBe(2);
 
+  await page.goto('/member');
+  await expect(page.locator('article').filter({ hasText: scope.campaign.title }).getByRole('link', { name: '参与网络投票' })).toBeVisible();
+
   await page.goto(`/votes/receipt?code=${receipt}`);
   await expect(page.getByText('这一票已计入')).toBeVisible();
   await expect(page.getByText(`品牌：${nameOf(0)}`)).toBeVisible();

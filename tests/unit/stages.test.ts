@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentStage, lockedRuleGroups, openStageEarly, stageStatus, validateStageOrder, type TStageWindow } from '@/lib/campaign/stages';
+import { currentStage, isVotingOpen, lockedRuleGroups, openStageEarly, stageStatus, validateStageOrder, type TStageWindow } from '@/lib/campaign/stages';
 import { STAGE_ORDER } from '@/lib/campaign/templates';
 
 const DAY = 86_400_000;
@@ -25,6 +25,15 @@ describe('stage windows', () => {
 
   it('reports a disabled stage as disabled whatever the time', () => {
     expect(stageStatus({ ...stage, isEnabled: false }, t0)).toBe('disabled');
+  });
+
+  it('says the vote is open only while an enabled VOTING stage runs', () => {
+    const stages = consecutiveStages();
+    const voting = stages.find((candidate) => candidate.kind === 'VOTING')!;
+    expect(isVotingOpen(stages, voting.startsAt)).toBe(true);
+    expect(isVotingOpen(stages, voting.endsAt)).toBe(false);
+    expect(isVotingOpen(stages.map((candidate) => (candidate.kind === 'VOTING' ? { ...candidate, isEnabled: false } : candidate)), voting.startsAt)).toBe(false);
+    expect(isVotingOpen([], voting.startsAt)).toBe(false);
   });
 
   it('finds the running stage, or the next one between stages', () => {
