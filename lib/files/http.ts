@@ -53,3 +53,22 @@ export function contentDisposition(kind: TFileKind, originalName: string, mimeTy
   const asciiName = /^[A-Za-z0-9._ ()-]+$/.test(fullName) ? fullName : `file.${extension}`;
   return `${kind === 'DOCUMENT' ? 'attachment' : 'inline'}; filename="${asciiName}"; filename*=UTF-8''${encodeRfc5987(fullName)}`;
 }
+
+const DOWNLOAD_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+
+/** A generated Excel or PDF file as a download, never cached. */
+export function downloadResponse(body: Uint8Array, format: keyof typeof DOWNLOAD_TYPES, name: string, asciiFallback: string): Response {
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'Content-Type': DOWNLOAD_TYPES[format],
+      'Content-Disposition': attachmentDisposition(name, asciiFallback),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+/** Why a download was refused, as plain text (the links are opened directly, not by scripts). */
+export function textRefusal(status: number, message: string): Response {
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}

@@ -6,15 +6,9 @@ import { organizationCodeOf } from '@/lib/import/queries';
 import { buildImportTemplate } from '@/lib/import/template';
 
 // ORG_ADMIN only: the template itself is harmless, but its examples name the admin's organization.
-import { attachmentDisposition } from '@/lib/files/http';
+import { downloadResponse, textRefusal } from '@/lib/files/http';
 
 export const dynamic = 'force-dynamic';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function refusal(status: number, message: string) {
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
 
 export async function GET(request: Request) {
   let rootOrganizationId: string;
@@ -22,17 +16,11 @@ export async function GET(request: Request) {
     const admin = await requireAnyRole(['ORG_ADMIN']);
     rootOrganizationId = scopeRoots(admin.roles, ['ORG_ADMIN'])[0].organizationId;
   } catch (error) {
-    if (error instanceof AppError) return refusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
+    if (error instanceof AppError) return textRefusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
     throw error;
   }
   const kind = new URL(request.url).searchParams.get('kind');
-  if (!IMPORT_KINDS.includes(kind as TImportKind)) return refusal(400, '模板类型只能是 organizations 或 users');
+  if (!IMPORT_KINDS.includes(kind as TImportKind)) return textRefusal(400, '模板类型只能是 organizations 或 users');
   const body = await buildImportTemplate(kind as TImportKind, await organizationCodeOf(rootOrganizationId));
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachmentDisposition(`${KIND_LABELS[kind as TImportKind]}导入模板.xlsx`, `${kind}-template.xlsx`),
-      'Cache-Control': 'no-store',
-    },
-  });
+  return downloadResponse(body, 'xlsx', `${KIND_LABELS[kind as TImportKind]}导入模板.xlsx`, `${kind}-template.xlsx`);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/guard';
 import { AppError } from '@/lib/errors';
-import { attachmentDisposition } from '@/lib/files/http';
+import { downloadResponse, textRefusal } from '@/lib/files/http';
 import { loadRecommendationLevel } from '@/lib/recommendation/queries';
 import { buildRecommendationSummaryWorkbook } from '@/lib/recommendation/summary-export';
 import { renderRecommendationSummaryPdf } from '@/lib/recommendation/summary-pdf';
@@ -14,14 +14,7 @@ const ZSummaryQuery = z.object({
   format: z.enum(['xlsx', 'pdf'], { error: '导出格式只能是 xlsx 或 pdf' }),
 });
 
-const FORMATS = {
-  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: buildRecommendationSummaryWorkbook },
-  pdf: { type: 'application/pdf', render: renderRecommendationSummaryPdf },
-} as const;
-
-function refusal(status: number, message: string) {
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
+const RENDER = { xlsx: buildRecommendationSummaryWorkbook, pdf: renderRecommendationSummaryPdf } as const;
 
 /** 推荐汇总表 of one recommending organization in one campaign, for the staff who act for it. */
 export async function GET(request: Request) {
@@ -29,23 +22,15 @@ export async function GET(request: Request) {
   try {
     user = await requireUser();
   } catch (error) {
-    if (error instanceof AppError) return refusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
+    if (error instanceof AppError) return textRefusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
     throw error;
   }
   const query = ZSummaryQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return refusal(400, query.error.issues[0]?.message ?? '参数有误');
+  if (!query.success) return textRefusal(400, query.error.issues[0]?.message ?? '参数有误');
   const { campaign, org, format } = query.data;
   // Unknown and not-yours answer alike, so ids cannot be probed.
   const level = await loadRecommendationLevel(campaign, org, user.roles);
-  if (!level) return refusal(404, '推荐汇总表不存在或您无权查看');
-  const output = FORMATS[format];
-  const body = await output.render(level);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': output.type,
-      'Content-Disposition': attachmentDisposition(`${level.organization.name}-推荐汇总表.${format}`, `recommendation-summary.${format}`),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    },
-  });
+  if (!level) return textRefusal(404, '推荐汇总表不存在或您无权查看');
+  const body = await RENDER[format](level);
+  return downloadResponse(body, format, `${level.organization.name}-推荐汇总表.${format}`, `recommendation-summary.${format}`);
 }

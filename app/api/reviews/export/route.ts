@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireUser } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { attachmentDisposition } from '@/lib/files/http';
+import { downloadResponse, textRefusal } from '@/lib/files/http';
 import { getDecision } from '@/lib/review/decisions';
 import { buildDecisionWorkbook, buildReviewWorkbook, renderDecisionPdf, renderReviewPdf } from '@/lib/review/export';
 import { loadReviewCampaign } from '@/lib/review/pool';
@@ -16,35 +16,29 @@ const ZQuery = z.object({
   decision: z.string().trim().max(64, '决定编号有误').optional(),
 });
 
-const TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
-
-function refusal(status: number, message: string) {
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
-
 /** The review's score tables and ranking (Excel), or one decision sheet (Excel or A4 PDF), for the organizer's staff. */
 export async function GET(request: Request) {
   let user;
   try {
     user = await requireUser();
   } catch (error) {
-    if (error instanceof AppError) return refusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
+    if (error instanceof AppError) return textRefusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
     throw error;
   }
   const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return refusal(400, query.error.issues[0]?.message ?? '参数有误');
+  if (!query.success) return textRefusal(400, query.error.issues[0]?.message ?? '参数有误');
   const { campaign: campaignId, format, decision: decisionId } = query.data;
   const campaign = await loadReviewCampaign(db, campaignId, user.roles).catch((error: unknown) => {
     if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
     throw error;
   });
   // Unknown and not-yours answer alike, so ids cannot be probed.
-  if (!campaign) return refusal(404, '评选活动不存在或您无权查看');
+  if (!campaign) return textRefusal(404, '评选活动不存在或您无权查看');
   let body: Buffer;
   let name: string;
   if (decisionId) {
     const decision = await getDecision(decisionId, campaign.id);
-    if (!decision) return refusal(404, '决定不存在或您无权查看');
+    if (!decision) return textRefusal(404, '决定不存在或您无权查看');
     const awards = await db.award.findMany({ where: { campaignId: campaign.id }, select: { id: true, name: true } });
     const awardName = new Map(awards.map((award) => [award.id, award.name]));
     body = format === 'pdf' ? await renderDecisionPdf(campaign.title, decision, awardName) : await buildDecisionWorkbook(campaign.title, decision, awardName);
@@ -54,7 +48,5 @@ export async function GET(request: Request) {
     body = format === 'pdf' ? await renderReviewPdf(campaign, ranking) : await buildReviewWorkbook(campaign, ranking);
     name = `${campaign.title}-专家评审结果.${format}`;
   }
-  return new Response(new Uint8Array(body), {
-    headers: { 'Content-Type': TYPES[format], 'Content-Disposition': attachmentDisposition(name, `review.${format}`), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' },
-  });
+  return downloadResponse(body, format, name, `review.${format}`);
 }

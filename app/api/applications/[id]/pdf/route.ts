@@ -5,33 +5,22 @@ import { canReadApplicationForPrint } from '@/lib/application/print-access';
 import { loadApplicationPrintData } from '@/lib/application/print-data';
 import { fileStorage } from '@/lib/files/storage';
 
-import { attachmentDisposition } from '@/lib/files/http';
+import { downloadResponse, textRefusal } from '@/lib/files/http';
 
 export const dynamic = 'force-dynamic';
-
-function refusal(status: number, message: string) {
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   try {
     const user = await requireUser();
     // Unknown and not-yours answer alike, so ids cannot be probed.
-    if (!(await canReadApplicationForPrint(user, id))) return refusal(404, '申报表不存在或您无权查看');
+    if (!(await canReadApplicationForPrint(user, id))) return textRefusal(404, '申报表不存在或您无权查看');
   } catch (error) {
-    if (error instanceof AppError) return refusal(401, error.message);
+    if (error instanceof AppError) return textRefusal(401, error.message);
     throw error;
   }
   const data = await loadApplicationPrintData(id, (key) => fileStorage().get(key));
-  if (!data) return refusal(404, '申报表不存在或您无权查看');
+  if (!data) return textRefusal(404, '申报表不存在或您无权查看');
   const pdf = await renderApplicationPdf(data);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': attachmentDisposition(`${data.brandName || '未命名品牌'}-申报表.pdf`, 'application.pdf'),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    },
-  });
+  return downloadResponse(pdf, 'pdf', `${data.brandName || '未命名品牌'}-申报表.pdf`, 'application.pdf');
 }

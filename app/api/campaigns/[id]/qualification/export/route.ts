@@ -6,15 +6,9 @@ import { checklistOf } from '@/lib/qualification/checklist';
 import { buildQualificationWorkbook } from '@/lib/qualification/export';
 import { listQualificationRows } from '@/lib/qualification/queries';
 
-import { attachmentDisposition } from '@/lib/files/http';
+import { downloadResponse, textRefusal } from '@/lib/files/http';
 
 export const dynamic = 'force-dynamic';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function refusal(status: number, message: string) {
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
 
 /** The campaign's 资格审查表; only organization admins of its owner (or above) may download it. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -22,18 +16,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     roles = (await requireAnyRole(['ORG_ADMIN'])).roles;
   } catch (error) {
-    if (error instanceof AppError) return refusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
+    if (error instanceof AppError) return textRefusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
     throw error;
   }
   const campaign = await getCampaignDetail((await params).id);
-  if (!campaign || !grantsRoleAt(roles, ['ORG_ADMIN'], campaign.ownerOrg.path)) return refusal(404, '评选活动不存在或您无权查看');
+  if (!campaign || !grantsRoleAt(roles, ['ORG_ADMIN'], campaign.ownerOrg.path)) return textRefusal(404, '评选活动不存在或您无权查看');
   const body = await buildQualificationWorkbook(campaign.title, checklistOf(campaign), await listQualificationRows(campaign));
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachmentDisposition(`${campaign.title}-资格审查表.xlsx`, 'qualification.xlsx'),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    },
-  });
+  return downloadResponse(body, 'xlsx', `${campaign.title}-资格审查表.xlsx`, 'qualification.xlsx');
 }
