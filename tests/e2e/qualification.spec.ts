@@ -5,7 +5,7 @@ import { recommendEntry } from '@/lib/recommendation/service';
 import { TEST_PASSWORD } from '../support/factories';
 import { createRecommendationScope, openQualification } from '../support/recommendations';
 import { screenshotBoth } from './support/screenshots';
-import { SignInPage } from './support/session';
+import { SignInPage, signInTestUser } from './support/session';
 
 // Three entries recommended by both levels (set up through the services, as the integration tests do), then the
 // organization department checks them in 资格审查 and publishes the 品牌清单, which the public reads on a phone.
@@ -77,17 +77,8 @@ test('a branch revises the entry 资格审查 sent back, and it comes straight b
   await openQualification(scope.campaign.id);
   const reason = '成效部分缺少数据支撑，请补充后重新提交';
   await qualifyApplication({ applicationId: entry.id, checks: {}, result: 'FAILED', reason }, { actorId: scope.cityAdmin.id });
-  const loginOf = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { loginName: true } })).loginName;
-  const signedIn = async (userId: string) => {
-    const page = await (await browser.newContext()).newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open();
-    await signIn.signIn(await loginOf(userId), TEST_PASSWORD);
-    await expect(page).not.toHaveURL(/\/login/);
-    return page;
-  };
 
-  const branch = await signedIn(entry.secretaryId);
+  const branch = await signInTestUser(browser, entry.secretaryId);
   await branch.goto('/declare');
   const card = branch.getByRole('listitem').filter({ hasText: scope.campaign.title });
   await expect(card.getByText(/^资格审查未通过，申报表已退回，请按以下意见修改后在 .+ 前重新提交（提交后直接回到资格审查，无需再次逐级推荐）：$/)).toBeVisible();
@@ -99,7 +90,7 @@ test('a branch revises the entry 资格审查 sent back, and it comes straight b
   await branch.getByRole('dialog', { name: '提交申报表' }).getByRole('button', { name: '确认提交' }).click();
   await expect(branch.getByText(/申报表已于 .* 提交/)).toBeVisible();
 
-  const admin = await signedIn(scope.cityAdmin.id);
+  const admin = await signInTestUser(browser, scope.cityAdmin.id);
   await admin.goto(`/admin/campaigns/${scope.campaign.id}/qualification`);
   await expect(admin.getByText(`退回后已修改重新提交 · 原退回理由：${reason}`).filter({ visible: true })).toBeVisible();
   await expect(admin.getByRole('button', { name: /^审查 / }).filter({ visible: true })).toHaveCount(1);

@@ -5,7 +5,7 @@ import { TEST_PASSWORD } from '../support/factories';
 import { closeLevel, createRecommendationScope } from '../support/recommendations';
 import { shanghaiLocal } from './support/campaign-wizard';
 import { screenshotBoth } from './support/screenshots';
-import { SignInPage } from './support/session';
+import { SignInPage, signInTestUser } from './support/session';
 
 // Set up through the same support functions as the integration tests (documenso's pattern): a city campaign with six
 // entries waiting at one committee whose quota is 5, the recommendation stage open.
@@ -75,17 +75,8 @@ test('the organization department gives the committee level its own deadline; af
   // Recommendation began two hours ago, so the committee's deadline lies inside it.
   await db.$executeRaw`UPDATE campaign_stages SET ends_at = now() - interval '2 hours' WHERE campaign_id = ${scope.campaign.id} AND kind = 'DECLARATION'`;
   await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '2 hours' WHERE campaign_id = ${scope.campaign.id} AND kind = 'RECOMMENDATION'`;
-  const loginOf = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { loginName: true } })).loginName;
-  const signedIn = async (userId: string) => {
-    const page = await (await browser.newContext()).newPage();
-    const signIn = new SignInPage(page);
-    await signIn.open();
-    await signIn.signIn(await loginOf(userId), TEST_PASSWORD);
-    await expect(page).not.toHaveURL(/\/login/);
-    return page;
-  };
 
-  const admin = await signedIn(scope.cityAdmin.id);
+  const admin = await signInTestUser(browser, scope.cityAdmin.id);
   await admin.goto(`/admin/campaigns/${scope.campaign.id}`);
   await admin.getByRole('link', { name: '修改设置' }).click();
   await admin.getByRole('button', { name: '5. 推荐名额' }).click();
@@ -99,7 +90,7 @@ test('the organization department gives the committee level its own deadline; af
   const shown = `${Number(deadline.slice(0, 4))}年${Number(deadline.slice(5, 7))}月${Number(deadline.slice(8, 10))}日 ${deadline.slice(11)}`;
   await expect(admin.getByText(`第 ${scope.committee.depth} 层：${shown}`)).toBeVisible();
 
-  const committee = await signedIn(scope.committeeAdmin.id);
+  const committee = await signInTestUser(browser, scope.committeeAdmin.id);
   const card = committee.getByRole('listitem').filter({ hasText: scope.campaign.title });
   await expect(card.getByText(`本级截止 ${shown}`)).toBeVisible();
 

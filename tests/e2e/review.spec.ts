@@ -1,22 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { db } from '@/lib/db';
 import { saveScores, submitSheet } from '@/lib/review/scoring';
-import { TEST_PASSWORD } from '../support/factories';
 import { createReviewScope } from '../support/reviews';
 import { screenshotBoth } from './support/screenshots';
-import { SignInPage } from './support/session';
-
-async function signedIn(browser: Browser, userId: string, phone = false) {
-  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
-  const page = await context.newPage();
-  const { loginName } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { loginName: true } });
-  const signIn = new SignInPage(page);
-  await signIn.open();
-  await signIn.signIn(loginName, TEST_PASSWORD);
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
+import { signInTestUser } from './support/session';
 
 // From the published 品牌清单 to the award proposal: assignment, scoring on a phone, 实地核验, 初评 and 审定.
 test('the admin assigns experts, an expert scores on a phone, staff check on site, 初评 and 审定 give the award proposal', async ({ browser }) => {
@@ -26,7 +14,7 @@ test('the admin assigns experts, an expert scores on a phone, staff check on sit
   const brands = await db.application.findMany({ where: { id: { in: scope.entries.map((entry) => entry.id) } }, select: { id: true, brandName: true } });
   const brandOf = (id: string) => brands.find((row) => row.id === id)!.brandName;
 
-  const admin = await signedIn(browser, scope.cityAdmin.id);
+  const admin = await signInTestUser(browser, scope.cityAdmin.id);
   await admin.goto(`/admin/campaigns/${campaignId}/review`);
   await admin.getByRole('link', { name: '自动分配预览' }).click();
   await expect(admin.getByText('自动分配方案（预览，尚未保存）')).toBeVisible();
@@ -39,7 +27,7 @@ test('the admin assigns experts, an expert scores on a phone, staff check on sit
   const sheets = await db.reviewAssignment.findMany({ where: { campaignId }, select: { id: true, expertId: true, applicationId: true }, orderBy: { id: 'asc' } });
   const [mine, ...others] = sheets;
   const criteria = (await db.rubric.findUniqueOrThrow({ where: { campaignId }, select: { criteria: { select: { id: true, name: true, maxPoints: true }, orderBy: { sortOrder: 'asc' } } } })).criteria;
-  const expert = await signedIn(browser, mine.expertId, true);
+  const expert = await signInTestUser(browser, mine.expertId, { phone: true });
   await expert.goto('/review');
   await expect(expert.getByRole('heading', { level: 1, name: '评审任务' })).toBeVisible();
   await expert.getByRole('link', { name: `评分 ${brandOf(mine.applicationId)}` }).click();
@@ -108,7 +96,7 @@ test('the admin keeps the expert pool: a profile with home organization and fiel
   const scope = await createReviewScope({ entries: 1 });
   const expertName = (await db.user.findUniqueOrThrow({ where: { id: scope.westExpert.id }, select: { displayName: true } })).displayName;
   const westName = (await db.organization.findUniqueOrThrow({ where: { id: scope.westDistrict.id }, select: { name: true } })).name;
-  const admin = await signedIn(browser, scope.cityAdmin.id);
+  const admin = await signInTestUser(browser, scope.cityAdmin.id);
   await admin.goto('/admin/experts');
   await admin.getByRole('link', { name: `编辑 ${expertName}` }).click();
   await admin.getByLabel('所在单位').selectOption({ label: `　${westName}` });
