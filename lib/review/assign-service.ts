@@ -7,7 +7,7 @@ import { loadGrants } from '@/lib/application/access';
 import { stageStatus } from '@/lib/campaign/stages';
 import { planAssignments, type TAssignPlan } from '@/lib/review/assignment';
 import { CONFLICT_LABELS, conflictOf } from '@/lib/review/conflicts';
-import { loadAssignmentInputs, loadReviewCampaign, type TReviewCampaign } from '@/lib/review/pool';
+import { loadAssignmentInputs, loadReviewCampaign, type TAssignmentInputs, type TReviewCampaign } from '@/lib/review/pool';
 import {
   ZCampaignRound,
   ZCommitAssignment,
@@ -36,11 +36,8 @@ async function assertAssignable(tx: TTx, campaign: TReviewCampaign) {
   if (stageStatus(stage, await dbNow(tx)) === 'closed') throw new AppError('STAGE_LOCKED', '专家评审阶段已结束，不能再调整专家分配');
 }
 
-/** The plan as the preview shows it, with names; nothing is written. */
-export async function previewAssignment(input: { campaignId: string; round?: number }, actorId: string, seed = Math.floor(Math.random() * 2 ** 31)) {
-  const { campaignId, round } = ZCampaignRound.parse(input);
-  const campaign = await loadReviewCampaign(db, campaignId, await loadGrants(db, actorId));
-  const inputs = await loadAssignmentInputs(db, campaign, round);
+/** The automatic plan for the campaign's rules and the loaded state: the same seed and state always give the same plan. */
+export function planFor(campaign: Pick<TReviewCampaign, 'ownerOrgId' | 'expertsPerEntry' | 'reviewCapPerExpert'>, inputs: TAssignmentInputs, seed: number) {
   const plan = planAssignments({
     entries: inputs.assignEntries,
     experts: inputs.assignExperts,
@@ -50,7 +47,15 @@ export async function previewAssignment(input: { campaignId: string; round?: num
     declared: inputs.declared,
     seed,
   });
-  return { campaign, round, seed, fingerprint: planFingerprint(plan), plan, entries: inputs.entries, experts: inputs.experts, assignEntries: inputs.assignEntries };
+  return { seed, plan, fingerprint: planFingerprint(plan) };
+}
+
+/** The plan as the preview shows it; nothing is written. */
+export async function previewAssignment(input: { campaignId: string; round?: number }, actorId: string, seed = Math.floor(Math.random() * 2 ** 31)) {
+  const { campaignId, round } = ZCampaignRound.parse(input);
+  const campaign = await loadReviewCampaign(db, campaignId, await loadGrants(db, actorId));
+  const inputs = await loadAssignmentInputs(db, campaign, round);
+  return { ...planFor(campaign, inputs, seed), experts: inputs.experts };
 }
 
 /**
@@ -65,16 +70,8 @@ export async function commitAssignment(input: TCommitAssignmentInput, context: T
     await assertAssignable(tx, campaign);
     const inputs = await loadAssignmentInputs(tx, campaign, round);
     if (!inputs.entries.length) throw new AppError('CONFLICT', '品牌清单尚未发布，没有需要评审的品牌');
-    const plan = planAssignments({
-      entries: inputs.assignEntries,
-      experts: inputs.assignExperts,
-      ownerOrgId: campaign.ownerOrgId,
-      perEntry: campaign.expertsPerEntry,
-      cap: campaign.reviewCapPerExpert,
-      declared: inputs.declared,
-      seed,
-    });
-    if (planFingerprint(plan) !== fingerprint) throw new AppError('CONFLICT', '专家或分配情况在预览后发生了变化，请重新预览后再确认');
+    const { plan, fingerprint: current } = planFor(campaign, inputs, seed);
+    if (current !== fingerprint) throw new AppError('CONFLICT', '专家或分配情况在预览后发生了变化，请重新预览后再确认');
     if (!plan.add.length) throw new AppError('CONFLICT', '没有需要新增的分配');
     await tx.reviewAssignment.createMany({ data: plan.add.map((row) => ({ campaignId, applicationId: row.entryId, expertId: row.expertId, round, source: 'AUTO' as const })) });
     await recordAudit(tx, context, {

@@ -101,18 +101,16 @@ export async function loadAssignmentInputs(client: TClient, campaign: TReviewCam
   const experts = await loadExpertPool(client, campaign);
   const assignments = await client.reviewAssignment.findMany({ where: { campaignId: campaign.id, round }, select: { applicationId: true, expertId: true } });
   const conflicts = await client.reviewConflict.findMany({ where: { campaignId: campaign.id }, select: { applicationId: true, expertId: true } });
-  const assignEntries: TAssignEntry[] = entries.map((entry) => ({
-    id: entry.id,
-    path: entry.organization.path,
-    fieldId: entry.fieldId,
-    assigned: assignments.filter((row) => row.applicationId === entry.id).map((row) => row.expertId),
-  }));
-  const assignExperts: TAssignExpert[] = experts.map((expert) => ({
-    id: expert.id,
-    homePath: expert.home?.path ?? null,
-    fieldIds: expert.fieldIds,
-    load: assignments.filter((row) => row.expertId === expert.id).length,
-  }));
+  const byEntry = new Map<string, string[]>();
+  const loads = new Map<string, number>();
+  for (const row of assignments) {
+    byEntry.set(row.applicationId, [...(byEntry.get(row.applicationId) ?? []), row.expertId]);
+    loads.set(row.expertId, (loads.get(row.expertId) ?? 0) + 1);
+  }
+  const assignEntries: TAssignEntry[] = entries.map((entry) => ({ id: entry.id, path: entry.organization.path, fieldId: entry.fieldId, assigned: byEntry.get(entry.id) ?? [] }));
+  const assignExperts: TAssignExpert[] = experts.map((expert) => ({ id: expert.id, homePath: expert.home?.path ?? null, fieldIds: expert.fieldIds, load: loads.get(expert.id) ?? 0 }));
   const declared = new Set(conflicts.map((row) => declaredKey(row.expertId, row.applicationId)));
   return { entries, experts, assignEntries, assignExperts, declared };
 }
+
+export type TAssignmentInputs = Awaited<ReturnType<typeof loadAssignmentInputs>>;

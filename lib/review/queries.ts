@@ -2,7 +2,7 @@ import { db } from '@/lib/db';
 import { conflictOf } from '@/lib/review/conflicts';
 import { loadAssignmentInputs, type TReviewCampaign } from '@/lib/review/pool';
 
-/** The assignment board of one round: every entry with its experts and their sheets, and the pool with loads. */
+/** The assignment board of one round: every entry with its experts and their sheets, the pool, and the planning inputs. */
 export async function loadAssignmentBoard(campaign: TReviewCampaign, round = 1) {
   const inputs = await loadAssignmentInputs(db, campaign, round);
   const sheets = await db.reviewAssignment.findMany({
@@ -16,16 +16,18 @@ export async function loadAssignmentBoard(campaign: TReviewCampaign, round = 1) 
   if (otherExperts.length) {
     for (const user of await db.user.findMany({ where: { id: { in: otherExperts } }, select: { id: true, displayName: true } })) names.set(user.id, user.displayName);
   }
-  const entries = inputs.entries.map((entry) => {
-    const assign = inputs.assignEntries.find((candidate) => candidate.id === entry.id)!;
+  const sheetsOf = new Map<string, typeof sheets>();
+  for (const sheet of sheets) sheetsOf.set(sheet.applicationId, [...(sheetsOf.get(sheet.applicationId) ?? []), sheet]);
+  const fieldNames = new Map(campaign.fields.map((field) => [field.id, field.name]));
+  // loadAssignmentInputs builds assignEntries in the order of entries.
+  const entries = inputs.entries.map((entry, index) => {
+    const assign = inputs.assignEntries[index];
     return {
       id: entry.id,
       brandName: entry.brandName,
       organizationName: entry.organization.name,
-      fieldName: campaign.fields.find((field) => field.id === entry.fieldId)?.name ?? '未分领域',
-      sheets: sheets
-        .filter((sheet) => sheet.applicationId === entry.id)
-        .map((sheet) => ({
+      fieldName: (entry.fieldId && fieldNames.get(entry.fieldId)) || '未分领域',
+      sheets: (sheetsOf.get(entry.id) ?? []).map((sheet) => ({
           id: sheet.id,
           expertId: sheet.expertId,
           expertName: names.get(sheet.expertId) ?? '（已不在专家库）',
@@ -44,9 +46,8 @@ export async function loadAssignmentBoard(campaign: TReviewCampaign, round = 1) 
   // A 复议 round concerns only the entries sent to it.
   const shown = round > 1 ? entries.filter((entry) => entry.sheets.length > 0) : entries;
   const rounds = await db.reviewAssignment.groupBy({ by: ['round'], where: { campaignId: campaign.id }, orderBy: { round: 'asc' } });
-  const loads = Object.fromEntries(inputs.experts.map((expert) => [expert.id, sheets.filter((sheet) => sheet.expertId === expert.id).length]));
   const submittedCount = sheets.filter((sheet) => sheet.submittedAt).length;
-  return { entries: shown, experts: inputs.experts, loads, criteriaCount, rounds: rounds.map((row) => row.round), totals: { sheets: sheets.length, submitted: submittedCount } };
+  return { entries: shown, experts: inputs.experts, inputs, criteriaCount, rounds: rounds.map((row) => row.round), totals: { sheets: sheets.length, submitted: submittedCount } };
 }
 
 export type TAssignmentBoard = Awaited<ReturnType<typeof loadAssignmentBoard>>;

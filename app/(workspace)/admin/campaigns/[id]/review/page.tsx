@@ -10,7 +10,7 @@ import { stageStatus, STAGE_STATUS_LABELS } from '@/lib/campaign/stages';
 import { dbNow } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
-import { previewAssignment } from '@/lib/review/assign-service';
+import { planFor } from '@/lib/review/assign-service';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { loadAssignmentBoard } from '@/lib/review/queries';
 import { listExperts, listPanels } from '@/lib/review/experts';
@@ -31,7 +31,8 @@ export default async function ReviewAdminPage({ params, searchParams }: TProps) 
   const round = typeof search.round === 'string' && /^[1-9]$/.test(search.round) ? Number(search.round) : 1;
   const board = await loadAssignmentBoard(campaign, round);
   const seed = typeof search.preview === 'string' && /^\d{1,10}$/.test(search.preview) ? Number(search.preview) : null;
-  const preview = seed !== null && canChange && round === 1 ? await previewAssignment({ campaignId: campaign.id }, user.id, seed) : null;
+  // The board already loaded the state the plan is made from (and the page checked the admin): plan it here.
+  const preview = seed !== null && canChange && round === 1 ? planFor(campaign, board.inputs, seed) : null;
   const [panels, managedExperts] = await Promise.all([listPanels(campaign.id), listExperts(user.roles)]);
   const names = new Map(board.experts.map((expert) => [expert.id, expert.name]));
   const entryNames = new Map(board.entries.map((entry) => [entry.id, entry.brandName]));
