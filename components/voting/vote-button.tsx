@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 
-type TProps = { campaignId: string; applicationId: string; brandName: string; disabledReason: string | null; onVoted?: (usedToday: number) => void };
+type TProps = { campaignId: string; applicationId: string; brandName: string; disabledReason: string | null };
 
 /** 投票: one idempotency key per click (a retried request counts once); the receipt code is shown after a vote. */
-export function VoteButton({ campaignId, applicationId, brandName, disabledReason, onVoted }: TProps) {
+export function VoteButton({ campaignId, applicationId, brandName, disabledReason }: TProps) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -26,7 +26,6 @@ export function VoteButton({ campaignId, applicationId, brandName, disabledReaso
     setBusy(false);
     if (response?.ok && body?.receipt) {
       setReceipt({ code: body.receipt, left: Math.max(0, (body.perDay ?? 0) - (body.usedToday ?? 0)) });
-      onVoted?.(body.usedToday ?? 0);
       // The page re-reads what is left today (and which brands were voted for); this dialog stays open meanwhile.
       router.refresh();
     } else {

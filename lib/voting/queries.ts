@@ -58,26 +58,6 @@ export async function listVotingEntries(campaign: TVotingCampaign, search: TVoti
   return { entries, fields: [...new Set(rows.map((row) => row.fieldName))], regions: [...new Set(rows.map((row) => row.regionName))], total: rows.length };
 }
 
-/** One entry of the latest list with its 内涵 and photos, for the entry page. */
-export async function getVotingEntry(campaign: TVotingCampaign, applicationId: string) {
-  const entry = await db.brandListEntry.findFirst({
-    where: { applicationId, list: { campaignId: campaign.id } },
-    orderBy: { list: { version: 'desc' } },
-    select: {
-      brandName: true,
-      organizationName: true,
-      fieldName: true,
-      regionName: true,
-      list: { select: { version: true } },
-      application: { select: { id: true, slogan: true, essence: true, practices: true, logoFileId: true, attachments: { where: { slot: 'PHOTO' }, select: { fileId: true }, orderBy: { sortOrder: 'asc' } } } },
-    },
-  });
-  const latest = await db.brandList.aggregate({ where: { campaignId: campaign.id }, _max: { version: true } });
-  if (!entry || entry.list.version !== latest._max.version) return null;
-  const votes = campaign.resultsVisibility === 'LIVE' ? ((await validVoteCounts(db, campaign.id)).get(applicationId) ?? 0) : null;
-  return { ...entry, votes };
-}
-
 /** What a member has used today (Asia/Shanghai) and in total, and which entries they voted for today. */
 export async function voterStanding(campaignId: string, voterId: string) {
   const rows = await db.$queryRaw<{ applicationId: string; today: boolean }[]>`

@@ -24,6 +24,7 @@ export type TVoteRequest = { voterId: string; ip?: string | null; userAgent?: st
 
 const REFUSALS: Record<string, { code: 'STAGE_LOCKED' | 'NOT_FOUND' | 'FORBIDDEN' | 'VOTE_LIMIT'; message: (perDay: number) => string }> = {
   NO_VOTER: { code: 'FORBIDDEN', message: () => '请先登录或验证手机号后再投票' },
+  KIND_CLOSED: { code: 'FORBIDDEN', message: () => '本活动未开放这种方式投票' },
   CLOSED: { code: 'STAGE_LOCKED', message: () => '当前不在投票时间内' },
   NOT_LISTED: { code: 'NOT_FOUND', message: () => '该品牌不在本次投票的品牌清单中' },
   OWN_ORGANIZATION: { code: 'FORBIDDEN', message: () => '本活动不允许为本单位的品牌投票' },
@@ -48,8 +49,11 @@ export async function castVote(input: TCastVoteInput, request: TVoteRequest, cli
 /**
  * The voter row of a member in a campaign, created on first use: the member's organization (their MEMBER grant) is
  * recorded for the own-organization rule. Null when the user is not a member of a unit under the campaign's owner.
+ * Every vote after the first finds the row with one indexed read (cast_vote checks that member voting is open).
  */
 export async function memberVoter(campaignId: string, userId: string): Promise<string | null> {
+  const existing = await db.voter.findUnique({ where: { campaignId_userId: { campaignId, userId } }, select: { id: true } });
+  if (existing) return existing.id;
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { memberVotingEnabled: true, ownerOrg: { select: { path: true } } } });
   if (!campaign?.memberVotingEnabled) return null;
   const grant = await db.roleAssignment.findFirst({

@@ -58,6 +58,13 @@ describe('casting votes', () => {
     await castVote({ campaignId, applicationId: scope.entries[0].id, idempotencyKey: key() }, { voterId: ownVoter });
     const other = await createVotingScope({ entries: 1, members: 0 });
     expect((await rejection(castVote({ campaignId, applicationId: other.entries[0].id, idempotencyKey: key() }, { voterId: ownVoter }))).code).toBe('NOT_FOUND');
+    // The voter row stays, but once member voting is switched off the database refuses the member's vote.
+    await db.campaign.update({ where: { id: campaignId }, data: { memberVotingEnabled: false } });
+    expect(await rejection(castVote({ campaignId, applicationId: scope.entries[1].id, idempotencyKey: key() }, { voterId: ownVoter }))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '本活动未开放这种方式投票',
+    });
+    await db.campaign.update({ where: { id: campaignId }, data: { memberVotingEnabled: true } });
     await closeVoting(campaignId);
     expect(await rejection(castVote({ campaignId, applicationId: scope.entries[1].id, idempotencyKey: key() }, { voterId: ownVoter }))).toMatchObject({ code: 'STAGE_LOCKED', message: '当前不在投票时间内' });
     // A member of another tree has no voter row here; a voter of another campaign cannot vote in this one.
