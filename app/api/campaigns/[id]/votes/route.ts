@@ -5,6 +5,7 @@ import { clientIpFrom } from '@/lib/auth/request-ip';
 import { AppError } from '@/lib/errors';
 import { isSameOrigin } from '@/lib/files/http';
 import { castVote, memberVoter } from '@/lib/voting/service';
+import { cookieValue, verifyVoterToken, voterCookieName } from '@/lib/voting/voter-token';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,12 +26,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch {
     return reply(400, { message: '请求格式不正确' });
   }
-  const user = await getCurrentUser();
-  if (!user) return reply(401, { message: '请先登录后再投票' });
-  const voterId = await memberVoter(campaignId, user.id);
-  if (!voterId) return reply(403, { message: '您不是本次活动范围内的党员，或本活动未开放党员投票' });
-  const cookieHeader = request.headers.get('cookie') ?? '';
-  const device = /(?:^|;\s*)dj_device=([A-Za-z0-9]{16,40})/.exec(cookieHeader)?.[1];
+  const cookieHeader = request.headers.get('cookie');
+  // A phone verified for this campaign (公众) votes with its signed cookie; otherwise the member's account.
+  let voterId = verifyVoterToken(campaignId, cookieValue(cookieHeader, voterCookieName(campaignId)));
+  if (!voterId) {
+    const user = await getCurrentUser();
+    if (!user) return reply(401, { message: '请先登录或验证手机号后再投票' });
+    voterId = await memberVoter(campaignId, user.id);
+    if (!voterId) return reply(403, { message: '您不是本次活动范围内的党员，或本活动未开放党员投票' });
+  }
+  const device = /^[A-Za-z0-9]{16,40}$/.exec(cookieValue(cookieHeader, DEVICE_COOKIE) ?? '')?.[0];
   const deviceId = device ?? randomBytes(12).toString('hex');
   const input = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   try {
