@@ -18,6 +18,14 @@ const ZEnv = z.object({
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Text messages: `dev` writes them to the sms_messages table (readable on /admin/sms); `http` posts to a provider. */
+  SMS_DRIVER: z.enum(['dev', 'http']).default('dev'),
+  /** The provider's (or your SMS gateway's) endpoint; see README 「短信验证码」 for the request it receives. */
+  SMS_HTTP_URL: z.string().url({ message: 'SMS_HTTP_URL 必须是 URL' }).optional(),
+  SMS_HTTP_TOKEN: z.string().min(1).optional(),
+  /** 短信签名 and template id as registered with the provider. */
+  SMS_SIGN_NAME: z.string().min(1).default('党建品牌'),
+  SMS_TEMPLATE_ID: z.string().min(1).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

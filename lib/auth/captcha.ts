@@ -12,7 +12,7 @@ export async function createCaptcha(db: TDb | TTx): Promise<{ id: string; svg: s
 }
 
 /** Single use: the challenge is spent by any attempt, right or wrong. */
-export async function consumeCaptcha(tx: TTx, id: string | undefined, answer: string | undefined): Promise<boolean> {
+export async function consumeCaptcha(tx: TDb | TTx, id: string | undefined, answer: string | undefined): Promise<boolean> {
   if (!id || !answer) return false;
   const rows = await tx.$queryRaw<{ answer: string }[]>`
     UPDATE captcha_challenges SET used_at = now()

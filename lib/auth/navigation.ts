@@ -12,6 +12,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/admin/experts', label: '专家库' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
+    { href: '/admin/sms', label: '短信记录' },
   ],
   COMMITTEE_ADMIN: [
     { href: '/committee', label: '推荐工作台' },

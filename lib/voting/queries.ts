@@ -65,3 +65,31 @@ export async function voterStanding(campaignId: string, voterId: string) {
   const today = rows.filter((row) => row.today);
   return { usedToday: today.length, usedTotal: rows.length, votedToday: [...new Set(today.map((row) => row.applicationId))] };
 }
+
+/** One entry of the latest list with what its page shows: 内涵, 载体, photos (never documents). Null when not listed. */
+export async function loadVotingEntry(campaign: TVotingCampaign, applicationId: string) {
+  const list = await db.brandList.findFirst({ where: { campaignId: campaign.id }, orderBy: { version: 'desc' }, select: { id: true } });
+  if (!list) return null;
+  const entry = await db.brandListEntry.findUnique({
+    where: { listId_applicationId: { listId: list.id, applicationId } },
+    select: {
+      applicationId: true,
+      brandName: true,
+      organizationName: true,
+      fieldName: true,
+      regionName: true,
+      application: {
+        select: {
+          slogan: true,
+          essence: true,
+          carriers: true,
+          logoFileId: true,
+          attachments: { where: { slot: 'PHOTO' }, orderBy: { sortOrder: 'asc' }, select: { fileId: true, caption: true } },
+        },
+      },
+    },
+  });
+  if (!entry) return null;
+  const counts = campaign.resultsVisibility === 'LIVE' ? await validVoteCounts(db, campaign.id) : null;
+  return { ...entry, votes: counts ? (counts.get(applicationId) ?? 0) : null };
+}

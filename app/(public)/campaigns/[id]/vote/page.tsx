@@ -2,16 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PublicHeader } from '@/components/layout/public-header';
-import { VoteButton } from '@/components/voting/vote-button';
-import { Alert } from '@/components/ui/alert';
+import { VoteAction, VoterBar } from '@/components/voting/voter-bar';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { getCurrentUser } from '@/lib/auth/guard';
 import { fileUrl } from '@/lib/files/service';
-import { formatDateTime } from '@/lib/format';
-import { listVotingEntries, loadVotingCampaign, voterStanding } from '@/lib/voting/queries';
-import { memberVoter } from '@/lib/voting/service';
+import { loadVoterView } from '@/lib/voting/current-voter';
+import { listVotingEntries, loadVotingCampaign } from '@/lib/voting/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,20 +27,8 @@ export default async function VotingPage({ params, searchParams }: TProps) {
   if (!campaign) notFound();
   const search = { field: first(raw.field), region: first(raw.region), q: first(raw.q) };
   const { entries, fields, regions, total } = await listVotingEntries(campaign, search);
-  const user = await getCurrentUser();
-  const voterId = user && campaign.window.status === 'open' ? await memberVoter(campaign.id, user.id) : null;
-  const standing = voterId ? await voterStanding(campaign.id, voterId) : null;
-  const left = standing ? Math.max(0, campaign.votesPerVoterPerDay - standing.usedToday) : 0;
-  const why = (applicationId: string): string | null => {
-    if (campaign.window.status === 'upcoming') return '投票尚未开始';
-    if (campaign.window.status !== 'open') return '投票已结束';
-    if (!user) return null;
-    if (!voterId) return '不在投票范围内';
-    if (left === 0) return '今日票数已用完';
-    if (campaign.votesPerEntryPerDay === 1 && standing?.votedToday.includes(applicationId)) return '今天已投';
-    return null;
-  };
-  const loginHref = `/login?next=${encodeURIComponent(`/campaigns/${campaign.id}/vote`)}`;
+  const view = await loadVoterView(campaign);
+  const back = `/campaigns/${campaign.id}/vote`;
 
   return (
     <>
@@ -53,29 +38,7 @@ export default async function VotingPage({ params, searchParams }: TProps) {
           <h1 className="text-xl font-bold text-stone-900 sm:text-2xl">网络投票</h1>
           <p className="mt-1 text-sm text-stone-600">{campaign.title}</p>
         </div>
-        {campaign.window.status === 'open' && campaign.window.endsAt && (
-          <Alert tone="info">
-            投票截止 {formatDateTime(campaign.window.endsAt)}。每人每天可投 {campaign.votesPerVoterPerDay} 票，同一品牌每天 {campaign.votesPerEntryPerDay} 票
-            {campaign.votesPerVoterTotal ? `，活动期间共 ${campaign.votesPerVoterTotal} 票` : ''}。
-          </Alert>
-        )}
-        {campaign.window.status === 'upcoming' && campaign.window.startsAt && <Alert tone="warning">投票将于 {formatDateTime(campaign.window.startsAt)} 开始。</Alert>}
-        {(campaign.window.status === 'closed' || campaign.window.status === 'disabled') && <Alert tone="warning">{campaign.window.status === 'closed' ? '投票已结束，感谢参与。' : '本活动不设网络投票。'}</Alert>}
-        {campaign.window.status === 'open' &&
-          (user ? (
-            voterId ? (
-              <p className="rounded-lg bg-brand-50 px-4 py-3 text-sm text-brand-900" aria-live="polite">
-                {user.displayName}，今天还可投 <strong className="text-lg">{left}</strong> 票。
-              </p>
-            ) : (
-              <Alert tone="warning">您的账号不在本次活动的党员投票范围内。</Alert>
-            )
-          ) : (
-            <p className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm">
-              党员请登录后投票。
-              <Link href={loginHref} className={buttonClass('primary')}>登录投票</Link>
-            </p>
-          ))}
+        <VoterBar campaign={campaign} view={view} back={back} />
 
         <form className="grid gap-2 sm:grid-cols-[1fr_10rem_10rem_auto]" role="search" aria-label="查找品牌">
           <label htmlFor="vote-q" className="sr-only">品牌或单位名称</label>
@@ -120,11 +83,7 @@ export default async function VotingPage({ params, searchParams }: TProps) {
                 <div className="mt-auto flex items-end justify-between gap-3">
                   {entry.votes !== null && <p className="text-sm text-stone-600"><strong className="text-lg tabular-nums text-stone-900">{entry.votes}</strong> 票</p>}
                   <div className="flex-1">
-                    {user || campaign.window.status !== 'open' ? (
-                      <VoteButton campaignId={campaign.id} applicationId={entry.applicationId} brandName={entry.brandName} disabledReason={why(entry.applicationId)} />
-                    ) : (
-                      <Link href={loginHref} className={buttonClass('primary', 'w-full')} aria-label={`登录后投票给 ${entry.brandName}`}>登录投票</Link>
-                    )}
+                    <VoteAction campaign={campaign} view={view} entry={entry} back={back} />
                   </div>
                 </div>
               </li>

@@ -1,0 +1,38 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { getRequestIp } from '@/lib/auth/guard';
+import { runAction } from '@/lib/auth/action';
+import type { TRequestCodeInput, TVerifyCodeInput } from '@/lib/voting/phone-schema';
+import { requestVoteCode, verifyVoteCode } from '@/lib/voting/phone-verification';
+import { signVoterToken, voterCookieName } from '@/lib/voting/voter-token';
+
+// Public on purpose (anyone may verify a phone to vote): the captcha, the per-phone and per-IP limits and the
+// single-use codes in phone-verification.ts are the guard, checked against the database on every call.
+
+export async function requestVoteCodeAction(input: TRequestCodeInput) {
+  return runAction(async () => requestVoteCode(input, await getRequestIp()));
+}
+
+export async function verifyVoteCodeAction(input: TVerifyCodeInput) {
+  return runAction(async () => {
+    const { voterId, expiresAt } = await verifyVoteCode(input);
+    const secure = (await headers()).get('x-forwarded-proto') === 'https';
+    (await cookies()).set(voterCookieName(input.campaignId), signVoterToken(input.campaignId, voterId, expiresAt), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      expires: expiresAt,
+    });
+    return { verified: true };
+  });
+}
+
+/** 更换手机号: forgets the verified phone of this campaign on this device. */
+export async function forgetVoterAction(input: { campaignId: string }) {
+  return runAction(async () => {
+    (await cookies()).delete(voterCookieName(String(input.campaignId)));
+    return { forgotten: true };
+  });
+}
