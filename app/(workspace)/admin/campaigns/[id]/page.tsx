@@ -52,6 +52,7 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
               <>
                 <Link href={`/admin/campaigns/${campaign.id}/qualification`} className={buttonClass('secondary')}>资格审查</Link>
                 <Link href={`/admin/campaigns/${campaign.id}/brand-list`} className={buttonClass('secondary')}>品牌清单</Link>
+                <Link href={`/admin/campaigns/${campaign.id}/votes`} className={buttonClass('secondary')}>网络投票</Link>
                 <Link href={`/admin/campaigns/${campaign.id}/review`} className={buttonClass('secondary')}>专家评审</Link>
                 <Link href={`/admin/campaigns/${campaign.id}/onsite`} className={buttonClass('secondary')}>实地核验</Link>
                 <Link href={`/admin/campaigns/${campaign.id}/decisions`} className={buttonClass('secondary')}>初评与审定</Link>
