@@ -36,6 +36,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'fail-qualification': '资格审查不通过（退回重新申报）',
   'revoke-qualification': '撤销资格审查结果',
   'publish-brand-list': '发布品牌清单',
+  'invalidate-votes': '作废投票',
+  'invalidate-votes-by-rule': '按异常规则作废投票',
+  'restore-votes': '恢复计票',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
+import { newReceiptCode } from '@/lib/voting/service';
 import { createOrg, createUser } from './factories';
 import { createListedScope } from './reviews';
 
@@ -34,21 +36,37 @@ export async function closeVoting(campaignId: string) {
 
 let phoneCounter = 0;
 
-/** Votes written directly (no rules), for tests of what is counted: one new public voter per vote. */
-export async function insertVotes(campaignId: string, applicationId: string, count: number, options: { invalid?: boolean } = {}) {
+type TInsertOptions = {
+  invalid?: boolean;
+  /** The IP of every vote, or one per vote by index. */
+  ip?: string | ((index: number) => string);
+  createdAt?: Date;
+  /** Vote as these voters (round robin) instead of one new public voter per vote. */
+  voterIds?: string[];
+};
+
+/** Votes written directly (no rules), for tests of what is counted: one new public voter per vote unless given. */
+export async function insertVotes(campaignId: string, applicationId: string, count: number, options: TInsertOptions = {}) {
+  const receipts: string[] = [];
   for (let index = 0; index < count; index++) {
     const phone = `1${String(Date.now() % 1e6).padStart(6, '0')}${String(phoneCounter++ % 10000).padStart(4, '0')}`;
-    const voter = await db.voter.create({ data: { campaignId, kind: 'PUBLIC', phone } });
-    await db.vote.create({
+    const voterId = options.voterIds?.[index % options.voterIds.length] ?? (await db.voter.create({ data: { campaignId, kind: 'PUBLIC', phone, createdAt: options.createdAt } })).id;
+    const vote = await db.vote.create({
       data: {
         campaignId,
         applicationId,
-        voterId: voter.id,
-        voteDay: new Date(),
-        receiptCode: `T${voter.id.slice(-9).toUpperCase()}`,
-        idempotencyKey: `test-${voter.id}`,
+        voterId,
+        // The voter's day in Asia/Shanghai, as cast_vote records it.
+        voteDay: new Date(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
+        receiptCode: newReceiptCode(),
+        idempotencyKey: `test-${randomBytes(8).toString('hex')}`,
+        ip: typeof options.ip === 'function' ? options.ip(index) : (options.ip ?? null),
+        createdAt: options.createdAt,
         invalidatedAt: options.invalid ? new Date() : null,
       },
+      select: { receiptCode: true },
     });
+    receipts.push(vote.receiptCode);
   }
+  return receipts;
 }

@@ -1,0 +1,183 @@
+// 防刷票: patterns in the valid votes that staff should look at. Each flag names a rule and its parameters; the same
+// selection finds its votes for the evidence table and for 按规则作废, so what staff saw is what they invalidate.
+// Flags are computed on read from the indexed votes table (no background job); thresholds are per 10-minute window.
+import { z } from 'zod';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db, type TTx } from '@/lib/db';
+import { maskPhone } from '@/lib/voting/phone-verification';
+
+export const FLAG_WINDOW_MINUTES = 10;
+export const FLAG_THRESHOLDS = {
+  /** Valid votes from one IP address in one window. */
+  ipVotes: 20,
+  /** Valid votes from one IPv4 /24 network (at least two addresses) in one window. */
+  subnetVotes: 60,
+  /** Public voters whose phone was verified in one window. */
+  newPhones: 30,
+  /** Votes for one entry in one window: at least this many, and this many times its usual rate. */
+  spikeVotes: 30,
+  spikeFactor: 5,
+};
+
+const ZFlagRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('IP_BURST'), ip: z.string().max(64), from: z.string().datetime() }),
+  z.object({ kind: z.literal('SUBNET_BURST'), subnet: z.string().regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/), from: z.string().datetime() }),
+  z.object({ kind: z.literal('NEW_PHONES'), from: z.string().datetime() }),
+  z.object({ kind: z.literal('UNIT_HEADCOUNT'), organizationId: z.string().max(64) }),
+  z.object({ kind: z.literal('ENTRY_SPIKE'), applicationId: z.string().max(64), from: z.string().datetime() }),
+]);
+export type TFlagRef = z.infer<typeof ZFlagRef>;
+export type TFlagKind = TFlagRef['kind'];
+
+export const FLAG_TITLES: Record<TFlagKind, string> = {
+  IP_BURST: '同一 IP 短时集中投票',
+  SUBNET_BURST: '同一网段短时集中投票',
+  NEW_PHONES: '短时间内大量新手机号',
+  UNIT_HEADCOUNT: '单位投票人数超过党员人数',
+  ENTRY_SPIKE: '单个品牌票数突增',
+};
+
+/** A flag travels as an opaque key (URL-safe JSON); parsing checks its shape. */
+export const flagKey = (ref: TFlagRef) => Buffer.from(JSON.stringify(ref)).toString('base64url');
+export function parseFlagKey(key: string): TFlagRef | null {
+  try {
+    const parsed = ZFlagRef.safeParse(JSON.parse(Buffer.from(key, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const WINDOW = Prisma.raw(`interval '${FLAG_WINDOW_MINUTES} minutes'`);
+const bucketOf = (column: string) => Prisma.raw(`date_bin(interval '${FLAG_WINDOW_MINUTES} minutes', ${column}, TIMESTAMPTZ '2000-01-01')`);
+
+/** The votes a flag is about (valid ones only), as a condition on `votes v`. */
+export function flagSelection(ref: TFlagRef): Prisma.Sql {
+  switch (ref.kind) {
+    case 'IP_BURST':
+      return Prisma.sql`v.ip = ${ref.ip} AND v.created_at >= ${new Date(ref.from)} AND v.created_at < ${new Date(ref.from)}::timestamptz + ${WINDOW}`;
+    case 'SUBNET_BURST':
+      return Prisma.sql`v.ip LIKE ${`${ref.subnet}.%`} AND v.created_at >= ${new Date(ref.from)} AND v.created_at < ${new Date(ref.from)}::timestamptz + ${WINDOW}`;
+    case 'NEW_PHONES':
+      return Prisma.sql`v.voter_id IN (SELECT id FROM voters WHERE campaign_id = v.campaign_id AND kind = 'PUBLIC'
+        AND created_at >= ${new Date(ref.from)} AND created_at < ${new Date(ref.from)}::timestamptz + ${WINDOW})`;
+    case 'UNIT_HEADCOUNT':
+      // The voters beyond the headcount, latest first to go: the first `member_count` voters of the unit stay.
+      return Prisma.sql`v.voter_id IN (SELECT id FROM voters WHERE campaign_id = v.campaign_id AND organization_id = ${ref.organizationId}
+        ORDER BY created_at, id OFFSET (SELECT member_count FROM organizations WHERE id = ${ref.organizationId}))`;
+    case 'ENTRY_SPIKE':
+      return Prisma.sql`v.application_id = ${ref.applicationId} AND v.created_at >= ${new Date(ref.from)} AND v.created_at < ${new Date(ref.from)}::timestamptz + ${WINDOW}`;
+  }
+}
+
+export type TFlag = {
+  key: string;
+  ref: TFlagRef;
+  title: string;
+  /** One line of evidence in words, e.g. 10.0.0.8 在 10 分钟内投出 42 票（3 个投票人，1 台设备）. */
+  summary: string;
+  from: Date | null;
+  votes: number;
+};
+
+type TRow = Record<string, unknown>;
+const n = (value: unknown) => Number(value ?? 0);
+
+/** Every flag of the campaign, most votes first. */
+export async function detectFlags(campaignId: string, client: typeof db | TTx = db): Promise<TFlag[]> {
+  const t = FLAG_THRESHOLDS;
+  const [ips, subnets, phones, units, spikes] = await Promise.all([
+    client.$queryRaw<TRow[]>`
+      SELECT ip, ${bucketOf('created_at')} AS bucket, count(*) AS votes, count(DISTINCT voter_id) AS voters, count(DISTINCT device_id) AS devices
+      FROM votes WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL AND ip IS NOT NULL
+      GROUP BY 1, 2 HAVING count(*) >= ${t.ipVotes}`,
+    client.$queryRaw<TRow[]>`
+      SELECT substring(ip from '^(\\d+\\.\\d+\\.\\d+)\\.\\d+$') AS subnet, ${bucketOf('created_at')} AS bucket, count(*) AS votes,
+        count(DISTINCT ip) AS ips, count(DISTINCT voter_id) AS voters
+      FROM votes WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL AND ip ~ '^\\d+\\.\\d+\\.\\d+\\.\\d+$'
+      GROUP BY 1, 2 HAVING count(*) >= ${t.subnetVotes} AND count(DISTINCT ip) >= 2`,
+    client.$queryRaw<TRow[]>`
+      SELECT ${bucketOf('r.created_at')} AS bucket, count(DISTINCT r.id) AS voters, count(v.id) AS votes
+      FROM voters r LEFT JOIN votes v ON v.voter_id = r.id AND v.invalidated_at IS NULL
+      WHERE r.campaign_id = ${campaignId} AND r.kind = 'PUBLIC'
+      GROUP BY 1 HAVING count(DISTINCT r.id) >= ${t.newPhones} AND count(v.id) > 0`,
+    client.$queryRaw<TRow[]>`
+      SELECT o.id, o.name, o.member_count AS headcount, count(DISTINCT r.id) AS voters, count(v.id) AS votes
+      FROM voters r JOIN organizations o ON o.id = r.organization_id
+      LEFT JOIN votes v ON v.voter_id = r.id AND v.invalidated_at IS NULL
+      WHERE r.campaign_id = ${campaignId} AND r.kind = 'MEMBER' AND o.member_count > 0
+      GROUP BY o.id HAVING count(DISTINCT r.id) > o.member_count`,
+    client.$queryRaw<TRow[]>`
+      WITH windows AS (
+        SELECT application_id, ${bucketOf('created_at')} AS bucket, count(*) AS votes, count(DISTINCT ip) AS ips
+        FROM votes WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL GROUP BY 1, 2
+      ), usual AS (
+        SELECT application_id, sum(votes) AS total, count(*) AS windows FROM windows GROUP BY 1
+      )
+      SELECT w.application_id AS "applicationId", a.brand_name AS "brandName", w.bucket, w.votes, w.ips,
+        CASE WHEN u.windows > 1 THEN (u.total - w.votes)::float / (u.windows - 1) ELSE 0 END AS usual
+      FROM windows w JOIN usual u USING (application_id) JOIN applications a ON a.id = w.application_id
+      WHERE w.votes >= ${t.spikeVotes}
+        AND w.votes >= ${t.spikeFactor} * CASE WHEN u.windows > 1 THEN (u.total - w.votes)::float / (u.windows - 1) ELSE 0 END`,
+  ]);
+  const minutes = `${FLAG_WINDOW_MINUTES} 分钟内`;
+  const flag = (ref: TFlagRef, summary: string, from: Date | null, votes: number): TFlag => ({ key: flagKey(ref), ref, title: FLAG_TITLES[ref.kind], summary, from, votes });
+  const flags = [
+    ...ips.map((row) => {
+      const from = row.bucket as Date;
+      return flag({ kind: 'IP_BURST', ip: String(row.ip), from: from.toISOString() }, `IP ${row.ip} ${minutes}投出 ${n(row.votes)} 票（${n(row.voters)} 个投票人，${n(row.devices)} 台设备）`, from, n(row.votes));
+    }),
+    ...subnets.map((row) => {
+      const from = row.bucket as Date;
+      return flag({ kind: 'SUBNET_BURST', subnet: String(row.subnet), from: from.toISOString() }, `网段 ${row.subnet}.* ${minutes}投出 ${n(row.votes)} 票（${n(row.ips)} 个 IP，${n(row.voters)} 个投票人）`, from, n(row.votes));
+    }),
+    ...phones.map((row) => {
+      const from = row.bucket as Date;
+      return flag({ kind: 'NEW_PHONES', from: from.toISOString() }, `${minutes}新验证 ${n(row.voters)} 个手机号，共投 ${n(row.votes)} 票`, from, n(row.votes));
+    }),
+    ...units.map((row) =>
+      flag({ kind: 'UNIT_HEADCOUNT', organizationId: String(row.id) }, `${row.name}：党员 ${n(row.headcount)} 人，已有 ${n(row.voters)} 个账号投票（${n(row.votes)} 票）`, null, n(row.votes)),
+    ),
+    ...spikes.map((row) => {
+      const from = row.bucket as Date;
+      const usual = n(row.usual);
+      return flag(
+        { kind: 'ENTRY_SPIKE', applicationId: String(row.applicationId), from: from.toISOString() },
+        `“${row.brandName}”${minutes}得到 ${n(row.votes)} 票（来自 ${n(row.ips)} 个 IP），平时每 ${FLAG_WINDOW_MINUTES} 分钟约 ${usual.toFixed(1)} 票`,
+        from,
+        n(row.votes),
+      );
+    }),
+  ];
+  return flags.sort((a, b) => b.votes - a.votes);
+}
+
+export type TFlagVote = Awaited<ReturnType<typeof flagVotes>>['rows'][number];
+
+/** The evidence: the flag's valid votes (newest first, up to `limit`) and how many there are in all. */
+export async function flagVotes(campaignId: string, ref: TFlagRef, limit = 100) {
+  const condition = flagSelection(ref);
+  const [rows, [{ total }]] = await Promise.all([
+    db.$queryRaw<{ id: bigint; receiptCode: string; createdAt: Date; brandName: string; kind: string; phone: string | null; member: string | null; organization: string | null; ip: string | null; deviceId: string | null; userAgent: string | null }[]>`
+      SELECT v.id, v.receipt_code AS "receiptCode", v.created_at AS "createdAt", a.brand_name AS "brandName", r.kind, r.phone,
+        u.display_name AS member, o.name AS organization, v.ip, v.device_id AS "deviceId", v.user_agent AS "userAgent"
+      FROM votes v JOIN voters r ON r.id = v.voter_id JOIN applications a ON a.id = v.application_id
+      LEFT JOIN users u ON u.id = r.user_id LEFT JOIN organizations o ON o.id = r.organization_id
+      WHERE v.campaign_id = ${campaignId} AND v.invalidated_at IS NULL AND ${condition}
+      ORDER BY v.created_at DESC, v.id DESC LIMIT ${limit}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM votes v WHERE v.campaign_id = ${campaignId} AND v.invalidated_at IS NULL AND ${condition}`,
+  ]);
+  return {
+    total,
+    rows: rows.map((row) => ({
+      id: String(row.id),
+      receiptCode: row.receiptCode,
+      createdAt: row.createdAt,
+      brandName: row.brandName,
+      voter: row.kind === 'PUBLIC' ? `群众 ${row.phone ? maskPhone(row.phone) : ''}` : `党员 ${row.member ?? ''}（${row.organization ?? ''}）`,
+      ip: row.ip,
+      device: row.deviceId ? row.deviceId.slice(0, 8) : null,
+      userAgent: row.userAgent,
+    })),
+  };
+}
