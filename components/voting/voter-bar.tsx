@@ -52,9 +52,9 @@ export function VoterBar({ campaign, view, back }: { campaign: TVotingCampaign; 
 }
 
 /** One entry's vote control: the button, or the way in for someone who has not identified yet. */
-export function VoteAction({ campaign, view, entry, back }: { campaign: TVotingCampaign; view: TVoterView; entry: { applicationId: string; brandName: string }; back: string }) {
+export function VoteAction({ campaign, view, entry, back }: { campaign: TVotingCampaign; view: TVoterView; entry: { applicationId: string; brandName: string; organizationPath: string }; back: string }) {
   if (view.voter || campaign.window.status !== 'open') {
-    return <VoteButton campaignId={campaign.id} applicationId={entry.applicationId} brandName={entry.brandName} disabledReason={view.disabledReason(entry.applicationId)} />;
+    return <VoteButton campaignId={campaign.id} applicationId={entry.applicationId} brandName={entry.brandName} disabledReason={view.disabledReason(entry.applicationId, entry.organizationPath)} />;
   }
   return (
     <Link href={view.signInHref(back)} className={buttonClass('primary', 'w-full')} aria-label={`验证身份后投票给 ${entry.brandName}`}>

@@ -42,11 +42,12 @@ export async function loadVoterView(campaign: TVotingCampaign) {
     /** Where someone who has not identified goes to vote: the phone check if the public may vote, else the sign-in. */
     signInHref: (back: string) =>
       campaign.publicVotingEnabled ? `${home}/verify?next=${encodeURIComponent(back)}` : `/login?next=${encodeURIComponent(back)}`,
-    disabledReason(applicationId: string): string | null {
+    disabledReason(applicationId: string, organizationPath: string): string | null {
       if (campaign.window.status === 'upcoming') return '投票尚未开始';
       if (!open) return '投票已结束';
       if (!voter) return null;
       if (!voter.voterId) return '不在投票范围内';
+      if (!campaign.allowVoteForOwnOrg && standing?.unitPath && organizationPath.startsWith(standing.unitPath)) return '本单位品牌不可投';
       if (left === 0) return totalLeft <= 0 ? '票数已用完' : '今日票数已用完';
       if (campaign.votesPerEntryPerDay === 1 && standing?.votedToday.includes(applicationId)) return '今天已投';
       return null;

@@ -37,7 +37,7 @@ export async function listVotingEntries(campaign: TVotingCampaign, search: TVoti
   if (!list) return { entries: [], fields: [], regions: [] };
   const rows = await db.brandListEntry.findMany({
     where: { listId: list.id },
-    select: { applicationId: true, brandName: true, organizationName: true, fieldName: true, regionName: true, application: { select: { slogan: true, logoFileId: true } } },
+    select: { applicationId: true, brandName: true, organizationName: true, fieldName: true, regionName: true, application: { select: { slogan: true, logoFileId: true, organization: { select: { path: true } } } } },
     orderBy: { sortOrder: 'asc' },
   });
   const counts = campaign.resultsVisibility === 'LIVE' ? await validVoteCounts(db, campaign.id) : null;
@@ -53,6 +53,7 @@ export async function listVotingEntries(campaign: TVotingCampaign, search: TVoti
       regionName: row.regionName,
       slogan: row.application.slogan,
       logoFileId: row.application.logoFileId,
+      organizationPath: row.application.organization.path,
       votes: counts ? (counts.get(row.applicationId) ?? 0) : null,
     }));
   return { entries, fields: [...new Set(rows.map((row) => row.fieldName))], regions: [...new Set(rows.map((row) => row.regionName))], total: rows.length };
@@ -63,7 +64,9 @@ export async function voterStanding(campaignId: string, voterId: string) {
   const rows = await db.$queryRaw<{ applicationId: string; today: boolean }[]>`
     SELECT application_id AS "applicationId", vote_day = (now() AT TIME ZONE 'Asia/Shanghai')::date AS today FROM votes WHERE voter_id = ${voterId} AND campaign_id = ${campaignId}`;
   const today = rows.filter((row) => row.today);
-  return { usedToday: today.length, usedTotal: rows.length, votedToday: [...new Set(today.map((row) => row.applicationId))] };
+  // A member's unit: entries from inside it are off limits unless the campaign allows voting for one's own.
+  const [unit] = await db.$queryRaw<{ path: string }[]>`SELECT o.path FROM voters r JOIN organizations o ON o.id = r.organization_id WHERE r.id = ${voterId}`;
+  return { usedToday: today.length, usedTotal: rows.length, votedToday: [...new Set(today.map((row) => row.applicationId))], unitPath: unit?.path ?? null };
 }
 
 /** One entry of the latest list with what its page shows: 内涵, 载体, photos (never documents). Null when not listed. */
@@ -84,6 +87,7 @@ export async function loadVotingEntry(campaign: TVotingCampaign, applicationId: 
           essence: true,
           carriers: true,
           logoFileId: true,
+          organization: { select: { path: true } },
           attachments: { where: { slot: 'PHOTO' }, orderBy: { sortOrder: 'asc' }, select: { fileId: true, caption: true } },
         },
       },
@@ -91,5 +95,5 @@ export async function loadVotingEntry(campaign: TVotingCampaign, applicationId: 
   });
   if (!entry) return null;
   const counts = campaign.resultsVisibility === 'LIVE' ? await validVoteCounts(db, campaign.id) : null;
-  return { ...entry, votes: counts ? (counts.get(applicationId) ?? 0) : null };
+  return { ...entry, organizationPath: entry.application.organization.path, votes: counts ? (counts.get(applicationId) ?? 0) : null };
 }

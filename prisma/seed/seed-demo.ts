@@ -72,6 +72,8 @@ async function upsertCampaign(db: PrismaClient) {
         batch: 1,
         description: '深入实施党建品牌创建工程，选树一批特色鲜明、作用突出、群众认可的基层党建品牌。',
         quotas: { ...setup.quotas, recommendingDepths: [1, 2] },
+        // The demo shows both ways to vote and the live counts.
+        voting: { ...setup.voting, publicVotingEnabled: true, resultsVisibility: 'LIVE' },
         publish: true,
       },
       { actorId: admin.id, ip: null, tx },

@@ -102,6 +102,20 @@ test('the demo campaign goes from declarations to a published 品牌清单 and o
   // 专家评审: the organizer assigns, every demo expert scores on their own account, then 初评 and 审定.
   await as(browser, 'admin', /\/admin$/, async (page) => {
     await openNextStageEarly(page, '网络投票');
+  });
+  // 网络投票: a party member votes on the phone (the own unit's entries are marked and off limits); staff see the count.
+  const member = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const memberPage = await member.newPage();
+  await signInAs(memberPage, 'member04', /\/member$/);
+  await memberPage.getByRole('link', { name: '参与网络投票' }).first().click();
+  await expect(memberPage.getByText(/今天还可投\s*5\s*票/)).toBeVisible();
+  await memberPage.getByRole('button', { name: /^投票给 / }).filter({ hasText: '投一票' }).first().click();
+  await expect(memberPage.getByRole('dialog', { name: '投票成功' })).toBeVisible();
+  await member.close();
+  await as(browser, 'admin', /\/admin$/, async (page) => {
+    await page.goto(`${campaignPath}/votes`);
+    await expect(page.getByRole('heading', { level: 1, name: '网络投票结果' })).toBeVisible();
+    await expect(page.getByText('还没有投票')).toHaveCount(0);
     await openNextStageEarly(page, '专家评审');
     await page.goto(`${campaignPath}/review`);
     await page.getByRole('link', { name: '自动分配预览' }).click();
