@@ -3,6 +3,7 @@ import { SignOutButton } from '@/components/layout/sign-out-button';
 import { WorkspaceNav } from '@/components/layout/workspace-nav';
 import { requirePageUser } from '@/lib/auth/guard';
 import { navItemsFor } from '@/lib/auth/navigation';
+import { canReadSms } from '@/lib/sms/queries';
 
 // Convenience only: every page and action below checks authorization again itself.
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
@@ -19,7 +20,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
               <SignOutButton />
             </div>
           </div>
-          <WorkspaceNav items={navItemsFor(roles)} />
+          <WorkspaceNav items={navItemsFor(roles, { rootAdmin: canReadSms(user) })} />
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

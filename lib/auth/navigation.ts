@@ -24,8 +24,12 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
 };
 
 /** The menu shows each user only what their roles allow (the server checks again on every request). */
-export function navItemsFor(roles: readonly Role[]): TNavItem[] {
-  const items = (Object.keys(NAV_BY_ROLE) as Role[]).filter((role) => roles.includes(role)).flatMap((role) => NAV_BY_ROLE[role]);
+export function navItemsFor(roles: readonly Role[], options: { rootAdmin?: boolean } = {}): TNavItem[] {
+  const items = (Object.keys(NAV_BY_ROLE) as Role[])
+    .filter((role) => roles.includes(role))
+    .flatMap((role) => NAV_BY_ROLE[role])
+    // 短信记录 holds codes sent to any phone: only administrators of a root organization (lib/sms/queries canReadSms).
+    .filter((item) => item.href !== '/admin/sms' || options.rootAdmin);
   // Pages shared by several roles (申报列表) appear once.
   const unique = items.filter((item, index) => items.findIndex((other) => other.href === item.href) === index);
   return [...unique, { href: '/account', label: '我的账号' }];
