@@ -39,6 +39,14 @@ export async function loadReviewCampaign(client: TClient, campaignId: string, gr
 
 export type TReviewCampaign = Awaited<ReturnType<typeof loadReviewCampaign>>;
 
+/** For pages and downloads: unknown and not-yours are both null, so ids cannot be probed. */
+export function findReviewCampaign(client: TClient, campaignId: string, grants: readonly TRoleGrant[]): Promise<TReviewCampaign | null> {
+  return loadReviewCampaign(client, campaignId, grants).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
+    throw error;
+  });
+}
+
 /** The entries under review: those of the latest published 品牌清单 version (empty before publication). */
 export async function loadReviewEntries(client: TClient, campaignId: string) {
   const list = await client.brandList.findFirst({ where: { campaignId }, orderBy: { version: 'desc' }, select: { version: true, entries: { select: { applicationId: true, sortOrder: true } } } });

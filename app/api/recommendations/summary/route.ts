@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { requireUser } from '@/lib/auth/guard';
-import { AppError } from '@/lib/errors';
+import { downloadRequest } from '@/lib/auth/download';
 import { downloadResponse, textRefusal } from '@/lib/files/http';
 import { loadRecommendationLevel } from '@/lib/recommendation/queries';
 import { buildRecommendationSummaryWorkbook } from '@/lib/recommendation/summary-export';
@@ -18,16 +17,10 @@ const RENDER = { xlsx: buildRecommendationSummaryWorkbook, pdf: renderRecommenda
 
 /** 推荐汇总表 of one recommending organization in one campaign, for the staff who act for it. */
 export async function GET(request: Request) {
-  let user;
-  try {
-    user = await requireUser();
-  } catch (error) {
-    if (error instanceof AppError) return textRefusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
-    throw error;
-  }
-  const query = ZSummaryQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return textRefusal(400, query.error.issues[0]?.message ?? '参数有误');
-  const { campaign, org, format } = query.data;
+  const started = await downloadRequest(request, ZSummaryQuery);
+  if (started instanceof Response) return started;
+  const { user, query } = started;
+  const { campaign, org, format } = query;
   // Unknown and not-yours answer alike, so ids cannot be probed.
   const level = await loadRecommendationLevel(campaign, org, user.roles);
   if (!level) return textRefusal(404, '推荐汇总表不存在或您无权查看');

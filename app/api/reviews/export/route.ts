@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { requireUser } from '@/lib/auth/guard';
+import { downloadRequest } from '@/lib/auth/download';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { downloadResponse, textRefusal } from '@/lib/files/http';
 import { getDecision } from '@/lib/review/decisions';
 import { buildDecisionWorkbook, buildReviewWorkbook, renderDecisionPdf, renderReviewPdf } from '@/lib/review/export';
-import { loadReviewCampaign } from '@/lib/review/pool';
+import { findReviewCampaign } from '@/lib/review/pool';
 import { loadRanking } from '@/lib/review/results';
 
 export const dynamic = 'force-dynamic';
@@ -18,20 +17,11 @@ const ZQuery = z.object({
 
 /** The review's score tables and ranking (Excel), or one decision sheet (Excel or A4 PDF), for the organizer's staff. */
 export async function GET(request: Request) {
-  let user;
-  try {
-    user = await requireUser();
-  } catch (error) {
-    if (error instanceof AppError) return textRefusal(error.code === 'UNAUTHENTICATED' ? 401 : 403, error.message);
-    throw error;
-  }
-  const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return textRefusal(400, query.error.issues[0]?.message ?? '参数有误');
-  const { campaign: campaignId, format, decision: decisionId } = query.data;
-  const campaign = await loadReviewCampaign(db, campaignId, user.roles).catch((error: unknown) => {
-    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
-    throw error;
-  });
+  const started = await downloadRequest(request, ZQuery);
+  if (started instanceof Response) return started;
+  const { user, query } = started;
+  const { campaign: campaignId, format, decision: decisionId } = query;
+  const campaign = await findReviewCampaign(db, campaignId, user.roles);
   // Unknown and not-yours answer alike, so ids cannot be probed.
   if (!campaign) return textRefusal(404, '评选活动不存在或您无权查看');
   let body: Buffer;
