@@ -20,36 +20,25 @@ export function InvalidateFlagButton({ campaignId, flagKey, title, count }: { ca
   );
 }
 
-/** 单票作废 from an evidence or search table. */
-export function InvalidateVoteButton({ campaignId, voteId, receiptCode }: { campaignId: string; voteId: string; receiptCode: string }) {
-  const router = useRouter();
-  return (
-    <ReasonDialogButton
-      label="作废"
-      ariaLabel={`作废回执 ${receiptCode} 的投票`}
-      title={`作废投票（回执 ${receiptCode}）`}
-      description="作废后这一票不再计入结果，投票人凭回执可看到作废原因。"
-      confirmLabel="确认作废"
-      reasonLabel="作废理由"
-      variant="secondary"
-      onSubmit={(reason) => invalidateVotesAction({ campaignId, voteIds: [voteId], reason })}
-      onDone={() => router.refresh()}
-    />
-  );
-}
+const SINGLE = {
+  invalidate: { label: '作废', verb: '作废', description: '作废后这一票不再计入结果，投票人凭回执可看到作废原因。', action: invalidateVotesAction },
+  restore: { label: '恢复计票', verb: '恢复', description: '恢复后这一票重新计入结果；原作废记录保留在审计日志中。', action: restoreVotesAction },
+};
 
-export function RestoreVoteButton({ campaignId, voteId, receiptCode }: { campaignId: string; voteId: string; receiptCode: string }) {
+/** 单票作废 or 恢复计票 from an evidence or search table. */
+export function SingleVoteButton({ campaignId, voteId, receiptCode, mode }: { campaignId: string; voteId: string; receiptCode: string; mode: keyof typeof SINGLE }) {
   const router = useRouter();
+  const { label, verb, description, action } = SINGLE[mode];
   return (
     <ReasonDialogButton
-      label="恢复计票"
-      ariaLabel={`恢复回执 ${receiptCode} 的投票`}
-      title={`恢复计票（回执 ${receiptCode}）`}
-      description="恢复后这一票重新计入结果；原作废记录保留在审计日志中。"
-      confirmLabel="确认恢复"
-      reasonLabel="恢复理由"
+      label={label}
+      ariaLabel={`${verb}回执 ${receiptCode} 的投票`}
+      title={`${label === '作废' ? '作废投票' : label}（回执 ${receiptCode}）`}
+      description={description}
+      confirmLabel={`确认${verb}`}
+      reasonLabel={`${verb}理由`}
       variant="secondary"
-      onSubmit={(reason) => restoreVotesAction({ campaignId, voteIds: [voteId], reason })}
+      onSubmit={(reason) => action({ campaignId, voteIds: [voteId], reason })}
       onDone={() => router.refresh()}
     />
   );

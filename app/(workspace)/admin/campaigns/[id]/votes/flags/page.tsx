@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { InvalidateFlagButton, InvalidateVoteButton, RestoreVoteButton } from '@/components/voting/invalidate-buttons';
+import { InvalidateFlagButton, SingleVoteButton } from '@/components/voting/invalidate-buttons';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -54,7 +54,7 @@ async function FlagCard({ campaignId, flag }: { campaignId: string; flag: TFlag 
                   <td className={`${cell} font-mono`}>{vote.ip ?? '—'}</td>
                   <td className={`${cell} font-mono`} title={vote.userAgent ?? undefined}>{vote.device ?? '—'}</td>
                   <td className={`${cell} font-mono`}>{vote.receiptCode}</td>
-                  <td className={cell}><InvalidateVoteButton campaignId={campaignId} voteId={vote.id} receiptCode={vote.receiptCode} /></td>
+                  <td className={cell}><SingleVoteButton mode="invalidate" campaignId={campaignId} voteId={vote.id} receiptCode={vote.receiptCode} /></td>
                 </tr>
               ))}
             </tbody>
@@ -129,11 +129,7 @@ export default async function VoteFlagsPage({ params, searchParams }: TProps) {
                       <td className={`${cell} font-mono`}>{vote.receiptCode}</td>
                       <td className="px-3 py-2">{vote.invalidatedAt ? <span className="text-red-700">已作废：{vote.invalidReason}</span> : '有效'}</td>
                       <td className={cell}>
-                        {vote.invalidatedAt ? (
-                          <RestoreVoteButton campaignId={campaign.id} voteId={vote.id} receiptCode={vote.receiptCode} />
-                        ) : (
-                          <InvalidateVoteButton campaignId={campaign.id} voteId={vote.id} receiptCode={vote.receiptCode} />
-                        )}
+                        <SingleVoteButton mode={vote.invalidatedAt ? 'restore' : 'invalidate'} campaignId={campaign.id} voteId={vote.id} receiptCode={vote.receiptCode} />
                       </td>
                     </tr>
                   ))}
