@@ -19,6 +19,9 @@ const nextConfig = {
   // Lets parallel builds (e.g. a second e2e run) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // The benchmark build (npm run bench:vote sets DJ_BENCH_BUILD=1) also serves app/api/bench/**/route.bench.ts;
+  // every other build ignores those files, so the bench-only routes never exist in production.
+  pageExtensions: process.env.DJ_BENCH_BUILD === '1' ? ['bench.ts', 'tsx', 'ts', 'jsx', 'js'] : ['tsx', 'ts', 'jsx', 'js'],
   serverExternalPackages: ['@node-rs/argon2', 'exceljs', 'svg-captcha', 'pg', 'sharp', 'pdfkit'],
   // Excel imports upload up to 5 MB through a server action (lib/import/upload.ts checks the exact limit).
   experimental: { serverActions: { bodySizeLimit: '6mb' } },

@@ -1,0 +1,75 @@
+// The benchmark build of the app (bench-only routes included, see next.config.js) and its production server.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, freePort } from '../../scripts/lib/pg.mjs';
+
+/** Its own output folder, so a normal build in .next is neither used nor overwritten. */
+export const BENCH_DIST_DIR = '.next-bench';
+
+/**
+ * `next build` with DJ_BENCH_BUILD=1 into .next-bench. Next adds .next-bench/types to tsconfig.json and points
+ * next-env.d.ts at it; both files are put back as they were. BENCH_REUSE_BUILD=1 reuses an existing build.
+ */
+export function buildBenchApp(): void {
+  if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(ROOT, BENCH_DIST_DIR, 'BUILD_ID'))) {
+    console.log(`reusing the benchmark build in ${BENCH_DIST_DIR}/ (BENCH_REUSE_BUILD=1)`);
+    return;
+  }
+  const kept = ['tsconfig.json', 'next-env.d.ts'].map((name) => {
+    const file = path.join(ROOT, name);
+    return { file, text: existsSync(file) ? readFileSync(file, 'utf8') : null };
+  });
+  const started = Date.now();
+  try {
+    const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NODE_ENV: 'production', DJ_BENCH_BUILD: '1', NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    if (result.status !== 0) {
+      process.stdout.write(result.stdout ?? '');
+      process.stderr.write(result.stderr ?? '');
+      throw new Error(`next build (benchmark build) failed with status ${result.status}`);
+    }
+    if (!/\/api\/bench\/floor/.test(result.stdout)) throw new Error('the benchmark build has no /api/bench routes (pageExtensions in next.config.js?)');
+  } finally {
+    for (const { file, text } of kept) {
+      if (text !== null && (!existsSync(file) || readFileSync(file, 'utf8') !== text)) writeFileSync(file, text);
+    }
+  }
+  console.log(`benchmark build (next build, DJ_BENCH_BUILD=1) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** Starts the production server of the benchmark build on a free port; resolves once /api/health answers 200. */
+export async function startBenchServer(env: { DATABASE_URL: string; NEXTAUTH_SECRET: string }) {
+  const port = await freePort(0);
+  const origin = `http://127.0.0.1:${port}`;
+  // BENCH_CPU_PROF=<folder> writes a V8 CPU profile of the server there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, 'bench', 'support', 'server.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env, NODE_ENV: 'production', DJ_BENCH_BUILD: '1', NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), NEXTAUTH_URL: origin },
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const stop = async () => {
+    if (!gone) child.kill('SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (gone) throw new Error('the benchmark server exited before it answered');
+    const ok = await fetch(`${origin}/api/health`).then((response) => response.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error('the benchmark server did not answer /api/health within 60 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { origin, pid: child.pid, stop };
+}

@@ -1,0 +1,203 @@
+/**
+ * Voting under load (issue 8): the production server of the benchmark build on a throw-away embedded Postgres, and
+ * autocannon (50 connections) posting votes of many public voters to three endpoints in one run:
+ *
+ *   empty  POST /api/bench/empty              returns JSON, touches nothing (Next.js + HTTP alone)
+ *   floor  POST /api/bench/floor/<campaign>   the same request; inserts the same vote row through the same Prisma
+ *                                              client with no check at all
+ *   vote   POST /api/campaigns/<id>/votes      the real route: origin check, signed voter cookie, cast_vote with every
+ *                                              rule (voter lock, idempotency, window, 品牌清单, limits) and the record
+ *
+ *   npm run bench:vote          (BENCH_REUSE_BUILD=1 skips `next build` when .next-bench/ exists)
+ *
+ * Every request is a valid, distinct vote: voter i mod V for entry ⌊i / V⌋ mod E, with limits that admit them all, so
+ * any non-200 answer is an error. Each endpoint gets one autocannon run of a fixed number of requests (so none is left
+ * in flight and the vote count can be compared exactly, warm-up votes included): the first 2,000 answers are the
+ * warm-up, the next 5,000 are timed. Besides rates and latencies it prints the CPU time per request of the server,
+ * PostgreSQL and autocannon (from /proc), which stays meaningful when other work shares the machine.
+ * Targets: the vote route ≥ 70 % of the floor's requests per second, p99 ≤ 150 ms, 0 errors, and the database then
+ * holds exactly the accepted votes. Ends with
+ *   vote: <ratio> of insert floor, <ratio> of empty route, p99 <ms> ms, errors <n>, counted exactly: yes|no
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import autocannon, { type Request } from 'autocannon';
+import pg from 'pg';
+import { canMeasureCpu, cpuMeter, parentOf } from './support/cpu';
+import { runOnThrowawayDatabase } from './support/database';
+import { buildBenchApp, startBenchServer } from './support/next-app';
+
+const CONNECTIONS = 50;
+const VOTERS = 20_000;
+const ENTRIES = 10;
+const WARM_UP = 2_000;
+const MEASURED = 5_000;
+
+type TScope = { campaignId: string; applicationIds: string[]; tokens: string[] };
+type TRun = {
+  label: string;
+  /** Answers timed after the warm-up, over `seconds`. */
+  measured: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** Over the whole run, warm-up included: answers 200, of which accepted votes (or the routes' expected body). */
+  ok: number;
+  accepted: number;
+  errors: number;
+  timeouts: number;
+  cpu: Record<string, number>;
+};
+
+buildBenchApp();
+
+runOnThrowawayDatabase(async (url) => {
+  const { db } = await import('@/lib/db');
+  const { signVoterToken, voterCookieName } = await import('@/lib/voting/voter-token');
+  const { createVotingScope } = await import('../tests/support/voting');
+  const secret = randomBytes(32).toString('base64url');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+
+  // Two listed campaigns with the vote open: one for the real route, one for the floor's rows. Public voting on,
+  // E votes a day (one per entry), no total limit: every (voter, entry) pair below is one accepted vote.
+  const setupStart = Date.now();
+  const scope = async (prefix: string): Promise<TScope> => {
+    const created = await createVotingScope({ entries: ENTRIES, members: 0, perDay: ENTRIES, perEntry: 1, total: null });
+    const campaignId = created.campaign.id;
+    await db.campaign.update({ where: { id: campaignId }, data: { publicVotingEnabled: true } });
+    await client.query(
+      `INSERT INTO voters (id, campaign_id, kind, phone) SELECT $2 || g, $1, 'PUBLIC', (13000000000 + g)::text FROM generate_series(0, $3 - 1) g`,
+      [campaignId, prefix, VOTERS],
+    );
+    const expires = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    const tokens = Array.from({ length: VOTERS }, (_, index) => signVoterToken(campaignId, `${prefix}${index}`, expires, secret));
+    return { campaignId, applicationIds: created.entries.map((entry) => entry.id), tokens };
+  };
+  const real = await scope('bv');
+  const floor = await scope('bf');
+  await client.query('VACUUM ANALYZE');
+  console.log(`set-up: 2 campaigns × ${ENTRIES} listed entries × ${VOTERS} public voters in ${((Date.now() - setupStart) / 1000).toFixed(1)} s`);
+
+  const server = await startBenchServer({ DATABASE_URL: url, NEXTAUTH_SECRET: secret });
+  const load = () => os.loadavg()[0].toFixed(1);
+  const cpus = os.cpus();
+  console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; load average ${load()} before the run`);
+  console.log(`production server (benchmark build) at ${server.origin}, pid ${server.pid}; autocannon with ${CONNECTIONS} connections\n`);
+  // CPU time per request of the server, of PostgreSQL (postmaster and backends) and of this process (autocannon).
+  const { rows: backend } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const meter = canMeasureCpu ? cpuMeter({ server: server.pid ?? 0, postgres: { childrenOf: parentOf(backend[0].pid) }, autocannon: process.pid }) : null;
+  const runs = {} as Record<'empty' | 'floor' | 'vote', TRun>;
+  try {
+    /** Request i of an endpoint: voter i mod V, entry ⌊i / V⌋ mod E, a key of its own; the same shape for all three. */
+    const sequence = (target: TScope, path: string) => {
+      let next = 0;
+      return (request: Request): Request => {
+        const index = next++;
+        if (index >= VOTERS * ENTRIES) throw new Error('more requests than distinct (voter, entry) pairs');
+        const voter = index % VOTERS;
+        const cookie = `${voterCookieName(target.campaignId)}=${target.tokens[voter]}; dj_device=d${String(voter).padStart(15, '0')}`;
+        const body = JSON.stringify({ applicationId: target.applicationIds[Math.floor(index / VOTERS) % ENTRIES], idempotencyKey: `bench-${String(index).padStart(8, '0')}` });
+        return { ...request, path, body, headers: { ...request.headers, cookie } };
+      };
+    };
+
+    /**
+     * One autocannon run per endpoint: the first WARM_UP answers warm the route and open the 50 connections (a
+     * saturated Node server answers the first request of 50 connections opened at once one after another, up to
+     * 2 s late, which would otherwise be the p99), then MEASURED answers are timed on the open connections.
+     */
+    const fire = async (label: string, setupRequest: (request: Request) => Request, isAccepted: (body: string) => boolean): Promise<TRun> => {
+      let answered = 0;
+      let ok = 0;
+      let accepted = 0;
+      let from = 0;
+      let last = 0;
+      const latencies: number[] = [];
+      const instance = autocannon({
+        url: server.origin,
+        connections: CONNECTIONS,
+        amount: WARM_UP + MEASURED,
+        timeout: 10,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.origin, 'user-agent': 'Mozilla/5.0 (bench:vote; autocannon)' },
+        requests: [
+          {
+            setupRequest,
+            onResponse: (status, body) => {
+              if (status !== 200) return;
+              ok++;
+              if (isAccepted(body)) accepted++;
+            },
+          },
+        ],
+      });
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+        answered++;
+        last = performance.now();
+        if (answered === WARM_UP) {
+          from = last;
+          meter?.start();
+        } else if (answered > WARM_UP) {
+          latencies.push(responseTime);
+        }
+      });
+      const result = await instance;
+      const cpu = meter?.stop() ?? {};
+      latencies.sort((a, b) => a - b);
+      const at = (q: number) => latencies[Math.max(0, Math.ceil(q * latencies.length) - 1)] ?? NaN;
+      const seconds = (last - from) / 1000;
+      return { label, seconds, measured: latencies.length, rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN, ok, accepted, errors: result.errors + result.non2xx, timeouts: result.timeouts, cpu };
+    };
+
+    const endpoints = [
+      { name: 'empty' as const, label: 'empty route', next: sequence(real, '/api/bench/empty'), isAccepted: (body: string) => body === '{"ok":true}' },
+      { name: 'floor' as const, label: 'insert floor', next: sequence(floor, `/api/bench/floor/${floor.campaignId}`), isAccepted: (body: string) => body.startsWith('{"receipt":"') },
+      { name: 'vote' as const, label: 'vote route', next: sequence(real, `/api/campaigns/${real.campaignId}/votes`), isAccepted: (body: string) => body.includes('"repeated":false') },
+    ];
+    for (const endpoint of endpoints) {
+      const run = await fire(endpoint.label, endpoint.next, endpoint.isAccepted);
+      runs[endpoint.name] = run;
+      console.log(
+        `${run.label.padEnd(13)} ${run.measured} req in ${run.seconds.toFixed(1).padStart(4)} s  ${run.rps.toFixed(0).padStart(5)} req/s   ` +
+          `p50 ${run.p50.toFixed(0).padStart(3)} ms  p99 ${run.p99.toFixed(0).padStart(4)} ms  max ${run.max.toFixed(0).padStart(4)} ms   ` +
+          `errors ${run.errors}${run.timeouts ? ` (${run.timeouts} timeouts)` : ''}`,
+      );
+      if (meter) {
+        const perRequest = Object.entries(run.cpu).map(([name, ms]) => `${name} ${(ms / run.measured).toFixed(2)} ms`);
+        console.log(`${''.padEnd(13)} CPU per request: ${perRequest.join(', ')}`);
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+
+  // The database after the run: exactly one row per accepted vote, no (voter, entry) pair twice.
+  const counted = async (campaignId: string) => {
+    const { rows } = await client.query<{ total: number; pairs: number }>(
+      `SELECT count(*)::int AS total, count(DISTINCT (voter_id, application_id, vote_day))::int AS pairs FROM votes WHERE campaign_id = $1`,
+      [campaignId],
+    );
+    return rows[0];
+  };
+  const voteRows = await counted(real.campaignId);
+  const floorRows = await counted(floor.campaignId);
+  const { empty, floor: insert, vote } = runs;
+  const exact = voteRows.total === vote.accepted && voteRows.pairs === voteRows.total && vote.ok === vote.accepted;
+  console.log(`\nvote route: ${WARM_UP + MEASURED} requests (warm-up included), ${vote.accepted} accepted, ${voteRows.total} vote rows (${voteRows.pairs} distinct voter-entry-day)`);
+  console.log(`insert floor: ${insert.ok} answered 200, ${floorRows.total} rows; load average ${load()} after the run`);
+
+  const ofFloor = vote.rps / insert.rps;
+  const ofEmpty = vote.rps / empty.rps;
+  const p99 = Math.round(vote.p99);
+  const errors = vote.errors;
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  console.log(`\ntargets: ${mark(ofFloor >= 0.7)} ≥ 0.70 of floor (${ofFloor.toFixed(2)})   ${mark(p99 <= 150)} p99 ≤ 150 ms (${p99} ms)   ${mark(errors === 0)} 0 errors (${errors})   ${mark(exact)} counted exactly`);
+  console.log(`vote: ${ofFloor.toFixed(2)} of insert floor, ${ofEmpty.toFixed(2)} of empty route, p99 ${p99} ms, errors ${errors}, counted exactly: ${exact ? 'yes' : 'no'}`);
+
+  await client.end();
+  await db.$disconnect();
+});
