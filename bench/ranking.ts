@@ -18,7 +18,7 @@ const VOTES = 1_000_000;
 
 runOnThrowawayDatabase(async (url) => {
   const { loadRanking } = await import('@/lib/review/results');
-  const { db } = await import('@/lib/db');
+  const { db, disconnectDb } = await import('@/lib/db');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
 
@@ -76,5 +76,5 @@ runOnThrowawayDatabase(async (url) => {
   console.log(`top: ${check.rows[0].brandName} ${check.rows[0].score} (votes ${check.rows[0].votes}, expert ${check.rows[0].expertScore})`);
   console.log(`ranking: ${ENTRIES} entries, ${VOTES} votes, ${Math.round(result.median)} ms`);
   await client.end();
-  await db.$disconnect();
+  await disconnectDb();
 });

@@ -41,7 +41,7 @@ function randomName(random: () => number, vocab: ReturnType<typeof vocabulary>):
 runOnThrowawayDatabase(async (url) => {
   const { brandNameBigrams } = await import('@/lib/application/bigrams');
   const { findSimilarBrandNames, findSimilarForApplications, refreshSimilarNames } = await import('@/lib/application/similar-names');
-  const { db } = await import('@/lib/db');
+  const { db, disconnectDb } = await import('@/lib/db');
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -95,5 +95,5 @@ runOnThrowawayDatabase(async (url) => {
   console.log(`typing lookup: sequential scan ÷ GIN index = ${(typingScan.median / typingIndexed.median).toFixed(1)}× (median)`);
   console.log(`staff list: computed ÷ stored = ${(listComputed.median / listStored.median).toFixed(1)}× (median); a submission adds ${refresh.median.toFixed(1)} ms`);
   await client.end();
-  await db.$disconnect();
+  await disconnectDb();
 });

@@ -55,7 +55,7 @@ type TRun = {
 buildBenchApp();
 
 runOnThrowawayDatabase(async (url) => {
-  const { db } = await import('@/lib/db');
+  const { db, disconnectDb } = await import('@/lib/db');
   const { signVoterToken, voterCookieName } = await import('@/lib/voting/voter-token');
   const { createVotingScope } = await import('../tests/support/voting');
   const secret = randomBytes(32).toString('base64url');
@@ -199,5 +199,5 @@ runOnThrowawayDatabase(async (url) => {
   console.log(`vote: ${ofFloor.toFixed(2)} of insert floor, ${ofEmpty.toFixed(2)} of empty route, p99 ${p99} ms, errors ${errors}, counted exactly: ${exact ? 'yes' : 'no'}`);
 
   await client.end();
-  await db.$disconnect();
+  await disconnectDb();
 });
