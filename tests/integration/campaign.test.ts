@@ -105,7 +105,9 @@ describe('rules frozen by started stages', () => {
   it('refuses moving the start of a started stage', async () => {
     const { scope, campaignId, setup } = await runningCampaignWithDeclarationStarted();
     const moved = structuredClone(setup);
-    moved.stages[0].startsAt = moved.stages[0].startsAt.replace(/T\d\d/, 'T03');
+    // Another hour of the same day, whatever the hour now (a fixed T03 was no change at all between 03:00 and 04:00).
+    moved.stages[0].startsAt = moved.stages[0].startsAt.replace(/T(\d\d)/, (_match, hour: string) => `T${hour === '03' ? '02' : '03'}`);
+    expect(moved.stages[0].startsAt).not.toBe(setup.stages[0].startsAt);
     const error = await rejection(updateCampaign({ ...moved, id: campaignId }, context(scope.eastAdmin.id)));
     expect(error.code).toBe('STAGE_LOCKED');
     expect(error.fieldErrors).toEqual({ 'stages.0.startsAt': '申报阶段已开始，开始时间不能再修改' });
