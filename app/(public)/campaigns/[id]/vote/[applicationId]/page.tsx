@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return {
     title: `${entry.brandName} · 网络投票`,
     description,
-    openGraph: { title: `为“${entry.brandName}”投票`, description, images: entry.application.logoFileId ? [fileUrl(entry.application.logoFileId, 'medium')] : [] },
+    openGraph: { title: `为“${entry.brandName}”投票`, description, images: entry.application.logoFileId ? [await absoluteUrl(fileUrl(entry.application.logoFileId, 'medium'))] : [] },
   };
 }
 
