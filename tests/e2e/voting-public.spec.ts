@@ -130,6 +130,9 @@ test('staff see a flagged burst with its evidence, invalidate one vote and then 
   await single.getByLabel('作废理由').fill('该设备短时间内连续投票');
   await single.getByRole('button', { name: '确认作废' }).click();
   await expect(flag).toContainText('投出 21 票');
+  await page.setViewportSize({ width: 390, height: 844 });
+  // The evidence table scrolls inside its card; the page itself never scrolls sideways on a phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshotBoth(page, 'vote-flags');
   await page.setViewportSize({ width: 1280, height: 900 });
 

@@ -32,7 +32,7 @@ async function FlagCard({ campaignId, flag }: { campaignId: string; flag: TFlag 
       </div>
       <details className="border-t border-stone-100">
         <summary className="cursor-pointer px-4 py-2 text-sm text-brand-700">查看明细（{evidence.total} 票{evidence.total > evidence.rows.length ? `，显示最近 ${evidence.rows.length} 票` : ''}）</summary>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full text-sm">
             <thead className="bg-stone-50 text-left text-stone-600">
               <tr>
@@ -108,7 +108,7 @@ export default async function VoteFlagsPage({ params, searchParams }: TProps) {
           </form>
           {q && found.length === 0 && <p className="mt-3 text-sm text-stone-600">没有找到与“{q}”相关的投票。</p>}
           {found.length > 0 && (
-            <div className="mt-3 overflow-x-auto">
+            <div className="relative mt-3 overflow-x-auto">
               <table className="min-w-full text-sm">
                 <thead className="bg-stone-50 text-left text-stone-600">
                   <tr>
