@@ -31,12 +31,18 @@ export async function loadVotingCampaign(campaignId: string) {
 
 export type TVotingCampaign = NonNullable<Awaited<ReturnType<typeof loadVotingCampaign>>>;
 
+/** The latest published 品牌清单 version: the one people vote on (cast_vote checks the same). */
+async function latestListId(campaignId: string): Promise<string | null> {
+  const list = await db.brandList.findFirst({ where: { campaignId }, orderBy: { version: 'desc' }, select: { id: true } });
+  return list?.id ?? null;
+}
+
 /** The entries of the latest list as cards, filtered; with counts only when the campaign shows them live. */
 export async function listVotingEntries(campaign: TVotingCampaign, search: TVotingSearch) {
-  const list = await db.brandList.findFirst({ where: { campaignId: campaign.id }, orderBy: { version: 'desc' }, select: { id: true } });
-  if (!list) return { entries: [], fields: [], regions: [] };
+  const listId = await latestListId(campaign.id);
+  if (!listId) return { entries: [], fields: [], regions: [] };
   const rows = await db.brandListEntry.findMany({
-    where: { listId: list.id },
+    where: { listId },
     select: { applicationId: true, brandName: true, organizationName: true, fieldName: true, regionName: true, application: { select: { slogan: true, logoFileId: true, organization: { select: { path: true } } } } },
     orderBy: { sortOrder: 'asc' },
   });
@@ -71,10 +77,10 @@ export async function voterStanding(campaignId: string, voterId: string) {
 
 /** One entry of the latest list with what its page shows: 内涵, 载体, photos (never documents). Null when not listed. */
 export async function loadVotingEntry(campaign: TVotingCampaign, applicationId: string) {
-  const list = await db.brandList.findFirst({ where: { campaignId: campaign.id }, orderBy: { version: 'desc' }, select: { id: true } });
-  if (!list) return null;
+  const listId = await latestListId(campaign.id);
+  if (!listId) return null;
   const entry = await db.brandListEntry.findUnique({
-    where: { listId_applicationId: { listId: list.id, applicationId } },
+    where: { listId_applicationId: { listId, applicationId } },
     select: {
       applicationId: true,
       brandName: true,
@@ -94,6 +100,7 @@ export async function loadVotingEntry(campaign: TVotingCampaign, applicationId: 
     },
   });
   if (!entry) return null;
-  const counts = campaign.resultsVisibility === 'LIVE' ? await validVoteCounts(db, campaign.id) : null;
-  return { ...entry, organizationPath: entry.application.organization.path, votes: counts ? (counts.get(applicationId) ?? 0) : null };
+  // One entry's count (indexed), not the whole campaign's grouped counts.
+  const votes = campaign.resultsVisibility === 'LIVE' ? await db.vote.count({ where: { campaignId: campaign.id, applicationId, invalidatedAt: null } }) : null;
+  return { ...entry, organizationPath: entry.application.organization.path, votes };
 }
