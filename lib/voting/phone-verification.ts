@@ -1,7 +1,7 @@
 // 公众投票: a mobile number proves itself with a one-time SMS code requested behind a captcha. Codes are hashed,
 // expire after 5 minutes, allow 5 wrong tries and are spent by the first right one; requests are limited per phone and
 // per IP under an advisory lock, so parallel requests cannot slip past a limit.
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { consumeCaptcha } from '@/lib/auth/captcha';
 import { db } from '@/lib/db';
 import { authSecret, env } from '@/lib/env';
@@ -58,12 +58,12 @@ export async function requestVoteCode(input: TRequestCodeInput, ip: string, send
       throw new AppError('VOTE_LIMIT', '该手机号获取验证码过于频繁，请稍后再试');
     }
     if (usage.ipHour >= SMS_LIMITS.ipPerHour) throw new AppError('VOTE_LIMIT', '当前网络获取验证码过于频繁，请稍后再试');
-    const created = await tx.smsCode.create({
-      data: { purpose: purposeOf(campaignId), phone, codeHash: '', ip, expiresAt: new Date(Date.now() + CODE_TTL_MS) },
+    // The id is chosen here so the hash (salted with it) goes in with the row.
+    const id = `sc${randomBytes(12).toString('hex')}`;
+    return tx.smsCode.create({
+      data: { id, purpose: purposeOf(campaignId), phone, codeHash: hashCode(id, code), ip, expiresAt: new Date(Date.now() + CODE_TTL_MS) },
       select: { id: true },
     });
-    await tx.smsCode.update({ where: { id: created.id }, data: { codeHash: hashCode(created.id, code) } });
-    return created;
   });
   const text = `【${env().SMS_SIGN_NAME}】您正在参与“${campaign.title}”网络投票，验证码 ${code}，5 分钟内有效。如非本人操作请忽略。`;
   if (!(await sendSms({ phone, text, params: { code } }, sender))) {
