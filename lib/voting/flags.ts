@@ -111,14 +111,14 @@ export async function detectFlags(campaignId: string, client: typeof db | TTx = 
       WITH windows AS (
         SELECT application_id, ${bucketOf('created_at')} AS bucket, count(*) AS votes, count(DISTINCT ip) AS ips
         FROM votes WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL GROUP BY 1, 2
-      ), usual AS (
-        SELECT application_id, sum(votes) AS total, count(*) AS windows FROM windows GROUP BY 1
+      ), rated AS (
+        -- The entry's usual rate: the mean of its other windows (0 when this is its only one).
+        SELECT w.*, coalesce((sum(votes) OVER entry - votes)::float / nullif(count(*) OVER entry - 1, 0), 0) AS usual
+        FROM windows w WINDOW entry AS (PARTITION BY application_id)
       )
-      SELECT w.application_id AS "applicationId", a.brand_name AS "brandName", w.bucket, w.votes, w.ips,
-        CASE WHEN u.windows > 1 THEN (u.total - w.votes)::float / (u.windows - 1) ELSE 0 END AS usual
-      FROM windows w JOIN usual u USING (application_id) JOIN applications a ON a.id = w.application_id
-      WHERE w.votes >= ${t.spikeVotes}
-        AND w.votes >= ${t.spikeFactor} * CASE WHEN u.windows > 1 THEN (u.total - w.votes)::float / (u.windows - 1) ELSE 0 END`,
+      SELECT r.application_id AS "applicationId", a.brand_name AS "brandName", r.bucket, r.votes, r.ips, r.usual
+      FROM rated r JOIN applications a ON a.id = r.application_id
+      WHERE r.votes >= ${t.spikeVotes} AND r.votes >= ${t.spikeFactor} * r.usual`,
   ]);
   const minutes = `${FLAG_WINDOW_MINUTES} 分钟内`;
   const flag = (ref: TFlagRef, summary: string, from: Date | null, votes: number): TFlag => ({ key: flagKey(ref), ref, title: FLAG_TITLES[ref.kind], summary, from, votes });
