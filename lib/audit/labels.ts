@@ -39,6 +39,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'invalidate-votes': '作废投票',
   'invalidate-votes-by-rule': '按异常规则作废投票',
   'restore-votes': '恢复计票',
+  'publish-publicity': '发布公示',
+  'file-objection': '提出异议',
+  'accept-objection': '受理异议',
+  'investigate-objection': '调查异议',
+  'note-objection': '异议工作记录',
+  'answer-objection': '答复异议',
+  'decline-objection': '不予受理异议',
+  'finalise-campaign': '发布表彰决定',
+  'revoke-honor': '摘牌',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -50,6 +59,10 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   RoleAssignment: '角色',
   Application: '申报表',
   BrandList: '品牌清单',
+  Publicity: '公示',
+  Objection: '异议',
+  Announcement: '表彰决定',
+  Honor: '荣誉证书',
 };
 
 export function auditActionLabel(action: string): string {

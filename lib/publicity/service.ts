@@ -1,0 +1,181 @@
+// 公示 → 通报表扬: publishing the signed 领导小组审定 for objections, finalising it as the 表彰决定 with numbered
+// certificates, and 摘牌. Each step is one transaction under the campaign's row lock, with its audit record inside.
+import { z } from 'zod';
+import { db, dbNow, type TTx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import { assertCampaignAdmin } from '@/lib/campaign/access';
+import { OPEN_OBJECTION_STATUSES } from '@/lib/publicity/status';
+
+type TContext = TAuditContext & { actorId: string };
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
+
+export const ZPublishPublicity = z
+  .object({
+    campaignId: z.string().min(1),
+    /** Calendar days in Asia/Shanghai: open from the start day's 00:00 to the end day's 24:00. */
+    startsOn: ZDay,
+    endsOn: ZDay,
+    notice: z.string().trim().max(1000, '公示说明不能超过 1000 个字').default(''),
+  })
+  .refine((value) => value.endsOn >= value.startsOn, { message: '公示结束日期不能早于开始日期', path: ['endsOn'] });
+
+export const ZFinalise = z.object({
+  campaignId: z.string().min(1),
+  title: z.string().trim().min(4, '请填写表彰决定标题').max(100, '标题不能超过 100 个字'),
+  documentNo: z.string().trim().max(50, '文号不能超过 50 个字').default(''),
+  preamble: z.string().trim().min(10, '请填写表彰决定正文（至少 10 个字）').max(3000, '正文不能超过 3000 个字'),
+  issuedOn: ZDay,
+});
+
+export const ZRevokeHonor = z.object({
+  honorId: z.string().min(1),
+  reason: z.string().trim().min(5, '请写明摘牌理由（至少 5 个字）').max(500, '摘牌理由不能超过 500 个字'),
+});
+
+export type TPublishPublicityInput = z.input<typeof ZPublishPublicity>;
+export type TFinaliseInput = z.input<typeof ZFinalise>;
+export type TRevokeHonorInput = z.input<typeof ZRevokeHonor>;
+
+/** 00:00 of a Shanghai calendar day. */
+export const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const nextDay = (day: string) => new Date(shanghaiMidnight(day).getTime() + 24 * 60 * 60 * 1000);
+
+async function lockCampaign(tx: TTx, campaignId: string, actorId: string) {
+  await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaignId} FOR UPDATE`;
+  const campaign = await tx.campaign.findUnique({
+    where: { id: campaignId },
+    select: { id: true, title: true, year: true, status: true, publicityEnabled: true, ownerOrg: { select: { path: true, name: true } } },
+  });
+  if (!campaign) throw new AppError('NOT_FOUND', '评选活动不存在');
+  await assertCampaignAdmin(tx, actorId, campaign.ownerOrg.path);
+  return campaign;
+}
+
+/** The latest signed 领导小组审定, or a refusal saying it is missing. */
+async function signedFinal(tx: TTx, campaignId: string) {
+  const final = await tx.decision.findFirst({ where: { campaignId, kind: 'FINAL', signedAt: { not: null } }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
+  if (!final) throw new AppError('CONFLICT', '领导小组审定签署后才能公示或发布表彰决定');
+  return final;
+}
+
+/** Opens the 公示 of the signed 领导小组审定 for the days given. */
+export async function publishPublicity(input: TPublishPublicityInput, context: TContext) {
+  const value = ZPublishPublicity.parse(input);
+  return db.$transaction(async (tx) => {
+    const campaign = await lockCampaign(tx, value.campaignId, context.actorId);
+    if (!campaign.publicityEnabled) throw new AppError('CONFLICT', '本活动设置为不公示，可直接发布表彰决定');
+    if (await tx.publicity.findUnique({ where: { campaignId: campaign.id }, select: { id: true } })) throw new AppError('CONFLICT', '本活动已经发布公示');
+    const final = await signedFinal(tx, campaign.id);
+    const awarded = await tx.decisionItem.count({ where: { decisionId: final.id, awardId: { not: null } } });
+    if (!awarded) throw new AppError('CONFLICT', '领导小组审定中没有获奖品牌，无需公示');
+    const startsAt = shanghaiMidnight(value.startsOn);
+    const endsAt = nextDay(value.endsOn);
+    if (endsAt <= (await dbNow(tx))) throw new AppError('INVALID_INPUT', '公示结束日期已过，请重新选择', { endsOn: '公示结束日期已过' });
+    const publicity = await tx.publicity.create({
+      data: { campaignId: campaign.id, decisionId: final.id, startsAt, endsAt, notice: value.notice, publishedById: context.actorId },
+      select: { id: true },
+    });
+    // The campaign's timeline shows the same period.
+    await tx.campaignStage.upsert({
+      where: { campaignId_kind: { campaignId: campaign.id, kind: 'PUBLICITY' } },
+      update: { startsAt, endsAt, isEnabled: true },
+      create: { campaignId: campaign.id, kind: 'PUBLICITY', startsAt, endsAt },
+    });
+    await recordAudit(tx, context, {
+      action: 'publish-publicity',
+      entityType: 'Publicity',
+      entityId: publicity.id,
+      after: { campaignId: campaign.id, decisionId: final.id, decisionVersion: final.version, startsAt, endsAt, notice: value.notice, entries: awarded },
+    });
+    return { publicityId: publicity.id, campaignId: campaign.id };
+  });
+}
+
+/** Entries withheld from the 表彰决定: an objection still open, or one answered as upheld. */
+export async function entriesOnHold(client: TTx | typeof db, campaignId: string) {
+  const rows = await client.objection.findMany({
+    where: { campaignId, OR: [{ status: { in: [...OPEN_OBJECTION_STATUSES] } }, { outcome: 'UPHELD' }] },
+    select: { applicationId: true, status: true, outcome: true },
+  });
+  return rows;
+}
+
+const CERTIFICATE_PREFIX = 'DJPP';
+
+/**
+ * 通报表扬: once the 公示 has ended and no objection is open, the signed 领导小组审定 becomes the published 表彰决定;
+ * every award of an entry not withheld by an upheld objection becomes an honor with a numbered certificate.
+ */
+export async function finaliseCampaign(input: TFinaliseInput, context: TContext) {
+  const value = ZFinalise.parse(input);
+  return db.$transaction(async (tx) => {
+    const campaign = await lockCampaign(tx, value.campaignId, context.actorId);
+    if (await tx.announcement.findUnique({ where: { campaignId: campaign.id }, select: { id: true } })) throw new AppError('CONFLICT', '表彰决定已经发布');
+    const final = await signedFinal(tx, campaign.id);
+    const now = await dbNow(tx);
+    if (campaign.publicityEnabled) {
+      const publicity = await tx.publicity.findUnique({ where: { campaignId: campaign.id }, select: { decisionId: true, endsAt: true } });
+      if (!publicity) throw new AppError('CONFLICT', '请先发布公示，公示期满后再发布表彰决定');
+      if (publicity.decisionId !== final.id) throw new AppError('CONFLICT', '公示后领导小组审定又有更正，更正后的名单需要重新公示');
+      if (now < publicity.endsAt) throw new AppError('CONFLICT', '公示期尚未结束，不能发布表彰决定');
+    }
+    const held = await entriesOnHold(tx, campaign.id);
+    const open = held.filter((row) => OPEN_OBJECTION_STATUSES.includes(row.status)).length;
+    if (open) throw new AppError('CONFLICT', `还有 ${open} 件异议未办结，全部答复后才能发布表彰决定`);
+    const withheld = new Set(held.map((row) => row.applicationId));
+    const items = await tx.decisionItem.findMany({
+      where: { decisionId: final.id, awardId: { not: null } },
+      select: { rank: true, applicationId: true, award: { select: { id: true, name: true, sortOrder: true } }, application: { select: { brandName: true, organization: { select: { name: true } } } } },
+    });
+    const honored = items.filter((item) => !withheld.has(item.applicationId));
+    honored.sort((a, b) => a.award!.sortOrder - b.award!.sortOrder || a.rank - b.rank || a.applicationId.localeCompare(b.applicationId));
+    if (!honored.length) throw new AppError('CONFLICT', '没有可以表彰的品牌');
+    const issuedOn = new Date(`${value.issuedOn}T00:00:00Z`);
+    const announcement = await tx.announcement.create({
+      data: { campaignId: campaign.id, decisionId: final.id, title: value.title, documentNo: value.documentNo, preamble: value.preamble, issuedOn, publishedById: context.actorId },
+      select: { id: true },
+    });
+    const year = value.issuedOn.slice(0, 4);
+    const numbers = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('certificate_no_seq') AS n FROM generate_series(1, ${honored.length}::int)`;
+    const sorted = numbers.map((row) => Number(row.n)).sort((a, b) => a - b);
+    await tx.honor.createMany({
+      data: honored.map((item, index) => ({
+        campaignId: campaign.id,
+        announcementId: announcement.id,
+        applicationId: item.applicationId,
+        awardId: item.award!.id,
+        certificateNo: `${CERTIFICATE_PREFIX}-${year}-${String(sorted[index]).padStart(6, '0')}`,
+        brandName: item.application.brandName,
+        organizationName: item.application.organization.name,
+        awardName: item.award!.name,
+        sortOrder: index,
+        issuedOn,
+      })),
+    });
+    await recordAudit(tx, context, {
+      action: 'finalise-campaign',
+      entityType: 'Announcement',
+      entityId: announcement.id,
+      after: { campaignId: campaign.id, decisionId: final.id, title: value.title, documentNo: value.documentNo, issuedOn: value.issuedOn, honors: honored.length, withheld: [...withheld] },
+    });
+    return { announcementId: announcement.id, campaignId: campaign.id, honors: honored.length };
+  });
+}
+
+/** 摘牌: the honor stays on record and its certificate verifies as revoked from that date. */
+export async function revokeHonor(input: TRevokeHonorInput, context: TContext) {
+  const { honorId, reason } = ZRevokeHonor.parse(input);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM honors WHERE id = ${honorId} FOR UPDATE`;
+    const honor = await tx.honor.findUnique({ where: { id: honorId }, select: { id: true, campaignId: true, certificateNo: true, revokedAt: true, campaign: { select: { ownerOrg: { select: { path: true } } } } } });
+    if (!honor) throw new AppError('NOT_FOUND', '荣誉记录不存在');
+    await assertCampaignAdmin(tx, context.actorId, honor.campaign.ownerOrg.path);
+    if (honor.revokedAt) throw new AppError('CONFLICT', '该品牌已经摘牌');
+    const revokedAt = await dbNow(tx);
+    await tx.honor.update({ where: { id: honor.id }, data: { revokedAt, revokeReason: reason, revokedById: context.actorId } });
+    await recordAudit(tx, context, { action: 'revoke-honor', entityType: 'Honor', entityId: honor.id, after: { certificateNo: honor.certificateNo, revokedAt, reason } });
+    return { campaignId: honor.campaignId, certificateNo: honor.certificateNo };
+  });
+}
