@@ -1,0 +1,74 @@
+import { db } from '@/lib/db';
+import { publishPublicity } from '@/lib/publicity/service';
+import { createListedScope } from './reviews';
+
+/** Today and a day offset as Asia/Shanghai calendar days (YYYY-MM-DD). */
+export function shanghaiDay(offsetDays = 0): string {
+  return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A listed campaign (createListedScope) with a signed 领导小组审定 written straight to the database: the first
+ * `awarded` entries win the campaign's first award (count raised to fit), the rest get none. No ranking is needed.
+ */
+export async function createAwardedScope(options: { entries: number; awarded?: number }) {
+  const scope = await createListedScope(options.entries);
+  const campaignId = scope.campaign.id;
+  const awarded = options.awarded ?? options.entries;
+  let award = await db.award.findFirst({ where: { campaignId, fieldId: null }, orderBy: { sortOrder: 'asc' }, select: { id: true, name: true, count: true } });
+  if (!award) award = await db.award.create({ data: { campaignId, kind: 'EXCELLENT', name: '优秀党建品牌', count: awarded }, select: { id: true, name: true, count: true } });
+  if (award.count < awarded) award = await db.award.update({ where: { id: award.id }, data: { count: awarded }, select: { id: true, name: true, count: true } });
+  const decision = await db.decision.create({
+    data: {
+      campaignId,
+      kind: 'FINAL',
+      version: 1,
+      meetingDate: new Date(`${shanghaiDay()}T00:00:00Z`),
+      attendees: '领导小组全体成员',
+      items: {
+        create: scope.entries.map((entry, index) => ({
+          applicationId: entry.id,
+          rank: index + 1,
+          score: 95 - index,
+          awardId: index < awarded ? award.id : null,
+          proposedAwardId: index < awarded ? award.id : null,
+        })),
+      },
+    },
+    select: { id: true },
+  });
+  await db.decision.update({ where: { id: decision.id }, data: { signedAt: new Date(), signedById: scope.cityAdmin.id } });
+  return { ...scope, award, decision };
+}
+
+/** Publishes the 公示 through the service, open from today for `days` days. */
+export async function openPublicity(campaignId: string, actorId: string, days = 5) {
+  return publishPublicity({ campaignId, startsOn: shanghaiDay(), endsOn: shanghaiDay(days - 1), notice: '如有异议，请实名反映。' }, { actorId, ip: '10.9.9.1' });
+}
+
+/** Ends the 公示 by database time (as if its last day had passed). */
+export async function endPublicity(campaignId: string) {
+  await db.$executeRaw`UPDATE publicities SET starts_at = LEAST(starts_at, now() - interval '2 days'), ends_at = now() - interval '1 millisecond' WHERE campaign_id = ${campaignId}`;
+}
+
+/** A filed objection written straight to the database (the public form is tested on its own). */
+export async function insertObjection(campaignId: string, applicationId: string, changes: { status?: 'RECEIVED' | 'ACCEPTED' | 'INVESTIGATING' | 'ANSWERED' | 'DECLINED'; outcome?: 'UPHELD' | 'DISMISSED' } = {}) {
+  const status = changes.status ?? 'RECEIVED';
+  const closed = status === 'ANSWERED' || status === 'DECLINED';
+  return db.objection.create({
+    data: {
+      campaignId,
+      applicationId,
+      trackingCode: `T${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
+      name: '张三',
+      phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+      facts: '该品牌申报材料中的成效数据与实际不符。',
+      status,
+      outcome: status === 'ANSWERED' ? (changes.outcome ?? 'DISMISSED') : null,
+      answer: closed ? '经核查，答复如下。' : null,
+      answeredAt: closed ? new Date() : null,
+      events: { create: { step: 'FILED', note: '' } },
+    },
+    select: { id: true, trackingCode: true },
+  });
+}
