@@ -56,6 +56,7 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
                 <Link href={`/admin/campaigns/${campaign.id}/review`} className={buttonClass('secondary')}>专家评审</Link>
                 <Link href={`/admin/campaigns/${campaign.id}/onsite`} className={buttonClass('secondary')}>实地核验</Link>
                 <Link href={`/admin/campaigns/${campaign.id}/decisions`} className={buttonClass('secondary')}>初评与审定</Link>
+                <Link href={`/admin/campaigns/${campaign.id}/publicity`} className={buttonClass('secondary')}>公示与表彰</Link>
               </>
             )}
             {campaign.status === 'DRAFT' && <PublishCampaignButton campaignId={campaign.id} />}

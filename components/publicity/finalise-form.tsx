@@ -1,0 +1,62 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { Field, inputClass } from '@/components/ui/field';
+import { finaliseCampaignAction } from '@/lib/publicity/actions';
+
+type TValues = { title: string; documentNo: string; preamble: string; issuedOn: string };
+
+/** 发布表彰决定: title, 文号, the opening text and the date; it cannot be undone, so it asks first. */
+export function FinaliseForm({ campaignId, defaults, honors, withheld }: { campaignId: string; defaults: TValues; honors: number; withheld: number }) {
+  const router = useRouter();
+  const { register, handleSubmit, setError, getValues, formState } = useForm<TValues>({ defaultValues: defaults });
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const invalid = (name: keyof TValues) => Boolean(formState.errors[name]) || undefined;
+
+  async function finalise() {
+    setBusy(true);
+    setMessage(null);
+    const result = await finaliseCampaignAction({ campaignId, ...getValues() }).catch(() => null);
+    setBusy(false);
+    setConfirming(false);
+    if (result?.ok) {
+      router.refresh();
+      return;
+    }
+    for (const [path, text] of Object.entries(result?.fieldErrors ?? {})) setError(path as keyof TValues, { message: text });
+    setMessage(result?.message ?? '网络异常，表彰决定未发布');
+  }
+
+  return (
+    <form onSubmit={handleSubmit(() => setConfirming(true))} className="space-y-4" noValidate>
+      {message && <Alert tone="error">{message}</Alert>}
+      <Field id="announcement-title" label="标题" required error={formState.errors.title?.message}>
+        <input id="announcement-title" className={inputClass} aria-invalid={invalid('title')} {...register('title', { required: '请填写表彰决定标题' })} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="announcement-no" label="文号" hint="如：示范市委组织部〔2026〕12号，可不填" error={formState.errors.documentNo?.message}>
+          <input id="announcement-no" className={inputClass} aria-invalid={invalid('documentNo')} {...register('documentNo')} />
+        </Field>
+        <Field id="announcement-date" label="成文日期" required error={formState.errors.issuedOn?.message}>
+          <input id="announcement-date" type="date" className={inputClass} aria-invalid={invalid('issuedOn')} {...register('issuedOn', { required: '请选择成文日期' })} />
+        </Field>
+      </div>
+      <Field id="announcement-preamble" label="正文" required hint="名单按奖项自动列在正文之后" error={formState.errors.preamble?.message}>
+        <textarea id="announcement-preamble" rows={6} className={inputClass} aria-invalid={invalid('preamble')} {...register('preamble', { required: '请填写表彰决定正文' })} />
+      </Field>
+      <Button type="submit">发布表彰决定</Button>
+      <ConfirmDialog open={confirming} title="发布表彰决定" confirmLabel="确认发布" tone="primary" isLoading={busy} onConfirm={finalise} onCancel={() => setConfirming(false)}>
+        <p>将发布表彰决定，并为 {honors} 个获奖品牌生成编号证书，获奖品牌进入“品牌风采”展示。</p>
+        {withheld > 0 && <p className="font-medium text-amber-800">{withheld} 个品牌因异议成立暂缓表彰，不列入表彰决定。</p>}
+        <p>发布后不能撤回；如需取消某个品牌的荣誉，请使用“摘牌”。</p>
+      </ConfirmDialog>
+    </form>
+  );
+}
