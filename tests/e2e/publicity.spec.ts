@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { db } from '@/lib/db';
+import { createAwardedScope, endPublicity, insertObjection } from '../support/publicity';
+import { signInTestUser } from './support/session';
+import { screenshotBoth } from './support/screenshots';
+
+test('staff publish the 公示, the public read it on a phone, and staff finalise once it has ended and objections are answered', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const scope = await createAwardedScope({ entries: 3, awarded: 2 });
+  const campaignId = scope.campaign.id;
+  const names = await db.application.findMany({ where: { id: { in: scope.entries.map((entry) => entry.id) } }, select: { id: true, brandName: true } });
+  const nameOf = (index: number) => names.find((row) => row.id === scope.entries[index].id)!.brandName;
+
+  const staff = await signInTestUser(browser, scope.cityAdmin.id);
+  await staff.goto(`/admin/campaigns/${campaignId}/publicity`);
+  await expect(staff.getByRole('heading', { level: 1, name: '公示与表彰' })).toBeVisible();
+  await expect(staff.getByText('请先发布公示，公示期满后再发布表彰决定。')).toBeVisible();
+  await staff.getByRole('button', { name: '发布公示' }).click();
+  const confirm = staff.getByRole('dialog', { name: '发布公示' });
+  await expect(confirm.getByText('将向社会公示拟表彰的 2 个品牌')).toBeVisible();
+  await confirm.getByRole('button', { name: '确认发布' }).click();
+  await expect(staff.getByText('公示中')).toBeVisible();
+  await expect(staff.getByRole('cell', { name: new RegExp(nameOf(0)) })).toBeVisible();
+  await screenshotBoth(staff, 'publicity-admin-open');
+
+  // The public page on a phone: the proposed awards, the period and the way to object.
+  const visitor = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await visitor.newPage();
+  await phone.goto(`/campaigns/${campaignId}/publicity`);
+  await expect(phone.getByRole('heading', { level: 1, name: '拟表彰名单公示' })).toBeVisible();
+  await expect(phone.getByRole('heading', { level: 3, name: `${scope.award.name}（2 个）` })).toBeVisible();
+  await expect(phone.getByText(nameOf(0))).toBeVisible();
+  await expect(phone.getByText(nameOf(2))).toHaveCount(0);
+  await expect(phone.getByRole('link', { name: `对“${nameOf(1)}”提出异议` })).toHaveAttribute('href', `/campaigns/${campaignId}/publicity/objection?entry=${scope.entries[1].id}`);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshotBoth(phone, 'publicity-public');
+  await visitor.close();
+
+  // An objection in hand and the period over: finalising waits for the answer.
+  const objection = await insertObjection(campaignId, scope.entries[1].id, { status: 'INVESTIGATING' });
+  await endPublicity(campaignId);
+  await staff.reload();
+  await expect(staff.getByText('1 件办理中，暂缓')).toBeVisible();
+  await expect(staff.getByText('还有 1 件异议未办结，全部答复后才能发布表彰决定。')).toBeVisible();
+  await db.objection.update({ where: { id: objection.id }, data: { status: 'ANSWERED', outcome: 'UPHELD', answer: '经核查，反映问题属实。', answeredAt: new Date() } });
+  await staff.reload();
+  await expect(staff.getByText('异议成立，暂缓表彰')).toBeVisible();
+  await staff.getByLabel('文号').fill('示范组通〔2026〕12号');
+  await screenshotBoth(staff, 'publicity-admin-finalise');
+  await staff.getByRole('button', { name: '发布表彰决定' }).click();
+  const finalise = staff.getByRole('dialog', { name: '发布表彰决定' });
+  await expect(finalise.getByText('1 个品牌因异议成立暂缓表彰')).toBeVisible();
+  await finalise.getByRole('button', { name: '确认发布' }).click();
+  await expect(staff.getByText(/表彰品牌 1 个/)).toBeVisible();
+  const honors = await db.honor.findMany({ where: { campaignId }, select: { applicationId: true } });
+  expect(honors).toEqual([{ applicationId: scope.entries[0].id }]);
+  await staff.context().close();
+});
