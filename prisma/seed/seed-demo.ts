@@ -6,6 +6,7 @@ import { createCampaign } from '@/lib/campaign/service';
 import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
 import { depthOf, pathFor } from '@/lib/organization/tree';
 import { DEMO_CAMPAIGN_TITLE, DEMO_CITY, DEMO_PASSWORD, DEMO_USERS, type TSeedOrg } from './demo-city';
+import { seedHonoredCampaign } from './demo-honors';
 
 const DAY = 86_400_000;
 
@@ -86,4 +87,5 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await upsertOrg(db, DEMO_CITY, null, 0);
   await upsertUsers(db);
   await upsertCampaign(db);
+  await seedHonoredCampaign(db);
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { seedDemoCity } from '../../prisma/seed/seed-demo';
+import { DEMO_HONORED_TITLE } from '../../prisma/seed/demo-honors';
+
+describe('demo seed', () => {
+  it('writes the demo city with last year finished and honored, and a second run changes nothing', async () => {
+    await seedDemoCity(db);
+    const counts = async () => ({
+      organizations: await db.organization.count({ where: { code: { startsWith: 'SF' } } }),
+      campaigns: await db.campaign.count({ where: { title: { startsWith: '202' }, ownerOrg: { code: 'SF' } } }),
+      honors: await db.honor.count({ where: { campaign: { title: DEMO_HONORED_TITLE } } }),
+    });
+    const first = await counts();
+    await seedDemoCity(db);
+    expect(await counts()).toEqual(first);
+
+    const campaign = await db.campaign.findFirstOrThrow({
+      where: { title: DEMO_HONORED_TITLE },
+      select: { status: true, announcement: { select: { title: true } }, publicity: { select: { endsAt: true } }, honors: { select: { certificateNo: true, awardName: true, brandName: true, revokedAt: true } } },
+    });
+    expect(campaign.status).toBe('FINISHED');
+    expect(campaign.announcement?.title).toContain(DEMO_HONORED_TITLE);
+    expect(campaign.honors).toHaveLength(9);
+    expect(new Set(campaign.honors.map((honor) => honor.certificateNo)).size).toBe(9);
+    expect(campaign.honors.filter((honor) => honor.awardName === '十大党建品牌').map((honor) => honor.brandName).sort()).toEqual(['渔港红帆', '红旗领航', '红色车厢', '翠竹邻里家'].sort());
+    expect(campaign.honors.every((honor) => /^DJPP-2025-\d{6}$/.test(honor.certificateNo) && honor.revokedAt === null)).toBe(true);
+  });
+});
