@@ -6,6 +6,8 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL 必须是 PostgreSQL 连接串' }).optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** The site's public address; certificates print their verification link (and QR code) under it. */
+  NEXTAUTH_URL: z.string().url({ message: 'NEXTAUTH_URL 必须是网址' }).optional(),
   /** Trust X-Forwarded-For from a reverse proxy for client IPs. */
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   /** Milliseconds of the first sign-in delay after 5 failures; it doubles with each further failure. */
