@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { db } from '@/lib/db';
 import { DEMO_CAMPAIGN_TITLE } from '../../prisma/seed/demo-city';
+import { endPublicity } from '../support/publicity';
 import { signInAs } from './support/session';
 
 // Runs after every other spec (its own Playwright project, see playwright.config.ts): it moves the seeded campaign
@@ -65,7 +67,7 @@ async function signDecision(page: Page, campaignPath: string, label: string, att
   await expect(page.getByText(/签署，不可修改/)).toBeVisible();
 }
 
-test('the demo campaign goes from declarations to a published 品牌清单 and on to an approved award proposal by clicking', async ({ browser }) => {
+test('the demo campaign goes from declarations to a published 品牌清单, an approved award proposal, its 公示 and the published 表彰决定 by clicking', async ({ browser }) => {
   test.setTimeout(360_000);
   await as(browser, 'admin', /\/admin$/, (page) => openNextStageEarly(page, '逐级推荐'));
   await as(browser, 'dh-admin', /\/committee$/, recommendAll);
@@ -131,5 +133,29 @@ test('the demo campaign goes from declarations to a published 品牌清单 and o
     await page.goto(`${campaignPath}/decisions`);
     const proposal = page.locator('section').filter({ has: page.getByRole('heading', { name: '拟表彰名单' }) });
     await expect(proposal.getByRole('listitem').first()).toBeVisible();
+
+    // 公示: the approved list goes public for objections.
+    await page.goto(`${campaignPath}/publicity`);
+    await page.getByRole('button', { name: '发布公示' }).click();
+    await page.getByRole('dialog', { name: '发布公示' }).getByRole('button', { name: '确认发布' }).click();
+    await expect(page.getByText('公示中')).toBeVisible();
   });
+  const campaignId = campaignPath.split('/').at(-1)!;
+  const reader = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const readerPage = await reader.newPage();
+  await readerPage.goto(`/campaigns/${campaignId}/publicity`);
+  await expect(readerPage.getByRole('heading', { level: 1, name: '拟表彰名单公示' })).toBeVisible();
+  await expect(readerPage.getByRole('link', { name: '提出异议' }).first()).toBeVisible();
+
+  // The publicity period passes (days in real life), then the organizer publishes the 表彰决定.
+  await endPublicity(campaignId);
+  await as(browser, 'admin', /\/admin$/, async (page) => {
+    await page.goto(`${campaignPath}/publicity`);
+    await page.getByRole('button', { name: '发布表彰决定' }).click();
+    await page.getByRole('dialog', { name: '发布表彰决定' }).getByRole('button', { name: '确认发布' }).click();
+    await expect(page.getByText(/表彰品牌 \d+ 个/)).toBeVisible();
+  });
+  const honors = await db.honor.findMany({ where: { campaignId }, select: { brandName: true, certificateNo: true } });
+  expect(honors.length).toBeGreaterThan(0);
+  await reader.close();
 });
