@@ -100,7 +100,7 @@ export default async function PublicityAdminPage({ params }: TProps) {
                   </Link>
                 </p>
                 <div className="relative overflow-x-auto">
-                  <table className="w-full min-w-[36rem] text-left">
+                  <table className="w-full text-left">
                     <caption className="sr-only">公示名单及异议情况</caption>
                     <thead className="border-b border-stone-200 text-xs text-stone-500">
                       <tr>
