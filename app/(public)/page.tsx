@@ -15,11 +15,14 @@ export default async function HomePage() {
   const current = campaigns.filter(isCurrent);
   const past = campaigns.filter((campaign) => !isCurrent(campaign));
   const withBrandList = await campaignsWithBrandList(campaigns.map((campaign) => campaign.id));
-  const brandListLink = (campaignId: string) =>
-    withBrandList.has(campaignId) && (
-      <span className="flex flex-wrap gap-4">
-        <Link href={`/campaigns/${campaignId}/brands`} className="text-sm font-medium text-brand-700 hover:underline">查看品牌清单 →</Link>
-        {isVotingOpen(campaigns.find((campaign) => campaign.id === campaignId)?.stages ?? [], now) && <Link href={`/campaigns/${campaignId}/vote`} className="text-sm font-medium text-brand-700 hover:underline">参与网络投票 →</Link>}
+  const linkClass = 'text-sm font-medium text-brand-700 hover:underline';
+  const brandListLink = (campaign: (typeof campaigns)[number]) =>
+    withBrandList.has(campaign.id) && (
+      <span className="flex flex-wrap gap-x-4 gap-y-2">
+        <Link href={`/campaigns/${campaign.id}/brands`} className={linkClass}>查看品牌清单 →</Link>
+        {isVotingOpen(campaign.stages, now) && <Link href={`/campaigns/${campaign.id}/vote`} className={linkClass}>参与网络投票 →</Link>}
+        {campaign.publicity && !campaign.announcement && <Link href={`/campaigns/${campaign.id}/publicity`} className={linkClass}>拟表彰名单公示 →</Link>}
+        {campaign.announcement && <Link href={`/campaigns/${campaign.id}/announcement`} className={linkClass}>表彰决定 →</Link>}
       </span>
     );
   return (
@@ -37,7 +40,7 @@ export default async function HomePage() {
         <section aria-labelledby="current-heading" className="space-y-3">
           <h2 id="current-heading" className="text-xl font-semibold">正在进行的评选</h2>
           {current.length ? (
-            current.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now}>{brandListLink(campaign.id)}</CampaignSummaryCard>)
+            current.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now}>{brandListLink(campaign)}</CampaignSummaryCard>)
           ) : (
             <EmptyState title="暂无正在进行的评选活动">新的评选发布后会显示在这里。</EmptyState>
           )}
@@ -45,7 +48,7 @@ export default async function HomePage() {
         <section aria-labelledby="past-heading" className="space-y-3">
           <h2 id="past-heading" className="text-xl font-semibold">往期评选</h2>
           {past.length ? (
-            past.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now}>{brandListLink(campaign.id)}</CampaignSummaryCard>)
+            past.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now}>{brandListLink(campaign)}</CampaignSummaryCard>)
           ) : (
             <EmptyState title="暂无往期评选" />
           )}

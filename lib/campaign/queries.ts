@@ -10,6 +10,8 @@ export const CAMPAIGN_SUMMARY_SELECT = {
   description: true,
   ownerOrg: { select: { id: true, name: true, shortName: true } },
   stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+  publicity: { select: { id: true } },
+  announcement: { select: { id: true } },
 } satisfies Prisma.CampaignSelect;
 
 export type TCampaignSummary = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_SUMMARY_SELECT }>;
