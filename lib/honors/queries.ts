@@ -1,0 +1,101 @@
+// Reads of the 表彰决定 and its honors: the public document (winners grouped by award), one certificate by number, and
+// the staff list of a campaign.
+import { db } from '@/lib/db';
+
+type THonorLine = { id: string; awardId: string; awardName: string; brandName: string; organizationName: string };
+
+/** Honors in 表彰决定 order (award order, then rank: finalise numbered them so) grouped by award. */
+export function groupByAward<T extends THonorLine>(honors: readonly T[]) {
+  const groups: { awardId: string; awardName: string; honors: T[] }[] = [];
+  for (const honor of honors) {
+    const group = groups.find((candidate) => candidate.awardId === honor.awardId);
+    if (group) group.honors.push(honor);
+    else groups.push({ awardId: honor.awardId, awardName: honor.awardName, honors: [honor] });
+  }
+  return groups;
+}
+
+/** The published 表彰决定 of a campaign with its winners by award; null before it is published. */
+export async function loadAnnouncement(campaignId: string) {
+  const announcement = await db.announcement.findFirst({
+    where: { campaignId, campaign: { status: { in: ['PUBLISHED', 'FINISHED'] } } },
+    select: {
+      id: true,
+      title: true,
+      documentNo: true,
+      preamble: true,
+      issuedOn: true,
+      publishedAt: true,
+      campaign: { select: { id: true, title: true, year: true, ownerOrg: { select: { name: true } } } },
+      honors: {
+        orderBy: [{ award: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
+        select: { id: true, awardId: true, awardName: true, brandName: true, organizationName: true },
+      },
+    },
+  });
+  if (!announcement) return null;
+  const { honors, ...rest } = announcement;
+  return { ...rest, issuerName: announcement.campaign.ownerOrg.name, groups: groupByAward(honors), total: honors.length };
+}
+
+export type TAnnouncement = NonNullable<Awaited<ReturnType<typeof loadAnnouncement>>>;
+
+/** One honor by its certificate number, with what the certificate prints and what its download checks. */
+export async function findHonorByCertificateNo(certificateNo: string) {
+  const honor = await db.honor.findUnique({
+    where: { certificateNo },
+    select: {
+      id: true,
+      certificateNo: true,
+      brandName: true,
+      organizationName: true,
+      awardName: true,
+      issuedOn: true,
+      revokedAt: true,
+      campaign: { select: { title: true, ownerOrg: { select: { name: true, path: true } } } },
+      application: { select: { organization: { select: { path: true } } } },
+    },
+  });
+  if (!honor) return null;
+  return {
+    id: honor.id,
+    certificateNo: honor.certificateNo,
+    brandName: honor.brandName,
+    organizationName: honor.organizationName,
+    awardName: honor.awardName,
+    issuedOn: honor.issuedOn,
+    revokedAt: honor.revokedAt,
+    campaignTitle: honor.campaign.title,
+    issuerName: honor.campaign.ownerOrg.name,
+    ownerPath: honor.campaign.ownerOrg.path,
+    branchPath: honor.application.organization.path,
+  };
+}
+
+export type TCertificateHonor = NonNullable<Awaited<ReturnType<typeof findHonorByCertificateNo>>>;
+
+/** Every honor of a campaign for its staff page, in 表彰决定 order, with the 摘牌 record. */
+export async function loadCampaignHonors(campaignId: string) {
+  const [announcement, honors] = await Promise.all([
+    db.announcement.findUnique({ where: { campaignId }, select: { id: true, title: true, documentNo: true, issuedOn: true, publishedAt: true } }),
+    db.honor.findMany({
+      where: { campaignId },
+      orderBy: [{ award: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
+      select: {
+        id: true,
+        certificateNo: true,
+        awardId: true,
+        awardName: true,
+        brandName: true,
+        organizationName: true,
+        issuedOn: true,
+        revokedAt: true,
+        revokeReason: true,
+        revokedBy: { select: { displayName: true } },
+      },
+    }),
+  ]);
+  return { announcement, honors, revoked: honors.filter((honor) => honor.revokedAt).length };
+}
+
+export type TCampaignHonors = Awaited<ReturnType<typeof loadCampaignHonors>>;
