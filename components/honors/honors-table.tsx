@@ -9,7 +9,7 @@ import { verificationPath } from '@/lib/honors/url';
 export function HonorsTable({ honors }: { honors: TCampaignHonors['honors'] }) {
   return (
     <div className="relative overflow-x-auto">
-      <table className="w-full min-w-[56rem] text-left text-sm">
+      <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">荣誉证书列表</caption>
         <thead className="border-b border-stone-200 text-xs text-stone-500">
           <tr>

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { db } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { finaliseCampaign } from '@/lib/publicity/service';
@@ -10,6 +10,13 @@ import { signInTestUser } from './support/session';
 import { screenshotBoth } from './support/screenshots';
 
 const TITLE = '关于对优秀党建品牌予以通报表扬的决定';
+const PHONE = { width: 390, height: 844 };
+
+/** Screenshots at both widths, then back to the phone's width. */
+async function screenshotPhone(page: Page, name: string) {
+  await screenshotBoth(page, name);
+  await page.setViewportSize(PHONE);
+}
 
 test('staff download a certificate whose QR code opens the verification page; 摘牌 shows there; the 表彰决定 is public', async ({ browser, request }) => {
   test.setTimeout(120_000);
@@ -35,7 +42,7 @@ test('staff download a certificate whose QR code opens the verification page; �
   const downloading = staff.waitForEvent('download');
   await row.getByRole('link', { name: `下载证书 ${honor.brandName}` }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe(`certificate-${honor.certificateNo}.pdf`);
+  expect(download.suggestedFilename()).toBe(`${honor.brandName}-荣誉证书-${honor.certificateNo}.pdf`);
   const pdf = await readFile((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -45,7 +52,7 @@ test('staff download a certificate whose QR code opens the verification page; �
   expect(decodeCertificateQr(pdf)).toBe(link.uri);
 
   // A phone scanning the code: the verdict at a glance.
-  const visitor = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const visitor = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const phone = await visitor.newPage();
   await phone.goto(link.uri);
   await expect(phone.getByRole('heading', { level: 2, name: '有效' })).toBeVisible();
@@ -54,7 +61,11 @@ test('staff download a certificate whose QR code opens the verification page; �
   await expect(phone.getByText(honor.awardName)).toBeVisible();
   await expect(phone.getByText(formatDate(honor.issuedOn))).toBeVisible();
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await screenshotBoth(phone, 'certificate-valid');
+  await screenshotPhone(phone, 'certificate-valid');
+  // The verdict is cached: a change behind the application's back does not show until an honor changes through it.
+  await db.campaign.update({ where: { id: campaignId }, data: { title: `${scope.campaign.title}（更名）` } });
+  await phone.reload();
+  await expect(phone.getByText(scope.campaign.title, { exact: true })).toBeVisible();
 
   // 摘牌 with a reason.
   await row.getByRole('button', { name: `摘牌 ${honor.brandName}` }).click();
@@ -72,7 +83,8 @@ test('staff download a certificate whose QR code opens the verification page; �
   await expect(phone.getByRole('heading', { level: 2, name: '已摘牌' })).toBeVisible();
   await expect(phone.getByText(`摘牌日期：${formatDate(revokedAt)}`)).toBeVisible();
   await expect(phone.getByText('创建工作停滞，经核查不再符合品牌标准')).toBeVisible();
-  await screenshotBoth(phone, 'certificate-revoked');
+  await expect(phone.getByText(`${scope.campaign.title}（更名）`)).toBeVisible();
+  await screenshotPhone(phone, 'certificate-revoked');
 
   // Typed by hand, in lower case: the lookup lands on the canonical page. An unknown number is not indexed.
   await phone.goto('/certificates');
@@ -83,7 +95,7 @@ test('staff download a certificate whose QR code opens the verification page; �
   await phone.goto('/certificates/DJPP-2026-999999999');
   await expect(phone.getByRole('heading', { level: 2, name: '未查到' })).toBeVisible();
   await expect(phone.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
-  await screenshotBoth(phone, 'certificate-unknown');
+  await screenshotPhone(phone, 'certificate-unknown');
 
   // The 表彰决定, public on a phone, with its PDF.
   await phone.goto(`/campaigns/${campaignId}/announcement`);
@@ -92,7 +104,7 @@ test('staff download a certificate whose QR code opens the verification page; �
   await expect(phone.getByRole('listitem').filter({ hasText: `${honor.organizationName}：${honor.brandName}` })).toBeVisible();
   await expect(phone.getByRole('link', { name: '下载 PDF' })).toHaveAttribute('href', `/api/campaigns/${campaignId}/announcement`);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await screenshotBoth(phone, 'announcement-public');
+  await screenshotPhone(phone, 'announcement-public');
   await phone.emulateMedia({ media: 'print' });
   await expect(phone.getByRole('link', { name: '下载 PDF' })).toBeHidden();
   await expect(phone.getByRole('link', { name: '党建品牌选树平台' })).toBeHidden();
