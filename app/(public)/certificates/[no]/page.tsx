@@ -10,13 +10,13 @@ import { CERTIFICATE_NO_PATTERN, normaliseCertificateNo } from '@/lib/honors/ver
 
 type TProps = { params: Promise<{ no: string }> };
 
-/** The number as typed in the address; a malformed escape is just an unknown number. */
+/** The number as typed in the address (cut short: it is shown back); a malformed escape is just an unknown number. */
 async function requestedNumber(params: TProps['params']): Promise<string> {
-  const { no } = await params;
+  const no = (await params).no.slice(0, 120);
   try {
-    return decodeURIComponent(no);
+    return decodeURIComponent(no).slice(0, 40);
   } catch {
-    return no;
+    return no.slice(0, 40);
   }
 }
 

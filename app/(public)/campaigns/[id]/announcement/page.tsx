@@ -1,16 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { PrintButton } from '@/components/application/print-button';
 import { AnnouncementDocument } from '@/components/honors/announcement-document';
 import { PublicHeader } from '@/components/layout/public-header';
 import { buttonClass } from '@/components/ui/button';
 import { formatDate } from '@/lib/format';
-import { loadAnnouncement } from '@/lib/honors/queries';
+import { loadAnnouncement as loadAnnouncementUncached } from '@/lib/honors/queries';
 
 export const dynamic = 'force-dynamic';
 
 type TProps = { params: Promise<{ id: string }> };
+
+// Metadata and page read it once per request.
+const loadAnnouncement = cache(loadAnnouncementUncached);
 
 // Printed from the browser it is the document alone on A4, like the PDF.
 const PRINT_CSS =
