@@ -1,8 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useConfirmedSubmit } from '@/components/publicity/use-confirmed-submit';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
@@ -13,30 +12,14 @@ type TValues = { title: string; documentNo: string; preamble: string; issuedOn: 
 
 /** 发布表彰决定: title, 文号, the opening text and the date; it cannot be undone, so it asks first. */
 export function FinaliseForm({ campaignId, defaults, honors, withheld }: { campaignId: string; defaults: TValues; honors: number; withheld: number }) {
-  const router = useRouter();
-  const { register, handleSubmit, setError, getValues, formState } = useForm<TValues>({ defaultValues: defaults });
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm<TValues>({ defaultValues: defaults });
+  const { register, formState } = form;
+  const submit = useConfirmedSubmit(form, (values) => finaliseCampaignAction({ campaignId, ...values }), '网络异常，表彰决定未发布');
   const invalid = (name: keyof TValues) => Boolean(formState.errors[name]) || undefined;
 
-  async function finalise() {
-    setBusy(true);
-    setMessage(null);
-    const result = await finaliseCampaignAction({ campaignId, ...getValues() }).catch(() => null);
-    setBusy(false);
-    setConfirming(false);
-    if (result?.ok) {
-      router.refresh();
-      return;
-    }
-    for (const [path, text] of Object.entries(result?.fieldErrors ?? {})) setError(path as keyof TValues, { message: text });
-    setMessage(result?.message ?? '网络异常，表彰决定未发布');
-  }
-
   return (
-    <form onSubmit={handleSubmit(() => setConfirming(true))} className="space-y-4" noValidate>
-      {message && <Alert tone="error">{message}</Alert>}
+    <form onSubmit={submit.ask} className="space-y-4" noValidate>
+      {submit.message && <Alert tone="error">{submit.message}</Alert>}
       <Field id="announcement-title" label="标题" required error={formState.errors.title?.message}>
         <input id="announcement-title" className={inputClass} aria-invalid={invalid('title')} {...register('title', { required: '请填写表彰决定标题' })} />
       </Field>
@@ -52,7 +35,7 @@ export function FinaliseForm({ campaignId, defaults, honors, withheld }: { campa
         <textarea id="announcement-preamble" rows={6} className={inputClass} aria-invalid={invalid('preamble')} {...register('preamble', { required: '请填写表彰决定正文' })} />
       </Field>
       <Button type="submit">发布表彰决定</Button>
-      <ConfirmDialog open={confirming} title="发布表彰决定" confirmLabel="确认发布" tone="primary" isLoading={busy} onConfirm={finalise} onCancel={() => setConfirming(false)}>
+      <ConfirmDialog open={submit.confirming} title="发布表彰决定" confirmLabel="确认发布" tone="primary" isLoading={submit.busy} onConfirm={submit.confirm} onCancel={submit.cancel}>
         <p>将发布表彰决定，并为 {honors} 个获奖品牌生成编号证书，获奖品牌进入“品牌风采”展示。</p>
         {withheld > 0 && <p className="font-medium text-amber-800">{withheld} 个品牌因异议成立暂缓表彰，不列入表彰决定。</p>}
         <p>发布后不能撤回；如需取消某个品牌的荣誉，请使用“摘牌”。</p>

@@ -1,8 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useConfirmedSubmit } from '@/components/publicity/use-confirmed-submit';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
@@ -13,29 +12,13 @@ type TValues = { startsOn: string; endsOn: string; notice: string };
 
 /** 发布公示: the period (calendar days, Beijing time) and the notice; asks before publishing. */
 export function PublishPublicityForm({ campaignId, defaults, entries }: { campaignId: string; defaults: TValues; entries: number }) {
-  const router = useRouter();
-  const { register, handleSubmit, setError, getValues, formState } = useForm<TValues>({ defaultValues: defaults });
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-
-  async function publish() {
-    setBusy(true);
-    setMessage(null);
-    const result = await publishPublicityAction({ campaignId, ...getValues() }).catch(() => null);
-    setBusy(false);
-    setConfirming(false);
-    if (result?.ok) {
-      router.refresh();
-      return;
-    }
-    for (const [path, text] of Object.entries(result?.fieldErrors ?? {})) setError(path as keyof TValues, { message: text });
-    setMessage(result?.message ?? '网络异常，公示未发布');
-  }
+  const form = useForm<TValues>({ defaultValues: defaults });
+  const { register, formState } = form;
+  const submit = useConfirmedSubmit(form, (values) => publishPublicityAction({ campaignId, ...values }), '网络异常，公示未发布');
 
   return (
-    <form onSubmit={handleSubmit(() => setConfirming(true))} className="space-y-4" noValidate>
-      {message && <Alert tone="error">{message}</Alert>}
+    <form onSubmit={submit.ask} className="space-y-4" noValidate>
+      {submit.message && <Alert tone="error">{submit.message}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="publicity-start" label="公示开始日期" required error={formState.errors.startsOn?.message}>
           <input id="publicity-start" type="date" className={inputClass} aria-invalid={Boolean(formState.errors.startsOn) || undefined} {...register('startsOn', { required: '请选择开始日期' })} />
@@ -48,7 +31,7 @@ export function PublishPublicityForm({ campaignId, defaults, entries }: { campai
         <textarea id="publicity-notice" rows={4} className={inputClass} {...register('notice', { maxLength: { value: 1000, message: '公示说明不能超过 1000 个字' } })} />
       </Field>
       <Button type="submit">发布公示</Button>
-      <ConfirmDialog open={confirming} title="发布公示" confirmLabel="确认发布" tone="primary" isLoading={busy} onConfirm={publish} onCancel={() => setConfirming(false)}>
+      <ConfirmDialog open={submit.confirming} title="发布公示" confirmLabel="确认发布" tone="primary" isLoading={submit.busy} onConfirm={submit.confirm} onCancel={submit.cancel}>
         <p>将向社会公示拟表彰的 {entries} 个品牌，公示期内任何人可实名提出异议。</p>
         <p>发布后公示期不能修改，请核对日期。</p>
       </ConfirmDialog>
