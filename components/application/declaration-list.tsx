@@ -56,6 +56,19 @@ export function DeclarationList({ rows }: { rows: TDeclarationRow[] }) {
               推荐进度：{row.progress.text}
             </p>
           )}
+          {row.application?.awardedHonors.map((honor) => (
+            <p key={honor.certificateNo} className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              <span>
+                荣获“{honor.awardName}”，证书编号 {honor.certificateNo}
+              </span>
+              <a href={`/api/certificates/${honor.certificateNo}`} className="font-medium text-brand-700 underline" download>
+                下载荣誉证书
+              </a>
+              <Link href={`/certificates/${honor.certificateNo}`} className="text-brand-700 underline">
+                验证
+              </Link>
+            </p>
+          ))}
           {row.application?.status === 'RETURNED' && row.application.returnReason && (
             <div className="mt-3">
               <ReturnReasonNotice reason={row.application.returnReason} returnedFrom={row.application.returnedFrom} until={row.declaration === 'open' ? row.declarationEndsAt : null} />

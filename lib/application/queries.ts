@@ -120,6 +120,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
         organization: { select: { path: true } },
         recommendations: { select: { organizationId: true, decision: true, reason: true, organization: { select: { name: true } } } },
         qualification: { select: { result: true } },
+        awardedHonors: { where: { revokedAt: null }, select: { certificateNo: true, awardName: true }, orderBy: { sortOrder: 'asc' } },
       },
     }),
   ]);
