@@ -55,4 +55,13 @@ test('staff publish the 公示, the public read it on a phone, and staff finalis
   const honors = await db.honor.findMany({ where: { campaignId }, select: { applicationId: true } });
   expect(honors).toEqual([{ applicationId: scope.entries[0].id }]);
   await staff.context().close();
+
+  // The honored branch finds its certificate where it declared.
+  const { certificateNo } = await db.honor.findFirstOrThrow({ where: { campaignId }, select: { certificateNo: true } });
+  const secretary = await signInTestUser(browser, scope.entries[0].secretaryId, { phone: true });
+  await secretary.goto('/declare');
+  await expect(secretary.getByText(`荣获“${scope.award.name}”，证书编号 ${certificateNo}`)).toBeVisible();
+  const [download] = await Promise.all([secretary.waitForEvent('download'), secretary.getByRole('link', { name: '下载荣誉证书' }).click()]);
+  expect(download.suggestedFilename()).toContain(certificateNo);
+  await secretary.context().close();
 });
