@@ -22,6 +22,7 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
       logoOf: { select: { id: true, organization: { select: { path: true } }, _count: { select: { brandListEntries: true } } } },
       attachments: { select: { slot: true, application: { select: { id: true, organization: { select: { path: true } }, _count: { select: { brandListEntries: true } } } } } },
       onsitePhotos: { select: { check: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
+      objectionFiles: { select: { objection: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
     },
   });
   if (!file) return false;
@@ -37,6 +38,7 @@ async function canReadPrivately(
     logoOf: { id: string; organization: { path: string } } | null;
     attachments: { application: { id: string; organization: { path: string } } }[];
     onsitePhotos: { check: { campaign: { ownerOrg: { path: string } } } }[];
+    objectionFiles: { objection: { campaign: { ownerOrg: { path: string } } } }[];
   },
 ): Promise<boolean> {
   if (file.uploadedById === user.id) return true;
@@ -44,6 +46,8 @@ async function canReadPrivately(
   const applicationIds = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.map((attachment) => attachment.application.id)];
   // 实地核验 photos are the organizer's working papers.
   if (file.onsitePhotos.some((photo) => grantsRoleAt(user.roles, ['ORG_ADMIN'], photo.check.campaign.ownerOrg.path))) return true;
+  // 异议 evidence and working papers: only the organizer's admins (an anonymous objector has no account to read with).
+  if (file.objectionFiles.some((entry) => grantsRoleAt(user.roles, ['ORG_ADMIN'], entry.objection.campaign.ownerOrg.path))) return true;
   if (user.roles.some((grant) => grant.role === 'EXPERT') && applicationIds.length) {
     if (await db.reviewAssignment.count({ where: { expertId: user.id, applicationId: { in: applicationIds } } })) return true;
   }

@@ -7,7 +7,7 @@ import { fileStorage, type TFileStorage } from '@/lib/files/storage';
 
 export type TUploadInput = { bytes: Buffer; fileName: string; slot: TUploadSlot };
 
-type TContext = { actorId: string; ip?: string | null; tx?: TTx; storage?: TFileStorage };
+type TContext = { actorId: string | null; ip?: string | null; tx?: TTx; storage?: TFileStorage };
 
 export type TUploadedFile = {
   id: string;

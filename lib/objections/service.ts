@@ -1,0 +1,287 @@
+// 异议: filed by the public during the 公示 with a verified phone, handled by the organizer's staff through
+// 受理 → 调查 → 答复 (or 不予受理). Every operation is one transaction with its audit record inside; staff steps lock
+// the objection row, so two people answering at once cannot both succeed.
+import { randomInt } from 'node:crypto';
+import { db, type TTx } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import { assertCampaignAdmin } from '@/lib/campaign/access';
+import { inspectUpload } from '@/lib/files/check';
+import { storeUpload } from '@/lib/files/service';
+import type { TFileStorage } from '@/lib/files/storage';
+import type { ObjectionStatus, ObjectionStep } from '@/lib/generated/prisma/enums';
+import {
+  MAX_OBJECTION_FILES,
+  MAX_OBJECTIONS_PER_PHONE,
+  OBJECTION_FILES_MAX_BYTES,
+  TRACKING_CODE_ALPHABET,
+  TRACKING_CODE_LENGTH,
+  ZAcceptObjection,
+  ZAnswerObjection,
+  ZDeclineObjection,
+  ZFileObjection,
+  ZInvestigateObjection,
+  ZNoteObjection,
+  ZRequestObjectionCode,
+  type TAcceptObjectionInput,
+  type TAnswerObjectionInput,
+  type TDeclineObjectionInput,
+  type TFileObjectionInput,
+  type TInvestigateObjectionInput,
+  type TNoteObjectionInput,
+  type TRequestObjectionCodeInput,
+} from '@/lib/objections/schema';
+import { OBJECTION_STATUS_LABELS, isObjectionOpen } from '@/lib/publicity/status';
+import type { TSmsSender } from '@/lib/sms/sender';
+import { checkVerificationCode, refuseCodeCheck, sendVerificationCode } from '@/lib/sms/verification-code';
+
+export const objectionCodePurpose = (campaignId: string) => `OBJECTION:${campaignId}`;
+
+/** The 公示 of the campaign, which must be open now by database time. */
+async function openPublicity(client: TTx | typeof db, campaignId: string) {
+  const [publicity] = await client.$queryRaw<{ decisionId: string; title: string; phase: 'upcoming' | 'open' | 'ended' }[]>`
+    SELECT p.decision_id AS "decisionId", c.title,
+      CASE WHEN now() < p.starts_at THEN 'upcoming' WHEN now() < p.ends_at THEN 'open' ELSE 'ended' END AS phase
+    FROM publicities p JOIN campaigns c ON c.id = p.campaign_id
+    WHERE p.campaign_id = ${campaignId} AND c.status IN ('PUBLISHED', 'FINISHED')`;
+  if (!publicity) throw new AppError('NOT_FOUND', '本活动没有公示');
+  if (publicity.phase === 'upcoming') throw new AppError('STAGE_LOCKED', '公示尚未开始，开始后才能提出异议');
+  if (publicity.phase === 'ended') throw new AppError('STAGE_LOCKED', '公示期已结束，不能再提出异议');
+  return publicity;
+}
+
+/** 提出异议, step one: a code to the phone, behind a captcha, only while the 公示 is open. */
+export async function requestObjectionCode(input: TRequestObjectionCodeInput, ip: string, sender?: TSmsSender) {
+  const { campaignId, phone, captchaId, captchaAnswer } = ZRequestObjectionCode.parse(input);
+  const publicity = await openPublicity(db, campaignId);
+  return sendVerificationCode(
+    {
+      purpose: objectionCodePurpose(campaignId),
+      phone,
+      captchaId,
+      captchaAnswer,
+      text: (code) => `【${env().SMS_SIGN_NAME}】您正在对“${publicity.title}”公示提出异议，验证码 ${code}，5 分钟内有效。如非本人操作请忽略。`,
+    },
+    ip,
+    sender,
+  );
+}
+
+export type TObjectionAttachment = { bytes: Buffer; fileName: string };
+
+function newTrackingCode(): string {
+  return Array.from({ length: TRACKING_CODE_LENGTH }, () => TRACKING_CODE_ALPHABET[randomInt(TRACKING_CODE_ALPHABET.length)]).join('');
+}
+
+const ATTACHMENTS = 'attachments';
+
+/** Refuses unfit attachments before anything is spent (the SMS code stays valid for a corrected try). */
+async function checkAttachments(files: TObjectionAttachment[]) {
+  if (files.length > MAX_OBJECTION_FILES) {
+    throw new AppError('INVALID_INPUT', `最多上传 ${MAX_OBJECTION_FILES} 个附件`, { [ATTACHMENTS]: `最多上传 ${MAX_OBJECTION_FILES} 个附件` });
+  }
+  if (files.reduce((sum, file) => sum + file.bytes.length, 0) > OBJECTION_FILES_MAX_BYTES) {
+    throw new AppError('INVALID_INPUT', '附件合计不能超过 5 MB', { [ATTACHMENTS]: '附件合计不能超过 5 MB' });
+  }
+  for (const file of files) {
+    const inspection = await inspectUpload({ ...file, slot: 'DOCUMENT' });
+    if (!inspection.ok) {
+      const message = `${file.fileName.slice(0, 60)}：${inspection.message}`;
+      throw new AppError('INVALID_INPUT', message, { [ATTACHMENTS]: message });
+    }
+  }
+}
+
+/**
+ * 提出异议, step two: the verified phone files a real-name objection to one entry of the open 公示, with up to three
+ * attachments (the declaration's upload rules). Returns the 查询码 the objector follows it with.
+ */
+export async function fileObjection(input: TFileObjectionInput, files: TObjectionAttachment[], context: { ip?: string | null; storage?: TFileStorage } = {}) {
+  const value = ZFileObjection.parse(input);
+  await checkAttachments(files);
+  const outcome = await db.$transaction(
+    async (tx) => {
+      // One phone's filings queue here, so the per-phone count below is exact.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`objection:${value.campaignId}:${value.phone}`}))`;
+      const publicity = await openPublicity(tx, value.campaignId);
+      const item = await tx.decisionItem.findFirst({
+        where: { decisionId: publicity.decisionId, applicationId: value.applicationId, awardId: { not: null } },
+        select: { application: { select: { brandName: true } } },
+      });
+      if (!item) throw new AppError('INVALID_INPUT', '该品牌不在公示名单中', { applicationId: '请从公示名单中选择异议对象' });
+      const filed = await tx.objection.count({ where: { campaignId: value.campaignId, phone: value.phone } });
+      if (filed >= MAX_OBJECTIONS_PER_PHONE) {
+        throw new AppError('QUOTA_EXCEEDED', `同一手机号对本次公示最多提出 ${MAX_OBJECTIONS_PER_PHONE} 件异议`);
+      }
+      const check = await checkVerificationCode(tx, { purpose: objectionCodePurpose(value.campaignId), phone: value.phone, code: value.code });
+      // Returned, not thrown: a wrong try stays counted when this transaction commits.
+      if (check !== 'OK') return check;
+
+      const objection = await tx.objection.create({
+        data: {
+          campaignId: value.campaignId,
+          applicationId: value.applicationId,
+          trackingCode: newTrackingCode(),
+          name: value.name,
+          phone: value.phone,
+          contact: value.contact,
+          facts: value.facts,
+          ip: context.ip ?? null,
+        },
+        select: { id: true, trackingCode: true, createdAt: true },
+      });
+      const event = await tx.objectionEvent.create({ data: { objectionId: objection.id, step: 'FILED' }, select: { id: true } });
+      const fileIds: string[] = [];
+      for (const file of files) {
+        const stored = await storeUpload({ ...file, slot: 'DOCUMENT' }, { actorId: null, ip: context.ip, tx, storage: context.storage });
+        fileIds.push(stored.id);
+      }
+      if (fileIds.length) await tx.objectionFile.createMany({ data: fileIds.map((fileId) => ({ objectionId: objection.id, eventId: event.id, fileId })) });
+      await recordAudit(tx, { actorId: null, ip: context.ip }, {
+        action: 'file-objection',
+        entityType: 'Objection',
+        entityId: objection.id,
+        after: { campaignId: value.campaignId, applicationId: value.applicationId, brandName: item.application.brandName, name: value.name, phone: value.phone, fileIds },
+      });
+      return { objectionId: objection.id, trackingCode: objection.trackingCode, campaignId: value.campaignId, createdAt: objection.createdAt };
+    },
+    // Attachments are re-encoded inside (sharp); the default 5 s is too short for three large photos on a busy machine.
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  if (typeof outcome === 'string') refuseCodeCheck(outcome);
+  return outcome;
+}
+
+type TStaffContext = TAuditContext & { actorId: string };
+
+/** Locks the objection and checks the actor is ORG_ADMIN over the campaign's owner, inside the transaction. */
+async function lockObjection(tx: TTx, objectionId: string, actorId: string) {
+  await tx.$queryRaw`SELECT id FROM objections WHERE id = ${objectionId} FOR UPDATE`;
+  const objection = await tx.objection.findUnique({
+    where: { id: objectionId },
+    select: { id: true, status: true, campaignId: true, trackingCode: true, campaign: { select: { ownerOrg: { select: { path: true } } } } },
+  });
+  if (!objection) throw new AppError('NOT_FOUND', '异议不存在');
+  await assertCampaignAdmin(tx, actorId, objection.campaign.ownerOrg.path);
+  return objection;
+}
+
+function assertTransition(status: ObjectionStatus, allowed: readonly ObjectionStatus[], doing: string) {
+  if (allowed.includes(status)) return;
+  if (!isObjectionOpen(status)) throw new AppError('CONFLICT', `该异议已办结（${OBJECTION_STATUS_LABELS[status]}），不能再${doing}`);
+  throw new AppError('CONFLICT', `该异议当前为“${OBJECTION_STATUS_LABELS[status]}”，不能${doing}`);
+}
+
+/** Staff files for a step: uploaded by the actor through /api/files and not yet attached to anything. */
+async function attachFiles(tx: TTx, objectionId: string, eventId: string, fileIds: string[], actorId: string) {
+  const unique = [...new Set(fileIds)];
+  if (!unique.length) return;
+  const usable = await tx.storedFile.count({
+    where: {
+      id: { in: unique },
+      uploadedById: actorId,
+      logoOf: null,
+      attachments: { none: {} },
+      onsitePhotos: { none: {} },
+      objectionFiles: { none: {} },
+    },
+  });
+  if (usable !== unique.length) throw new AppError('INVALID_INPUT', '附件无效或已被使用，请重新上传', { fileIds: '附件无效，请重新上传' });
+  await tx.objectionFile.createMany({ data: unique.map((fileId) => ({ objectionId, eventId, fileId })) });
+}
+
+type TStep = {
+  objectionId: string;
+  step: ObjectionStep;
+  from: readonly ObjectionStatus[];
+  doing: string;
+  /** The new status; unchanged for a 工作记录. */
+  to?: ObjectionStatus;
+  note: string;
+  fileIds?: string[];
+  closing?: { outcome: 'UPHELD' | 'DISMISSED' | null; answer: string };
+  audit: string;
+};
+
+/** One handling step: lock, authorize, check the transition, write the event (with files), the new state and the audit. */
+async function handleStep(step: TStep, context: TStaffContext) {
+  return db.$transaction(async (tx) => {
+    const objection = await lockObjection(tx, step.objectionId, context.actorId);
+    assertTransition(objection.status, step.from, step.doing);
+    const event = await tx.objectionEvent.create({ data: { objectionId: objection.id, step: step.step, note: step.note, actorId: context.actorId }, select: { id: true, createdAt: true } });
+    await attachFiles(tx, objection.id, event.id, step.fileIds ?? [], context.actorId);
+    const status = step.to ?? objection.status;
+    await tx.objection.update({
+      where: { id: objection.id },
+      data: { status, ...(step.closing ? { outcome: step.closing.outcome, answer: step.closing.answer, answeredAt: event.createdAt } : {}) },
+    });
+    await recordAudit(tx, context, {
+      action: step.audit,
+      entityType: 'Objection',
+      entityId: objection.id,
+      before: { status: objection.status },
+      after: { status, note: step.note, fileIds: step.fileIds ?? [], ...(step.closing ?? {}) },
+    });
+    return { objectionId: objection.id, campaignId: objection.campaignId, trackingCode: objection.trackingCode, status };
+  });
+}
+
+const OPEN: readonly ObjectionStatus[] = ['RECEIVED', 'ACCEPTED', 'INVESTIGATING'];
+
+/** 受理. */
+export async function acceptObjection(input: TAcceptObjectionInput, context: TStaffContext) {
+  const value = ZAcceptObjection.parse(input);
+  return handleStep({ objectionId: value.objectionId, step: 'ACCEPTED', from: ['RECEIVED'], to: 'ACCEPTED', doing: '受理', note: value.note, audit: 'accept-objection' }, context);
+}
+
+/** 调查: the investigation starts, with what is planned. */
+export async function investigateObjection(input: TInvestigateObjectionInput, context: TStaffContext) {
+  const value = ZInvestigateObjection.parse(input);
+  return handleStep(
+    { objectionId: value.objectionId, step: 'INVESTIGATING', from: ['ACCEPTED'], to: 'INVESTIGATING', doing: '开始调查', note: value.note, fileIds: value.fileIds, audit: 'investigate-objection' },
+    context,
+  );
+}
+
+/** 工作记录: a note with working papers, at any open step. */
+export async function noteObjection(input: TNoteObjectionInput, context: TStaffContext) {
+  const value = ZNoteObjection.parse(input);
+  return handleStep({ objectionId: value.objectionId, step: 'NOTE', from: OPEN, doing: '添加工作记录', note: value.note, fileIds: value.fileIds, audit: 'note-objection' }, context);
+}
+
+/** 答复: closes the objection with its outcome; an upheld one keeps the entry out of the 表彰决定. */
+export async function answerObjection(input: TAnswerObjectionInput, context: TStaffContext) {
+  const value = ZAnswerObjection.parse(input);
+  return handleStep(
+    {
+      objectionId: value.objectionId,
+      step: 'ANSWERED',
+      from: ['ACCEPTED', 'INVESTIGATING'],
+      to: 'ANSWERED',
+      doing: '答复',
+      note: value.answer,
+      closing: { outcome: value.outcome, answer: value.answer },
+      audit: 'answer-objection',
+    },
+    context,
+  );
+}
+
+/** 不予受理: closes the objection; the reason is the answer the objector reads. */
+export async function declineObjection(input: TDeclineObjectionInput, context: TStaffContext) {
+  const value = ZDeclineObjection.parse(input);
+  return handleStep(
+    {
+      objectionId: value.objectionId,
+      step: 'DECLINED',
+      from: ['RECEIVED', 'ACCEPTED'],
+      to: 'DECLINED',
+      doing: '不予受理',
+      note: value.reason,
+      closing: { outcome: null, answer: value.reason },
+      audit: 'decline-objection',
+    },
+    context,
+  );
+}
