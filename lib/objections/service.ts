@@ -97,7 +97,7 @@ async function checkAttachments(files: TObjectionAttachment[]) {
  * 提出异议, step two: the verified phone files a real-name objection to one entry of the open 公示, with up to three
  * attachments (the declaration's upload rules). Returns the 查询码 the objector follows it with.
  */
-export async function fileObjection(input: TFileObjectionInput, files: TObjectionAttachment[], context: { ip?: string | null; storage?: TFileStorage } = {}) {
+export async function fileObjection(input: TFileObjectionInput, files: TObjectionAttachment[] = [], context: { ip?: string | null; storage?: TFileStorage } = {}) {
   const value = ZFileObjection.parse(input);
   await checkAttachments(files);
   const outcome = await db.$transaction(
