@@ -12,11 +12,13 @@ type TFiles = { logo: TUploadedFile[]; photos: TUploadedFile[]; documents: TUplo
 export function ApplicationFiles({ applicationId, initial, maxPhotos, maxDocuments }: { applicationId: string; initial: TFiles; maxPhotos: number; maxDocuments: number }) {
   const [files, setFiles] = useState<TFiles>(initial);
   const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
 
   async function change(next: TFiles) {
     const previous = files;
     setFiles(next);
     setError(null);
+    setSaving('saving');
     const result = await setApplicationFilesAction({
       applicationId,
       logoFileId: next.logo[0]?.id ?? null,
@@ -25,8 +27,11 @@ export function ApplicationFiles({ applicationId, initial, maxPhotos, maxDocumen
     }).catch(() => null);
     if (!result?.ok) {
       setFiles(previous);
+      setSaving('idle');
       setError(result?.message ?? '网络异常，附件未能保存，请重试');
+      return;
     }
+    setSaving('saved');
   }
 
   const add = (key: keyof TFiles, replace = false) => (file: TUploadedFile) => void change({ ...files, [key]: replace ? [file] : [...files[key], file] });
@@ -36,6 +41,10 @@ export function ApplicationFiles({ applicationId, initial, maxPhotos, maxDocumen
     <Card id="section-files" title="品牌标识与附件" className="scroll-mt-16">
       <div className="space-y-5">
         {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+        <p role="status" className="min-h-5 text-sm">
+          {saving === 'saving' && <span className="text-stone-600">附件保存中…</span>}
+          {saving === 'saved' && <span className="text-green-800">附件已保存</span>}
+        </p>
         <div className="space-y-1">
           <p className="text-sm font-medium text-stone-800">品牌标识（Logo）</p>
           <FileUpload slot="LOGO" files={files.logo} onUploaded={add('logo', true)} onRemove={remove('logo')} label="上传品牌标识" hint="PNG、JPG 或 WebP 图片" />

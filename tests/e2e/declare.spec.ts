@@ -60,6 +60,7 @@ test('a secretary fills and submits, the committee returns it with a reason, the
   await screenshotBoth(page, 'declare-uploading');
   await expect(page.getByRole('img', { name: '品牌标识.png' })).toBeVisible({ timeout: 30_000 });
   await expect(progress).toBeHidden();
+  await expect(page.getByText('附件已保存')).toBeVisible();
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
   // Reloading (or opening on another device) shows the saved draft with its logo.

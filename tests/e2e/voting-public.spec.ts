@@ -19,6 +19,7 @@ async function verifyPhone(page: Page, phone: string) {
   const captcha = page.waitForResponse((response) => response.url().endsWith('/api/captcha'));
   await page.goto(page.url()); // a fresh captcha whose id we see
   const { id } = (await (await captcha).json()) as { id: string };
+  await expect(page.getByRole('img', { name: '图形验证码' })).toBeVisible();
   const { answer } = await db.captchaChallenge.findUniqueOrThrow({ where: { id } });
   await page.getByLabel('手机号码').fill(phone);
   await page.getByRole('textbox', { name: '图形验证码' }).fill(answer);
@@ -43,7 +44,8 @@ test('a member of the public verifies a phone with captcha and SMS code, votes o
   await expect(page.getByText('党员登录账号、群众验证手机号后即可投票。')).toBeVisible();
   await page.getByRole('link', { name: `验证身份后投票给 ${scope.nameOf(0)}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: '手机号验证' })).toBeVisible();
-  // A wrong captcha is refused with the reason and a new captcha.
+  // A wrong captcha is refused with the reason and a new captcha (typed once the image is there, as a person would).
+  await expect(page.getByRole('img', { name: '图形验证码' })).toBeVisible();
   await page.getByLabel('手机号码').fill(phone);
   await page.getByRole('textbox', { name: '图形验证码' }).fill('zzzz');
   await page.getByRole('button', { name: '获取验证码' }).click();
