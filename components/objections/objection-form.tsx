@@ -1,0 +1,202 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { TrackingCodePanel } from '@/components/objections/tracking-code-panel';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field, inputClass, TextInput } from '@/components/ui/field';
+import { formatFileSize } from '@/components/upload/file-upload';
+import { MAX_OBJECTION_FILES, OBJECTION_FILES_MAX_BYTES, ZObjectionForm, type TObjectionFormInput } from '@/lib/objections/schema';
+import { fileObjectionAction, requestObjectionCodeAction } from '@/lib/objections/public-actions';
+
+export type TObjectionEntry = { id: string; brandName: string; organizationName: string; awardName: string };
+type TCaptcha = { id: string; svg: string };
+
+const ACCEPT = 'application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp';
+
+/** 提出异议: real name, a phone proved by captcha + SMS code, the entry, the facts and up to 3 attachments. */
+export function ObjectionForm({ campaignId, entries, entryId }: { campaignId: string; entries: TObjectionEntry[]; entryId?: string }) {
+  const [captcha, setCaptcha] = useState<TCaptcha | null>(null);
+  const [captchaAnswer, setCaptchaAnswer] = useState('');
+  const [captchaError, setCaptchaError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [wait, setWait] = useState(0);
+  const [files, setFiles] = useState<File[]>([]);
+  const [filesError, setFilesError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [trackingCode, setTrackingCode] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const form = useForm<TObjectionFormInput>({
+    resolver: zodResolver(ZObjectionForm),
+    defaultValues: { applicationId: entries.some((entry) => entry.id === entryId) ? entryId : '', name: '', phone: '', code: '', contact: '', facts: '' },
+  });
+  const { register, handleSubmit, formState, trigger, getValues, setError, watch } = form;
+  const errors = formState.errors;
+  const factsLength = (watch('facts') ?? '').trim().length;
+
+  async function loadCaptcha() {
+    const response = await fetch('/api/captcha', { method: 'POST' }).catch(() => null);
+    if (response?.ok) setCaptcha(await response.json());
+    setCaptchaAnswer('');
+  }
+
+  useEffect(() => {
+    void loadCaptcha();
+  }, []);
+
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setWait((seconds) => seconds - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [wait]);
+
+  async function sendCode() {
+    setFormError(null);
+    setCaptchaError(null);
+    if (!(await trigger('phone'))) return;
+    if (!captchaAnswer.trim()) return setCaptchaError('请输入图形验证码');
+    setSending(true);
+    const result = await requestObjectionCodeAction({ campaignId, phone: getValues('phone'), captchaId: captcha?.id ?? '', captchaAnswer }).catch(() => null);
+    setSending(false);
+    await loadCaptcha();
+    if (result?.ok) {
+      setSentTo(result.data.maskedPhone);
+      setWait(result.data.resendAfterSeconds);
+    } else if (result?.fieldErrors?.captchaAnswer) {
+      setCaptchaError(result.fieldErrors.captchaAnswer);
+    } else {
+      setFormError(result?.message ?? '网络异常，请重试');
+    }
+  }
+
+  function chooseFiles(chosen: File[]) {
+    const next = [...files, ...chosen];
+    if (next.length > MAX_OBJECTION_FILES) return setFilesError(`最多上传 ${MAX_OBJECTION_FILES} 个附件`);
+    if (next.reduce((sum, file) => sum + file.size, 0) > OBJECTION_FILES_MAX_BYTES) return setFilesError('附件合计不能超过 5 MB');
+    setFilesError(null);
+    setFiles(next);
+  }
+
+  async function onSubmit(values: TObjectionFormInput) {
+    setFormError(null);
+    setFilesError(null);
+    const body = new FormData();
+    body.set('campaignId', campaignId);
+    for (const [key, value] of Object.entries(values)) body.set(key, String(value ?? ''));
+    for (const file of files) body.append('attachments', file);
+    const result = await fileObjectionAction(body).catch(() => null);
+    if (result?.ok) {
+      setTrackingCode(result.data.trackingCode);
+      window.scrollTo({ top: 0 });
+      return;
+    }
+    for (const [path, message] of Object.entries(result?.fieldErrors ?? {})) {
+      if (path === 'attachments') setFilesError(message);
+      else setError(path as keyof TObjectionFormInput, { message });
+    }
+    setFormError(result?.message ?? '网络异常，提交未完成，请重试');
+  }
+
+  if (trackingCode) return <TrackingCodePanel code={trackingCode} />;
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} className="space-y-5" noValidate>
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <Field id="applicationId" label="异议对象" error={errors.applicationId?.message} required>
+        <select id="applicationId" className={inputClass} aria-invalid={errors.applicationId ? true : undefined} {...register('applicationId')}>
+          <option value="">请选择公示名单中的品牌</option>
+          {entries.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.brandName}（{entry.organizationName}）
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="name" label="真实姓名" error={errors.name?.message} hint="实名提出，2 至 20 个字" required>
+        <TextInput id="name" autoComplete="name" maxLength={20} invalid={!!errors.name} {...register('name')} />
+      </Field>
+      <Field id="phone" label="手机号码" error={errors.phone?.message} hint="用于验证身份和联系核实，不会公开" required>
+        <TextInput id="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} invalid={!!errors.phone} {...register('phone')} />
+      </Field>
+      <Field id="captchaAnswer" label="图形验证码" error={captchaError ?? undefined} hint="看不清？点击图片换一张" required>
+        <div className="flex items-center gap-3">
+          <TextInput id="captchaAnswer" autoComplete="off" maxLength={6} value={captchaAnswer} onChange={(event) => setCaptchaAnswer(event.target.value)} invalid={!!captchaError} />
+          <button type="button" onClick={() => void loadCaptcha()} className="h-[50px] w-[150px] shrink-0 rounded border border-stone-300 bg-stone-50" aria-label="换一张图形验证码">
+            {captcha && (
+              // eslint-disable-next-line @next/next/no-img-element -- server-generated SVG, shown as an image
+              <img src={`data:image/svg+xml;utf8,${encodeURIComponent(captcha.svg)}`} alt="图形验证码" width={150} height={50} />
+            )}
+          </button>
+        </div>
+      </Field>
+      <Field id="code" label="短信验证码" error={errors.code?.message} hint={sentTo ? `验证码已发送至 ${sentTo}，5 分钟内有效` : undefined} required>
+        <div className="flex items-center gap-3">
+          <TextInput id="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} invalid={!!errors.code} {...register('code')} />
+          <Button variant="secondary" className="shrink-0" isLoading={sending} disabled={wait > 0} onClick={() => void sendCode()}>
+            {wait > 0 ? `${wait} 秒后重发` : sentTo ? '重新获取' : '获取验证码'}
+          </Button>
+        </div>
+      </Field>
+      <Field id="contact" label="其他联系方式" error={errors.contact?.message} hint="选填，如通讯地址、电子邮箱（100 字以内）">
+        <TextInput id="contact" maxLength={100} invalid={!!errors.contact} {...register('contact')} />
+      </Field>
+      <Field id="facts" label="异议事实和理由" error={errors.facts?.message} hint={`请写明具体事实、时间、地点和可以核实的线索；20 至 2000 字，已填 ${factsLength} 字`} required>
+        <textarea
+          id="facts"
+          rows={8}
+          maxLength={2000}
+          className={inputClass}
+          aria-invalid={errors.facts ? true : undefined}
+          aria-describedby={errors.facts ? 'facts-error' : 'facts-hint'}
+          {...register('facts')}
+        />
+      </Field>
+      <div className="space-y-2">
+        <p id="attachments-label" className="text-sm font-medium text-stone-800">证明材料</p>
+        <p id="attachments-hint" className="text-xs text-stone-500">选填，最多 {MAX_OBJECTION_FILES} 个 PDF 或 PNG、JPEG、WebP 图片，合计不超过 5 MB。</p>
+        {files.length > 0 && (
+          <ul className="space-y-2">
+            {files.map((file, index) => (
+              <li key={`${file.name}-${index}`} className="flex items-center gap-3 rounded-md border border-stone-200 bg-white px-3 py-2 text-sm">
+                <span className="min-w-0 flex-1 truncate" title={file.name}>{file.name}</span>
+                <span className="shrink-0 text-xs text-stone-500">{formatFileSize(file.size)}</span>
+                <Button variant="ghost" className="shrink-0 text-red-700" onClick={() => setFiles(files.filter((_, other) => other !== index))} aria-label={`移除 ${file.name}`}>
+                  移除
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {files.length < MAX_OBJECTION_FILES && (
+          <>
+            <input
+              ref={fileInput}
+              id="attachments"
+              type="file"
+              multiple
+              accept={ACCEPT}
+              className="sr-only"
+              aria-labelledby="attachments-label"
+              aria-describedby="attachments-hint"
+              onChange={(event) => {
+                chooseFiles(Array.from(event.target.files ?? []));
+                event.target.value = '';
+              }}
+            />
+            <Button variant="secondary" onClick={() => fileInput.current?.click()}>
+              添加附件
+            </Button>
+          </>
+        )}
+        {filesError && <p role="alert" className="text-sm text-red-700">{filesError}</p>}
+      </div>
+      <p className="text-sm text-stone-600">提交即表示您承诺所反映情况真实，并愿意配合调查核实。提交后将获得查询码，凭查询码可查看办理进度和答复。</p>
+      <Button type="submit" className="w-full" isLoading={formState.isSubmitting}>
+        提交异议
+      </Button>
+    </form>
+  );
+}
