@@ -34,6 +34,9 @@ export default async function HomePage() {
           <p className="mt-2 max-w-2xl text-white/90">
             以“四有一好”为标准，逐级推荐、专家评审、党员群众参与，选树一批特色鲜明、作用突出、群众认可的基层党建品牌。
           </p>
+          <Link href="/gallery" className="mt-4 inline-flex rounded-md bg-white px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50">
+            浏览品牌风采 →
+          </Link>
         </div>
       </section>
       <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">

@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { db } from '@/lib/db';
+import { finaliseCampaign } from '@/lib/publicity/service';
+import { createAwardedScope, endPublicity, openPublicity, shanghaiDay } from '../support/publicity';
+import { signInTestUser } from './support/session';
+import { screenshotBoth } from './support/screenshots';
+
+const PHONE = { width: 390, height: 844 };
+const AWARD = '示范党建品牌（品牌风采测试）';
+
+test('the gallery shows the winner', async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  // Three honored brands with an award no demo brand holds; the third is then revoked (摘牌) through the UI.
+  const scope = await createAwardedScope({ entries: 3, awarded: 3 });
+  const campaignId = scope.campaign.id;
+  const [winner, second, revoked] = scope.entries;
+  await db.award.update({ where: { id: scope.award.id }, data: { name: AWARD } });
+  const demo = await db.honor.findFirstOrThrow({ where: { revokedAt: null, awardName: { not: AWARD } }, select: { brandName: true } });
+  await db.application.update({
+    where: { id: winner.id },
+    data: { slogan: '红心向党，服务为民', essence: '以“红色驿站”凝聚党员、服务群众的品牌内涵。', carriers: '党群服务中心、红色驿站', practices: '每周开展志愿服务，解决群众急难愁盼。' },
+  });
+  await openPublicity(campaignId, scope.cityAdmin.id);
+  await endPublicity(campaignId);
+  await finaliseCampaign(
+    { campaignId, title: '关于表扬优秀党建品牌的决定', documentNo: '示范组通〔2026〕30号', preamble: '决定对以下党建品牌予以通报表扬。', issuedOn: shanghaiDay() },
+    { actorId: scope.cityAdmin.id },
+  );
+  const names = await db.honor.findMany({ where: { campaignId }, select: { applicationId: true, brandName: true, certificateNo: true, awardName: true } });
+  const honorOf = (applicationId: string) => names.find((honor) => honor.applicationId === applicationId)!;
+
+  // 摘牌 through the admin page: the action purges the cached gallery, which then shows the change at once.
+  const staff = await signInTestUser(browser, scope.cityAdmin.id);
+  await staff.goto(`/admin/campaigns/${campaignId}/honors`);
+  const row = staff.getByRole('row').filter({ hasText: honorOf(revoked.id).certificateNo });
+  await row.getByRole('button', { name: `摘牌 ${honorOf(revoked.id).brandName}` }).click();
+  const dialog = staff.getByRole('dialog');
+  await dialog.getByLabel('摘牌原因').fill('经核查不再符合品牌标准');
+  await dialog.getByRole('button', { name: '确认摘牌' }).click();
+  await expect(row).toContainText('已摘牌');
+  await staff.context().close();
+
+  const visitor = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const phone = await visitor.newPage();
+  await phone.goto('/gallery');
+  await expect(phone).toHaveTitle(/^品牌风采/);
+  await expect(phone.getByRole('heading', { level: 1, name: '品牌风采' })).toBeVisible();
+  const winnerCard = phone.getByRole('listitem').filter({ has: phone.getByRole('link', { name: honorOf(winner.id).brandName, exact: true }) });
+  await expect(winnerCard).toBeVisible();
+  await expect(winnerCard).toContainText(honorOf(winner.id).awardName);
+  const { year } = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { year: true } });
+  await expect(winnerCard).toContainText(`${year}年`);
+  await expect(phone.getByRole('link', { name: honorOf(revoked.id).brandName, exact: true })).toHaveCount(0);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshotBoth(phone, 'gallery');
+  await phone.setViewportSize(PHONE);
+
+  // Filter by award: the two live brands of that award, no demo brand; the choice is in the address.
+  const demoLink = phone.getByRole('link', { name: demo.brandName, exact: true }).first();
+  await expect(demoLink).toBeVisible();
+  await phone.getByLabel('荣誉').selectOption(AWARD);
+  await expect(phone).toHaveURL(/award=/);
+  await expect(phone.getByText('找到 2 个品牌')).toBeVisible();
+  await expect(winnerCard).toBeVisible();
+  await expect(phone.getByRole('link', { name: honorOf(second.id).brandName, exact: true })).toBeVisible();
+  await expect(demoLink).toBeHidden();
+  // The address reproduces the view; a value that is no option is ignored.
+  await phone.reload();
+  await expect(phone.getByText('找到 2 个品牌')).toBeVisible();
+  await expect(demoLink).toBeHidden();
+  await phone.goto('/gallery?award=nonsense&year=abc');
+  await expect(phone.getByText(/^共 \d+ 个品牌$/)).toBeVisible();
+
+  // Search by name.
+  await phone.getByLabel('品牌或单位名称').fill(honorOf(winner.id).brandName);
+  await expect(winnerCard).toBeVisible();
+  await expect(phone.getByRole('link', { name: honorOf(second.id).brandName, exact: true })).toBeHidden();
+  await phone.getByLabel('品牌或单位名称').fill('没有这个品牌名称');
+  await expect(phone.getByText('没有找到符合条件的品牌')).toBeVisible();
+  await phone.getByRole('button', { name: '清除筛选' }).click();
+  await expect(winnerCard).toBeVisible();
+
+  // The brand page: logo placeholder, 内涵, 载体, 做法, awards linking to the certificate.
+  await winnerCard.getByRole('link', { name: honorOf(winner.id).brandName, exact: true }).click();
+  await expect(phone).toHaveURL(new RegExp(`/gallery/${winner.id}$`));
+  await expect(phone.getByRole('heading', { level: 1, name: honorOf(winner.id).brandName })).toBeVisible();
+  await expect(phone).toHaveTitle(`${honorOf(winner.id).brandName} · 品牌风采 · 党建品牌选树平台`);
+  await expect(phone.locator('meta[name="description"]')).toHaveAttribute('content', '红心向党，服务为民');
+  await expect(phone.getByText('红心向党，服务为民')).toBeVisible();
+  await expect(phone.getByRole('heading', { name: '品牌内涵' })).toBeVisible();
+  await expect(phone.getByText('以“红色驿站”凝聚党员、服务群众的品牌内涵。')).toBeVisible();
+  await expect(phone.getByRole('heading', { name: '创建载体' })).toBeVisible();
+  await expect(phone.getByText('党群服务中心、红色驿站')).toBeVisible();
+  await expect(phone.getByText('每周开展志愿服务，解决群众急难愁盼。')).toBeVisible();
+  await expect(phone.getByRole('link', { name: `证书 ${honorOf(winner.id).certificateNo}` })).toHaveAttribute('href', `/certificates/${honorOf(winner.id).certificateNo}`);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshotBoth(phone, 'gallery-brand');
+
+  // The share image is a PNG drawn with the brand's name.
+  const image = await phone.locator('meta[property="og:image"]').getAttribute('content');
+  const shared = await request.get(new URL(image!).pathname + new URL(image!).search);
+  expect(shared.status()).toBe(200);
+  expect(shared.headers()['content-type']).toBe('image/png');
+  await visitor.close();
+
+  // Served from the server's page cache after the first request; unknown and revoked brands are 404.
+  await request.get(`/gallery/${winner.id}`);
+  expect((await request.get(`/gallery/${winner.id}`)).headers()['x-page-cache']).toBe('hit');
+  expect((await request.get(`/gallery/${revoked.id}`)).status()).toBe(404);
+  expect((await request.get('/gallery/does-not-exist')).status()).toBe(404);
+  expect((await request.get('/gallery/%E0%A4%A')).status()).toBeLessThan(500);
+});
