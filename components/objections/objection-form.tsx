@@ -132,7 +132,8 @@ export function ObjectionForm({ campaignId, entries, entryId }: { campaignId: st
           </button>
         </div>
       </Field>
-      <Field id="code" label="短信验证码" error={errors.code?.message} hint={sentTo ? `验证码已发送至 ${sentTo}，5 分钟内有效` : undefined} required>
+      {sentTo && <Alert tone="success">验证码已发送至 {sentTo}，5 分钟内有效。</Alert>}
+      <Field id="code" label="短信验证码" error={errors.code?.message} required>
         <div className="flex items-center gap-3">
           <TextInput id="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} invalid={!!errors.code} {...register('code')} />
           <Button variant="secondary" className="shrink-0" isLoading={sending} disabled={wait > 0} onClick={() => void sendCode()}>
@@ -155,7 +156,7 @@ export function ObjectionForm({ campaignId, entries, entryId }: { campaignId: st
         />
       </Field>
       <div className="space-y-2">
-        <p id="attachments-label" className="text-sm font-medium text-stone-800">证明材料</p>
+        <p className="text-sm font-medium text-stone-800">证明材料</p>
         <p id="attachments-hint" className="text-xs text-stone-500">选填，最多 {MAX_OBJECTION_FILES} 个 PDF 或 PNG、JPEG、WebP 图片，合计不超过 5 MB。</p>
         {files.length > 0 && (
           <ul className="space-y-2">
@@ -178,15 +179,13 @@ export function ObjectionForm({ campaignId, entries, entryId }: { campaignId: st
               type="file"
               multiple
               accept={ACCEPT}
-              className="sr-only"
-              aria-labelledby="attachments-label"
-              aria-describedby="attachments-hint"
+              className="hidden"
               onChange={(event) => {
                 chooseFiles(Array.from(event.target.files ?? []));
                 event.target.value = '';
               }}
             />
-            <Button variant="secondary" onClick={() => fileInput.current?.click()}>
+            <Button variant="secondary" onClick={() => fileInput.current?.click()} aria-describedby="attachments-hint">
               添加附件
             </Button>
           </>
