@@ -23,7 +23,7 @@ async function load(params: TProps['params']) {
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const brand = await load(params);
-  if (!brand) return { title: '品牌风采 · 未找到', robots: { index: false, follow: false } };
+  if (!brand) return { metadataBase: galleryMetadataBase(), title: '品牌风采 · 未找到', robots: { index: false, follow: false } };
   const awards = [...new Set(brand.awards.map((award) => award.name))].join('、');
   const description = shortDescription([brand.slogan, brand.essence, `${brand.organizationName}，${brand.year}年${awards}。`]);
   return {

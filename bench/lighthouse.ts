@@ -1,0 +1,69 @@
+/**
+ * Lighthouse on 品牌风采 (issue 9): the production server of the benchmark build on a throw-away embedded Postgres with
+ * 2 finished campaigns × 12 honored brands; Lighthouse (npm `lighthouse`, its default mobile settings: a mid-range
+ * phone, simulated slow 4G and 4× CPU slowdown) in Debian's Chromium, 3 runs each of the gallery and one brand page.
+ *
+ *   npm run bench:lighthouse          (BENCH_REUSE_BUILD=1 skips `next build`; CHROME_PATH overrides /usr/bin/chromium)
+ *
+ * Targets (a benchmark, not a CI gate): median performance ≥ 95 and accessibility ≥ 95 on both pages. Ends with
+ *   lighthouse: gallery <performance>/<accessibility>, brand <performance>/<accessibility> (median of 3)
+ */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { runOnThrowawayDatabase } from './support/database';
+import { buildBenchApp, startBenchServer } from './support/next-app';
+
+const RUNS = 3;
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+type TScores = { performance: number; accessibility: number; lcp: number; tbt: number; cls: number };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+buildBenchApp();
+
+runOnThrowawayDatabase(async (url) => {
+  const { seedHonoredBrands } = await import('./support/gallery-data');
+  const { disconnectDb } = await import('@/lib/db');
+  const brandIds = await seedHonoredBrands(2, 12);
+  const server = await startBenchServer({ DATABASE_URL: url, NEXTAUTH_SECRET: 'bench-lighthouse-secret-0123456789abcdef' });
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+  const results: Record<string, TScores> = {};
+  try {
+    const pages = { gallery: '/gallery', brand: `/gallery/${brandIds[0]}` };
+    for (const [name, path] of Object.entries(pages)) {
+      await fetch(`${server.origin}${path}`).then((response) => response.arrayBuffer());
+      const runs: TScores[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const result = await lighthouse(`${server.origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        if (!result) throw new Error('Lighthouse returned no result');
+        const { categories, audits } = result.lhr;
+        const scores = {
+          performance: Math.round((categories.performance.score ?? 0) * 100),
+          accessibility: Math.round((categories.accessibility.score ?? 0) * 100),
+          lcp: audits['largest-contentful-paint'].numericValue ?? NaN,
+          tbt: audits['total-blocking-time'].numericValue ?? NaN,
+          cls: audits['cumulative-layout-shift'].numericValue ?? NaN,
+        };
+        runs.push(scores);
+        const failing = Object.values(audits).filter((audit) => audit.score === 0 && audit.scoreDisplayMode === 'binary').map((audit) => audit.id);
+        console.log(`${name.padEnd(8)} run ${run + 1}: performance ${scores.performance}, accessibility ${scores.accessibility}, LCP ${scores.lcp.toFixed(0)} ms, TBT ${scores.tbt.toFixed(0)} ms, CLS ${scores.cls.toFixed(3)}${failing.length ? `; failing: ${failing.join(', ')}` : ''}`);
+      }
+      results[name] = {
+        performance: median(runs.map((run) => run.performance)),
+        accessibility: median(runs.map((run) => run.accessibility)),
+        lcp: median(runs.map((run) => run.lcp)),
+        tbt: median(runs.map((run) => run.tbt)),
+        cls: median(runs.map((run) => run.cls)),
+      };
+    }
+  } finally {
+    chrome.kill();
+    await server.stop();
+    await disconnectDb();
+  }
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  const { gallery, brand } = results;
+  console.log(`\ntargets: ${mark(gallery.performance >= 95 && brand.performance >= 95)} performance ≥ 95   ${mark(gallery.accessibility >= 95 && brand.accessibility >= 95)} accessibility ≥ 95`);
+  console.log(`lighthouse: gallery ${gallery.performance}/${gallery.accessibility}, brand ${brand.performance}/${brand.accessibility} (median of ${RUNS})`);
+});
