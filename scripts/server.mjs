@@ -4,6 +4,17 @@ import http from 'node:http';
 import next from 'next';
 import { createPublicPageCache } from './lib/public-page-cache.mjs';
 
+/** False for a path with broken percent-encoding (`/gallery/%E0%A4%A`), which Next answers with a 500 in a dynamic segment. */
+function hasDecodablePath(url = '/') {
+  const queryAt = url.indexOf('?');
+  try {
+    decodeURIComponent(queryAt < 0 ? url : url.slice(0, queryAt));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startNextServer({ dev, port, hostname = '0.0.0.0' }) {
   const app = next({ dev, port, hostname, dir: process.cwd() });
   const handle = app.getRequestHandler();
@@ -16,6 +27,10 @@ export async function startNextServer({ dev, port, hostname = '0.0.0.0' }) {
     if (!trustProxy || !req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = socketIp;
     // Internal Next headers must never come from outside (CVE-2025-29927 class of bypass).
     delete req.headers['x-middleware-subrequest'];
+    if (!hasDecodablePath(req.url)) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request');
+      return;
+    }
     if (pageCache?.(req, res)) return;
     handle(req, res);
   });

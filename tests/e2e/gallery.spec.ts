@@ -29,16 +29,19 @@ test('the gallery shows the winner', async ({ browser, request }) => {
   const names = await db.honor.findMany({ where: { campaignId }, select: { applicationId: true, brandName: true, certificateNo: true, awardName: true } });
   const honorOf = (applicationId: string) => names.find((honor) => honor.applicationId === applicationId)!;
 
-  // 摘牌 through the admin page: the action purges the cached gallery, which then shows the change at once.
+  // 摘牌 through the admin page: the action purges the cached gallery (Next's data cache and the server's page cache).
+  // The honors above were written by the test process, so the gallery shows them only after such a purge.
   const staff = await signInTestUser(browser, scope.cityAdmin.id);
-  await staff.goto(`/admin/campaigns/${campaignId}/honors`);
-  const row = staff.getByRole('row').filter({ hasText: honorOf(revoked.id).certificateNo });
-  await row.getByRole('button', { name: `摘牌 ${honorOf(revoked.id).brandName}` }).click();
-  const dialog = staff.getByRole('dialog');
-  await dialog.getByLabel('摘牌原因').fill('经核查不再符合品牌标准');
-  await dialog.getByRole('button', { name: '确认摘牌' }).click();
-  await expect(row).toContainText('已摘牌');
-  await staff.context().close();
+  const revokeThroughUi = async (applicationId: string) => {
+    await staff.goto(`/admin/campaigns/${campaignId}/honors`);
+    const row = staff.getByRole('row').filter({ hasText: honorOf(applicationId).certificateNo });
+    await row.getByRole('button', { name: `摘牌 ${honorOf(applicationId).brandName}` }).click();
+    const dialog = staff.getByRole('dialog');
+    await dialog.getByLabel('摘牌原因').fill('经核查不再符合品牌标准');
+    await dialog.getByRole('button', { name: '确认摘牌' }).click();
+    await expect(row).toContainText('已摘牌');
+  };
+  await revokeThroughUi(revoked.id);
 
   const visitor = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const phone = await visitor.newPage();
@@ -58,7 +61,7 @@ test('the gallery shows the winner', async ({ browser, request }) => {
   // Filter by award: the two live brands of that award, no demo brand; the choice is in the address.
   const demoLink = phone.getByRole('link', { name: demo.brandName, exact: true }).first();
   await expect(demoLink).toBeVisible();
-  await phone.getByLabel('荣誉').selectOption(AWARD);
+  await phone.getByLabel('荣誉', { exact: true }).selectOption(AWARD);
   await expect(phone).toHaveURL(/award=/);
   await expect(phone.getByText('找到 2 个品牌')).toBeVisible();
   await expect(winnerCard).toBeVisible();
@@ -104,9 +107,22 @@ test('the gallery shows the winner', async ({ browser, request }) => {
   await visitor.close();
 
   // Served from the server's page cache after the first request; unknown and revoked brands are 404.
-  await request.get(`/gallery/${winner.id}`);
-  expect((await request.get(`/gallery/${winner.id}`)).headers()['x-page-cache']).toBe('hit');
+  await request.get(`/gallery/${second.id}`);
+  expect((await request.get(`/gallery/${second.id}`)).headers()['x-page-cache']).toBe('hit');
+  await request.get('/gallery');
+  const cachedList = await request.get('/gallery');
+  expect(cachedList.headers()['x-page-cache']).toBe('hit');
+  expect(await cachedList.text()).toContain(honorOf(second.id).brandName);
   expect((await request.get(`/gallery/${revoked.id}`)).status()).toBe(404);
   expect((await request.get('/gallery/does-not-exist')).status()).toBe(404);
   expect((await request.get('/gallery/%E0%A4%A')).status()).toBeLessThan(500);
+
+  // A 摘牌 purges the cached pages at once: the brand page is gone and the list no longer names the brand.
+  await revokeThroughUi(second.id);
+  await staff.context().close();
+  expect((await request.get(`/gallery/${second.id}`)).status()).toBe(404);
+  const refreshed = await request.get('/gallery');
+  expect(refreshed.headers()['x-page-cache']).toBeUndefined();
+  expect(await refreshed.text()).not.toContain(honorOf(second.id).brandName);
+  expect(await refreshed.text()).toContain(honorOf(winner.id).brandName);
 });
