@@ -12,7 +12,7 @@ export function PublicBrandGroups({ groups, detail }: TProps) {
           <section key={group.name} aria-labelledby={headingId}>
             <h3 id={headingId} className="mb-2 flex items-baseline justify-between gap-3 border-l-4 border-brand-700 pl-3 text-base font-semibold text-stone-900">
               <span className="min-w-0 break-words">{group.name}</span>
-              <span className="shrink-0 text-sm font-normal text-stone-500">{group.entries.length} 个</span>
+              <span className="shrink-0 text-sm font-normal text-stone-600">{group.entries.length} 个</span>
             </h3>
             <ol className="divide-y divide-stone-100 overflow-hidden rounded-lg border border-stone-200 bg-white">
               {group.entries.map((entry, entryIndex) => (
@@ -21,7 +21,7 @@ export function PublicBrandGroups({ groups, detail }: TProps) {
                   <div className="min-w-0">
                     <p className="break-words font-medium text-stone-900">{entry.brandName}</p>
                     <p className="break-words text-sm text-stone-600">{entry.organizationName}</p>
-                    <p className="text-xs text-stone-500">{entry[detail]}</p>
+                    <p className="text-xs text-stone-600">{entry[detail]}</p>
                   </div>
                 </li>
               ))}

@@ -102,7 +102,7 @@ export default async function PublicBrandListPage({ params, searchParams }: TPro
                           <span className="font-medium text-stone-900">
                             第 {version.version} 版{version.version === versions[0].version ? '（最新）' : ''}
                           </span>
-                          <span className="text-sm text-stone-500">{formatDateTime(version.publishedAt)} · {version.entryCount} 个品牌</span>
+                          <span className="text-sm text-stone-600">{formatDateTime(version.publishedAt)} · {version.entryCount} 个品牌</span>
                         </span>
                         <span className="mt-1 block break-words text-sm text-stone-600">{version.reason ?? '首次发布'}</span>
                       </Link>
