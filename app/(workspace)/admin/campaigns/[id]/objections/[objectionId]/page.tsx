@@ -4,7 +4,6 @@ import { ObjectionHandling } from '@/components/objections/objection-handling';
 import { ObjectionOutcomeBadge, ObjectionStatusBadge } from '@/components/objections/objection-status-badge';
 import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/card';
-import { formatFileSize } from '@/components/upload/file-upload';
 import { requirePageUser } from '@/lib/auth/guard';
 import { fileUrl } from '@/lib/files/service';
 import { formatDateTime } from '@/lib/format';
@@ -15,6 +14,9 @@ import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 export const metadata = { title: '异议办理' };
 
 type TProps = { params: Promise<{ id: string; objectionId: string }> };
+
+/** Sizes in KB/MB (the upload component's helper lives in a client module, not callable here). */
+const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 type TCaseFile = { file: { id: string; kind: 'IMAGE' | 'DOCUMENT'; originalName: string; size: number } };
 
@@ -27,7 +29,7 @@ function FileList({ files }: { files: TCaseFile[] }) {
           <a href={fileUrl(file.id)} target="_blank" rel="noreferrer" className="text-brand-700 underline-offset-2 hover:underline">
             {file.kind === 'IMAGE' ? '图片' : 'PDF'}：{file.originalName}
           </a>
-          <span className="ml-2 text-xs text-stone-500">{formatFileSize(file.size)}</span>
+          <span className="ml-2 text-xs text-stone-500">{sizeOf(file.size)}</span>
         </li>
       ))}
     </ul>
