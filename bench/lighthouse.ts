@@ -8,6 +8,8 @@
  * Targets (a benchmark, not a CI gate): median performance ≥ 95 and accessibility ≥ 95 on both pages. Ends with
  *   lighthouse: gallery <performance>/<accessibility>, brand <performance>/<accessibility> (median of 3)
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { runOnThrowawayDatabase } from './support/database';
@@ -46,6 +48,11 @@ runOnThrowawayDatabase(async (url) => {
           cls: audits['cumulative-layout-shift'].numericValue ?? NaN,
         };
         runs.push(scores);
+        // BENCH_LIGHTHOUSE_REPORT=<folder> keeps each run's full report (LCP element, main-thread work, scripts).
+        if (process.env.BENCH_LIGHTHOUSE_REPORT) {
+          mkdirSync(process.env.BENCH_LIGHTHOUSE_REPORT, { recursive: true });
+          writeFileSync(join(process.env.BENCH_LIGHTHOUSE_REPORT, `${name}-${run + 1}.json`), JSON.stringify(result.lhr));
+        }
         const failing = Object.values(audits).filter((audit) => audit.score === 0 && audit.scoreDisplayMode === 'binary').map((audit) => audit.id);
         console.log(`${name.padEnd(8)} run ${run + 1}: performance ${scores.performance}, accessibility ${scores.accessibility}, LCP ${scores.lcp.toFixed(0)} ms, TBT ${scores.tbt.toFixed(0)} ms, CLS ${scores.cls.toFixed(3)}${failing.length ? `; failing: ${failing.join(', ')}` : ''}`);
       }

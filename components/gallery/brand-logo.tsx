@@ -11,6 +11,6 @@ export function BrandLogo({ fileId, name, size = 'card' }: { fileId: string | nu
   const pixels = size === 'card' ? 64 : 96;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- public logos from our file route, already resized there
-    <img src={fileUrl(fileId, 'thumb')} alt="" width={pixels} height={pixels} loading={size === 'card' ? 'lazy' : 'eager'} className={`${box} border border-stone-200 bg-white object-contain`} />
+    <img src={fileUrl(fileId, 'thumb')} alt="" width={pixels} height={pixels} loading={size === 'card' ? 'lazy' : 'eager'} fetchPriority={size === 'card' ? 'auto' : 'high'} className={`${box} border border-stone-200 bg-white object-contain`} />
   );
 }

@@ -10,7 +10,7 @@ export function GalleryCard({ brand }: { brand: TGalleryBrand }) {
       <div className="min-w-0 space-y-1">
         <h2 className="break-all font-semibold text-stone-900">
           {/* The whole card is the link's target area; the name stays its accessible name. */}
-          <Link href={`/gallery/${brand.applicationId}`} className="after:absolute after:inset-0 focus:outline-none">
+          <Link href={`/gallery/${brand.applicationId}`} prefetch={false} className="after:absolute after:inset-0 focus:outline-none">
             {brand.brandName}
           </Link>
         </h2>

@@ -42,7 +42,7 @@ export default async function GalleryBrandPage({ params }: TProps) {
       <PublicHeader />
       <main className="mx-auto max-w-3xl space-y-6 px-4 py-6">
         <nav aria-label="返回">
-          <Link href="/gallery" className="text-sm text-brand-700 underline underline-offset-2">← 品牌风采</Link>
+          <Link href="/gallery" prefetch={false} className="text-sm text-brand-700 underline underline-offset-2">← 品牌风采</Link>
         </nav>
         <header className="flex gap-4">
           <BrandLogo fileId={brand.logoFileId} name={brand.brandName} size="page" />
@@ -62,7 +62,7 @@ export default async function GalleryBrandPage({ params }: TProps) {
                 <span className="font-medium text-brand-800">{award.year}年 {award.name}</span>
                 <span className="text-xs text-stone-700">
                   {formatDate(award.issuedOn)} ·{' '}
-                  <Link href={verificationPath(award.certificateNo)} className="text-brand-700 underline underline-offset-2">
+                  <Link href={verificationPath(award.certificateNo)} prefetch={false} className="text-brand-700 underline underline-offset-2">
                     证书 {award.certificateNo}
                   </Link>
                 </span>
@@ -84,7 +84,7 @@ export default async function GalleryBrandPage({ params }: TProps) {
                   <figure>
                     <a href={fileUrl(photo.fileId)} target="_blank" rel="noopener">
                       {/* eslint-disable-next-line @next/next/no-img-element -- public photos from our file route, resized there */}
-                      <img src={fileUrl(photo.fileId, 'medium')} alt={photo.caption || `${brand.brandName}图片${index + 1}`} width={400} height={300} loading="lazy" className="aspect-[4/3] w-full rounded-lg border border-stone-200 object-cover" />
+                      <img src={fileUrl(photo.fileId, 'medium')} alt={photo.caption || `${brand.brandName}图片${index + 1}`} width={400} height={300} loading={index < 2 ? 'eager' : 'lazy'} className="aspect-[4/3] w-full rounded-lg border border-stone-200 object-cover" />
                     </a>
                     {photo.caption && <figcaption className="mt-1 text-xs text-stone-600">{photo.caption}</figcaption>}
                   </figure>
