@@ -157,5 +157,10 @@ test('the demo campaign goes from declarations to a published 品牌清单, an a
   });
   const honors = await db.honor.findMany({ where: { campaignId }, select: { brandName: true, certificateNo: true } });
   expect(honors.length).toBeGreaterThan(0);
+  // The winners are in the public gallery and their certificates verify.
+  await readerPage.goto('/gallery');
+  await expect(readerPage.getByRole('link', { name: honors[0].brandName, exact: true })).toBeVisible();
+  await readerPage.goto(`/certificates/${honors[0].certificateNo}`);
+  await expect(readerPage.getByRole('heading', { level: 2, name: '有效' })).toBeVisible();
   await reader.close();
 });
