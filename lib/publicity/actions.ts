@@ -1,9 +1,9 @@
 'use server';
 
-import { revalidatePath, updateTag } from 'next/cache';
+import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/auth/action';
-import { GALLERY_TAG, revalidateGallery } from '@/lib/gallery/cache';
+import { revalidateGallery } from '@/lib/gallery/cache';
 import { finaliseCampaign, publishPublicity, type TFinaliseInput, type TPublishPublicityInput } from '@/lib/publicity/service';
 
 // The services check, inside their transaction, that the actor is ORG_ADMIN over the campaign's owner; this guard only
@@ -30,9 +30,7 @@ export async function finaliseCampaignAction(input: TFinaliseInput) {
   return runAction(async () => {
     const result = await finaliseCampaign(input, await admin());
     refresh(result.campaignId);
-    // The gallery may refresh in the background; a certificate looked up before it existed must verify at once.
     revalidateGallery();
-    updateTag(GALLERY_TAG);
     return result;
   });
 }
