@@ -2,7 +2,7 @@
 // client address comes from the socket. X-Forwarded-For is overwritten unless TRUST_PROXY=1.
 import http from 'node:http';
 import next from 'next';
-import { createPublicPageCache } from './lib/public-page-cache.mjs';
+import { createPublicDocuments } from './lib/public-documents.mjs';
 
 /** False for a path with broken percent-encoding (`/gallery/%E0%A4%A`), which Next answers with a 500 in a dynamic segment. */
 function hasDecodablePath(url = '/') {
@@ -19,8 +19,9 @@ export async function startNextServer({ dev, port, hostname = '0.0.0.0' }) {
   const app = next({ dev, port, hostname, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // 品牌风采 pages are answered from memory once rendered (see scripts/lib/public-page-cache.mjs); not in dev.
-  const pageCache = dev ? null : createPublicPageCache();
+  // 品牌风采 pages go out without Next's client runtime and are answered from memory once rendered
+  // (scripts/lib/public-documents.mjs); not in dev, where they hydrate like any page.
+  const publicDocuments = dev ? null : createPublicDocuments();
   const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
   const server = http.createServer((req, res) => {
     const socketIp = req.socket.remoteAddress ?? '127.0.0.1';
@@ -31,7 +32,7 @@ export async function startNextServer({ dev, port, hostname = '0.0.0.0' }) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request');
       return;
     }
-    if (pageCache?.(req, res)) return;
+    if (publicDocuments?.(req, res)) return;
     handle(req, res);
   });
   if (dev) server.on('upgrade', app.getUpgradeHandler());

@@ -1,13 +1,13 @@
 // The public gallery (品牌风采) and certificate pages are cached; whatever changes an honor calls revalidateGallery().
 // Two caches hang on it: Next's data cache (entries tagged GALLERY_TAG, lib/gallery/public-cache.ts and
-// lib/honors/public-cache.ts) and the page cache of the production server (scripts/lib/public-page-cache.mjs), which
+// lib/honors/public-cache.ts) and the page cache of the production server (scripts/lib/public-documents.mjs), which
 // keeps the finished HTML of /gallery pages and drops it when the generation below changes.
 import { randomUUID } from 'node:crypto';
 import { revalidateTag, unstable_cache } from 'next/cache';
 
 export const GALLERY_TAG = 'gallery';
 
-/** Shared with scripts/lib/public-page-cache.mjs through globalThis: Next renders in the server's own process. */
+/** Shared with scripts/lib/public-documents.mjs through globalThis: Next renders in the server's own process. */
 export const GALLERY_GENERATION_KEY = Symbol.for('dj.gallery.generation');
 
 type TGenerationHolder = { [GALLERY_GENERATION_KEY]?: number };

@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
-import { GalleryBrowser, type TGalleryFilterItem } from '@/components/gallery/gallery-browser';
 import { GalleryCard } from '@/components/gallery/gallery-card';
+import { GalleryFilterForm } from '@/components/gallery/gallery-filter-form';
 import { PublicHeader } from '@/components/layout/public-header';
+import { EmptyState } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { filterGalleryBrands, galleryHref, galleryOptions, isFiltered, pageOfGallery, parseGalleryFilter } from '@/lib/gallery/filter';
 import { galleryMetadataBase } from '@/lib/gallery/metadata';
 import { listGalleryBrandsCached } from '@/lib/gallery/public-cache';
 
 // Rendered per request, never at build time (the build has no database), from the cached list: after the first
-// request no query runs until an honor changes. The page ignores the query string: it renders the whole list and the
-// small client component filters it (state in the address), so every visitor gets the same HTML, which the production
-// server keeps in memory until revalidateGallery() (scripts/lib/public-page-cache.mjs).
+// request no query runs until an honor changes. Filters and pages are worked out on the server from that list; the
+// page has no client component, and the production server sends it as a plain document without Next's client runtime
+// and keeps it in memory until revalidateGallery() (scripts/lib/public-documents.mjs).
 export const dynamic = 'force-dynamic';
 
 export function generateMetadata(): Metadata {
@@ -21,33 +24,41 @@ export function generateMetadata(): Metadata {
   };
 }
 
-const sortedUnique = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => !!value))].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function GalleryPage() {
+export default async function GalleryPage({ searchParams }: TProps) {
   const brands = await listGalleryBrandsCached();
-  const items: TGalleryFilterItem[] = brands.map((brand) => ({
-    id: brand.applicationId,
-    year: String(brand.year),
-    field: brand.fieldName ?? '',
-    region: brand.regionName,
-    awards: [...new Set(brand.awards.map((award) => award.name))],
-    text: `${brand.brandName} ${brand.organizationName}`.toLowerCase(),
-  }));
-  const options = {
-    years: [...new Set(items.map((item) => item.year))].sort((a, b) => Number(b) - Number(a)),
-    fields: sortedUnique(brands.map((brand) => brand.fieldName)),
-    regions: sortedUnique(brands.map((brand) => brand.regionName)),
-    awards: sortedUnique(brands.flatMap((brand) => brand.awards.map((award) => award.name))),
-  };
+  const options = galleryOptions(brands);
+  const filter = parseGalleryFilter(await searchParams, options);
+  const filtered = isFiltered(filter);
+  const found = filterGalleryBrands(brands, filter);
+  const { page, pageCount, brands: shown } = pageOfGallery(found, filter.page);
   return (
     <>
       <PublicHeader />
-      <main className="mx-auto max-w-5xl space-y-5 px-4 py-6">
+      <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
         <div>
           <h1 className="text-2xl font-bold text-stone-900">品牌风采</h1>
           <p className="mt-1 text-sm text-stone-600">历年获表彰的基层党建品牌，点开品牌查看内涵、载体与工作成效。</p>
         </div>
-        <GalleryBrowser items={items} options={options} cards={brands.map((brand) => <GalleryCard key={brand.applicationId} brand={brand} />)} />
+        {brands.length > 0 && <GalleryFilterForm filter={filter} options={options} filtered={filtered} />}
+        {brands.length > 0 && (
+          <p className="text-sm text-stone-700" role="status">
+            {filtered ? `找到 ${found.length} 个品牌（共 ${brands.length} 个）` : `共 ${brands.length} 个品牌`}
+          </p>
+        )}
+        {found.length === 0 ? (
+          <EmptyState title={brands.length ? '没有找到符合条件的品牌' : '暂无品牌'}>{brands.length ? '换个关键词或筛选条件试试。' : '表彰决定发布后，获表彰的品牌会展示在这里。'}</EmptyState>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {shown.map((brand) => (
+              <li key={brand.applicationId}>
+                <GalleryCard brand={brand} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {pageCount > 1 && <Pagination page={page} pageCount={pageCount} total={found.length} hrefFor={(target) => galleryHref(filter, target)} />}
       </main>
     </>
   );

@@ -84,7 +84,16 @@ export default async function GalleryBrandPage({ params }: TProps) {
                   <figure>
                     <a href={fileUrl(photo.fileId)} target="_blank" rel="noopener">
                       {/* eslint-disable-next-line @next/next/no-img-element -- public photos from our file route, resized there */}
-                      <img src={fileUrl(photo.fileId, 'medium')} alt={photo.caption || `${brand.brandName}图片${index + 1}`} width={400} height={300} loading={index < 2 ? 'eager' : 'lazy'} className="aspect-[4/3] w-full rounded-lg border border-stone-200 object-cover" />
+                      <img
+                        src={fileUrl(photo.fileId, 'medium')}
+                        srcSet={`${fileUrl(photo.fileId, 'thumb')} 320w, ${fileUrl(photo.fileId, 'medium')} 1024w`}
+                        sizes="(min-width: 640px) 240px, 50vw"
+                        alt={photo.caption || `${brand.brandName}图片${index + 1}`}
+                        width={400}
+                        height={300}
+                        loading={index < 2 ? 'eager' : 'lazy'}
+                        className="aspect-[4/3] w-full rounded-lg border border-stone-200 object-cover"
+                      />
                     </a>
                     {photo.caption && <figcaption className="mt-1 text-xs text-stone-600">{photo.caption}</figcaption>}
                   </figure>
