@@ -1,9 +1,10 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { TrackingCodePanel } from '@/components/objections/tracking-code-panel';
+import { SmsCodeFields } from '@/components/sms/sms-code-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass, TextInput } from '@/components/ui/field';
@@ -12,18 +13,11 @@ import { MAX_OBJECTION_FILES, OBJECTION_FILES_MAX_BYTES, ZObjectionForm, type TO
 import { fileObjectionAction, requestObjectionCodeAction } from '@/lib/objections/public-actions';
 
 export type TObjectionEntry = { id: string; brandName: string; organizationName: string; awardName: string };
-type TCaptcha = { id: string; svg: string };
 
 const ACCEPT = 'application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp';
 
 /** 提出异议: real name, a phone proved by captcha + SMS code, the entry, the facts and up to 3 attachments. */
 export function ObjectionForm({ campaignId, entries, entryId }: { campaignId: string; entries: TObjectionEntry[]; entryId?: string }) {
-  const [captcha, setCaptcha] = useState<TCaptcha | null>(null);
-  const [captchaAnswer, setCaptchaAnswer] = useState('');
-  const [captchaError, setCaptchaError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const [wait, setWait] = useState(0);
   const [files, setFiles] = useState<File[]>([]);
   const [filesError, setFilesError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -36,41 +30,6 @@ export function ObjectionForm({ campaignId, entries, entryId }: { campaignId: st
   const { register, handleSubmit, formState, trigger, getValues, setError, watch } = form;
   const errors = formState.errors;
   const factsLength = (watch('facts') ?? '').trim().length;
-
-  async function loadCaptcha() {
-    const response = await fetch('/api/captcha', { method: 'POST' }).catch(() => null);
-    if (response?.ok) setCaptcha(await response.json());
-    setCaptchaAnswer('');
-  }
-
-  useEffect(() => {
-    void loadCaptcha();
-  }, []);
-
-  useEffect(() => {
-    if (wait <= 0) return;
-    const timer = setTimeout(() => setWait((seconds) => seconds - 1), 1000);
-    return () => clearTimeout(timer);
-  }, [wait]);
-
-  async function sendCode() {
-    setFormError(null);
-    setCaptchaError(null);
-    if (!(await trigger('phone'))) return;
-    if (!captchaAnswer.trim()) return setCaptchaError('请输入图形验证码');
-    setSending(true);
-    const result = await requestObjectionCodeAction({ campaignId, phone: getValues('phone'), captchaId: captcha?.id ?? '', captchaAnswer }).catch(() => null);
-    setSending(false);
-    await loadCaptcha();
-    if (result?.ok) {
-      setSentTo(result.data.maskedPhone);
-      setWait(result.data.resendAfterSeconds);
-    } else if (result?.fieldErrors?.captchaAnswer) {
-      setCaptchaError(result.fieldErrors.captchaAnswer);
-    } else {
-      setFormError(result?.message ?? '网络异常，请重试');
-    }
-  }
 
   function chooseFiles(chosen: File[]) {
     const next = [...files, ...chosen];
@@ -121,26 +80,13 @@ export function ObjectionForm({ campaignId, entries, entryId }: { campaignId: st
       <Field id="phone" label="手机号码" error={errors.phone?.message} hint="用于验证身份和联系核实，不会公开" required>
         <TextInput id="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} invalid={!!errors.phone} {...register('phone')} />
       </Field>
-      <Field id="captchaAnswer" label="图形验证码" error={captchaError ?? undefined} hint="看不清？点击图片换一张" required>
-        <div className="flex items-center gap-3">
-          <TextInput id="captchaAnswer" autoComplete="off" maxLength={6} value={captchaAnswer} onChange={(event) => setCaptchaAnswer(event.target.value)} invalid={!!captchaError} />
-          <button type="button" onClick={() => void loadCaptcha()} className="h-[50px] w-[150px] shrink-0 rounded border border-stone-300 bg-stone-50" aria-label="换一张图形验证码">
-            {captcha && (
-              // eslint-disable-next-line @next/next/no-img-element -- server-generated SVG, shown as an image
-              <img src={`data:image/svg+xml;utf8,${encodeURIComponent(captcha.svg)}`} alt="图形验证码" width={150} height={50} />
-            )}
-          </button>
-        </div>
-      </Field>
-      {sentTo && <Alert tone="success">验证码已发送至 {sentTo}，5 分钟内有效。</Alert>}
-      <Field id="code" label="短信验证码" error={errors.code?.message} required>
-        <div className="flex items-center gap-3">
-          <TextInput id="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} invalid={!!errors.code} {...register('code')} />
-          <Button variant="secondary" className="shrink-0" isLoading={sending} disabled={wait > 0} onClick={() => void sendCode()}>
-            {wait > 0 ? `${wait} 秒后重发` : sentTo ? '重新获取' : '获取验证码'}
-          </Button>
-        </div>
-      </Field>
+      <SmsCodeFields
+        readPhone={async () => ((await trigger('phone')) ? getValues('phone') : null)}
+        send={(input) => requestObjectionCodeAction({ campaignId, ...input })}
+        onError={setFormError}
+        code={register('code')}
+        codeError={errors.code?.message}
+      />
       <Field id="contact" label="其他联系方式" error={errors.contact?.message} hint="选填，如通讯地址、电子邮箱（100 字以内）">
         <TextInput id="contact" maxLength={100} invalid={!!errors.contact} {...register('contact')} />
       </Field>

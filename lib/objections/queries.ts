@@ -3,6 +3,7 @@
 import { db } from '@/lib/db';
 import type { ObjectionStatus, ObjectionStep } from '@/lib/generated/prisma/enums';
 import { isTrackingCode, normaliseTrackingCode, type TObjectionFilter } from '@/lib/objections/schema';
+import { isOnHold, objectionsByEntry } from '@/lib/objections/holds';
 import { OPEN_OBJECTION_STATUSES } from '@/lib/publicity/status';
 
 /** Steps the objector sees (with their dates only): the filing and the decisions, not the working notes. */
@@ -62,19 +63,15 @@ export async function listCampaignObjections(campaignId: string, filter: { statu
         application: { select: { brandName: true, organization: { select: { name: true } } } },
       },
     }),
-    db.objection.findMany({
-      where: { campaignId, OR: [{ status: { in: [...OPEN_OBJECTION_STATUSES] } }, { outcome: 'UPHELD' }] },
-      select: { applicationId: true, status: true, outcome: true, application: { select: { brandName: true } } },
-    }),
+    objectionsByEntry(campaignId),
   ]);
   const byStatus = Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<Record<ObjectionStatus, number>>;
-  const onHold = new Map<string, { applicationId: string; brandName: string; open: number; upheld: boolean }>();
-  for (const row of held) {
-    const entry = onHold.get(row.applicationId) ?? { applicationId: row.applicationId, brandName: row.application.brandName, open: 0, upheld: false };
-    if (OPEN_OBJECTION_STATUSES.includes(row.status)) entry.open += 1;
-    if (row.outcome === 'UPHELD') entry.upheld = true;
-    onHold.set(row.applicationId, entry);
-  }
+  const heldEntries = [...held.values()].filter(isOnHold);
+  const names = heldEntries.length
+    ? await db.application.findMany({ where: { id: { in: heldEntries.map((entry) => entry.applicationId) } }, select: { id: true, brandName: true } })
+    : [];
+  const brandName = new Map(names.map((application) => [application.id, application.brandName]));
+  const onHold = new Map(heldEntries.map((entry) => [entry.applicationId, { ...entry, brandName: brandName.get(entry.applicationId) ?? '' }]));
   return {
     byStatus,
     all: counts.reduce((sum, row) => sum + row._count._all, 0),

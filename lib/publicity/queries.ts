@@ -2,7 +2,7 @@
 // objections' effect on it, and whether the 表彰决定 is out.
 import { db, dbNow } from '@/lib/db';
 import { loadAwardProposal } from '@/lib/review/decisions';
-import { OPEN_OBJECTION_STATUSES } from '@/lib/publicity/status';
+import { objectionsByEntry } from '@/lib/objections/holds';
 
 export type TPublicityPhase = 'upcoming' | 'open' | 'ended';
 
@@ -28,20 +28,6 @@ async function awardedEntries(decisionId: string) {
   return items.map((item) => ({ ...item.application, award: item.award! }));
 }
 
-/** Per entry: open objections and whether one was upheld. */
-async function objectionSummary(campaignId: string) {
-  const rows = await db.objection.groupBy({ by: ['applicationId', 'status', 'outcome'], where: { campaignId }, _count: { _all: true } });
-  const byEntry = new Map<string, { open: number; closed: number; upheld: boolean }>();
-  for (const row of rows) {
-    const entry = byEntry.get(row.applicationId) ?? { open: 0, closed: 0, upheld: false };
-    if (OPEN_OBJECTION_STATUSES.includes(row.status)) entry.open += row._count._all;
-    else entry.closed += row._count._all;
-    if (row.outcome === 'UPHELD') entry.upheld = true;
-    byEntry.set(row.applicationId, entry);
-  }
-  return byEntry;
-}
-
 /** Everything the staff page shows; call after the page checked the campaign is the user's. */
 export async function loadPublicityAdmin(campaignId: string) {
   const [campaign, publicity, proposal, announcement, objections, now] = await Promise.all([
@@ -49,7 +35,7 @@ export async function loadPublicityAdmin(campaignId: string) {
     db.publicity.findUnique({ where: { campaignId }, select: { id: true, decisionId: true, startsAt: true, endsAt: true, notice: true, publishedAt: true, publishedBy: { select: { displayName: true } } } }),
     loadAwardProposal(campaignId),
     db.announcement.findUnique({ where: { campaignId }, select: { id: true, title: true, documentNo: true, issuedOn: true, publishedAt: true, _count: { select: { honors: true } } } }),
-    objectionSummary(campaignId),
+    objectionsByEntry(campaignId),
     dbNow(),
   ]);
   const entries = publicity ? await awardedEntries(publicity.decisionId) : [];

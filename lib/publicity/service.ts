@@ -5,7 +5,7 @@ import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertCampaignAdmin } from '@/lib/campaign/access';
-import { OPEN_OBJECTION_STATUSES } from '@/lib/publicity/status';
+import { objectionsByEntry } from '@/lib/objections/holds';
 
 type TContext = TAuditContext & { actorId: string };
 
@@ -93,15 +93,6 @@ export async function publishPublicity(input: TPublishPublicityInput, context: T
   });
 }
 
-/** Entries withheld from the 表彰决定: an objection still open, or one answered as upheld. */
-export async function entriesOnHold(client: TTx | typeof db, campaignId: string) {
-  const rows = await client.objection.findMany({
-    where: { campaignId, OR: [{ status: { in: [...OPEN_OBJECTION_STATUSES] } }, { outcome: 'UPHELD' }] },
-    select: { applicationId: true, status: true, outcome: true },
-  });
-  return rows;
-}
-
 const CERTIFICATE_PREFIX = 'DJPP';
 
 /**
@@ -121,10 +112,10 @@ export async function finaliseCampaign(input: TFinaliseInput, context: TContext)
       if (publicity.decisionId !== final.id) throw new AppError('CONFLICT', '公示后领导小组审定又有更正，更正后的名单需要重新公示');
       if (now < publicity.endsAt) throw new AppError('CONFLICT', '公示期尚未结束，不能发布表彰决定');
     }
-    const held = await entriesOnHold(tx, campaign.id);
-    const open = held.filter((row) => OPEN_OBJECTION_STATUSES.includes(row.status)).length;
+    const objections = [...(await objectionsByEntry(campaign.id, tx)).values()];
+    const open = objections.reduce((sum, entry) => sum + entry.open, 0);
     if (open) throw new AppError('CONFLICT', `还有 ${open} 件异议未办结，全部答复后才能发布表彰决定`);
-    const withheld = new Set(held.map((row) => row.applicationId));
+    const withheld = new Set(objections.filter((entry) => entry.upheld).map((entry) => entry.applicationId));
     const items = await tx.decisionItem.findMany({
       where: { decisionId: final.id, awardId: { not: null } },
       select: { rank: true, applicationId: true, award: { select: { id: true, name: true, sortOrder: true } }, application: { select: { brandName: true, organization: { select: { name: true } } } } },

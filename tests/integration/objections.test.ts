@@ -6,6 +6,7 @@ import { createCaptcha } from '@/lib/auth/captcha';
 import { db } from '@/lib/db';
 import { canReadFile } from '@/lib/files/access';
 import { createLocalStorage } from '@/lib/files/storage';
+import { isOnHold, objectionsByEntry } from '@/lib/objections/holds';
 import { findObjectionByCode, listCampaignObjections, loadObjectionCase } from '@/lib/objections/queries';
 import { isTrackingCode } from '@/lib/objections/schema';
 import {
@@ -17,7 +18,6 @@ import {
   noteObjection,
   requestObjectionCode,
 } from '@/lib/objections/service';
-import { entriesOnHold } from '@/lib/publicity/service';
 import { rejection } from '../support/errors';
 import { createOrg, createUser } from '../support/factories';
 import { createAwardedScope, endPublicity, openPublicity } from '../support/publicity';
@@ -139,7 +139,9 @@ describe('异议: handling', () => {
     const filedAudit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'Objection', entityId: filed.objectionId, action: 'file-objection' } });
     expect(filedAudit.actorId).toBeNull();
     // The entry is on hold while the objection is open.
-    expect((await entriesOnHold(db, campaignId)).map((row) => row.applicationId)).toEqual([entryId]);
+    const entriesOnHold = async () => [...(await objectionsByEntry(campaignId)).values()].filter(isOnHold).map((entry) => entry.applicationId);
+    expect(await entriesOnHold()).toEqual([entryId]);
+    expect((await objectionsByEntry(campaignId)).get(entryId)).toEqual({ applicationId: entryId, open: 1, closed: 0, upheld: false });
 
     // Evidence is readable by the organizer's ORG_ADMIN only.
     const fileId = objection.files[0].fileId;
@@ -170,7 +172,8 @@ describe('异议: handling', () => {
     const audit = await db.auditLog.findMany({ where: { entityType: 'Objection', entityId: filed.objectionId }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((row) => row.action)).toEqual(['file-objection', 'accept-objection', 'investigate-objection', 'note-objection', 'answer-objection']);
     expect(audit.slice(1).every((row) => row.actorId === scope.cityAdmin.id && row.ip === '10.0.0.9')).toBe(true);
-    expect(await entriesOnHold(db, campaignId)).toEqual([]);
+    expect(await entriesOnHold()).toEqual([]);
+    expect((await objectionsByEntry(campaignId)).get(entryId)).toEqual({ applicationId: entryId, open: 0, closed: 1, upheld: false });
     // Closed is read-only.
     expect((await rejection(noteObjection({ objectionId: filed.objectionId, note: '补充一条记录' }, as))).message).toContain('已办结');
 

@@ -5,7 +5,6 @@ import { PublicHeader } from '@/components/layout/public-header';
 import { EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { filterGalleryBrands, galleryHref, galleryOptions, isFiltered, pageOfGallery, parseGalleryFilter } from '@/lib/gallery/filter';
-import { galleryMetadataBase } from '@/lib/gallery/metadata';
 import { listGalleryBrandsCached } from '@/lib/gallery/public-cache';
 
 // Rendered per request, never at build time (the build has no database), from the cached list: after the first
@@ -17,7 +16,6 @@ export const dynamic = 'force-dynamic';
 export function generateMetadata(): Metadata {
   const description = '历年获表彰的基层党建品牌：按年度、领域、地区和荣誉浏览，查看品牌内涵、创建载体与工作成效。';
   return {
-    metadataBase: galleryMetadataBase(),
     title: '品牌风采',
     description,
     openGraph: { title: '品牌风采 · 党建品牌选树平台', description, locale: 'zh_CN', type: 'website' },

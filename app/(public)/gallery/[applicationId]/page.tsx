@@ -6,7 +6,7 @@ import { BrandSection } from '@/components/gallery/brand-section';
 import { PublicHeader } from '@/components/layout/public-header';
 import { fileUrl } from '@/lib/files/service';
 import { formatDate } from '@/lib/format';
-import { galleryMetadataBase, shortDescription } from '@/lib/gallery/metadata';
+import { shortDescription } from '@/lib/gallery/metadata';
 import { findGalleryBrandCached } from '@/lib/gallery/public-cache';
 import { verificationPath } from '@/lib/honors/url';
 
@@ -23,11 +23,10 @@ async function load(params: TProps['params']) {
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const brand = await load(params);
-  if (!brand) return { metadataBase: galleryMetadataBase(), title: '品牌风采 · 未找到', robots: { index: false, follow: false } };
+  if (!brand) return { title: '品牌风采 · 未找到', robots: { index: false, follow: false } };
   const awards = [...new Set(brand.awards.map((award) => award.name))].join('、');
   const description = shortDescription([brand.slogan, brand.essence, `${brand.organizationName}，${brand.year}年${awards}。`]);
   return {
-    metadataBase: galleryMetadataBase(),
     title: `${brand.brandName} · 品牌风采`,
     description,
     openGraph: { title: `${brand.brandName}｜${brand.organizationName}`, description, locale: 'zh_CN', type: 'article' },

@@ -1,0 +1,97 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field, TextInput } from '@/components/ui/field';
+import type { TActionResult } from '@/lib/errors';
+
+type TCaptcha = { id: string; svg: string };
+export type TSendCodeResult = TActionResult<{ maskedPhone: string; resendAfterSeconds: number }>;
+
+type TProps = {
+  /** Validates the phone field of the surrounding form; its value, or null when invalid (the form shows why). */
+  readPhone: () => Promise<string | null>;
+  /** The server action that checks the captcha and sends the code (lib/sms/verification-code.ts behind it). */
+  send: (input: { phone: string; captchaId: string; captchaAnswer: string }) => Promise<TSendCodeResult>;
+  /** A refusal that is not about the captcha (too many codes, wrong campaign state, network). */
+  onError: (message: string | null) => void;
+  /** The surrounding form's code field. */
+  code: UseFormRegisterReturn<'code'>;
+  codeError?: string;
+};
+
+/**
+ * 图形验证码 + 短信验证码 for public forms (公众投票, 提出异议): loads a captcha, sends the code with it (every send spends
+ * the captcha, so a new one loads), counts down to the next send and says where the code went.
+ */
+export function SmsCodeFields({ readPhone, send, onError, code, codeError }: TProps) {
+  const [captcha, setCaptcha] = useState<TCaptcha | null>(null);
+  const [captchaAnswer, setCaptchaAnswer] = useState('');
+  const [captchaError, setCaptchaError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [wait, setWait] = useState(0);
+
+  async function loadCaptcha() {
+    const response = await fetch('/api/captcha', { method: 'POST' }).catch(() => null);
+    if (response?.ok) setCaptcha(await response.json());
+    setCaptchaAnswer('');
+  }
+
+  useEffect(() => {
+    void loadCaptcha();
+  }, []);
+
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setWait((seconds) => seconds - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [wait]);
+
+  async function sendCode() {
+    onError(null);
+    setCaptchaError(null);
+    const phone = await readPhone();
+    if (!phone) return;
+    if (!captchaAnswer.trim()) return setCaptchaError('请输入图形验证码');
+    setSending(true);
+    const result = await send({ phone, captchaId: captcha?.id ?? '', captchaAnswer: captchaAnswer.trim() }).catch(() => null);
+    setSending(false);
+    await loadCaptcha();
+    if (result?.ok) {
+      setSentTo(result.data.maskedPhone);
+      setWait(result.data.resendAfterSeconds);
+    } else if (result?.fieldErrors?.captchaAnswer) {
+      setCaptchaError(result.fieldErrors.captchaAnswer);
+    } else {
+      onError(result?.message ?? '网络异常，请重试');
+    }
+  }
+
+  return (
+    <>
+      <Field id="captchaAnswer" label="图形验证码" error={captchaError ?? undefined} hint="看不清？点击图片换一张" required>
+        <div className="flex items-center gap-3">
+          <TextInput id="captchaAnswer" autoComplete="off" maxLength={6} value={captchaAnswer} onChange={(event) => setCaptchaAnswer(event.target.value)} invalid={!!captchaError} />
+          <button type="button" onClick={() => void loadCaptcha()} className="h-[50px] w-[150px] shrink-0 rounded border border-stone-300 bg-stone-50" aria-label="换一张图形验证码">
+            {captcha && (
+              // eslint-disable-next-line @next/next/no-img-element -- server-generated SVG, shown as an image
+              <img src={`data:image/svg+xml;utf8,${encodeURIComponent(captcha.svg)}`} alt="图形验证码" width={150} height={50} />
+            )}
+          </button>
+        </div>
+      </Field>
+      {sentTo && <Alert tone="success">验证码已发送至 {sentTo}，5 分钟内有效。</Alert>}
+      <Field id="code" label="短信验证码" error={codeError} required>
+        <div className="flex items-center gap-3">
+          <TextInput id="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} invalid={!!codeError} {...code} />
+          <Button variant="secondary" className="shrink-0" isLoading={sending} disabled={wait > 0} onClick={() => void sendCode()}>
+            {wait > 0 ? `${wait} 秒后重发` : sentTo ? '重新获取' : '获取验证码'}
+          </Button>
+        </div>
+      </Field>
+    </>
+  );
+}
