@@ -64,7 +64,8 @@ export function SmsCodeFields({ readPhone, send, onError, code, codeError }: TPr
       setSentTo(result.data.maskedPhone);
       setWait(result.data.resendAfterSeconds);
     } else if (result?.fieldErrors?.captchaAnswer) {
-      setCaptchaError(result.fieldErrors.captchaAnswer);
+      // The refusal's own message says what to do next (a new captcha has loaded).
+      setCaptchaError(result.message);
     } else {
       onError(result?.message ?? '网络异常，请重试');
     }
