@@ -30,3 +30,10 @@ export function fromDateTimeLocal(value: string): Date {
   const [, y, m, d, h, min] = match.map(Number);
   return new TZDate(y, m - 1, d, h, min, 0, TIME_ZONE);
 }
+
+/** 820 B, 35 KB, 2.4 MB — file sizes as users read them. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -8,7 +8,7 @@ import { SmsCodeFields } from '@/components/sms/sms-code-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass, TextInput } from '@/components/ui/field';
-import { formatFileSize } from '@/components/upload/file-upload';
+import { formatFileSize } from '@/lib/format';
 import { MAX_OBJECTION_FILES, OBJECTION_FILES_MAX_BYTES, ZObjectionForm, type TObjectionFormInput } from '@/lib/objections/schema';
 import { fileObjectionAction, requestObjectionCodeAction } from '@/lib/objections/public-actions';
 

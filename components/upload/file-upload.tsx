@@ -4,6 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { TUploadSlot } from '@/lib/files/check';
 import type { TUploadedFile } from '@/lib/files/service';
+import { formatFileSize } from '@/lib/format';
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -26,12 +27,6 @@ type TFileUploadProps = {
   hint?: string;
   disabled?: boolean;
 };
-
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 type TUploadOutcome = { ok: true; file: TUploadedFile } | { ok: false; message: string };
 

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
 import { fileUrl } from '@/lib/files/service';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatFileSize } from '@/lib/format';
 import { loadObjectionCase } from '@/lib/objections/queries';
 import { OBJECTION_STEP_LABELS, isObjectionOpen } from '@/lib/publicity/status';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
@@ -14,9 +14,6 @@ import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 export const metadata = { title: '异议办理' };
 
 type TProps = { params: Promise<{ id: string; objectionId: string }> };
-
-/** Sizes in KB/MB (the upload component's helper lives in a client module, not callable here). */
-const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 type TCaseFile = { file: { id: string; kind: 'IMAGE' | 'DOCUMENT'; originalName: string; size: number } };
 
@@ -29,7 +26,7 @@ function FileList({ files }: { files: TCaseFile[] }) {
           <a href={fileUrl(file.id)} target="_blank" rel="noreferrer" className="text-brand-700 underline-offset-2 hover:underline">
             {file.kind === 'IMAGE' ? '图片' : 'PDF'}：{file.originalName}
           </a>
-          <span className="ml-2 text-xs text-stone-500">{sizeOf(file.size)}</span>
+          <span className="ml-2 text-xs text-stone-500">{formatFileSize(file.size)}</span>
         </li>
       ))}
     </ul>
