@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { queryString } from '@/components/ui/pagination';
+import { queryString } from '@/lib/format';
 import type { TQualificationSearch } from '@/lib/qualification/schema';
 
 type TProps = {

@@ -31,11 +31,3 @@ export function Pagination({ page, pageCount, total, hrefFor }: TPaginationProps
     </nav>
   );
 }
-
-/** Query string of `params` with empty values dropped. */
-export function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}

@@ -2,6 +2,7 @@
 // brand or organization name, and pages of GALLERY_PAGE_SIZE. A plain GET form drives them, so the page needs no
 // JavaScript (the production server sends it without Next's client runtime, scripts/lib/public-documents.mjs) and
 // every filtered view has an address that can be shared.
+import { queryString } from '@/lib/format';
 import type { TGalleryBrand } from '@/lib/gallery/queries';
 
 export const GALLERY_PAGE_SIZE = 24;
@@ -74,11 +75,4 @@ export function pageOfGallery(brands: TGalleryBrand[], requested: number) {
 }
 
 /** The address of a filtered view: empty values and page 1 are left out, so each view has one address. */
-export function galleryHref(filter: TGalleryFilter, page = 1): string {
-  const params = new URLSearchParams();
-  for (const { name } of GALLERY_FILTERS) if (filter[name]) params.set(name, filter[name]);
-  if (filter.q) params.set('q', filter.q);
-  if (page > 1) params.set('page', String(page));
-  const query = params.toString();
-  return query ? `/gallery?${query}` : '/gallery';
-}
+export const galleryHref = ({ year, field, region, award, q }: TGalleryFilter, page = 1) => `/gallery${queryString({ year, field, region, award, q, page: page > 1 ? page : undefined })}`;

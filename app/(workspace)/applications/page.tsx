@@ -2,10 +2,11 @@ import { StaffApplicationList } from '@/components/application/staff-application
 import { StaffSearchForm } from '@/components/application/staff-search-form';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { Pagination, queryString } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/auth/guard';
 import { findSimilarForApplications } from '@/lib/application/similar-names';
 import { listStaffApplications, listStaffFilterOptions, parseStaffSearch, staffScopePaths } from '@/lib/application/staff-queries';
+import { queryString } from '@/lib/format';
 
 export const metadata = { title: '申报列表' };
 

@@ -1,10 +1,11 @@
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
 import { PageHeader } from '@/components/ui/card';
-import { Pagination, queryString } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/auth/guard';
 import { listAuditLogs } from '@/lib/audit/queries';
 import { ZAuditFilters } from '@/lib/audit/schema';
+import { queryString } from '@/lib/format';
 import { depthOf } from '@/lib/organization/tree';
 
 export const metadata = { title: '审计日志' };

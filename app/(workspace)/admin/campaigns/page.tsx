@@ -2,9 +2,10 @@ import Link from 'next/link';
 import { CampaignAdminList } from '@/components/campaign/campaign-admin-list';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { Pagination, queryString } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/auth/guard';
 import { ADMIN_CAMPAIGNS_PAGE_SIZE, listAdminCampaigns } from '@/lib/campaign/admin-queries';
+import { queryString } from '@/lib/format';
 
 export const metadata = { title: '评选活动' };
 

@@ -3,10 +3,10 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { Pagination, queryString } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/auth/guard';
 import { env } from '@/lib/env';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, queryString } from '@/lib/format';
 import { canReadSms, listSmsMessages } from '@/lib/sms/queries';
 
 export const metadata = { title: '短信记录' };

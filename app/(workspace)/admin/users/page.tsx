@@ -4,8 +4,9 @@ import { UserList } from '@/components/user/user-list';
 import { UserSearchForm } from '@/components/user/user-search-form';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { Pagination, queryString } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/auth/guard';
+import { queryString } from '@/lib/format';
 import { listScopeOrganizationOptions, listScopedUsers } from '@/lib/user/queries';
 import { ZUserSearch } from '@/lib/user/schema';
 

@@ -5,9 +5,8 @@ import { PublicBrandGroups } from '@/components/brand-list/public-brand-groups';
 import { PublicHeader } from '@/components/layout/public-header';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/card';
-import { queryString } from '@/components/ui/pagination';
 import { getPublicBrandList } from '@/lib/brand-list/queries';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, queryString } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
 

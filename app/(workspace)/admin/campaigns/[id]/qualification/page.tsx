@@ -4,11 +4,11 @@ import { QualificationFilters } from '@/components/qualification/qualification-f
 import { StageWindowNotice } from '@/components/qualification/stage-window-notice';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { Pagination, queryString } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/auth/guard';
 import { ChecklistEditor } from '@/components/qualification/checklist-editor';
 import { loadCampaignForAdmin } from '@/lib/campaign/admin-page';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, queryString } from '@/lib/format';
 import { qualificationStatus } from '@/lib/qualification/access';
 import { getQualificationPage, parseQualificationSearch } from '@/lib/qualification/queries';
 
