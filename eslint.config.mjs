@@ -41,6 +41,16 @@ export default tseslint.config(
     },
   },
   {
+    // Every spec takes `test` from the guarded fixture, so each page it shows is held to the 390 px layout rules.
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', importNames: ['test', 'expect'], message: '请从 ./support/test 引用 test 与 expect（含 390 px 版面检查）。' }] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', '*.mjs', '*.js', 'bench/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -14,7 +14,8 @@ import { LongTextField } from '@/components/application/long-text-field';
 import { SaveIndicator, type TSaveState } from '@/components/application/save-indicator';
 import { SimilarNames } from '@/components/application/similar-names';
 import { saveDraftAction, submitApplicationAction } from '@/lib/application/actions';
-import { TEXT_LIMITS, submitSchema, type TApplicationValues, type TFormRules } from '@/lib/application/schema';
+import { TEXT_LIMITS, draftFieldSchemas, draftSelfAssessmentSchema, submitSchema, type TApplicationValues, type TFormRules } from '@/lib/application/schema';
+import { PHONE_HINT, PHONE_INPUT_MAX_LENGTH, normalizePhone } from '@/lib/phone';
 
 const AUTOSAVE_DELAY_MS = 2000;
 
@@ -29,7 +30,7 @@ function SectionIndex({ sections }: { sections: TSectionEntry[] }) {
           <li key={section.id}>
             <a
               href={`#${section.id}`}
-              className={`inline-flex min-h-9 items-center gap-1 rounded-full border px-3 ${section.done ? 'border-brand-100 bg-brand-50 text-brand-800' : 'border-stone-300 bg-white text-stone-700'} hover:border-brand-600`}
+              className={`relative inline-flex min-h-9 items-center gap-1 rounded-full border px-3 ${section.done ? 'border-brand-100 bg-brand-50 text-brand-800' : 'border-stone-300 bg-white text-stone-700'} hover:border-brand-600`}
             >
               {section.done && <span aria-hidden>✓</span>}
               {section.title}
@@ -62,7 +63,7 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { register, control, formState, getValues, setError, setFocus, handleSubmit } = methods;
+  const { register, control, formState, getValues, setValue, setError, clearErrors, setFocus, handleSubmit } = methods;
   const watched = useWatch({ control }) as Partial<TApplicationValues>;
   const brandName = watched.brandName;
 
@@ -86,13 +87,39 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
     [setError, setFocus],
   );
 
+  /**
+   * Draft errors (a field over its cap, a half-typed phone) are shown where they are, never focused: the user may
+   * be typing elsewhere. The server saved every other field; the error goes as soon as the value is fixed.
+   */
+  const draftSchemas = useMemo(() => draftFieldSchemas(rules), [rules]);
+  const showDraftErrors = useCallback(
+    (fieldErrors: Record<string, string>) => {
+      for (const [name, message] of Object.entries(fieldErrors)) setError(name as FieldPath<TApplicationValues>, { type: 'draft', message });
+    },
+    [setError],
+  );
+  const recheckDraftField = useCallback(
+    (name: string) => {
+      const value = getValues(name as FieldPath<TApplicationValues>);
+      const schema = name.startsWith('selfAssessment.') ? draftSelfAssessmentSchema : draftSchemas[name as keyof typeof draftSchemas];
+      if (!schema) return;
+      const parsed = schema.safeParse(value);
+      const current = methods.getFieldState(name as FieldPath<TApplicationValues>).error;
+      if (!parsed.success) setError(name as FieldPath<TApplicationValues>, { type: 'draft', message: parsed.error.issues[0]?.message });
+      else if (current?.type === 'draft') clearErrors(name as FieldPath<TApplicationValues>);
+    },
+    [clearErrors, draftSchemas, getValues, methods, setError],
+  );
+
   const saveOnce = useCallback(async (): Promise<boolean> => {
     dirtyRef.current = false;
     setSaveState({ kind: 'saving' });
     const result = await saveDraftAction({ applicationId, revision: revisionRef.current, values: getValues() }).catch(() => null);
     if (result?.ok) {
       revisionRef.current = result.data.revision;
-      setSaveState({ kind: 'saved', at: result.data.savedAt });
+      const unsaved = Object.keys(result.data.fieldErrors);
+      showDraftErrors(result.data.fieldErrors);
+      setSaveState({ kind: 'saved', at: result.data.savedAt, unsaved: unsaved.length });
       return true;
     }
     dirtyRef.current = true;
@@ -101,11 +128,11 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
       setConflict(result.message);
       setSaveState({ kind: 'idle' });
     } else {
-      if (result?.fieldErrors) showServerErrors(result.fieldErrors);
+      if (result?.fieldErrors) showDraftErrors(result.fieldErrors);
       setSaveState({ kind: 'error', message: result?.message ?? '网络异常，未能保存' });
     }
     return false;
-  }, [applicationId, getValues, showServerErrors]);
+  }, [applicationId, getValues, showDraftErrors]);
 
   /** One save at a time: a change made while saving is saved right after, with the new revision. */
   const save = useCallback(async (): Promise<boolean> => {
@@ -123,7 +150,8 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
   }, [saveOnce]);
 
   useEffect(() => {
-    const subscription = methods.watch(() => {
+    const subscription = methods.watch((_values, { name }) => {
+      if (name) recheckDraftField(name);
       dirtyRef.current = true;
       clearTimeout(timerRef.current);
       timerRef.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
@@ -132,7 +160,7 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
       subscription.unsubscribe();
       clearTimeout(timerRef.current);
     };
-  }, [methods, save]);
+  }, [methods, recheckDraftField, save]);
 
   async function submit() {
     setSubmitting(true);
@@ -212,13 +240,26 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
               </select>
             </Field>
             <Field id="field-secretaryName" label="党组织书记" required error={errors.secretaryName?.message}>
-              <TextInput id="field-secretaryName" autoComplete="off" invalid={!!errors.secretaryName} {...register('secretaryName')} />
+              <TextInput id="field-secretaryName" autoComplete="off" maxLength={TEXT_LIMITS.secretaryName} invalid={!!errors.secretaryName} {...register('secretaryName')} />
             </Field>
             <Field id="field-contactName" label="联系人" required error={errors.contactName?.message}>
-              <TextInput id="field-contactName" autoComplete="name" invalid={!!errors.contactName} {...register('contactName')} />
+              <TextInput id="field-contactName" autoComplete="name" maxLength={TEXT_LIMITS.contactName} invalid={!!errors.contactName} {...register('contactName')} />
             </Field>
-            <Field id="field-contactPhone" label="联系电话" required error={errors.contactPhone?.message} hint="11 位手机号码">
-              <TextInput id="field-contactPhone" type="tel" inputMode="numeric" autoComplete="tel" invalid={!!errors.contactPhone} {...register('contactPhone')} />
+            <Field id="field-contactPhone" label="联系电话" required error={errors.contactPhone?.message} hint={PHONE_HINT}>
+              <TextInput
+                id="field-contactPhone"
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                maxLength={PHONE_INPUT_MAX_LENGTH}
+                invalid={!!errors.contactPhone}
+                {...register('contactPhone', {
+                  onBlur: (event: FocusEvent<HTMLInputElement>) => {
+                    const phone = normalizePhone(event.target.value);
+                    if (phone && phone !== event.target.value) setValue('contactPhone', phone, { shouldDirty: true });
+                  },
+                })}
+              />
             </Field>
           </div>
         </Card>
@@ -226,7 +267,7 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
         <Card id="section-brand" title="品牌名称与口号" className="scroll-mt-16">
           <div className="space-y-4">
             <Field id="field-brandName" label="品牌名称" required error={errors.brandName?.message} hint={`不超过 ${rules.nameMaxLength} 个字`}>
-              <TextInput id="field-brandName" autoComplete="off" invalid={!!errors.brandName} {...register('brandName')} />
+              <TextInput id="field-brandName" autoComplete="off" maxLength={rules.nameMaxLength} invalid={!!errors.brandName} {...register('brandName')} />
               <p className={`text-right text-xs tabular-nums ${brandLength > rules.nameMaxLength ? 'font-semibold text-red-700' : 'text-stone-500'}`}>
                 {brandLength} / {rules.nameMaxLength}
               </p>

@@ -32,6 +32,7 @@ export function LongTextField({ name, label, max, hint, required, rows = 6, read
         id={id}
         rows={rows}
         readOnly={readOnly}
+        maxLength={max}
         className={`${inputClass} min-h-24 resize-y leading-relaxed`}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-${error ? 'error' : 'hint'} ${id}-count`}

@@ -2,14 +2,17 @@
 
 import { formatTime } from '@/lib/format';
 
-export type TSaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string } | { kind: 'conflict'; message: string };
+export type TSaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string; unsaved?: number } | { kind: 'error'; message: string } | { kind: 'conflict'; message: string };
 
 /** "保存中…" / "已保存 10:32" / "保存失败，重试". */
 export function SaveIndicator({ state, onRetry }: { state: TSaveState; onRetry: () => void }) {
   return (
     <div aria-live="polite" className="flex min-h-8 items-center gap-2 text-sm">
       {state.kind === 'saving' && <span className="text-stone-600">保存中…</span>}
-      {state.kind === 'saved' && <span className="text-green-800">已保存 {formatTime(state.at)}</span>}
+      {state.kind === 'saved' && !state.unsaved && <span className="text-green-800">已保存 {formatTime(state.at)}</span>}
+      {state.kind === 'saved' && !!state.unsaved && (
+        <span className="text-amber-800">已保存 {formatTime(state.at)}，{state.unsaved} 项有误未保存（见标出的字段）</span>
+      )}
       {state.kind === 'error' && (
         <>
           <span className="text-red-700">{state.message}</span>

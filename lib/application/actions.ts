@@ -33,7 +33,7 @@ export async function saveDraftAction(input: { applicationId: string; revision: 
   return runAction(async () => {
     const user = await requireAnyRole(['BRANCH_SECRETARY']);
     const result = await saveDraft(input, { actorId: user.id, ip: await getRequestIp() });
-    return { revision: result.revision, savedAt: result.savedAt.toISOString() };
+    return { revision: result.revision, savedAt: result.savedAt.toISOString(), fieldErrors: result.fieldErrors };
   });
 }
 

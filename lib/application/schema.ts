@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PHONE_INPUT_MAX_LENGTH, normalizePhone } from '@/lib/phone';
 
 /** Per-campaign rules of the declaration form: what the form and the server both validate against. */
 export type TFormRules = {
@@ -60,19 +61,31 @@ export type TApplicationValues = {
   selfAssessment: Record<string, string>;
 };
 
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
-
 const capped = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
 const required = (label: string, max: number) =>
   z.string({ error: `请填写${label}` }).trim().max(max, `${label}不能超过 ${max} 个字`).min(1, `请填写${label}`);
 
-/** Drafts accept anything partial: only the length caps apply, so a half-filled form can always be saved. */
-export function draftSchema(rules: TFormRules) {
-  const criterionIds = new Set(rules.criteria.map((criterion) => criterion.id));
-  return z.object({
-    fieldId: z
-      .string()
-      .refine((value) => value === '' || rules.fieldIds.includes(value), '请从列表中选择所属领域'),
+/** A draft's phone may be half-typed; a complete number is stored normalised ("139 0000 0011" → 13900000011). */
+const draftPhone = z
+  .string()
+  .trim()
+  .max(PHONE_INPUT_MAX_LENGTH, `联系电话不能超过 ${PHONE_INPUT_MAX_LENGTH} 个字符`)
+  .transform((value) => normalizePhone(value) ?? value);
+
+const submitPhone = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    const phone = normalizePhone(value);
+    if (phone) return phone;
+    context.addIssue({ code: 'custom', message: '请填写正确的联系电话（手机号或带区号的座机号）' });
+    return z.NEVER;
+  });
+
+/** One schema per draft field: a draft saves every field that passes its own cap, whatever the others hold. */
+export function draftFieldSchemas(rules: TFormRules) {
+  return {
+    fieldId: z.string().refine((value) => value === '' || rules.fieldIds.includes(value), '请从列表中选择所属领域'),
     brandName: capped(FIELD_LABELS.brandName, rules.nameMaxLength),
     slogan: capped(FIELD_LABELS.slogan, TEXT_LIMITS.slogan),
     essence: capped(FIELD_LABELS.essence, TEXT_LIMITS.essence),
@@ -82,11 +95,46 @@ export function draftSchema(rules: TFormRules) {
     honors: capped(FIELD_LABELS.honors, TEXT_LIMITS.honors),
     secretaryName: capped(FIELD_LABELS.secretaryName, TEXT_LIMITS.secretaryName),
     contactName: capped(FIELD_LABELS.contactName, TEXT_LIMITS.contactName),
-    contactPhone: z.string().trim().max(11, '联系电话应为 11 位手机号码'),
-    selfAssessment: z
-      .record(z.string(), capped('自评', TEXT_LIMITS.selfAssessment))
-      .transform((texts) => Object.fromEntries(Object.entries(texts).filter(([id]) => criterionIds.has(id)))),
-  });
+    contactPhone: draftPhone,
+  } satisfies Record<Exclude<keyof TApplicationValues, 'selfAssessment'>, z.ZodType>;
+}
+
+export const draftSelfAssessmentSchema = capped('自评', TEXT_LIMITS.selfAssessment);
+
+export type TDraftParse = {
+  /** The fields that passed, to be stored; absent keys keep their stored value. */
+  values: Partial<Omit<TApplicationValues, 'selfAssessment'>> & { selfAssessment?: Record<string, string> };
+  /** "contactPhone" / "selfAssessment.c1" → why that field was not saved. */
+  fieldErrors: Record<string, string>;
+};
+
+const ZDraftShape = z.object({ selfAssessment: z.record(z.string(), z.unknown()).optional() }).catchall(z.unknown());
+
+/**
+ * Checks each draft field on its own, so one field over its cap (or a half-typed phone) never stops the
+ * others from being saved. A body that is not a form at all is still refused as a whole.
+ */
+export function parseDraft(rules: TFormRules, input: unknown): TDraftParse {
+  const shape = ZDraftShape.parse(input);
+  const result: TDraftParse = { values: {}, fieldErrors: {} };
+  const values = result.values as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(draftFieldSchemas(rules))) {
+    if (!(key in shape)) continue;
+    const parsed = schema.safeParse(shape[key]);
+    if (parsed.success) values[key] = parsed.data;
+    else result.fieldErrors[key] = parsed.error.issues[0]?.message ?? '填写有误';
+  }
+  if (shape.selfAssessment) {
+    const texts: Record<string, string> = {};
+    for (const criterion of rules.criteria) {
+      if (!(criterion.id in shape.selfAssessment)) continue;
+      const parsed = draftSelfAssessmentSchema.safeParse(shape.selfAssessment[criterion.id]);
+      if (parsed.success) texts[criterion.id] = parsed.data;
+      else result.fieldErrors[`selfAssessment.${criterion.id}`] = parsed.error.issues[0]?.message ?? '填写有误';
+    }
+    result.values.selfAssessment = texts;
+  }
+  return result;
 }
 
 /** Submitting needs everything: every text, a valid mobile number and one self-assessment per rubric criterion. */
@@ -102,7 +150,7 @@ export function submitSchema(rules: TFormRules) {
     honors: capped(FIELD_LABELS.honors, TEXT_LIMITS.honors),
     secretaryName: required(FIELD_LABELS.secretaryName, TEXT_LIMITS.secretaryName),
     contactName: required(FIELD_LABELS.contactName, TEXT_LIMITS.contactName),
-    contactPhone: z.string().trim().regex(MOBILE_PATTERN, '请填写正确的 11 位手机号码'),
+    contactPhone: submitPhone,
     selfAssessment: z.object(
       Object.fromEntries(rules.criteria.map((criterion) => [criterion.id, required(`“${criterion.name}”的自评`, TEXT_LIMITS.selfAssessment)])),
     ),

@@ -11,7 +11,7 @@ import { grantsRoleAt } from '@/lib/auth/scope';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { actsFor, entryPosition, recommendingChain } from '@/lib/recommendation/chain';
 import { editWindowStatus, formRulesOf, type TEditWindowEntry } from '@/lib/application/rules';
-import { draftSchema, submitSchema, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
+import { parseDraft, submitSchema, type TDraftParse, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 
 type TContext = TAuditContext & { tx?: TTx };
 
@@ -85,7 +85,7 @@ async function createDraft(tx: TTx, input: { campaignId: string; organizationId:
  * Saves a draft only if nobody saved since the `revision` the editor started from: a second tab or device
  * gets a conflict instead of silently overwriting newer text. Autosaves are not audited (only submissions are).
  */
-export async function saveDraft(input: { applicationId: string; revision: number; values: TApplicationValues }, context: TContext) {
+export async function saveDraft(input: { applicationId: string; revision: number; values: unknown }, context: TContext) {
   const { applicationId, revision } = ZSaveMeta.parse(input);
   return inTransaction(context, async (tx) => {
     const [grants, application] = await Promise.all([
@@ -95,15 +95,26 @@ export async function saveDraft(input: { applicationId: string; revision: number
     assertCanEdit(grants, application);
     assertEditableStatus(application.status);
     await assertDeclarationOpen(tx, application.campaign.stages, application);
-    const values = draftSchema(formRulesOf(application.campaign)).parse(input.values);
+    const { values, fieldErrors } = parseDraft(formRulesOf(application.campaign), input.values);
     const { count } = await tx.application.updateMany({
       where: { id: applicationId, revision, status: { in: ['DRAFT', 'RETURNED'] } },
-      data: { ...columnsOf(values), revision: { increment: 1 } },
+      data: { ...draftColumnsOf(values, valuesOf(application).selfAssessment), revision: { increment: 1 } },
     });
     if (count === 0) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
     const saved = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { revision: true, updatedAt: true } });
-    return { revision: saved.revision, savedAt: saved.updatedAt };
+    return { revision: saved.revision, savedAt: saved.updatedAt, fieldErrors };
   });
+}
+
+/** The columns of the fields that passed; a self-assessment that failed keeps its stored text. */
+function draftColumnsOf(values: TDraftParse['values'], storedSelfAssessment: Record<string, string>) {
+  const { selfAssessment, ...texts } = values;
+  return {
+    ...texts,
+    ...(texts.fieldId !== undefined && { fieldId: texts.fieldId || null }),
+    ...(texts.brandName !== undefined && { brandNameBigrams: brandNameBigrams(texts.brandName) }),
+    ...(selfAssessment && { selfAssessment: { ...storedSelfAssessment, ...selfAssessment } as Prisma.InputJsonObject }),
+  };
 }
 
 /** Validates everything, stores the text, and files version N+1 with the full snapshot — in one transaction. */

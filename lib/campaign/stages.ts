@@ -33,10 +33,18 @@ export function sortStages<T extends { kind: StageKind }>(stages: readonly T[]):
   return [...stages].sort((a, b) => STAGE_ORDER.indexOf(a.kind) - STAGE_ORDER.indexOf(b.kind));
 }
 
-/** The stage running now, or else the next one to come. */
+/** The stages that come before `kind` in every campaign's order. */
+export function stagesBefore(kind: StageKind): StageKind[] {
+  return STAGE_ORDER.slice(0, STAGE_ORDER.indexOf(kind));
+}
+
+/**
+ * The stage running now, or else the next one to come. Where two overlap (a later stage opened while an earlier
+ * one's dates still run), the later one is where the campaign is: a 公示 under way is not "初评审定进行中".
+ */
 export function currentStage<T extends TStageWindow>(stages: readonly T[], now: Date): T | undefined {
   const ordered = sortStages(stages).filter((stage) => stage.isEnabled);
-  return ordered.find((stage) => stageStatus(stage, now) === 'open') ?? ordered.find((stage) => now < stage.startsAt);
+  return ordered.findLast((stage) => stageStatus(stage, now) === 'open') ?? ordered.find((stage) => now < stage.startsAt);
 }
 
 /**

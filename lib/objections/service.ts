@@ -38,12 +38,13 @@ import { checkVerificationCode, refuseCodeCheck, sendVerificationCode } from '@/
 
 export const objectionCodePurpose = (campaignId: string) => `OBJECTION:${campaignId}`;
 
-/** The 公示 of the campaign, which must be open now by database time. */
+/** The 公示 of the campaign, which must be open now by database time (its period in force is the 公示 stage). */
 async function openPublicity(client: TTx | typeof db, campaignId: string) {
   const [publicity] = await client.$queryRaw<{ decisionId: string; title: string; phase: 'upcoming' | 'open' | 'ended' }[]>`
     SELECT p.decision_id AS "decisionId", c.title,
-      CASE WHEN now() < p.starts_at THEN 'upcoming' WHEN now() < p.ends_at THEN 'open' ELSE 'ended' END AS phase
+      CASE WHEN now() < COALESCE(s.starts_at, p.starts_at) THEN 'upcoming' WHEN now() < COALESCE(s.ends_at, p.ends_at) THEN 'open' ELSE 'ended' END AS phase
     FROM publicities p JOIN campaigns c ON c.id = p.campaign_id
+      LEFT JOIN campaign_stages s ON s.campaign_id = p.campaign_id AND s.kind = 'PUBLICITY'
     WHERE p.campaign_id = ${campaignId} AND c.status IN ('PUBLISHED', 'FINISHED')`;
   if (!publicity) throw new AppError('NOT_FOUND', '本活动没有公示');
   if (publicity.phase === 'upcoming') throw new AppError('STAGE_LOCKED', '公示尚未开始，开始后才能提出异议');

@@ -14,6 +14,15 @@ export function publicityPhase(publicity: { startsAt: Date; endsAt: Date }, now:
 /** The last day of the period as a Shanghai calendar date (endsAt is the next day's 00:00). */
 export const lastDayOf = (endsAt: Date) => new Date(endsAt.getTime() - 1);
 
+/** The campaign's 公示 stage, which the 公示 itself opened: ending or moving it in the timeline moves the 公示 too. */
+const PUBLICITY_WINDOW = { campaign: { select: { stages: { where: { kind: 'PUBLICITY' as const }, select: { startsAt: true, endsAt: true } } } } };
+
+/** The period in force: the campaign's 公示 stage (one truth for every page), else the dates the 公示 announced. */
+function windowOf(publicity: { startsAt: Date; endsAt: Date; campaign: { stages: { startsAt: Date; endsAt: Date }[] } }, now: Date) {
+  const { startsAt, endsAt } = publicity.campaign.stages[0] ?? publicity;
+  return { startsAt, endsAt, phase: publicityPhase({ startsAt, endsAt }, now), lastDay: lastDayOf(endsAt) };
+}
+
 /** Entries of a decision with an award, by award order then rank. */
 async function awardedEntries(decisionId: string) {
   const items = await db.decisionItem.findMany({
@@ -32,7 +41,10 @@ async function awardedEntries(decisionId: string) {
 export async function loadPublicityAdmin(campaignId: string) {
   const [campaign, publicity, proposal, announcement, objections, now] = await Promise.all([
     db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { id: true, title: true, year: true, publicityEnabled: true, ownerOrg: { select: { name: true } } } }),
-    db.publicity.findUnique({ where: { campaignId }, select: { id: true, decisionId: true, startsAt: true, endsAt: true, notice: true, publishedAt: true, publishedBy: { select: { displayName: true } } } }),
+    db.publicity.findUnique({
+      where: { campaignId },
+      select: { id: true, decisionId: true, startsAt: true, endsAt: true, notice: true, publishedAt: true, publishedBy: { select: { displayName: true } }, ...PUBLICITY_WINDOW },
+    }),
     loadAwardProposal(campaignId),
     db.announcement.findUnique({ where: { campaignId }, select: { id: true, title: true, documentNo: true, issuedOn: true, publishedAt: true, _count: { select: { honors: true } } } }),
     objectionsByEntry(campaignId),
@@ -43,7 +55,7 @@ export async function loadPublicityAdmin(campaignId: string) {
   const totalObjections = [...objections.values()].reduce((sum, entry) => sum + entry.open + entry.closed, 0);
   return {
     campaign,
-    publicity: publicity && { ...publicity, phase: publicityPhase(publicity, now), lastDay: lastDayOf(publicity.endsAt) },
+    publicity: publicity && { ...publicity, ...windowOf(publicity, now) },
     /** The signed 审定 was corrected after the 公示 went out: the new list needs its own 公示. */
     stale: Boolean(publicity && proposal && proposal.decision.id !== publicity.decisionId),
     proposal,
@@ -67,7 +79,16 @@ export async function loadPublicPublicity(campaignId: string) {
       notice: true,
       publishedAt: true,
       decisionId: true,
-      campaign: { select: { id: true, title: true, year: true, ownerOrg: { select: { name: true } }, announcement: { select: { id: true } } } },
+      campaign: {
+        select: {
+          id: true,
+          title: true,
+          year: true,
+          ownerOrg: { select: { name: true } },
+          announcement: { select: { id: true } },
+          stages: PUBLICITY_WINDOW.campaign.select.stages,
+        },
+      },
     },
   });
   if (!publicity) return null;
@@ -78,7 +99,7 @@ export async function loadPublicPublicity(campaignId: string) {
     if (group) group.entries.push(entry);
     else groups.push({ award: { id: entry.award.id, name: entry.award.name }, entries: [entry] });
   }
-  return { ...publicity, phase: publicityPhase(publicity, now), lastDay: lastDayOf(publicity.endsAt), groups, total: entries.length };
+  return { ...publicity, ...windowOf(publicity, now), groups, total: entries.length };
 }
 
 export type TPublicPublicity = NonNullable<Awaited<ReturnType<typeof loadPublicPublicity>>>;

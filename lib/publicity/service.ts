@@ -5,6 +5,7 @@ import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertCampaignAdmin } from '@/lib/campaign/access';
+import { stagesBefore } from '@/lib/campaign/stages';
 import { objectionsByEntry } from '@/lib/objections/holds';
 
 type TContext = TAuditContext & { actorId: string };
@@ -77,11 +78,15 @@ export async function publishPublicity(input: TPublishPublicityInput, context: T
       data: { campaignId: campaign.id, decisionId: final.id, startsAt, endsAt, notice: value.notice, publishedById: context.actorId },
       select: { id: true },
     });
-    // The campaign's timeline shows the same period.
+    // The 公示 stage of the timeline is the period in force; a stage before it still running (初评审定) ends when it starts.
     await tx.campaignStage.upsert({
       where: { campaignId_kind: { campaignId: campaign.id, kind: 'PUBLICITY' } },
       update: { startsAt, endsAt, isEnabled: true },
       create: { campaignId: campaign.id, kind: 'PUBLICITY', startsAt, endsAt },
+    });
+    await tx.campaignStage.updateMany({
+      where: { campaignId: campaign.id, kind: { in: stagesBefore('PUBLICITY') }, isEnabled: true, endsAt: { gt: startsAt }, startsAt: { lt: startsAt } },
+      data: { endsAt: startsAt },
     });
     await recordAudit(tx, context, {
       action: 'publish-publicity',
@@ -107,10 +112,14 @@ export async function finaliseCampaign(input: TFinaliseInput, context: TContext)
     const final = await signedFinal(tx, campaign.id);
     const now = await dbNow(tx);
     if (campaign.publicityEnabled) {
-      const publicity = await tx.publicity.findUnique({ where: { campaignId: campaign.id }, select: { decisionId: true, endsAt: true } });
+      const [publicity, stage] = await Promise.all([
+        tx.publicity.findUnique({ where: { campaignId: campaign.id }, select: { decisionId: true, endsAt: true } }),
+        tx.campaignStage.findUnique({ where: { campaignId_kind: { campaignId: campaign.id, kind: 'PUBLICITY' } }, select: { endsAt: true } }),
+      ]);
       if (!publicity) throw new AppError('CONFLICT', '请先发布公示，公示期满后再发布表彰决定');
       if (publicity.decisionId !== final.id) throw new AppError('CONFLICT', '公示后领导小组审定又有更正，更正后的名单需要重新公示');
-      if (now < publicity.endsAt) throw new AppError('CONFLICT', '公示期尚未结束，不能发布表彰决定');
+      // The 公示 stage is the period in force (提前结束 in the timeline ends the 公示 too).
+      if (now < (stage ?? publicity).endsAt) throw new AppError('CONFLICT', '公示期尚未结束，不能发布表彰决定');
     }
     const objections = [...(await objectionsByEntry(campaign.id, tx)).values()];
     const open = objections.reduce((sum, entry) => sum + entry.open, 0);

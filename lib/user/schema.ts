@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_ORDER } from '@/lib/auth/roles';
+import { MOBILE_PATTERN } from '@/lib/phone';
 
 export const PAGE_SIZE = 20;
-
-/** Mainland mobile numbers: 11 digits starting with 13–19. */
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
 // A login name starts with a letter, so it can never be mistaken for a phone number at sign-in.
 export const ZLoginName = z

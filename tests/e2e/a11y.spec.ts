@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { finaliseCampaign } from '@/lib/publicity/service';
 import { createAwardedScope, endPublicity, openPublicity, shanghaiDay } from '../support/publicity';

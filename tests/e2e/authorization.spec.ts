@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { baseURL } from '../../playwright.config';
 import { signInAs } from './support/session';
 import { serverActionId } from './support/server-actions';

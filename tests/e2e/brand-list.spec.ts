@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { screenshotBoth } from './support/screenshots';
 import { signInAs } from './support/session';
 

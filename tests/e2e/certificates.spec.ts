@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { finaliseCampaign } from '@/lib/publicity/service';

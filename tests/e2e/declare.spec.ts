@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import sharp from 'sharp';
 import { extractPdfText } from '../support/pdf-text';
 import { screenshotBoth } from './support/screenshots';
@@ -71,7 +72,7 @@ test('a secretary fills and submits, the committee returns it with a reason, the
   await screenshotBoth(page, 'declare-form');
 
   await page.getByRole('button', { name: '提交', exact: true }).click();
-  await expect(page.getByText('请填写正确的 11 位手机号码')).toBeVisible();
+  await expect(page.getByText('请填写正确的联系电话（手机号或带区号的座机号）')).toBeVisible();
   await expect(page.getByRole('textbox', { name: '联系电话', exact: true })).toBeFocused();
   await screenshotBoth(page, 'declare-form-error');
   await page.getByRole('textbox', { name: '联系电话', exact: true }).fill('13812345678');

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { DEMO_CAMPAIGN_TITLE } from '../../prisma/seed/demo-city';
 import { endPublicity } from '../support/publicity';

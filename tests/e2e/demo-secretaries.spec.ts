@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DEMO_CAMPAIGN_TITLE, DEMO_USERS } from '../../prisma/seed/demo-city';
 import { signInAs } from './support/session';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { finaliseCampaign } from '@/lib/publicity/service';
 import { createAwardedScope, endPublicity, openPublicity, shanghaiDay } from '../support/publicity';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { createAwardedScope, openPublicity } from '../support/publicity';
 import { samplePng } from '../support/upload-samples';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { createAwardedScope, endPublicity, insertObjection } from '../support/publicity';
 import { signInTestUser } from './support/session';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { qualifyApplication } from '@/lib/qualification/service';
 import { recommendEntry } from '@/lib/recommendation/service';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { recommendEntry } from '@/lib/recommendation/service';
 import { TEST_PASSWORD } from '../support/factories';

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { saveScores, submitSheet } from '@/lib/review/scoring';
 import { createReviewScope } from '../support/reviews';

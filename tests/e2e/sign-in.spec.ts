@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { SignInPage, signInAs } from './support/session';
 
 const ROLE_HOMES = [

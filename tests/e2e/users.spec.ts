@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { SignInPage, signInAs } from './support/session';
 
 const outputDir = process.env.E2E_OUTPUT_DIR ?? 'test-results';

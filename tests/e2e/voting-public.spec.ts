@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { createVotingScope, insertVotes } from '../support/voting';
 import { signInTestUser } from './support/session';

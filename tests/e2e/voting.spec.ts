@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { TEST_PASSWORD } from '../support/factories';
 import { createVotingScope } from '../support/voting';

@@ -39,15 +39,32 @@ describe('drafts', () => {
     expect(stored).toMatchObject({ brandName: '第一个窗口', revision: 1, brandNameBigrams: ['第一', '一个', '个窗', '窗口'] });
   });
 
-  it('rejects over-long text in a draft with a Chinese field error', async () => {
+  it('saves every valid field of a draft, keeps the stored value of an invalid one and names it', async () => {
     const scope = await createDeclarationScope();
     const { id } = await draftOf(scope);
-    const error = await rejection(
-      saveDraft({ applicationId: id, revision: 0, values: { ...EMPTY_VALUES, brandName: '名'.repeat(16) } }, context(scope.secretaryA.id)).catch((reason) => {
-        throw reason?.name === 'ZodError' ? new AppError('INVALID_INPUT', reason.issues[0].message) : reason;
-      }),
+    const actor = context(scope.secretaryA.id);
+    await saveDraft({ applicationId: id, revision: 0, values: { ...EMPTY_VALUES, brandName: '红色管家', slogan: '旧口号' } }, actor);
+    const saved = await saveDraft(
+      { applicationId: id, revision: 1, values: { ...EMPTY_VALUES, brandName: '名'.repeat(16), slogan: '新口号', contactPhone: '139 0000 0011', essence: '内涵' } },
+      actor,
     );
-    expect(error.message).toBe('品牌名称不能超过 15 个字');
+    expect(saved.fieldErrors).toEqual({ brandName: '品牌名称不能超过 15 个字' });
+    const stored = await db.application.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ brandName: '红色管家', slogan: '新口号', contactPhone: '13900000011', essence: '内涵', revision: 2 });
+
+    const landline = await saveDraft({ applicationId: id, revision: 2, values: { ...EMPTY_VALUES, brandName: '红色管家', contactPhone: '0571-8888666' } }, actor);
+    expect(landline.fieldErrors).toEqual({});
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).contactPhone).toBe('0571-8888666');
+
+    // Half-typed phones are kept as typed in a draft; only an over-long one is refused (and not stored).
+    const half = await saveDraft({ applicationId: id, revision: 3, values: { ...EMPTY_VALUES, contactPhone: '139 00' } }, actor);
+    expect(half.fieldErrors).toEqual({});
+    const long = await saveDraft({ applicationId: id, revision: 4, values: { ...EMPTY_VALUES, contactPhone: '1'.repeat(30), honors: '荣誉' } }, actor);
+    expect(long.fieldErrors).toEqual({ contactPhone: '联系电话不能超过 24 个字符' });
+    expect(await db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ contactPhone: '139 00', honors: '荣誉' });
+
+    // A body that is not a form at all is refused as a whole.
+    expect((await rejection(saveDraft({ applicationId: id, revision: 5, values: 'x' }, actor))).code).toBe('INVALID_INPUT');
   });
 });
 
@@ -95,7 +112,7 @@ describe('submitting', () => {
     const { id } = await draftOf(scope);
     const error = await rejection(submitApplication({ applicationId: id, revision: 0, values: { ...(await completeValues(scope.campaign.id)), contactPhone: '12345', essence: '' } }, context(scope.secretaryA.id)));
     expect(error.code).toBe('INVALID_INPUT');
-    expect(error.fieldErrors).toEqual({ contactPhone: '请填写正确的 11 位手机号码', essence: '请填写品牌内涵' });
+    expect(error.fieldErrors).toEqual({ contactPhone: '请填写正确的联系电话（手机号或带区号的座机号）', essence: '请填写品牌内涵' });
   });
 
   it('return then resubmit keeps both versions, with the reason on version 1', async () => {

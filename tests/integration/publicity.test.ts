@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { closeStageNow } from '@/lib/campaign/service';
+import { currentStage } from '@/lib/campaign/stages';
 import { loadPublicityAdmin, loadPublicPublicity } from '@/lib/publicity/queries';
 import { finaliseCampaign, publishPublicity, revokeHonor } from '@/lib/publicity/service';
 import { rejection } from '../support/errors';
@@ -120,5 +122,31 @@ describe('公示 and 通报表扬', () => {
     expect(revoked.revokeReason).toBe('存在弄虚作假问题');
     expect((await rejection(revokeHonor({ honorId: honor.id, reason: '再次摘牌理由' }, { actorId: scope.cityAdmin.id }))).message).toBe('该品牌已经摘牌');
     await expect(db.$executeRaw`UPDATE honors SET revoke_reason = NULL WHERE id = ${honor.id}`).rejects.toThrow(/honors_revoked_check/);
+  });
+
+  it('has one stage truth: a 公示 under way is the current stage, and 提前结束 of the 公示 stage ends the 公示 on every page', async () => {
+    const scope = await createAwardedScope({ entries: 2, awarded: 1 });
+    const campaignId = scope.campaign.id;
+    const admin = { actorId: scope.cityAdmin.id };
+    // 初评审定 still runs by its dates when the 公示 goes out.
+    await db.campaignStage.update({
+      where: { campaignId_kind: { campaignId, kind: 'DELIBERATION' } },
+      data: { isEnabled: true, startsAt: new Date(Date.now() - 3 * 86_400_000), endsAt: new Date(Date.now() + 5 * 86_400_000) },
+    });
+    await openPublicity(campaignId, scope.cityAdmin.id);
+    const publicity = await db.publicity.findUniqueOrThrow({ where: { campaignId } });
+    const stages = await db.campaignStage.findMany({ where: { campaignId } });
+    const now = new Date();
+    expect(currentStage(stages, now)?.kind).toBe('PUBLICITY');
+    expect(stages.find((stage) => stage.kind === 'DELIBERATION')?.endsAt).toEqual(publicity.startsAt);
+
+    expect((await rejection(finaliseCampaign(finalInput(campaignId), admin))).message).toBe('公示期尚未结束，不能发布表彰决定');
+    await closeStageNow({ campaignId, kind: 'PUBLICITY' }, admin);
+    expect((await loadPublicityAdmin(campaignId)).publicity?.phase).toBe('ended');
+    expect((await loadPublicPublicity(campaignId))?.phase).toBe('ended');
+    const after = await db.campaignStage.findMany({ where: { campaignId } });
+    expect(currentStage(after, new Date())?.kind).not.toBe('PUBLICITY');
+    await finaliseCampaign(finalInput(campaignId), admin);
+    expect(await db.honor.count({ where: { campaignId } })).toBe(1);
   });
 });

@@ -49,6 +49,7 @@ export async function openPublicity(campaignId: string, actorId: string, days = 
 /** Ends the 公示 by database time (as if its last day had passed). */
 export async function endPublicity(campaignId: string) {
   await db.$executeRaw`UPDATE publicities SET starts_at = LEAST(starts_at, now() - interval '2 days'), ends_at = now() - interval '1 millisecond' WHERE campaign_id = ${campaignId}`;
+  await db.$executeRaw`UPDATE campaign_stages SET starts_at = LEAST(starts_at, now() - interval '2 days'), ends_at = now() - interval '1 millisecond' WHERE campaign_id = ${campaignId} AND kind = 'PUBLICITY'`;
 }
 
 /** A filed objection written straight to the database (the public form is tested on its own). */

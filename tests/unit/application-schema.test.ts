@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_VALUES, draftSchema, submitSchema, type TFormRules } from '@/lib/application/schema';
+import { EMPTY_VALUES, parseDraft, submitSchema, type TFormRules } from '@/lib/application/schema';
 
 const rules: TFormRules = { nameMaxLength: 8, fieldIds: ['f1', 'f2'], criteria: [{ id: 'c1', name: '有组织' }, { id: 'c2', name: '有阵地' }] };
 
@@ -18,15 +18,21 @@ const complete = {
   selfAssessment: { c1: '好', c2: '好' },
 };
 
-describe('draft schema', () => {
+describe('draft parsing', () => {
   it('accepts an empty form and drops self-assessments of unknown criteria', () => {
-    const parsed = draftSchema(rules).parse({ ...EMPTY_VALUES, selfAssessment: { c1: '一', other: '二' } });
-    expect(parsed.selfAssessment).toEqual({ c1: '一' });
+    const parsed = parseDraft(rules, { ...EMPTY_VALUES, selfAssessment: { c1: '一', other: '二' } });
+    expect(parsed.fieldErrors).toEqual({});
+    expect(parsed.values.selfAssessment).toEqual({ c1: '一' });
   });
-  it('still caps lengths, in Chinese', () => {
-    const result = draftSchema(rules).safeParse({ ...EMPTY_VALUES, brandName: '一二三四五六七八九' });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0].message).toBe('品牌名称不能超过 8 个字');
+  it('names each field over its cap, in Chinese, and keeps every other field', () => {
+    const parsed = parseDraft(rules, { ...EMPTY_VALUES, brandName: '一二三四五六七八九', slogan: '口号', selfAssessment: { c1: '长'.repeat(501), c2: '好' } });
+    expect(parsed.fieldErrors).toEqual({ brandName: '品牌名称不能超过 8 个字', 'selfAssessment.c1': '自评不能超过 500 个字' });
+    expect(parsed.values).toMatchObject({ slogan: '口号', selfAssessment: { c2: '好' } });
+    expect(parsed.values).not.toHaveProperty('brandName');
+  });
+  it('leaves out fields the body does not carry, and refuses a body that is no form', () => {
+    expect(parseDraft(rules, { slogan: '只改口号' }).values).toEqual({ slogan: '只改口号' });
+    expect(() => parseDraft(rules, 'x')).toThrow();
   });
 });
 
@@ -39,7 +45,7 @@ describe('submit schema', () => {
     const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
     expect(messages).toEqual({
       brandName: '请填写品牌名称',
-      contactPhone: '请填写正确的 11 位手机号码',
+      contactPhone: '请填写正确的联系电话（手机号或带区号的座机号）',
       fieldId: '请选择所属领域',
       'selfAssessment.c2': '请填写“有阵地”的自评',
     });
