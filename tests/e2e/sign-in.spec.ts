@@ -50,8 +50,9 @@ test('logging out revokes the session: the old cookie no longer opens the worksp
 test('the public home page lists the current campaign without signing in', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '正在进行的评选' })).toBeVisible();
-  await expect(page.getByText('2026年度示范市党建品牌选树')).toBeVisible();
-  await expect(page.getByText('申报进行中')).toBeVisible();
+  const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: '2026年度示范市党建品牌选树', exact: true }) });
+  await expect(card).toBeVisible();
+  await expect(card.getByText('申报进行中')).toBeVisible();
 });
 
 test('responses carry the security headers', async ({ request }) => {
