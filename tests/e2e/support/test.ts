@@ -113,8 +113,7 @@ class GuardedContext {
 /** Pages already opened at phone width in this worker: each address is checked once per run. */
 const checkedPaths = new Set<string>();
 
-async function guard(browser: Browser, context: BrowserContext, run: () => Promise<void>) {
-  const problems: string[] = [];
+async function guard(browser: Browser, context: BrowserContext, problems: string[], run: () => Promise<void>) {
   const guarded: GuardedContext[] = [];
   const attach = async (target: BrowserContext) => {
     const entry = new GuardedContext(target, problems);
@@ -147,10 +146,14 @@ async function guard(browser: Browser, context: BrowserContext, run: () => Promi
  * The e2e suite's `test`: every spec imports it (lint enforces this), so every page any test shows is held to
  * the phone-width layout rules above.
  */
-export const test = base.extend<{ layoutGuard: void }>({
+export const test = base.extend<{ layoutProblems: string[]; layoutGuard: void }>({
+  /** What the guard found so far; a test of the guard itself reads it and empties it. */
+  layoutProblems: async ({ browserName: _ }, provide) => {
+    await provide([]);
+  },
   layoutGuard: [
-    async ({ browser, context }, use) => {
-      await guard(browser, context, () => use());
+    async ({ browser, context, layoutProblems }, use) => {
+      await guard(browser, context, layoutProblems, () => use());
     },
     { auto: true },
   ],
