@@ -124,17 +124,17 @@ export function FileUpload({ slot, files, onUploaded, onRemove, accept, maxFiles
           </p>
           {!progress.isCompressing && (
             <>
-            <div
-              role="progressbar"
-              aria-label={`上传进度：${progress.name}`}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={progress.percent}
-              className="h-2 w-full overflow-hidden rounded-full bg-stone-200"
-            >
-              <div className="h-full bg-brand-700 transition-[width]" style={{ width: `${progress.percent}%` }} />
-            </div>
-            <p className="text-xs text-stone-500">{progress.percent}%</p>
+              <div
+                role="progressbar"
+                aria-label={`上传进度：${progress.name}`}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={progress.percent}
+                className="h-2 w-full overflow-hidden rounded-full bg-stone-200"
+              >
+                <div className="h-full bg-brand-700 transition-[width]" style={{ width: `${progress.percent}%` }} />
+              </div>
+              <p className="text-xs text-stone-500">{progress.percent}%</p>
             </>
           )}
         </div>
