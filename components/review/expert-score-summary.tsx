@@ -28,23 +28,24 @@ export function ExpertScoreSummary({ summaries }: { summaries: TExpertScoreSumma
             {summary.submittedMean !== null && ` · 已提交平均 ${points(summary.submittedMean)} 分`}
           </p>
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-            <table className="w-full min-w-max text-left text-sm" aria-label={`${summary.campaign.title} 评分汇总`}>
+            <table className="w-full whitespace-nowrap text-left text-sm" aria-label={`${summary.campaign.title} 评分汇总`}>
               <thead className="bg-stone-50 text-xs text-stone-600">
                 <tr>
-                  <th scope="col" className="sticky left-0 bg-stone-50 px-3 py-2 font-medium">
+                  <th scope="col" className="sticky left-0 bg-stone-50 px-3 py-2 align-bottom font-medium">
                     品牌
                   </th>
-                  {summary.criteria.map((criterion) => (
-                    <th key={criterion.id} scope="col" className="px-2 py-2 text-right font-medium">
-                      {criterion.name}
+                  {summary.criteria.map((criterion, index) => (
+                    <th key={criterion.id} scope="col" className="px-2 py-2 text-right align-bottom font-medium sm:max-w-32 sm:whitespace-normal">
+                      <span className="sm:hidden">第{index + 1}项</span>
+                      <span className="hidden sm:inline">{criterion.name}</span>
                       <span className="block font-normal text-stone-400">/{criterion.maxPoints}</span>
                     </th>
                   ))}
-                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                  <th scope="col" className="px-2 py-2 text-right align-bottom font-medium">
                     合计
                     <span className="block font-normal text-stone-400">/{summary.maxTotal}</span>
                   </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
+                  <th scope="col" className="px-3 py-2 align-bottom font-medium">
                     状态
                   </th>
                 </tr>
@@ -52,7 +53,7 @@ export function ExpertScoreSummary({ summaries }: { summaries: TExpertScoreSumma
               <tbody className="divide-y divide-stone-100">
                 {summary.rows.map((row) => (
                   <tr key={row.assignmentId}>
-                    <th scope="row" className="sticky left-0 max-w-36 bg-white px-3 py-2 text-left font-medium sm:max-w-64">
+                    <th scope="row" className="sticky left-0 min-w-24 max-w-28 whitespace-normal bg-white px-3 py-2 text-left font-medium sm:max-w-64">
                       <Link href={`/review/${row.assignmentId}`} className="line-clamp-2 break-all text-brand-700 hover:underline">
                         {row.brandName || '未命名品牌'}
                       </Link>
@@ -72,6 +73,13 @@ export function ExpertScoreSummary({ summaries }: { summaries: TExpertScoreSumma
               </tbody>
             </table>
           </div>
+          <ol className="space-y-0.5 text-xs text-stone-500 sm:hidden">
+            {summary.criteria.map((criterion, index) => (
+              <li key={criterion.id}>
+                第{index + 1}项：{criterion.name}（{criterion.maxPoints} 分）
+              </li>
+            ))}
+          </ol>
         </div>
       ))}
     </section>

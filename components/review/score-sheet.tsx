@@ -157,13 +157,13 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
                 </div>
               </div>
               {criterion.guidance && <p className="mt-2 whitespace-pre-wrap rounded bg-stone-50 px-3 py-2 text-sm leading-relaxed text-stone-700">{criterion.guidance}</p>}
-              <div className="mt-2 rounded border-l-4 border-brand-200 bg-white py-1 pl-3">
-                <p className="text-xs font-medium text-stone-500">申报单位自评</p>
-                <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{criterion.selfAssessment || <span className="text-stone-400">未填写</span>}</p>
-              </div>
               <p id={`${id}-note`} role={pointsError ? 'alert' : undefined} className={`mt-1 text-xs ${pointsError ? 'text-red-700' : 'text-stone-500'}`}>
                 {pointsError ?? `0 至 ${criterion.maxPoints} 分，可保留一位小数`}
               </p>
+              <div className="mt-3 border-l-4 border-brand-100 py-1 pl-3">
+                <p className="text-xs font-medium text-stone-500">申报单位自评</p>
+                <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{criterion.selfAssessment || <span className="text-stone-400">未填写</span>}</p>
+              </div>
               <div className="mt-3 space-y-1">
                 <label htmlFor={`${id}-comment`} className="text-sm font-medium text-stone-700">
                   评语{needsComment && <span className="text-red-700">（低于满分的 {commentBelowPercent}%，必填）</span>}

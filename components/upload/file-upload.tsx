@@ -166,13 +166,9 @@ export function FileUpload({ slot, files, onUploaded, onRemove, accept, maxFiles
           {maxFiles > 1 && <span className="text-xs text-stone-500">还可上传 {remaining} 个</span>}
         </div>
       )}
-      {hint && (
-        <p id={hintId} className="text-xs text-stone-500">
-          {hint}
-        </p>
-      )}
-      <p id={limitsId} className="text-xs text-stone-500">
-        {SLOT_LIMITS[slot]}
+      <p className="text-xs text-stone-500">
+        {hint && <span id={hintId}>{hint}。</span>}
+        <span id={limitsId}>{SLOT_LIMITS[slot]}</span>
       </p>
 
       {errors.length > 0 && (
