@@ -47,7 +47,7 @@ export function ApplicationFiles({ applicationId, initial, maxPhotos, maxDocumen
         </p>
         <div className="space-y-1">
           <p className="text-sm font-medium text-stone-800">品牌标识（Logo）</p>
-          <FileUpload slot="LOGO" files={files.logo} onUploaded={add('logo', true)} onRemove={remove('logo')} label="上传品牌标识" hint="PNG、JPG 或 WebP 图片" />
+          <FileUpload slot="LOGO" files={files.logo} onUploaded={add('logo', true)} onRemove={remove('logo')} label="上传品牌标识" />
         </div>
         <div className="space-y-1">
           <p className="text-sm font-medium text-stone-800">工作照片</p>

@@ -98,7 +98,7 @@ export function OnsiteCheckForm({ campaignId, applicationId, initial, inspectors
               onUploaded={(file) => field.onChange([...field.value, file])}
               onRemove={(file) => field.onChange(field.value.filter((item) => item.id !== file.id))}
               label="上传照片"
-              hint="PNG、JPG 或 WebP，最多 12 张"
+              hint="最多 12 张"
             />
           </div>
         )}

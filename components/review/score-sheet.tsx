@@ -9,10 +9,13 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { inputClass } from '@/components/ui/field';
 import { saveScoresAction, submitSheetAction } from '@/lib/review/actions';
+import { commentThreshold, submitErrorSummary, submitScoreErrors } from '@/lib/review/schema';
 
-export type TSheetCriterion = { id: string; name: string; maxPoints: number; guidance: string; points: number | null; comment: string };
+export type TSheetCriterion = { id: string; name: string; maxPoints: number; guidance: string; selfAssessment: string; points: number | null; comment: string };
 
 type TProps = { assignmentId: string; criteria: TSheetCriterion[]; commentBelowPercent: number; isEditable: boolean };
+
+type TProblemPath = `scores.${number}.points` | `scores.${number}.comment`;
 
 type TForm = { scores: { criterionId: string; points: string; comment: string }[] };
 
@@ -22,7 +25,7 @@ const format = (value: number) => (Number.isInteger(value) ? String(value) : val
 /** One expert's sheet: a score and, where it is low, a comment per criterion; autosaved, then submitted once. */
 export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEditable }: TProps) {
   const router = useRouter();
-  const { register, control, getValues, setError, clearErrors, formState } = useForm<TForm>({
+  const { register, control, getValues, setError, clearErrors, setFocus, formState } = useForm<TForm>({
     defaultValues: { scores: criteria.map((criterion) => ({ criterionId: criterion.id, points: criterion.points === null ? '' : format(criterion.points), comment: criterion.comment })) },
   });
   const scores = useWatch({ control, name: 'scores' });
@@ -31,7 +34,29 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
   const [submitting, setSubmitting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const lastSaved = useRef(JSON.stringify(getValues('scores')));
+  const submitTried = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  /**
+   * Once the expert has tried to submit, the submit rule's problems stay on screen and follow the values as they are
+   * fixed; before that, a successful save clears what an earlier save reported. Never moves focus.
+   */
+  const showProblems = useCallback((): TProblemPath[] => {
+    clearErrors();
+    if (!submitTried.current) {
+      setMessage(null);
+      return [];
+    }
+    const problems = submitScoreErrors(
+      criteria,
+      commentBelowPercent,
+      getValues('scores').map((row) => ({ points: toPoints(row.points), comment: row.comment })),
+    );
+    const paths = Object.keys(problems) as TProblemPath[];
+    for (const path of paths) setError(path, { message: problems[path] });
+    setMessage(paths.length ? submitErrorSummary(paths.length) : null);
+    return paths;
+  }, [clearErrors, commentBelowPercent, criteria, getValues, setError]);
 
   const flush = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
@@ -42,15 +67,18 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
     const result = await saveScoresAction({ assignmentId, scores: current.map((row) => ({ criterionId: row.criterionId, points: toPoints(row.points), comment: row.comment })) }).catch(() => null);
     if (result?.ok) {
       lastSaved.current = serialized;
-      clearErrors();
-      setMessage(null);
+      showProblems();
       setSave({ kind: 'saved', at: new Date(result.data.savedAt).toISOString() });
       return true;
     }
     for (const [path, text] of Object.entries(result?.fieldErrors ?? {})) setError(path as `scores.${number}.points`, { message: text });
     setSave({ kind: 'error', message: result?.message ?? '网络异常，评分未保存' });
     return false;
-  }, [assignmentId, clearErrors, getValues, setError]);
+  }, [assignmentId, getValues, setError, showProblems]);
+
+  useEffect(() => {
+    if (submitTried.current) showProblems();
+  }, [scores, showProblems]);
 
   useEffect(() => {
     if (!isEditable) return;
@@ -65,6 +93,14 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
   const total = scores.reduce((sum, row) => sum + (toPoints(row.points) ?? 0), 0);
   const max = criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0);
   const scored = scores.filter((row) => toPoints(row.points) !== null).length;
+
+  /** The server's submit rule, checked before the confirmation opens: a missing score or comment is shown at once. */
+  function openConfirmation() {
+    submitTried.current = true;
+    const problems = showProblems();
+    if (problems.length === 0) setConfirming(true);
+    else setFocus(problems[0]);
+  }
 
   async function submit() {
     setSubmitting(true);
@@ -87,7 +123,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
       <ol className="space-y-3">
         {criteria.map((criterion, index) => {
           const points = toPoints(scores[index]?.points ?? '');
-          const needsComment = points !== null && points < (criterion.maxPoints * commentBelowPercent) / 100;
+          const needsComment = points !== null && points < commentThreshold(criterion.maxPoints, commentBelowPercent);
           const pointsError = formState.errors.scores?.[index]?.points?.message;
           const commentError = formState.errors.scores?.[index]?.comment?.message;
           const id = `score-${criterion.id}`;
@@ -124,6 +160,10 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
               <p id={`${id}-note`} role={pointsError ? 'alert' : undefined} className={`mt-1 text-xs ${pointsError ? 'text-red-700' : 'text-stone-500'}`}>
                 {pointsError ?? `0 至 ${criterion.maxPoints} 分，可保留一位小数`}
               </p>
+              <div className="mt-3 border-l-4 border-brand-100 py-1 pl-3">
+                <p className="text-xs font-medium text-stone-500">申报单位自评</p>
+                <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{criterion.selfAssessment || <span className="text-stone-400">未填写</span>}</p>
+              </div>
               <div className="mt-3 space-y-1">
                 <label htmlFor={`${id}-comment`} className="text-sm font-medium text-stone-700">
                   评语{needsComment && <span className="text-red-700">（低于满分的 {commentBelowPercent}%，必填）</span>}
@@ -160,7 +200,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
         {isEditable && (
           <div className="flex items-center gap-3">
             <SaveIndicator state={save} onRetry={() => void flush()} />
-            <Button onClick={() => setConfirming(true)} disabled={submitting}>
+            <Button onClick={openConfirmation} disabled={submitting}>
               提交评分
             </Button>
           </div>

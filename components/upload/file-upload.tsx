@@ -2,11 +2,18 @@
 
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { prepareUpload } from '@/components/upload/prepare-upload';
 import type { TUploadSlot } from '@/lib/files/check';
+import { IMAGE_LIMIT_LABEL, PDF_LIMIT_LABEL } from '@/lib/files/limits';
 import type { TUploadedFile } from '@/lib/files/service';
 import { formatFileSize } from '@/lib/format';
 
-const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Stated beside the button, before anything is chosen. */
+const SLOT_LIMITS: Record<TUploadSlot, string> = {
+  LOGO: `JPG、PNG 或 WebP 图片，不超过 ${IMAGE_LIMIT_LABEL}；更大的图片会先在本机压缩再上传`,
+  PHOTO: `JPG、PNG 或 WebP 图片，每张不超过 ${IMAGE_LIMIT_LABEL}；更大的照片会先在本机压缩再上传`,
+  DOCUMENT: `PDF 不超过 ${PDF_LIMIT_LABEL}；JPG、PNG、WebP 图片不超过 ${IMAGE_LIMIT_LABEL}（更大的会先在本机压缩）`,
+};
 
 const SLOT_ACCEPT: Record<TUploadSlot, string> = {
   LOGO: 'image/png,image/jpeg,image/webp,.png,.jpg,.jpeg,.webp',
@@ -55,7 +62,8 @@ function sendFile(file: File, slot: TUploadSlot, onProgress: (percent: number) =
 export function FileUpload({ slot, files, onUploaded, onRemove, accept, maxFiles = 1, label = '选择文件', hint, disabled = false }: TFileUploadProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const hintId = useId();
-  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const limitsId = useId();
+  const [progress, setProgress] = useState<{ name: string; percent: number; isCompressing?: boolean } | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const remaining = maxFiles - files.length;
 
@@ -63,12 +71,14 @@ export function FileUpload({ slot, files, onUploaded, onRemove, accept, maxFiles
     const problems: string[] = [];
     if (chosen.length > remaining) problems.push(`最多只能上传 ${maxFiles} 个文件，多出的 ${chosen.length - remaining} 个未上传`);
     for (const file of chosen.slice(0, Math.max(remaining, 0))) {
-      if (file.size > MAX_UPLOAD_BYTES) {
-        problems.push(`${file.name}：文件不能超过 20 MB`);
+      setProgress({ name: file.name, percent: 0, isCompressing: true });
+      const prepared = await prepareUpload(file);
+      if (!prepared.ok) {
+        problems.push(`${file.name}：${prepared.message}`);
         continue;
       }
       setProgress({ name: file.name, percent: 0 });
-      const outcome = await sendFile(file, slot, (percent) => setProgress({ name: file.name, percent }));
+      const outcome = await sendFile(prepared.file, slot, (percent) => setProgress({ name: file.name, percent }));
       if (outcome.ok) onUploaded(outcome.file);
       else problems.push(`${file.name}：${outcome.message}`);
     }
@@ -109,18 +119,24 @@ export function FileUpload({ slot, files, onUploaded, onRemove, accept, maxFiles
 
       {progress && (
         <div className="space-y-1">
-          <p className="truncate text-sm text-stone-700">正在上传 {progress.name}……</p>
-          <div
-            role="progressbar"
-            aria-label={`上传进度：${progress.name}`}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={progress.percent}
-            className="h-2 w-full overflow-hidden rounded-full bg-stone-200"
-          >
-            <div className="h-full bg-brand-700 transition-[width]" style={{ width: `${progress.percent}%` }} />
-          </div>
-          <p className="text-xs text-stone-500">{progress.percent}%</p>
+          <p className="truncate text-sm text-stone-700">
+            {progress.isCompressing ? '正在处理' : '正在上传'} {progress.name}……
+          </p>
+          {!progress.isCompressing && (
+            <>
+              <div
+                role="progressbar"
+                aria-label={`上传进度：${progress.name}`}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={progress.percent}
+                className="h-2 w-full overflow-hidden rounded-full bg-stone-200"
+              >
+                <div className="h-full bg-brand-700 transition-[width]" style={{ width: `${progress.percent}%` }} />
+              </div>
+              <p className="text-xs text-stone-500">{progress.percent}%</p>
+            </>
+          )}
         </div>
       )}
 
@@ -143,18 +159,17 @@ export function FileUpload({ slot, files, onUploaded, onRemove, accept, maxFiles
             onClick={() => inputRef.current?.click()}
             isLoading={progress !== null}
             disabled={disabled}
-            aria-describedby={hint ? hintId : undefined}
+            aria-describedby={hint ? `${hintId} ${limitsId}` : limitsId}
           >
             {label}
           </Button>
           {maxFiles > 1 && <span className="text-xs text-stone-500">还可上传 {remaining} 个</span>}
         </div>
       )}
-      {hint && (
-        <p id={hintId} className="text-xs text-stone-500">
-          {hint}
-        </p>
-      )}
+      <p className="text-xs text-stone-500">
+        {hint && <span id={hintId}>{hint}。</span>}
+        <span id={limitsId}>{SLOT_LIMITS[slot]}</span>
+      </p>
 
       {errors.length > 0 && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -1,5 +1,6 @@
 import { db, dbNow, type TTx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { OrgField } from '@/lib/generated/prisma/enums';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { fieldErrorsOf } from '@/lib/auth/action';
@@ -61,11 +62,34 @@ export async function getOrCreateDraft(input: { campaignId: string; organization
   }
 }
 
+/**
+ * What a new draft takes from the organization record: the secretary's name and phone (the secretary is the contact
+ * until the branch names another) and the campaign's 领域 covering the organization's field, when exactly one does.
+ * Whatever the record lacks stays empty.
+ */
+function prefillFromOrganization(
+  organization: { field: OrgField | null; secretaryName: string | null; secretaryPhone: string | null },
+  fields: { id: string; orgFields: OrgField[] }[],
+) {
+  const secretaryName = organization.secretaryName?.trim() ?? '';
+  const contactPhone = organization.secretaryPhone?.trim() ?? '';
+  const matching = organization.field ? fields.filter((field) => field.orgFields.includes(organization.field!)) : [];
+  return {
+    secretaryName,
+    contactName: contactPhone ? secretaryName : '',
+    contactPhone,
+    fieldId: matching.length === 1 ? matching[0].id : null,
+  };
+}
+
 async function createDraft(tx: TTx, input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
   const [grants, organization, campaign] = await Promise.all([
     loadGrants(tx, context.actorId),
-    tx.organization.findUnique({ where: { id: input.organizationId }, select: { path: true, isActive: true } }),
-    tx.campaign.findUnique({ where: { id: input.campaignId }, select: { status: true, ownerOrgId: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } }),
+    tx.organization.findUnique({ where: { id: input.organizationId }, select: { path: true, isActive: true, field: true, secretaryName: true, secretaryPhone: true } }),
+    tx.campaign.findUnique({
+      where: { id: input.campaignId },
+      select: { status: true, ownerOrgId: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } }, fields: { select: { id: true, orgFields: true } } },
+    }),
   ]);
   if (!organization?.isActive || !canEditApplication(grants, { status: 'DRAFT', organization })) {
     throw new AppError('FORBIDDEN', '只有本支部的党组织书记可以填写申报表');
@@ -76,8 +100,9 @@ async function createDraft(tx: TTx, input: { campaignId: string; organizationId:
   const found = await tx.application.findUnique({ where: { campaignId_organizationId_slot: { ...input, slot: 1 } }, select: { id: true } });
   if (found) return found;
   await assertDeclarationOpen(tx, campaign.stages);
-  const application = await tx.application.create({ data: { ...input, slot: 1, createdById: context.actorId }, select: { id: true } });
-  await recordAudit(tx, context, { action: 'create-application', entityType: 'Application', entityId: application.id, after: input });
+  const prefill = prefillFromOrganization(organization, campaign.fields);
+  const application = await tx.application.create({ data: { ...input, ...prefill, slot: 1, createdById: context.actorId }, select: { id: true } });
+  await recordAudit(tx, context, { action: 'create-application', entityType: 'Application', entityId: application.id, after: { ...input, ...prefill } });
   return application;
 }
 

@@ -12,9 +12,10 @@ type TFileAccessUser = Pick<TSessionUser, 'id' | 'roles'>;
  * Who may read a file, judged from the database on every request: anyone, for the logo and photos of a brand on a
  * published 品牌清单 (the voting pages show them); its uploader; whoever may read the application it belongs to (the
  * branch's secretary and the committee/organization admins above it); experts assigned to that application; the
- * organizer's admins for 实地核验 photos. Documents (证明材料) are never public.
+ * organizer's admins for 实地核验 photos. Documents (证明材料) are never public. 'blind': an expert reads it for a
+ * campaign reviewed blind, so the download must not carry the file's own name (it may name the organization).
  */
-export async function canReadFile(user: TFileAccessUser | null, fileId: string): Promise<'public' | 'private' | false> {
+export async function canReadFile(user: TFileAccessUser | null, fileId: string): Promise<'public' | 'private' | 'blind' | false> {
   const file = await db.storedFile.findUnique({
     where: { id: fileId },
     select: {
@@ -28,7 +29,7 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
   if (!file) return false;
   const isListed = (application: { _count: { brandListEntries: number } }) => application._count.brandListEntries > 0;
   if ((file.logoOf && isListed(file.logoOf)) || file.attachments.some((attachment) => attachment.slot === 'PHOTO' && isListed(attachment.application))) return 'public';
-  return user && (await canReadPrivately(user, file)) ? 'private' : false;
+  return user ? canReadPrivately(user, file) : false;
 }
 
 async function canReadPrivately(
@@ -40,22 +41,32 @@ async function canReadPrivately(
     onsitePhotos: { check: { campaign: { ownerOrg: { path: string } } } }[];
     objectionFiles: { objection: { campaign: { ownerOrg: { path: string } } } }[];
   },
-): Promise<boolean> {
-  if (file.uploadedById === user.id) return true;
-  // An expert reads the logo and attachments of the entries assigned to them.
-  const applicationIds = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.map((attachment) => attachment.application.id)];
+): Promise<'private' | 'blind' | false> {
+  if (file.uploadedById === user.id) return 'private';
   // 实地核验 photos are the organizer's working papers.
-  if (file.onsitePhotos.some((photo) => grantsRoleAt(user.roles, ['ORG_ADMIN'], photo.check.campaign.ownerOrg.path))) return true;
+  if (file.onsitePhotos.some((photo) => grantsRoleAt(user.roles, ['ORG_ADMIN'], photo.check.campaign.ownerOrg.path))) return 'private';
   // 异议 evidence and working papers: only the organizer's admins (an anonymous objector has no account to read with).
-  if (file.objectionFiles.some((entry) => grantsRoleAt(user.roles, ['ORG_ADMIN'], entry.objection.campaign.ownerOrg.path))) return true;
-  if (user.roles.some((grant) => grant.role === 'EXPERT') && applicationIds.length) {
-    if (await db.reviewAssignment.count({ where: { expertId: user.id, applicationId: { in: applicationIds } } })) return true;
-  }
+  if (file.objectionFiles.some((entry) => grantsRoleAt(user.roles, ['ORG_ADMIN'], entry.objection.campaign.ownerOrg.path))) return 'private';
   const paths = [
     ...(file.logoOf ? [file.logoOf.organization.path] : []),
     ...file.attachments.map((attachment) => attachment.application.organization.path),
   ];
-  return paths.some((path) => grantsRoleAt(user.roles, READER_ROLES, path));
+  if (paths.some((path) => grantsRoleAt(user.roles, READER_ROLES, path))) return 'private';
+  // An expert reads the logo and attachments of the entries assigned to them, in campaigns past their draft.
+  const applicationIds = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.map((attachment) => attachment.application.id)];
+  if (!applicationIds.length || !user.roles.some((grant) => grant.role === 'EXPERT')) return false;
+  const assignments = await db.reviewAssignment.findMany({
+    where: { expertId: user.id, applicationId: { in: applicationIds }, campaign: { status: { not: 'DRAFT' } } },
+    select: { campaign: { select: { blindReview: true } } },
+  });
+  if (!assignments.length) return false;
+  return assignments.some((assignment) => !assignment.campaign.blindReview) ? 'private' : 'blind';
+}
+
+/** The name a download goes by: its own, or for a blind reviewer only what it is. */
+export function downloadName(access: 'public' | 'private' | 'blind', file: { kind: 'IMAGE' | 'DOCUMENT'; originalName: string }): string {
+  if (access !== 'blind') return file.originalName;
+  return file.kind === 'DOCUMENT' ? '证明材料' : '图片';
 }
 
 type TVariantInfo = { key: string; width: number | null; height: number | null };

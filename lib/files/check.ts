@@ -1,14 +1,12 @@
 import { inflateSync } from 'node:zlib';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
+import { IMAGE_LIMIT_LABEL, IMAGE_MAX_BYTES, PDF_LIMIT_LABEL, UPLOAD_MAX_BYTES } from '@/lib/files/limits';
 
 export type TUploadSlot = 'LOGO' | 'PHOTO' | 'DOCUMENT';
 export type TFileKind = 'IMAGE' | 'DOCUMENT';
 
 export const UPLOAD_SLOTS: readonly TUploadSlot[] = ['LOGO', 'PHOTO', 'DOCUMENT'];
-export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
-export const PDF_MAX_BYTES = 20 * 1024 * 1024;
-export const UPLOAD_MAX_BYTES = PDF_MAX_BYTES;
 /** Decoded pixels allowed per image: a tiny file claiming more is a decompression bomb. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 const MAX_NAME_LENGTH = 200;
@@ -68,7 +66,7 @@ export async function inspectUpload({ bytes, fileName, slot }: TInspectInput): P
   const nameProblem = checkFileName(fileName);
   if (nameProblem) return refuse(nameProblem);
   if (bytes.length === 0) return refuse('文件是空的，请重新选择');
-  if (bytes.length > UPLOAD_MAX_BYTES) return refuse('文件不能超过 20 MB');
+  if (bytes.length > UPLOAD_MAX_BYTES) return refuse(`文件不能超过 ${PDF_LIMIT_LABEL}`);
 
   const activeProblem = detectActiveContent(bytes);
   if (activeProblem) return refuse(activeProblem);
@@ -87,7 +85,7 @@ export async function inspectUpload({ bytes, fileName, slot }: TInspectInput): P
   }
 
   if (allowed.kind === 'IMAGE') {
-    if (bytes.length > IMAGE_MAX_BYTES) return refuse('图片不能超过 5 MB');
+    if (bytes.length > IMAGE_MAX_BYTES) return refuse(`图片不能超过 ${IMAGE_LIMIT_LABEL}`);
     const image = await checkImage(bytes);
     if (!image.ok) return image;
     return { ok: true, kind: 'IMAGE', mimeType: sniffed.mime, extension, size: bytes.length, width: image.width, height: image.height };

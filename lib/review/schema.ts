@@ -36,3 +36,35 @@ export type TRemoveAssignmentInput = z.input<typeof ZRemoveAssignment>;
 export type TReopenSheetInput = z.input<typeof ZReopenSheet>;
 export type TDeclareConflictInput = z.input<typeof ZDeclareConflict>;
 export type TScoreDraftInput = z.input<typeof ZScoreDraft>;
+
+/** A comment is required where a criterion scores below this many points. */
+export function commentThreshold(maxPoints: number, commentBelowPercent: number): number {
+  return (maxPoints * commentBelowPercent) / 100;
+}
+
+type TSubmitCriterion = { name: string; maxPoints: number };
+
+/**
+ * 提交评分表: every criterion scored, a comment wherever the score is below the campaign's share of the maximum.
+ * `scores` lines up with `criteria`. The score sheet checks it before its confirmation opens; submitSheet again on the server.
+ */
+export function ZSubmitScores(criteria: readonly TSubmitCriterion[], commentBelowPercent: number) {
+  return z.array(z.object({ points: z.number().nullable(), comment: z.string() })).superRefine((scores, context) => {
+    criteria.forEach((criterion, index) => {
+      const score = scores[index];
+      if (!score || score.points === null) context.addIssue({ code: 'custom', path: [index, 'points'], message: `请为“${criterion.name}”打分` });
+      else if (score.points < commentThreshold(criterion.maxPoints, commentBelowPercent) && !score.comment.trim()) {
+        context.addIssue({ code: 'custom', path: [index, 'comment'], message: `“${criterion.name}”低于满分的 ${commentBelowPercent}%，请写明评语` });
+      }
+    });
+  });
+}
+
+/** The rule's problems as form field errors (`scores.<i>.points` / `scores.<i>.comment`); empty when the sheet may be submitted. */
+export function submitScoreErrors(criteria: readonly TSubmitCriterion[], commentBelowPercent: number, scores: { points: number | null; comment: string }[]): Record<string, string> {
+  const result = ZSubmitScores(criteria, commentBelowPercent).safeParse(scores);
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.map((issue) => [`scores.${issue.path.join('.')}`, issue.message]));
+}
+
+export const submitErrorSummary = (count: number) => `还有 ${count} 处需要完善后才能提交`;

@@ -5,7 +5,11 @@ import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
 import { loadReviewCampaign } from '@/lib/review/pool';
-import { ZDeclareConflict, ZReopenSheet, ZScoreDraft, ZSubmitSheet, type TDeclareConflictInput, type TReopenSheetInput, type TScoreDraftInput } from '@/lib/review/schema';
+import { identityTerms, redactIdentity } from '@/lib/review/blind';
+import {
+  submitErrorSummary, submitScoreErrors, ZDeclareConflict, ZReopenSheet, ZScoreDraft, ZSubmitSheet, type TDeclareConflictInput, type TReopenSheetInput,
+  type TScoreDraftInput,
+} from '@/lib/review/schema';
 
 type TContext = TAuditContext & { actorId: string };
 
@@ -40,18 +44,20 @@ const SHEET_SELECT = {
       practices: true,
       honors: true,
       secretaryName: true,
+      contactName: true,
+      contactPhone: true,
+      selfAssessment: true,
       logoFileId: true,
       field: { select: { name: true } },
-      organization: { select: { name: true } },
+      organization: { select: { name: true, shortName: true } },
+      attachments: {
+        select: { slot: true, caption: true, file: { select: { id: true, kind: true, mimeType: true, size: true, width: true, height: true, originalName: true } } },
+        orderBy: { sortOrder: 'asc' as const },
+      },
     },
   },
   scores: { select: { criterionId: true, points: true, comment: true } },
 } as const;
-
-/** A comment is required where a criterion scores below this many points. */
-export function commentThreshold(maxPoints: number, commentBelowPercent: number): number {
-  return (maxPoints * commentBelowPercent) / 100;
-}
 
 /** Stages as selected here: only the EXPERT_REVIEW one. */
 function reviewStatus(stages: readonly TStageWindow[], now: Date): TStageStatus {
@@ -66,14 +72,30 @@ function assertReviewOpen(status: TStageStatus) {
 }
 
 /**
- * One sheet as its expert sees it: the entry (without the organization and people's names when the campaign reviews
- * blind), the rubric with guidance, the saved scores. Anyone else learns only that it does not exist.
+ * One sheet as its expert sees it: the entry with everything the rubric judges (texts, photos, 证明材料, the branch's
+ * 自评 beside each criterion), the rubric with guidance, the saved scores. When the campaign reviews blind, the
+ * organization and people's names are left out, and taken out of every text and caption; files are listed by kind
+ * and number, never by their names. Anyone else learns only that the sheet does not exist.
  */
 export async function getSheetForExpert(assignmentId: string, userId: string) {
   const [now, sheet] = await Promise.all([dbNow(), db.reviewAssignment.findUnique({ where: { id: assignmentId }, select: SHEET_SELECT })]);
   if (!sheet || sheet.expertId !== userId || sheet.campaign.status === 'DRAFT') throw new AppError('NOT_FOUND', NOT_YOURS);
   const blind = sheet.campaign.blindReview;
   const stage = reviewStatus(sheet.campaign.stages, now);
+  const { application } = sheet;
+  const terms = blind
+    ? identityTerms({
+        organizationName: application.organization.name,
+        organizationShortName: application.organization.shortName,
+        secretaryName: application.secretaryName,
+        contactName: application.contactName,
+        contactPhone: application.contactPhone,
+      })
+    : [];
+  const text = (value: string) => redactIdentity(value, terms);
+  const selfAssessment = (application.selfAssessment ?? {}) as Record<string, unknown>;
+  const photos = application.attachments.filter((attachment) => attachment.slot === 'PHOTO');
+  const documents = application.attachments.filter((attachment) => attachment.slot === 'DOCUMENT');
   return {
     id: sheet.id,
     round: sheet.round,
@@ -84,14 +106,31 @@ export async function getSheetForExpert(assignmentId: string, userId: string) {
     endsAt: sheet.campaign.stages[0]?.endsAt ?? null,
     isEditable: stage === 'open' && !sheet.submittedAt,
     entry: {
-      ...sheet.application,
-      fieldName: sheet.application.field?.name ?? '',
-      organizationName: blind ? null : sheet.application.organization.name,
-      secretaryName: blind ? null : sheet.application.secretaryName,
+      id: application.id,
+      brandName: application.brandName,
+      slogan: text(application.slogan),
+      essence: text(application.essence),
+      carriers: text(application.carriers),
+      norms: text(application.norms),
+      practices: text(application.practices),
+      honors: text(application.honors),
+      logoFileId: application.logoFileId,
+      fieldName: application.field?.name ?? '',
+      organizationName: blind ? null : application.organization.name,
+      secretaryName: blind ? null : application.secretaryName,
+      photos: photos.map(({ file, caption }, index) => ({ id: file.id, width: file.width, height: file.height, label: text(caption) || `照片 ${index + 1}` })),
+      documents: documents.map(({ file, caption }, index) => ({
+        id: file.id,
+        kind: file.kind,
+        size: file.size,
+        typeLabel: file.mimeType === 'application/pdf' ? 'PDF' : '图片',
+        label: blind ? [`证明材料 ${index + 1}`, text(caption)].filter(Boolean).join('：') : caption || file.originalName,
+      })),
     },
     criteria: (sheet.campaign.rubric?.criteria ?? []).map((criterion) => {
       const saved = sheet.scores.find((score) => score.criterionId === criterion.id);
-      return { ...criterion, points: saved ? Number(saved.points) : null, comment: saved?.comment ?? '' };
+      const own = selfAssessment[criterion.id];
+      return { ...criterion, selfAssessment: typeof own === 'string' ? text(own) : '', points: saved ? Number(saved.points) : null, comment: saved?.comment ?? '' };
     }),
   };
 }
@@ -163,15 +202,12 @@ export async function submitSheet(input: { assignmentId: string }, context: TCon
   return db.$transaction(async (tx) => {
     const sheet = await lockOwnSheet(tx, assignmentId, context.actorId);
     const criteria = sheet.campaign.rubric?.criteria ?? [];
-    const fieldErrors: Record<string, string> = {};
-    criteria.forEach((criterion, index) => {
-      const score = sheet.scores.find((row) => row.criterionId === criterion.id);
-      if (!score) fieldErrors[`scores.${index}.points`] = `请为“${criterion.name}”打分`;
-      else if (Number(score.points) < commentThreshold(criterion.maxPoints, sheet.campaign.commentBelowPercent) && !score.comment.trim()) {
-        fieldErrors[`scores.${index}.comment`] = `“${criterion.name}”低于满分的 ${sheet.campaign.commentBelowPercent}%，请写明评语`;
-      }
+    const scores = criteria.map((criterion) => {
+      const row = sheet.scores.find((score) => score.criterionId === criterion.id);
+      return { points: row ? Number(row.points) : null, comment: row?.comment ?? '' };
     });
-    if (Object.keys(fieldErrors).length) throw new AppError('INVALID_INPUT', `还有 ${Object.keys(fieldErrors).length} 处需要完善后才能提交`, fieldErrors);
+    const fieldErrors = submitScoreErrors(criteria, sheet.campaign.commentBelowPercent, scores);
+    if (Object.keys(fieldErrors).length) throw new AppError('INVALID_INPUT', submitErrorSummary(Object.keys(fieldErrors).length), fieldErrors);
     const now = await dbNow(tx);
     await tx.reviewAssignment.update({ where: { id: assignmentId }, data: { submittedAt: now } });
     const total = sheet.scores.reduce((sum, row) => sum + Number(row.points), 0);

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './support/test';
 import { db } from '@/lib/db';
+import { storeUpload } from '@/lib/files/service';
 import { saveScores, submitSheet } from '@/lib/review/scoring';
+import { samplePdf, samplePng } from '../support/upload-samples';
 import { createReviewScope } from '../support/reviews';
 import { screenshotBoth } from './support/screenshots';
 import { signInTestUser } from './support/session';
@@ -27,26 +29,57 @@ test('the admin assigns experts, an expert scores on a phone, staff check on sit
   const sheets = await db.reviewAssignment.findMany({ where: { campaignId }, select: { id: true, expertId: true, applicationId: true }, orderBy: { id: 'asc' } });
   const [mine, ...others] = sheets;
   const criteria = (await db.rubric.findUniqueOrThrow({ where: { campaignId }, select: { criteria: { select: { id: true, name: true, maxPoints: true }, orderBy: { sortOrder: 'asc' } } } })).criteria;
+  // The entry carries a photo and a 证明材料; the expert sees them and the 自评 beside each criterion.
+  const author = scope.entries.find((entry) => entry.id === mine.applicationId)!.secretaryId;
+  const photo = await storeUpload({ bytes: await samplePng(), fileName: '党员服务站.png', slot: 'PHOTO' }, { actorId: author });
+  const proof = await storeUpload({ bytes: await samplePdf(), fileName: '获奖证书.pdf', slot: 'DOCUMENT' }, { actorId: author });
+  await db.applicationAttachment.createMany({
+    data: [
+      { applicationId: mine.applicationId, fileId: photo.id, slot: 'PHOTO', caption: '党员服务站一角' },
+      { applicationId: mine.applicationId, fileId: proof.id, slot: 'DOCUMENT', sortOrder: 1 },
+    ],
+  });
   const expert = await signInTestUser(browser, mine.expertId, { phone: true });
   await expert.goto('/review');
   await expect(expert.getByRole('heading', { level: 1, name: '评审任务' })).toBeVisible();
   await expert.getByRole('link', { name: `评分 ${brandOf(mine.applicationId)}` }).click();
   await expect(expert.getByRole('heading', { level: 1, name: brandOf(mine.applicationId) })).toBeVisible();
+  const photoImage = expert.getByRole('img', { name: '党员服务站一角' });
+  await photoImage.scrollIntoViewIfNeeded();
+  await expect(photoImage).toBeVisible();
+  await expect.poll(() => photoImage.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  const proofLink = expert.getByRole('link', { name: /获奖证书\.pdf/ });
+  await expect(proofLink).toBeVisible();
+  expect((await expert.request.get((await proofLink.getAttribute('href'))!)).status()).toBe(200);
+  await expect(expert.getByText('申报单位自评')).toHaveCount(criteria.length);
+  await expect(expert.getByText('已做到').first()).toBeVisible();
+  expect(await expert.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   for (const [index, criterion] of criteria.entries()) await expert.getByLabel(`${criterion.name} 得分`).fill(String(criterion.maxPoints - index));
-  // A low score needs a comment before submitting.
+  // A low score without its comment is refused before any confirmation opens, and the refusal says where.
   await expert.getByLabel(`${criteria[0].name} 得分`).fill('5');
-  await expect(expert.getByText(/已保存 \d{2}:\d{2}/)).toBeVisible();
   await expert.getByRole('button', { name: '提交评分' }).click();
-  await expert.getByRole('dialog', { name: '提交评分表？' }).getByRole('button', { name: '确认提交' }).click();
   await expect(expert.getByText(/请写明评语/)).toBeVisible();
+  await expect(expert.getByText('还有 1 处需要完善后才能提交')).toBeVisible();
+  await expect(expert.getByRole('dialog')).toHaveCount(0);
+  await expect(expert.getByLabel(/^评语/).first()).toBeFocused();
+  await screenshotBoth(expert, 'review-sheet-refused');
+  await expert.setViewportSize({ width: 390, height: 844 });
   await expert.getByLabel(/^评语/).first().fill('阵地建设有待加强');
   await expect(expert.getByText('还有 1 处需要完善后才能提交')).toBeHidden();
+  await expect(expert.getByText(/已保存 \d{2}:\d{2}/)).toBeVisible();
   await screenshotBoth(expert, 'review-sheet-phone');
   await expert.setViewportSize({ width: 390, height: 844 });
   await expert.getByRole('button', { name: '提交评分' }).click();
   await expert.getByRole('dialog', { name: '提交评分表？' }).getByRole('button', { name: '确认提交' }).click();
   await expect(expert.getByText(/评分表已于 .* 提交/)).toBeVisible();
   expect(await db.reviewScore.count({ where: { assignmentId: mine.id } })).toBe(criteria.length);
+  // 我的评分汇总 on the task list: the entry, its points per criterion, the total and its state.
+  await expert.goto('/review');
+  const summaryRow = expert.getByRole('table', { name: /评分汇总/ }).getByRole('row').filter({ hasText: brandOf(mine.applicationId) });
+  const expected = criteria.map((criterion, index) => (index === 0 ? 5 : criterion.maxPoints - index));
+  await expect(summaryRow.getByRole('cell')).toHaveText([...expected.map(String), String(expected.reduce((sum, value) => sum + value, 0)), '已提交']);
+  expect(await expert.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshotBoth(expert, 'review-summary');
   for (const sheet of others) {
     await saveScores({ assignmentId: sheet.id, scores: criteria.map((criterion) => ({ criterionId: criterion.id, points: criterion.maxPoints - 1 })) }, { actorId: sheet.expertId });
     await submitSheet({ assignmentId: sheet.id }, { actorId: sheet.expertId });

@@ -27,6 +27,26 @@ describe('drafts', () => {
     expect(await db.application.count({ where: { campaignId: scope.campaign.id, organizationId: scope.branchA.id } })).toBe(1);
   });
 
+  it('a new draft carries the organization’s secretary, contact phone and 领域; what the record lacks stays empty', async () => {
+    const scope = await createDeclarationScope();
+    await db.organization.update({ where: { id: scope.branchA.id }, data: { secretaryName: '王书记', secretaryPhone: '13900001111', field: 'COMMUNITY' } });
+    const { id } = await draftOf(scope);
+    const community = await db.campaignField.findFirstOrThrow({ where: { campaignId: scope.campaign.id, orgFields: { has: 'COMMUNITY' } }, select: { id: true } });
+    expect(await db.application.findUniqueOrThrow({ where: { id }, select: { secretaryName: true, contactName: true, contactPhone: true, fieldId: true } })).toEqual({
+      secretaryName: '王书记',
+      contactName: '王书记',
+      contactPhone: '13900001111',
+      fieldId: community.id,
+    });
+    const bare = await getOrCreateDraft({ campaignId: scope.campaign.id, organizationId: scope.branchB.id }, context(scope.secretaryB.id));
+    expect(await db.application.findUniqueOrThrow({ where: { id: bare.id }, select: { secretaryName: true, contactName: true, contactPhone: true, fieldId: true } })).toEqual({
+      secretaryName: '',
+      contactName: '',
+      contactPhone: '',
+      fieldId: null,
+    });
+  });
+
   it('refuses a stale revision and keeps the newer text', async () => {
     const scope = await createDeclarationScope();
     const { id } = await draftOf(scope);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { addAssignment, commitAssignment, previewAssignment, removeAssignment, startDisputeRound } from '@/lib/review/assign-service';
 import { declareConflict, getSheetForExpert, reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
+import { loadExpertScoreSummary } from '@/lib/review/expert-summary';
+import { canReadFile, downloadName } from '@/lib/files/access';
 import { loadGrants } from '@/lib/application/access';
 import { createDecision, getDecision, loadAwardProposal, saveDecisionDraft, signDecision } from '@/lib/review/decisions';
 import { buildReviewWorkbook, renderDecisionPdf, renderReviewPdf } from '@/lib/review/export';
@@ -143,6 +145,116 @@ describe('scoring', () => {
     await closeExpertReview(scope.campaign.id);
     const late = await rejection(saveScores({ assignmentId: mine.id, scores: [{ criterionId: criteria[0].id, points: 10 }] }, context(scope.westExpert.id)));
     expect(late).toMatchObject({ code: 'STAGE_LOCKED', message: '专家评审已截止，不能再修改或提交评分' });
+  });
+});
+
+describe('what the expert reads', () => {
+  async function storedFile(kind: 'IMAGE' | 'DOCUMENT', originalName: string) {
+    const key = `review-test/${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    return db.storedFile.create({ data: { kind, storageKey: key, mimeType: kind === 'IMAGE' ? 'image/jpeg' : 'application/pdf', size: 2048, sha256: 'x', originalName } });
+  }
+
+  async function scopeWithMaterials() {
+    const scope = await createReviewScope({ entries: 2 });
+    await addAssignment({ campaignId: scope.campaign.id, applicationId: scope.entries[0].id, expertId: scope.westExpert.id, reason: '评审专家安排' }, context(scope.cityAdmin.id));
+    const mine = await assignedSheet(scope, scope.westExpert.id, scope.entries[0].id);
+    const branch = await db.organization.update({ where: { id: scope.entries[0].branchId }, data: { name: '中共示范市红星社区党支部', shortName: '红星社区' } });
+    const criteria = await criteriaOf(scope.campaign.id);
+    const photo = await storedFile('IMAGE', 'IMG_0001.jpg');
+    const document = await storedFile('DOCUMENT', '红星社区党支部获奖证书.pdf');
+    const otherDocument = await storedFile('DOCUMENT', '其他品牌的证明.pdf');
+    await db.application.update({
+      where: { id: scope.entries[0].id },
+      data: {
+        practices: '红星社区党支部组织党员开展网格服务',
+        selfAssessment: { [criteria[0].id]: '红星社区已建成固定阵地', [criteria[1].id]: '有制度规范' },
+        attachments: {
+          create: [
+            { fileId: photo.id, slot: 'PHOTO', sortOrder: 0, caption: '红星社区党员志愿服务' },
+            { fileId: document.id, slot: 'DOCUMENT', sortOrder: 1, caption: '' },
+          ],
+        },
+      },
+    });
+    await db.applicationAttachment.create({ data: { applicationId: scope.entries[1].id, fileId: otherDocument.id, slot: 'DOCUMENT' } });
+    return { scope, mine, branch, criteria, photo, document, otherDocument };
+  }
+
+  it('shows photos, 证明材料 and the 自评 beside each criterion; a blind review takes the unit’s names out of all of it', async () => {
+    const { scope, mine, photo, document } = await scopeWithMaterials();
+    const open = await getSheetForExpert(mine.id, scope.westExpert.id);
+    expect(open.entry.photos).toEqual([{ id: photo.id, width: null, height: null, label: '红星社区党员志愿服务' }]);
+    expect(open.entry.documents).toEqual([expect.objectContaining({ id: document.id, typeLabel: 'PDF', label: '红星社区党支部获奖证书.pdf' })]);
+    expect(open.criteria[0].selfAssessment).toBe('红星社区已建成固定阵地');
+    expect(open.criteria[1].selfAssessment).toBe('有制度规范');
+
+    await db.campaign.update({ where: { id: scope.campaign.id }, data: { blindReview: true } });
+    const blind = await getSheetForExpert(mine.id, scope.westExpert.id);
+    expect(blind.entry.organizationName).toBeNull();
+    expect(blind.entry.practices).toBe('××党支部组织党员开展网格服务');
+    expect(blind.entry.photos[0].label).toBe('××党员志愿服务');
+    expect(blind.entry.documents[0].label).toBe('证明材料 1');
+    expect(blind.criteria[0].selfAssessment).toBe('××已建成固定阵地');
+    expect(JSON.stringify(blind)).not.toContain('红星社区');
+  });
+
+  it('the file route lets an expert read the files of the entries assigned to them, nothing else, without names when blind', async () => {
+    const { scope, document, otherDocument } = await scopeWithMaterials();
+    const reader = async (id: string) => ({
+      id,
+      roles: (await db.roleAssignment.findMany({ where: { userId: id }, include: { organization: true } })).map((grant) => ({
+        role: grant.role,
+        organizationId: grant.organizationId,
+        organizationName: grant.organization.name,
+        organizationPath: grant.organization.path,
+      })),
+    });
+    const assigned = await reader(scope.westExpert.id);
+    expect(await canReadFile(assigned, document.id)).toBe('private');
+    // Another entry's 证明材料, and experts not assigned to this entry, are refused.
+    expect(await canReadFile(assigned, otherDocument.id)).toBe(false);
+    expect(await canReadFile(await reader(scope.cityExpert.id), document.id)).toBe(false);
+    expect(await canReadFile(await reader(scope.committeeExpert.id), document.id)).toBe(false);
+    expect(await canReadFile(null, document.id)).toBe(false);
+
+    await db.campaign.update({ where: { id: scope.campaign.id }, data: { blindReview: true } });
+    const access = await canReadFile(assigned, document.id);
+    expect(access).toBe('blind');
+    expect(downloadName(access as 'blind', document)).toBe('证明材料');
+    // An expert whose sheet is removed loses the file with it.
+    await db.reviewAssignment.deleteMany({ where: { expertId: scope.westExpert.id } });
+    expect(await canReadFile(assigned, document.id)).toBe(false);
+  });
+
+  it('sums up the expert’s own scores per entry: per criterion, total, state and the mean of submitted sheets', async () => {
+    const scope = await createReviewScope({ entries: 3 });
+    const reason = '评审专家安排';
+    for (const entry of scope.entries.slice(0, 2)) await addAssignment({ campaignId: scope.campaign.id, applicationId: entry.id, expertId: scope.westExpert.id, reason }, context(scope.cityAdmin.id));
+    await addAssignment({ campaignId: scope.campaign.id, applicationId: scope.entries[2].id, expertId: scope.cityExpert.id, reason }, context(scope.cityAdmin.id));
+    const criteria = await criteriaOf(scope.campaign.id);
+    const first = await assignedSheet(scope, scope.westExpert.id, scope.entries[0].id);
+    const second = await assignedSheet(scope, scope.westExpert.id, scope.entries[1].id);
+    const theirs = await assignedSheet(scope, scope.cityExpert.id, scope.entries[2].id);
+    const as = context(scope.westExpert.id);
+    const full = criteria.map((criterion, index) => ({ criterionId: criterion.id, points: criterion.maxPoints - index * 0.5 }));
+    await saveScores({ assignmentId: first.id, scores: full }, as);
+    await submitSheet({ assignmentId: first.id }, as);
+    await saveScores({ assignmentId: second.id, scores: [{ criterionId: criteria[1].id, points: 12.5 }] }, as);
+    await saveScores({ assignmentId: theirs.id, scores: [{ criterionId: criteria[0].id, points: 3, comment: '较弱' }] }, context(scope.cityExpert.id));
+
+    const [summary] = await loadExpertScoreSummary(scope.westExpert.id);
+    const firstTotal = criteria.reduce((sum, criterion, index) => sum + criterion.maxPoints - index * 0.5, 0);
+    expect(summary.campaign.id).toBe(scope.campaign.id);
+    expect(summary.criteria.map((criterion) => criterion.id)).toEqual(criteria.map((criterion) => criterion.id));
+    expect(summary.maxTotal).toBe(criteria.reduce((sum, criterion) => sum + criterion.maxPoints, 0));
+    expect(summary.rows.map((row) => row.assignmentId)).toEqual([first.id, second.id]);
+    expect(summary.rows[0]).toMatchObject({ points: full.map((score) => score.points), total: firstTotal, scored: criteria.length, status: 'submitted' });
+    expect(summary.rows[1]).toMatchObject({ points: criteria.map((_, index) => (index === 1 ? 12.5 : null)), total: 12.5, scored: 1, status: 'scoring' });
+    expect(summary).toMatchObject({ submittedCount: 1, submittedMean: firstTotal });
+
+    await closeExpertReview(scope.campaign.id);
+    const [closed] = await loadExpertScoreSummary(scope.westExpert.id);
+    expect(closed.rows.map((row) => row.status)).toEqual(['submitted', 'closed']);
   });
 });
 

@@ -1,7 +1,8 @@
 import { requireAnyRole } from '@/lib/auth/guard';
 import { clientIpFrom } from '@/lib/auth/request-ip';
 import { AppError } from '@/lib/errors';
-import { UPLOAD_MAX_BYTES, UPLOAD_SLOTS, type TUploadSlot } from '@/lib/files/check';
+import { UPLOAD_SLOTS, type TUploadSlot } from '@/lib/files/check';
+import { UPLOAD_MAX_BYTES } from '@/lib/files/limits';
 import { isSameOrigin, readBodyWithLimit } from '@/lib/files/http';
 import { storeUpload } from '@/lib/files/service';
 

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TEXT_SECTIONS } from '@/components/application/application-sections';
 import { DeclareConflictButton } from '@/components/review/declare-conflict-button';
+import { EntryMaterials } from '@/components/review/entry-materials';
 import { ScoreSheet } from '@/components/review/score-sheet';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -50,6 +51,7 @@ export default async function ScoreSheetPage({ params }: TProps) {
         ) : (
           <Alert tone="info">评分自动保存；请在 {formatDateTime(sheet.endsAt)} 前提交。</Alert>
         )}
+        {sheet.campaign.blindReview && <Alert tone="info">匿名评审：申报单位名称和人员信息已隐去，材料中出现的以“××”代替，文件按编号列出。</Alert>}
         {sheet.reopenReason && <Alert tone="warning">组织部已重新开放本评分表：{sheet.reopenReason}</Alert>}
         {sheet.isEditable && (
           <p className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-600">
@@ -84,6 +86,7 @@ export default async function ScoreSheetPage({ params }: TProps) {
                 <p className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{entry[section.key] || <span className="text-stone-400">未填写</span>}</p>
               </details>
             ))}
+            <EntryMaterials photos={entry.photos} documents={entry.documents} />
           </div>
         </section>
 

@@ -1,5 +1,5 @@
 import { getCurrentUser } from '@/lib/auth/guard';
-import { canReadFile, fileForDownload } from '@/lib/files/access';
+import { canReadFile, downloadName, fileForDownload } from '@/lib/files/access';
 import { contentDisposition } from '@/lib/files/http';
 import { VARIANT_NAMES, type TVariantName } from '@/lib/files/process';
 import { fileStorage } from '@/lib/files/storage';
@@ -27,7 +27,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     headers: {
       'Content-Type': file.mimeType,
       'Content-Length': String(bytes.length),
-      'Content-Disposition': contentDisposition(file.kind, file.originalName, file.mimeType),
+      'Content-Disposition': contentDisposition(file.kind, downloadName(access, file), file.mimeType),
       'X-Content-Type-Options': 'nosniff',
       // Logos and photos of listed brands are public and change only with a new upload (a new id).
       'Cache-Control': access === 'public' ? 'public, max-age=3600' : 'private, no-store',
