@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import sharp from 'sharp';
 import { db } from '@/lib/db';
 import { getOrCreateDraft } from '@/lib/application/service';
