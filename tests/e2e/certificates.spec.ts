@@ -56,7 +56,8 @@ test('staff download a certificate whose QR code opens the verification page; �
   const phone = await visitor.newPage();
   await phone.goto(link.uri);
   await expect(phone.getByRole('heading', { level: 2, name: '有效' })).toBeVisible();
-  await expect(phone.getByText(`「${honor.brandName}」`)).toBeVisible();
+  await expect(phone.getByText(`“${honor.brandName}”`)).toBeVisible();
+  await expect(phone.locator('main')).not.toContainText('「');
   await expect(phone.getByText(honor.organizationName)).toBeVisible();
   await expect(phone.getByText(honor.awardName)).toBeVisible();
   await expect(phone.getByText(formatDate(honor.issuedOn))).toBeVisible();
@@ -69,7 +70,7 @@ test('staff download a certificate whose QR code opens the verification page; �
 
   // 摘牌 with a reason.
   await row.getByRole('button', { name: `摘牌 ${honor.brandName}` }).click();
-  const dialog = staff.getByRole('dialog', { name: `摘牌：「${honor.brandName}」` });
+  const dialog = staff.getByRole('dialog', { name: `摘牌：“${honor.brandName}”` });
   await dialog.getByLabel('摘牌原因').fill('创建工作停滞，经核查不再符合品牌标准');
   await screenshotBoth(staff, 'honors-revoke-dialog');
   await dialog.getByRole('button', { name: '确认摘牌' }).click();

@@ -123,11 +123,13 @@ describe('certificate PDF', () => {
     // A4 landscape.
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.89 595\.28\]/);
     const text = extractPdfText(pdf);
-    for (const expected of ['荣誉证书', honor.certificateNo, `「${scope.entry(0).brandName}」党建品牌`, scope.entry(0).organization.name, scope.award.name, honor.issuerName, url]) expect(text).toContain(expected);
+    for (const expected of ['荣誉证书', honor.certificateNo, `“${scope.entry(0).brandName}”党建品牌`, scope.entry(0).organization.name, scope.award.name, honor.issuerName, url]) expect(text).toContain(expected);
     const date = formatDate(honor.issuedOn);
     expect(date).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(text).toContain(date);
     expect(text).not.toContain('已摘牌');
+    // Chinese double quotes, not corner brackets.
+    expect(text).not.toMatch(/[「」]/);
 
     // The QR code reads as the verification address, and the same address is a link over it, bottom right.
     expect(decodeCertificateQr(pdf)).toBe(url);
