@@ -114,6 +114,7 @@ function opinionBox(doc: TDoc, box: TOpinionBox) {
   const signHeight = signLines.reduce((sum, line) => sum + doc.heightOfString(line, { width: signWidth }) + 6, 0);
   const height = Math.max(150, textHeight + signHeight + PAD * 4);
   sectionTitle(doc, box.title, height);
+  setFont(doc, false);
   const top = doc.y;
   doc.rect(MARGIN, top, width, height).stroke(BORDER);
   if (recorded) doc.fillColor('black').text(recorded, MARGIN + PAD * 2, top + PAD * 2, { width: textWidth, lineGap: 3 });

@@ -104,11 +104,18 @@ test('staff download a certificate whose QR code opens the verification page; �
   await expect(phone.getByRole('heading', { level: 2, name: `一、${scope.award.name}（2 个）` })).toBeVisible();
   await expect(phone.getByRole('listitem').filter({ hasText: `${honor.organizationName}：${honor.brandName}` })).toBeVisible();
   await expect(phone.getByRole('link', { name: '下载 PDF' })).toHaveAttribute('href', `/api/campaigns/${campaignId}/announcement`);
+  // A 红头文件: the issuer's mark, 主送, and the 成文日期 in Chinese under the issuer.
+  const sheet = phone.locator('article.announcement-sheet');
+  await expect(sheet.getByText(/^.+文件$/)).toBeVisible();
+  await expect(sheet.getByText('各级党组织：')).toBeVisible();
+  await expect(sheet.locator('footer')).toContainText(/二〇[〇一二三四五六七八九]{2}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日/);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshotPhone(phone, 'announcement-public');
   await phone.emulateMedia({ media: 'print' });
   await expect(phone.getByRole('link', { name: '下载 PDF' })).toBeHidden();
   await expect(phone.getByRole('link', { name: '党建品牌选树平台' })).toBeHidden();
+  await phone.setViewportSize({ width: 794, height: 1123 });
+  await phone.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/announcement-print-a4.png`, fullPage: true });
   await visitor.close();
 
   // Certificates are not public downloads.
