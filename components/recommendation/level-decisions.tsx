@@ -12,12 +12,12 @@ const DECISION_BADGE = {
  * What recommending levels decided about one entry, nearest the applicant first: organization, decision, its place
  * in that level's order, 推荐意见 and date. The upper levels read it on their board; staff on the entry's page.
  */
-export function LevelDecisions({ levels, label }: { levels: readonly TLevelDecision[]; label: string }) {
+export function LevelDecisions({ levels, label, framed = true }: { levels: readonly TLevelDecision[]; label: string; framed?: boolean }) {
   if (levels.length === 0) return null;
   return (
-    <section aria-label={label} className="rounded-md bg-stone-50 px-3 py-2 text-sm ring-1 ring-inset ring-stone-200">
-      <p className="text-xs font-medium text-stone-500">{label}</p>
-      <ol className="mt-1 divide-y divide-stone-200">
+    <section aria-label={label} className={`text-sm ${framed ? 'rounded-md bg-stone-50 px-3 py-2 ring-1 ring-inset ring-stone-200' : ''}`}>
+      {framed && <p className="text-xs font-medium text-stone-500">{label}</p>}
+      <ol className={`divide-y divide-stone-200 ${framed ? 'mt-1' : '-my-1.5'}`}>
         {levels.map((level) => {
           const badge = DECISION_BADGE[level.decision];
           return (

@@ -42,7 +42,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
         {application.status === 'RETURNED' && <Alert tone="warning">已退回申报单位重新申报。退回理由：{application.returnReason}</Alert>}
         {application.status !== 'DRAFT' && trail && trail.length > 0 && (
           <Card title="逐级推荐意见">
-            <LevelDecisions levels={trail} label="各级推荐单位的决定、排序与推荐意见" />
+            <LevelDecisions levels={trail} label="各级推荐单位的决定、排序与推荐意见" framed={false} />
           </Card>
         )}
         <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} files={files} />
