@@ -1,7 +1,8 @@
 import { ANNOUNCEMENT_ADDRESSEE, awardHeading, chineseDate, issuerMark, paragraphsOf, winnerLine } from '@/lib/honors/document';
 import type { TAnnouncement } from '@/lib/honors/queries';
 
-// The faces of a 公文 where the reader has them (仿宋, 小标宋, 黑体), else the serif and sans CJK faces most systems ship.
+// The faces of a 公文 where the reader has them (仿宋, 小标宋, 黑体), else Noto Serif SC, served from npm
+// (@fontsource/noto-serif-sc, imported by the page: the browser loads only the unicode-range slices the text uses).
 // Printed, the sheet follows GB/T 9704: 三号 (16 pt) body on a 22-line grid, 二号 title, the red mark 35 mm down.
 const DOCUMENT_CSS = `
 .gw { font-family: FangSong, STFangsong, FangSong_GB2312, "仿宋", "Noto Serif SC", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif; }
