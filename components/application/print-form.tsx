@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatDate } from '@/lib/format';
-import { printTextSections, type TApplicationPrintData } from '@/lib/application/print-data';
+import { opinionDateText, printTextSections, type TApplicationPrintData } from '@/lib/application/print-data';
 
 const cellLabel = 'w-28 border border-stone-700 bg-stone-100 px-2 py-1.5 text-left align-top font-semibold print:bg-stone-100';
 const cellValue = 'border border-stone-700 px-2 py-1.5 align-top break-all';
@@ -34,13 +34,13 @@ export function PrintForm({ data }: { data: TApplicationPrintData }) {
           <tr><th scope="row" className={cellLabel}>申报单位</th><td colSpan={3} className={cellValue}>{data.organizationName}</td></tr>
           <tr><th scope="row" className={cellLabel}>上级党组织</th><td colSpan={3} className={cellValue}>{data.parentOrganizationName || '—'}</td></tr>
           <tr className="hidden sm:table-row print:table-row">
-            <th scope="row" className={cellLabel}>书记</th>
+            <th scope="row" className={cellLabel}>党组织书记</th>
             <td className={cellValue}>{data.secretaryName || '—'}</td>
             <th scope="row" className={cellLabel}>联系人及电话</th>
             <td className={cellValue}>{contact}</td>
           </tr>
           {/* Phones have no room for four cells in one row. */}
-          <tr className="sm:hidden print:hidden"><th scope="row" className={cellLabel}>书记</th><td colSpan={3} className={cellValue}>{data.secretaryName || '—'}</td></tr>
+          <tr className="sm:hidden print:hidden"><th scope="row" className={cellLabel}>党组织书记</th><td colSpan={3} className={cellValue}>{data.secretaryName || '—'}</td></tr>
           <tr className="sm:hidden print:hidden"><th scope="row" className={cellLabel}>联系人及电话</th><td colSpan={3} className={cellValue}>{contact}</td></tr>
           <tr><th scope="row" className={cellLabel}>品牌口号</th><td colSpan={3} className={cellValue}>{data.slogan || '—'}</td></tr>
         </tbody>
@@ -79,13 +79,19 @@ export function PrintForm({ data }: { data: TApplicationPrintData }) {
           <p className="text-stone-500">（无附件）</p>
         )}
       </Section>
-      {data.opinionBoxes.map((title) => (
-        <section key={title} className="mt-4 break-inside-avoid border border-stone-700">
-          <h2 className="border-b border-stone-700 bg-stone-100 px-2 py-1.5 text-sm font-semibold">{title}</h2>
-          <div className="flex h-40 flex-col items-end justify-end gap-2 px-4 py-3 text-sm">
-            <p className="w-48">（盖章）</p>
-            <p className="w-48">签字：____________</p>
-            <p className="w-48">日期：______年____月____日</p>
+      {data.opinionBoxes.map((box) => (
+        <section key={box.title} className="mt-4 break-inside-avoid border border-stone-700">
+          <h2 className="border-b border-stone-700 bg-stone-100 px-2 py-1.5 text-sm font-semibold">{box.title}</h2>
+          <div className="flex min-h-40 flex-col justify-between gap-4 px-4 py-3 text-sm">
+            <div className="space-y-1 leading-relaxed">
+              {box.decision && <p>{box.kind === 'APPROVAL' ? '审核结果' : '推荐决定'}：{box.decision}</p>}
+              {box.opinion && <p className="whitespace-pre-wrap break-all">{box.opinion}</p>}
+            </div>
+            <div className="ml-auto w-full max-w-64 space-y-2">
+              <p className="break-all">{box.signer}（盖章）</p>
+              <p>签字：____________</p>
+              <p>{opinionDateText(box.date)}</p>
+            </div>
           </div>
         </section>
       ))}

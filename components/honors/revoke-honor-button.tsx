@@ -10,7 +10,7 @@ export function RevokeHonorButton({ honorId, brandName, certificateNo }: { honor
   return (
     <ReasonDialogButton
       label="摘牌"
-      title={`摘牌：「${brandName}」`}
+      title={`摘牌：“${brandName}”`}
       ariaLabel={`摘牌 ${brandName}`}
       description={`摘牌后，证书 ${certificateNo} 在验证页显示为“已摘牌”，并注明摘牌日期和原因。此操作不可撤销。`}
       reasonLabel="摘牌原因"

@@ -44,7 +44,7 @@ export function VerificationResult({ result }: { result: TVerification }) {
         </Row>
         {result.status !== 'unknown' && (
           <>
-            <Row term="品牌名称">「{result.brandName}」</Row>
+            <Row term="品牌名称">“{result.brandName}”</Row>
             <Row term="获奖单位">{result.organizationName}</Row>
             <Row term="荣誉">{result.awardName}</Row>
             <Row term="评选活动">{result.campaignTitle}</Row>

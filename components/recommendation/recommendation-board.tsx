@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { LevelDecisions } from '@/components/recommendation/level-decisions';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -212,13 +213,14 @@ export function RecommendationBoard({ campaignId, organizationId, entries, edita
                         <Link href={`/applications/${entry.id}/print`} className="hover:underline">{label}</Link>
                       </h3>
                       <p className="text-sm text-stone-600">{entry.organizationName}{entry.parentName ? ` · ${entry.parentName}` : ''}</p>
-                      <p className="text-xs text-stone-500">{[entry.fieldName, entry.secretaryName && `书记 ${entry.secretaryName}`, entry.contactPhone].filter(Boolean).join(' · ')}</p>
+                      <p className="text-xs text-stone-500">{[entry.fieldName, entry.secretaryName && `党组织书记 ${entry.secretaryName}`, entry.contactPhone].filter(Boolean).join(' · ')}</p>
                     </div>
                     <div className="flex flex-wrap items-center gap-1">
                       <Badge tone={badge.tone}>{badge.label}</Badge>
                       {entry.above && <Badge tone="neutral">{ABOVE_LABELS[entry.above]}</Badge>}
                     </div>
                   </div>
+                  <LevelDecisions levels={entry.below} label="下级推荐情况" />
                   {entry.decision === 'NOT_RECOMMENDED' && entry.reason && <p className="text-sm text-stone-700">不推荐理由：{entry.reason}</p>}
                   <OpinionBox entry={entry} organizationId={organizationId} editable={editable} label={label} />
                   {canAct && (

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { Field, inputClass } from '@/components/ui/field';
 import { saveDecisionDraftAction, signDecisionAction } from '@/lib/review/actions';
+import { tiedPlaceLabel } from '@/lib/review/ranking';
 
 type TItem = { applicationId: string; brandName: string; organizationName: string; rank: number; score: number; proposedAwardId: string | null; awardId: string; changeReason: string };
 type TValues = { meetingDate: string; attendees: string; notes: string; items: TItem[] };
@@ -57,6 +58,8 @@ export function DecisionEditor({ decisionId, title, initial, awards, proposalLab
 
   const counts = new Map<string, number>();
   for (const item of items) if (item.awardId) counts.set(item.awardId, (counts.get(item.awardId) ?? 0) + 1);
+  const sharedRanks = new Map<number, number>();
+  for (const field of fields) sharedRanks.set(field.rank, (sharedRanks.get(field.rank) ?? 0) + 1);
 
   return (
     <form onSubmit={handleSubmit(save)} className="space-y-4" noValidate>
@@ -94,7 +97,8 @@ export function DecisionEditor({ decisionId, title, initial, awards, proposalLab
               <div className="min-w-0">
                 <p className="break-all font-medium text-stone-900">{field.brandName || '未命名品牌'}</p>
                 <p className="text-xs text-stone-500">
-                  {field.organizationName} · 综合 {field.score.toFixed(2)} · {proposalLabel}：{field.proposedAwardId ? awardName.get(field.proposedAwardId) : '无'}
+                  {field.organizationName}
+                  {(sharedRanks.get(field.rank) ?? 0) > 1 && <span className="text-amber-800"> · {tiedPlaceLabel(field.rank)}</span>} · 综合 {field.score.toFixed(2)} · {proposalLabel}：{field.proposedAwardId ? awardName.get(field.proposedAwardId) : '无'}
                 </p>
               </div>
               <div>

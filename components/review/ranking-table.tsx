@@ -1,5 +1,6 @@
 import { DisputeRoundButton } from '@/components/review/dispute-round-button';
 import { Badge } from '@/components/ui/badge';
+import { tiedPlaceLabel } from '@/lib/review/ranking';
 import type { TRankingRow } from '@/lib/review/results';
 
 const ONSITE = { PASSED: { tone: 'success', label: '核验通过' }, FAILED: { tone: 'muted', label: '核验未通过' }, PENDING: { tone: 'neutral', label: '待核验' } } as const;
@@ -40,7 +41,7 @@ export function RankingTable({ rows, useFieldRank, showVotes, campaignId, canDis
               const { rank, tied } = place(row);
               return (
                 <tr key={row.applicationId} className="align-top">
-                  <td className="px-3 py-2 font-semibold tabular-nums">{rank}{tied && <span className="ml-1 text-xs font-normal text-amber-800">并列</span>}</td>
+                  <td className="whitespace-nowrap px-3 py-2 font-semibold tabular-nums">{tied ? <span className="text-amber-900">{tiedPlaceLabel(rank)}</span> : rank}</td>
                   <td className="px-3 py-2">
                     <p className="font-medium text-stone-900">{row.brandName || '未命名品牌'}</p>
                     <p className="text-xs text-stone-500">{row.organizationName}</p>
@@ -65,7 +66,6 @@ export function RankingTable({ rows, useFieldRank, showVotes, campaignId, canDis
             <li key={row.applicationId} className="flex gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow-sm">
               <span className="w-10 shrink-0 text-center text-lg font-semibold tabular-nums">
                 {rank}
-                {tied && <span className="block text-xs font-normal text-amber-800">并列</span>}
               </span>
               <div className="min-w-0 flex-1 space-y-1">
                 <p className="break-all font-medium text-stone-900">{row.brandName || '未命名品牌'}</p>
@@ -74,6 +74,7 @@ export function RankingTable({ rows, useFieldRank, showVotes, campaignId, canDis
                   综合 <strong className="text-base text-stone-900">{row.score.toFixed(2)}</strong> · 专家 {num(row.expertScore)}
                   {showVotes && ` · ${row.votes} 票`}
                 </p>
+                {tied && <Badge tone="warning">{tiedPlaceLabel(rank)}</Badge>}
                 {flags(row)}
               </div>
             </li>

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { formatDate } from '@/lib/format';
 import { collectPdf, fittingLength, loadFonts, stampPages, type TDoc } from '@/lib/pdf/kit';
-import { printTextSections, type TApplicationPrintData } from '@/lib/application/print-data';
+import { opinionDateText, printTextSections, type TApplicationPrintData, type TOpinionBox } from '@/lib/application/print-data';
 
 const CM = 72 / 2.54;
 const MARGIN = 2 * CM;
@@ -23,8 +23,6 @@ function setFont(doc: TDoc, bold: boolean, size = BODY_SIZE) {
   doc.font(bold ? 'bold' : 'regular').fontSize(size);
 }
 
-
-/** A shaded, bordered title bar that starts a section; keeps at least two body lines with it. */
 /** A shaded title bar; `keepWithNext` is the height of what must stay on the same page below it. */
 function sectionTitle(doc: TDoc, title: string, keepWithNext = 40) {
   setFont(doc, true, 11);
@@ -101,22 +99,32 @@ async function logoSection(doc: TDoc, logo: TApplicationPrintData['logo']) {
   doc.y = top + height;
 }
 
-function opinionBox(doc: TDoc, title: string) {
-  const height = 150;
-  // The signing box never leaves its title behind on the previous page.
-  sectionTitle(doc, title, height);
-  const top = doc.y;
+/**
+ * A signing box: what the level recorded online (decision, order, 推荐意见) on top, the signer, signature and date at
+ * the bottom right; the box grows with a long opinion and never leaves its title behind on the previous page.
+ */
+function opinionBox(doc: TDoc, box: TOpinionBox) {
   const width = contentWidth(doc);
-  doc.rect(MARGIN, top, width, height).stroke(BORDER);
+  const textWidth = width - PAD * 4;
+  const signWidth = 230;
+  const recorded = [box.decision && `${box.kind === 'APPROVAL' ? '审核结果' : '推荐决定'}：${box.decision}`, box.opinion].filter(Boolean).join('\n');
   setFont(doc, false);
-  const right = MARGIN + width - 190;
-  doc.text('（盖章）', right, top + height - 78, { width: 180 });
-  doc.text('签字：____________', right, top + height - 56, { width: 180 });
-  doc.text('日期：______年____月____日', right, top + height - 34, { width: 180 });
+  const textHeight = recorded ? doc.heightOfString(recorded, { width: textWidth, lineGap: 3 }) + PAD * 2 : 0;
+  const signLines = [`${box.signer}（盖章）`, '签字：____________', opinionDateText(box.date)];
+  const signHeight = signLines.reduce((sum, line) => sum + doc.heightOfString(line, { width: signWidth }) + 6, 0);
+  const height = Math.max(150, textHeight + signHeight + PAD * 4);
+  sectionTitle(doc, box.title, height);
+  setFont(doc, false);
+  const top = doc.y;
+  doc.rect(MARGIN, top, width, height).stroke(BORDER);
+  if (recorded) doc.fillColor('black').text(recorded, MARGIN + PAD * 2, top + PAD * 2, { width: textWidth, lineGap: 3 });
+  let y = top + height - PAD * 2 - signHeight;
+  for (const line of signLines) {
+    doc.text(line, MARGIN + width - signWidth - PAD * 2, y, { width: signWidth });
+    y = doc.y + 6;
+  }
   doc.y = top + height;
 }
-
-
 
 /** The 申报表 as an A4 PDF laid out like the paper form, ready to print, sign and stamp. */
 export async function renderApplicationPdf(data: TApplicationPrintData): Promise<Buffer> {
@@ -146,7 +154,7 @@ export async function renderApplicationPdf(data: TApplicationPrintData): Promise
   tableRow(doc, [{ label: '申报单位', value: data.organizationName }]);
   tableRow(doc, [{ label: '上级党组织', value: data.parentOrganizationName }]);
   tableRow(doc, [
-    { label: '书记', value: data.secretaryName },
+    { label: '党组织书记', value: data.secretaryName },
     { label: '联系人及电话', value: [data.contactName, data.contactPhone].filter(Boolean).join(' ') },
   ]);
   tableRow(doc, [{ label: '品牌口号', value: data.slogan }]);
@@ -172,9 +180,9 @@ export async function renderApplicationPdf(data: TApplicationPrintData): Promise
   sectionTitle(doc, '附件清单');
   boxedText(doc, data.attachmentNames.map((name, index) => `${index + 1}. ${name}`).join('\n'), { placeholder: '（无附件）' });
 
-  for (const title of data.opinionBoxes) {
+  for (const box of data.opinionBoxes) {
     doc.moveDown(0.8);
-    opinionBox(doc, title);
+    opinionBox(doc, box);
   }
 
   stampPages(doc, { runningHeader: `党建品牌选树申报表 · ${data.brandName || '未命名品牌'}`, marginX: MARGIN, marginY: MARGIN });

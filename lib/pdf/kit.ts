@@ -1,4 +1,4 @@
-// Shared pdfkit pieces: the CJK font from npm, text fitting for page breaks, and collecting the output.
+// Shared pdfkit pieces: the CJK fonts from npm, text fitting for page breaks, and collecting the output.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -14,6 +14,22 @@ export function loadFonts() {
     bold: readFileSync(path.join(FONT_DIR, '700Bold/NotoSansSC_700Bold.ttf')),
   };
   return fonts;
+}
+
+const SERIF_DIR = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-serif-sc');
+let documentFonts: { song: Buffer; titleSong: Buffer; hei: Buffer } | undefined;
+
+/**
+ * The faces of an official document (公文), from npm: no 仿宋 or 小标宋 is published there, so Noto Serif SC regular
+ * stands for the 仿宋 body, Noto Serif SC bold for the 小标宋 titles, Noto Sans SC medium for 黑体. Read once per process.
+ */
+export function loadDocumentFonts() {
+  documentFonts ??= {
+    song: readFileSync(path.join(SERIF_DIR, '400Regular/NotoSerifSC_400Regular.ttf')),
+    titleSong: readFileSync(path.join(SERIF_DIR, '700Bold/NotoSerifSC_700Bold.ttf')),
+    hei: readFileSync(path.join(FONT_DIR, '500Medium/NotoSansSC_500Medium.ttf')),
+  };
+  return documentFonts;
 }
 
 /** The longest prefix of `text` that fits in `height` at `width`; CJK text may break between any two characters. */

@@ -5,6 +5,7 @@ import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaig
 import { levelWindow, type TLevelDeadline } from '@/lib/recommendation/deadline';
 import { depthOf } from '@/lib/organization/tree';
 import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
+import { levelDecisions, organizationNames, RECOMMENDATION_SELECT, type TLevelDecision } from '@/lib/recommendation/trail';
 
 type TDecision = 'PENDING' | 'RECOMMENDED' | 'NOT_RECOMMENDED';
 
@@ -100,6 +101,8 @@ export type TLevelEntry = {
   open: boolean;
   /** What the level above made of it, when this level recommended it. */
   above: TDecision | 'QUALIFICATION' | null;
+  /** The levels below this one that recommended it, nearest the applicant first: their order, 推荐意见 and date. */
+  below: TLevelDecision[];
 };
 
 export type TRecommendationLevel = {
@@ -151,11 +154,12 @@ export async function loadRecommendationLevel(campaignId: string, organizationId
       submittedAt: true,
       field: { select: { name: true } },
       organization: { select: { name: true, path: true, parent: { select: { name: true } } } },
-      recommendations: { select: { organizationId: true, decision: true, rank: true, opinion: true, reason: true, decidedAt: true } },
+      recommendations: { select: RECOMMENDATION_SELECT },
       qualification: { select: { result: true } },
     },
   });
   let belowCount = 0;
+  const lowerLevels = new Map<string, string[]>();
   const entries: TLevelEntry[] = [];
   for (const application of applications) {
     const chain = recommendingChain(application.organization.path, campaign.ownerOrgId, campaign.recommendingDepths);
@@ -170,6 +174,7 @@ export async function loadRecommendationLevel(campaignId: string, organizationId
     const decision = mine?.decision ?? 'PENDING';
     const next = chain[index + 1];
     const above = decision !== 'RECOMMENDED' ? null : next ? (decisions.get(next) ?? 'PENDING') : 'QUALIFICATION';
+    lowerLevels.set(application.id, chain.slice(0, index));
     entries.push({
       id: application.id,
       brandName: application.brandName,
@@ -186,8 +191,13 @@ export async function loadRecommendationLevel(campaignId: string, organizationId
       decidedAt: mine?.decidedAt ?? null,
       open: isDecisionOpen(chain, decisions, index, !!application.qualification),
       above,
+      below: [],
     });
   }
+  // One query for the names of every lower level shown.
+  const names = await organizationNames([...lowerLevels.values()].flat());
+  const rowsById = new Map(applications.map((application) => [application.id, application.recommendations]));
+  for (const entry of entries) entry.below = levelDecisions(lowerLevels.get(entry.id) ?? [], rowsById.get(entry.id) ?? [], names);
   entries.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
   return {
     campaign: { id: campaign.id, title: campaign.title, year: campaign.year },

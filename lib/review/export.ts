@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { stampPages } from '@/lib/pdf/kit';
 import { createA4, drawTable, MARGIN_X, MARGIN_Y, signatureBox, titleBlock, type TPdfColumn } from '@/lib/pdf/table';
 import { DECISION_KIND_LABELS, type TDecisionDetail } from '@/lib/review/decisions';
+import { tiedPlaceLabel } from '@/lib/review/ranking';
 import type { TReviewCampaign } from '@/lib/review/pool';
 import type { TRanking, TRankingRow } from '@/lib/review/results';
 
@@ -33,11 +34,11 @@ export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TR
   workbook.creator = '党建品牌选树平台';
   const criteria = campaign.rubric?.criteria ?? [];
   const rankingColumns: TTableColumn<TRankingRow>[] = [
-    { header: '名次', width: 7, value: (row) => `${row.rank}${row.isTied ? '（并列）' : ''}` },
+    { header: '名次', width: 10, value: (row) => (row.isTied ? tiedPlaceLabel(row.rank) : String(row.rank)) },
     { header: '品牌名称', width: 22, value: (row) => row.brandName },
     { header: '申报单位', width: 24, value: (row) => row.organizationName },
     { header: '领域', width: 12, value: (row) => row.fieldName },
-    { header: '领域内名次', width: 10, value: (row) => `${row.fieldRank}${row.isFieldTied ? '（并列）' : ''}` },
+    { header: '领域内名次', width: 10, value: (row) => (row.isFieldTied ? tiedPlaceLabel(row.fieldRank) : String(row.fieldRank)) },
     { header: '专家评分', width: 10, value: (row) => num(row.expertScore) },
     { header: '平均分', width: 9, value: (row) => num(row.mean) },
     { header: '去极值平均', width: 10, value: (row) => num(row.trimmedMean) },
@@ -80,9 +81,9 @@ export async function renderReviewPdf(campaign: TReviewCampaign, ranking: TRanki
   const formula = `综合得分 = 专家评分 ÷ ${ranking.rubricMax} × ${ranking.expertWeight}${ranking.votingEnabled ? ` + 有效票 ÷ ${ranking.topVotes} × ${ranking.voteWeight}` : ''}`;
   titleBlock(doc, title, formula, `共 ${ranking.rows.length} 个品牌`);
   const rankingColumns: TPdfColumn<TRankingRow>[] = [
-    { header: '名次', width: 44, center: true, value: (row) => `${row.rank}${row.isTied ? ' 并列' : ''}` },
+    { header: '名次', width: 56, center: true, value: (row) => (row.isTied ? tiedPlaceLabel(row.rank) : String(row.rank)) },
     { header: '品牌名称', width: 120, value: (row) => row.brandName },
-    { header: '申报单位', width: 130, value: (row) => row.organizationName },
+    { header: '申报单位', width: 118, value: (row) => row.organizationName },
     { header: '领域', width: 60, value: (row) => row.fieldName },
     { header: '专家评分', width: 56, center: true, value: (row) => num(row.expertScore) },
     { header: '有效票', width: 50, center: true, value: (row) => String(row.votes) },

@@ -13,6 +13,9 @@ export function combinedScore(input: { expertScore: number | null; rubricMax: nu
   return { expertPoints: roundScore(expertPoints), votePoints: roundScore(votePoints), total: roundScore(expertPoints + votePoints) };
 }
 
+/** How a shared place reads everywhere (tables, candidate lists, exports): 并列第1名 at the top just as at the cut-off. */
+export const tiedPlaceLabel = (rank: number) => `并列第${rank}名`;
+
 /** Standard competition ranking (1, 2, 2, 4) on `score` descending; `isTied` marks entries sharing their place. */
 export function rankWithTies<T extends { score: number }>(items: readonly T[]): (T & { rank: number; isTied: boolean })[] {
   const sorted = [...items].sort((a, b) => b.score - a.score);

@@ -1,12 +1,13 @@
 // The 网络投票 results as an Excel workbook: per entry, per field, and the 最佳人气 candidates, valid votes only.
 import ExcelJS from 'exceljs';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
+import { tiedPlaceLabel } from '@/lib/review/ranking';
 import type { TVoteEntryRow, TVoteFieldRow, TVoteResults } from '@/lib/voting/results';
 
 type TCandidateRow = NonNullable<TVoteResults['popularity']['candidates']>['rows'][number];
 
 const share = (value: number) => `${value.toFixed(2)}%`;
-const place = (rank: number | null, isTied: boolean) => (rank === null ? '—' : `${rank}${isTied ? '（并列）' : ''}`);
+const place = (rank: number | null, isTied: boolean) => (rank === null ? '—' : isTied ? tiedPlaceLabel(rank) : String(rank));
 
 /** One line under each title: what was counted, so a printed sheet explains itself. */
 export function resultsSummary(results: TVoteResults) {
@@ -20,7 +21,7 @@ export async function buildVoteResultsWorkbook(campaignTitle: string, results: T
   const summary = resultsSummary(results);
 
   const entryColumns: TTableColumn<TVoteEntryRow>[] = [
-    { header: '名次', width: 8, value: (row) => place(row.rank, row.isTied) },
+    { header: '名次', width: 10, value: (row) => place(row.rank, row.isTied) },
     { header: '品牌名称', width: 22, value: (row) => row.brandName },
     { header: '申报单位', width: 24, value: (row) => row.organizationName },
     { header: '领域', width: 12, value: (row) => row.fieldName },
@@ -47,15 +48,15 @@ export async function buildVoteResultsWorkbook(campaignTitle: string, results: T
 
   const { awards, candidates } = results.popularity;
   const candidateColumns: TTableColumn<TCandidateRow>[] = [
-    { header: '名次', width: 8, value: (row) => place(row.rank, row.isTied) },
+    { header: '名次', width: 10, value: (row) => place(row.rank, row.isTied) },
     { header: '品牌名称', width: 22, value: (row) => row.brandName },
     { header: '申报单位', width: 24, value: (row) => row.organizationName },
     { header: '领域', width: 12, value: (row) => row.fieldName },
     { header: '有效票', width: 9, value: (row) => row.validVotes },
-    { header: '备注', width: 24, value: (row) => (row.isTiedAtCutoff ? '末位票数相同，并列候选，由会议决定' : '') },
+    { header: '备注', width: 24, value: (row) => (row.isTiedAtCutoff ? `票数与第 ${candidates?.count ?? ''} 名相同，均列为候选，由会议决定` : '') },
   ];
   const candidateTitle = candidates
-    ? `${awards.map((award) => award.name).join('、')}：共 ${candidates.count} 名，按有效票数从高到低${candidates.isTiedAtCutoff ? `；末位 ${candidates.cutoffVotes} 票并列，候选 ${candidates.rows.length} 个` : ''}`
+    ? `${awards.map((award) => award.name).join('、')}：共 ${candidates.count} 名，按有效票数从高到低${candidates.isTiedAtCutoff ? `；第 ${candidates.count} 名有 ${candidates.rows.filter((row) => row.isTiedAtCutoff).length} 个品牌票数相同（${candidates.cutoffVotes} 票），均列为候选，候选 ${candidates.rows.length} 个` : ''}`
     : '本活动未设置最佳人气奖项';
   addTableSheet(workbook, '最佳人气候选', { title: `${campaignTitle} 最佳人气候选`, subtitle: candidateTitle, empty: candidates ? '（暂无有效票）' : '（本活动未设置最佳人气奖项）' }, candidateColumns, candidates?.rows ?? []);
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -57,7 +57,8 @@ test('staff download a certificate whose QR code opens the verification page; �
   const phone = await visitor.newPage();
   await phone.goto(link.uri);
   await expect(phone.getByRole('heading', { level: 2, name: '有效' })).toBeVisible();
-  await expect(phone.getByText(`「${honor.brandName}」`)).toBeVisible();
+  await expect(phone.getByText(`“${honor.brandName}”`)).toBeVisible();
+  await expect(phone.locator('main')).not.toContainText('「');
   await expect(phone.getByText(honor.organizationName)).toBeVisible();
   await expect(phone.getByText(honor.awardName)).toBeVisible();
   await expect(phone.getByText(formatDate(honor.issuedOn))).toBeVisible();
@@ -70,7 +71,7 @@ test('staff download a certificate whose QR code opens the verification page; �
 
   // 摘牌 with a reason.
   await row.getByRole('button', { name: `摘牌 ${honor.brandName}` }).click();
-  const dialog = staff.getByRole('dialog', { name: `摘牌：「${honor.brandName}」` });
+  const dialog = staff.getByRole('dialog', { name: `摘牌：“${honor.brandName}”` });
   await dialog.getByLabel('摘牌原因').fill('创建工作停滞，经核查不再符合品牌标准');
   await screenshotBoth(staff, 'honors-revoke-dialog');
   await dialog.getByRole('button', { name: '确认摘牌' }).click();
@@ -104,11 +105,18 @@ test('staff download a certificate whose QR code opens the verification page; �
   await expect(phone.getByRole('heading', { level: 2, name: `一、${scope.award.name}（2 个）` })).toBeVisible();
   await expect(phone.getByRole('listitem').filter({ hasText: `${honor.organizationName}：${honor.brandName}` })).toBeVisible();
   await expect(phone.getByRole('link', { name: '下载 PDF' })).toHaveAttribute('href', `/api/campaigns/${campaignId}/announcement`);
+  // A 红头文件: the issuer's mark, 主送, and the 成文日期 in Chinese under the issuer.
+  const sheet = phone.locator('article.announcement-sheet');
+  await expect(sheet.getByText(/^.+文件$/)).toBeVisible();
+  await expect(sheet.getByText('各级党组织：')).toBeVisible();
+  await expect(sheet.locator('footer')).toContainText(/二〇[〇一二三四五六七八九]{2}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日/);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshotPhone(phone, 'announcement-public');
   await phone.emulateMedia({ media: 'print' });
   await expect(phone.getByRole('link', { name: '下载 PDF' })).toBeHidden();
   await expect(phone.getByRole('link', { name: '党建品牌选树平台' })).toBeHidden();
+  await phone.setViewportSize({ width: 794, height: 1123 });
+  await phone.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/announcement-print-a4.png`, fullPage: true });
   await visitor.close();
 
   // Certificates are not public downloads.

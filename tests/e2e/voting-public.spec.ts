@@ -68,6 +68,8 @@ test('a member of the public verifies a phone with captcha and SMS code, votes o
   await page.getByRole('link', { name: scope.nameOf(1) }).click();
   await expect(page.getByRole('heading', { level: 1, name: scope.nameOf(1) })).toBeVisible();
   await expect(page.getByRole('heading', { name: '品牌内涵' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '邀请好友投票' })).toBeVisible();
+  await expect(page.getByText('拉票')).toHaveCount(0);
   await expect(page.getByTestId('share-url')).toHaveText(new RegExp(`/campaigns/${campaignId}/vote/${scope.entries[1].id}$`));
   await expect(page.getByRole('img', { name: `“${scope.nameOf(1)}”投票页二维码` }).locator('svg')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

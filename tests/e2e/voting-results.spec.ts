@@ -44,7 +44,10 @@ test('staff see the vote results, the 最佳人气 candidates and download them 
   await expect(entryRows.nth(0)).toContainText(brand(e0));
   await expect(entryRows.nth(0)).toContainText('60.00%');
   await expect(entryRows.nth(0)).toContainText('30.00');
-  await expect(entryRows.nth(1)).toContainText('并列');
+  await expect(entryRows.nth(1)).toContainText('并列第2名');
+  const candidates = admin.locator('section', { has: admin.getByRole('heading', { name: '最佳人气候选' }) });
+  await expect(candidates.getByText('并列第2名')).toHaveCount(2);
+  await expect(admin.getByText('末位并列')).toHaveCount(0);
   expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   await screenshotBoth(admin, 'vote-results');
   await admin.setViewportSize({ width: 390, height: 844 });

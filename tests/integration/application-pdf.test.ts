@@ -22,8 +22,8 @@ describe('application PDF', () => {
     const application = await createPrintableApplication({ campaignId: campaign.id, organizationId: branch.id, brandName: '红色管家暖民心' });
     const data = await loadApplicationPrintData(application.id);
     expect(data).toMatchObject({ brandName: '红色管家暖民心', organizationName: '幸福社区党支部', parentOrganizationName: eastCommittee.name, campaignTitle: campaign.title });
-    // The committee recommends; the organizing department (the campaign's owner, `east`) reviews; nobody above it signs.
-    expect(data?.opinionBoxes).toEqual([`${eastCommittee.name}推荐意见`, `${east.name}审核意见`]);
+    // The committee recommends; the organizing department of the campaign's owner (`east`) reviews; nobody above it signs.
+    expect(data?.opinionBoxes.map((box) => box.title)).toEqual([`${eastCommittee.name}推荐意见`, `${east.name}组织部审核意见`]);
     expect(data?.criteria.length).toBeGreaterThan(0);
 
     const pdf = await renderApplicationPdf(data!);
@@ -35,7 +35,8 @@ describe('application PDF', () => {
     expect(text).toContain('红色管家暖民心');
     expect(text).toContain('党建品牌选树申报表');
     expect(text).toContain(`${eastCommittee.name}推荐意见`);
-    expect(text).toContain(`${east.name}审核意见`);
+    expect(text).toContain(`${east.name}组织部审核意见`);
+    expect(text).toContain('党组织书记');
     expect(text).toContain('第 1 页 / 共');
   });
 

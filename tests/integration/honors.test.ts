@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { GET as getAnnouncementPdf } from '@/app/api/campaigns/[id]/announcement/route';
 import { db } from '@/lib/db';
@@ -5,6 +6,7 @@ import { formatDate } from '@/lib/format';
 import { loadGrants } from '@/lib/application/access';
 import { canDownloadCertificate } from '@/lib/honors/access';
 import { renderAnnouncementPdf } from '@/lib/honors/announcement-pdf';
+import { chineseDate } from '@/lib/honors/document';
 import { renderCertificatePdf } from '@/lib/honors/certificate-pdf';
 import { findHonorByCertificateNo, loadAnnouncement, loadCampaignHonors } from '@/lib/honors/queries';
 import { verificationUrl } from '@/lib/honors/url';
@@ -17,6 +19,21 @@ import { extractPdfText, pdfPageCount } from '../support/pdf-text';
 import { createAwardedScope, endPublicity, insertObjection, openPublicity, shanghaiDay } from '../support/publicity';
 
 const DOCUMENT_NO = '示范组通〔2026〕18号';
+
+/** Every Flate stream of a PDF, inflated and joined: the drawing operators of its pages. */
+function pageContents(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  const parts: string[] = [];
+  for (let start = text.indexOf('stream\n'); start >= 0; start = text.indexOf('stream\n', start + 1)) {
+    const end = text.indexOf('endstream', start);
+    try {
+      parts.push(inflateSync(pdf.subarray(start + 'stream\n'.length, end)).toString('latin1'));
+    } catch {
+      // Not a Flate stream (or an endstream keyword matched): nothing to read.
+    }
+  }
+  return parts.join('\n');
+}
 
 /** An awarded campaign through 公示 to the published 表彰决定; `withhold` entries get an upheld objection first. */
 async function honoredScope(options: { entries: number; withhold?: number[] }) {
@@ -123,11 +140,13 @@ describe('certificate PDF', () => {
     // A4 landscape.
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.89 595\.28\]/);
     const text = extractPdfText(pdf);
-    for (const expected of ['荣誉证书', honor.certificateNo, `「${scope.entry(0).brandName}」党建品牌`, scope.entry(0).organization.name, scope.award.name, honor.issuerName, url]) expect(text).toContain(expected);
+    for (const expected of ['荣誉证书', honor.certificateNo, `“${scope.entry(0).brandName}”党建品牌`, scope.entry(0).organization.name, scope.award.name, honor.issuerName, url]) expect(text).toContain(expected);
     const date = formatDate(honor.issuedOn);
     expect(date).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(text).toContain(date);
     expect(text).not.toContain('已摘牌');
+    // Chinese double quotes, not corner brackets.
+    expect(text).not.toMatch(/[「」]/);
 
     // The QR code reads as the verification address, and the same address is a link over it, bottom right.
     expect(decodeCertificateQr(pdf)).toBe(url);
@@ -194,11 +213,26 @@ describe('表彰决定', () => {
       `${scope.entry(3).organization.name}：${scope.entry(3).brandName}`,
       `${scope.entry(0).organization.name}：${scope.entry(0).brandName}`,
       `${scope.entry(2).organization.name}：${scope.entry(2).brandName}`,
+      // GB/T 9704: the red 发文机关标志, 主送, the issuer, the 成文日期 in Chinese and "— 1 —".
+      `${announcement.issuerName}文件`,
+      '各级党组织：',
       announcement.issuerName,
-      formatDate(announcement.issuedOn),
-      '第 1 页 / 共 1 页',
+      chineseDate(announcement.issuedOn),
+      '— 1 —',
     ])
       expect(text).toContain(expected);
+    expect(chineseDate(announcement.issuedOn)).toMatch(/^二〇[〇一二三四五六七八九]{2}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日$/);
+    expect(text).not.toContain(formatDate(announcement.issuedOn));
+    // The body in the serif (仿宋 style), the title in its bold (小标宋 style), headings in 黑体 (Noto Sans SC), on A4.
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifSC-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifSC-Bold/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Medium/);
+    expect(raw).toMatch(/\/MediaBox \[0 0 595\.2\d+ 841\.8\d+\]/);
+    // The mark in red (fill) and the rule in red (stroke): #e60012.
+    const drawing = pageContents(pdf);
+    expect(drawing).toMatch(/0\.90196\d* 0 0\.070588\d* scn/);
+    expect(drawing).toMatch(/0\.90196\d* 0 0\.070588\d* SCN/);
     expect(text.indexOf(top.name)).toBeLessThan(text.indexOf(`二、${scope.award.name}`));
     expect(text.indexOf(scope.entry(0).brandName)).toBeLessThan(text.indexOf(scope.entry(2).brandName));
     expect(text).not.toContain(scope.entry(1).brandName);

@@ -156,8 +156,8 @@ describe('网络投票 export', () => {
     expect(cellText(byEntry.getRow(3))).toEqual(['名次', '品牌名称', '申报单位', '领域', '所属地区', '领域内名次', '有效票', '作废票', '得票占比', '投票得分（满分 30）', '备注']);
     expect([4, 5, 6, 7].map((number) => cellText(byEntry.getRow(number))).map((row) => [row[0], row[1], row[3], row[6], row[7], row[8], row[9]])).toEqual([
       ['1', brand(ids.e0), fields.first, '5', '2', '45.45%', '30.00'],
-      ['2（并列）', brand(ids.e1), fields.first, '3', '0', '27.27%', '18.00'],
-      ['2（并列）', brand(ids.e2), fields.second, '3', '0', '27.27%', '18.00'],
+      ['并列第2名', brand(ids.e1), fields.first, '3', '0', '27.27%', '18.00'],
+      ['并列第2名', brand(ids.e2), fields.second, '3', '0', '27.27%', '18.00'],
       ['4', brand(ids.e3), fields.second, '0', '1', '0.00%', '0.00'],
     ]);
 
@@ -167,12 +167,39 @@ describe('网络投票 export', () => {
     expect(cellText(byField.getRow(5))).toEqual(['2', fields.second, '2', '3', '1', '27.27%', `${brand(ids.e2)}（3 票）`]);
 
     const popular = workbook.getWorksheet('最佳人气候选')!;
-    expect(popular.getCell('A2').value).toBe('最佳人气党建品牌：共 2 名，按有效票数从高到低；末位 3 票并列，候选 3 个');
+    expect(popular.getCell('A2').value).toBe('最佳人气党建品牌：共 2 名，按有效票数从高到低；第 2 名有 2 个品牌票数相同（3 票），均列为候选，候选 3 个');
     expect([4, 5, 6].map((number) => cellText(popular.getRow(number))).map((row) => [row[1], row[4], row[5]])).toEqual([
       [brand(ids.e0), '5', ''],
-      [brand(ids.e1), '3', '末位票数相同，并列候选，由会议决定'],
-      [brand(ids.e2), '3', '末位票数相同，并列候选，由会议决定'],
+      [brand(ids.e1), '3', '票数与第 2 名相同，均列为候选，由会议决定'],
+      [brand(ids.e2), '3', '票数与第 2 名相同，均列为候选，由会议决定'],
     ]);
+  });
+
+  it('names a tie at the top 并列第1名, never 末位并列', async () => {
+    const { scope, campaign, ids, brand } = await votedCampaign();
+    // Entry 0 down to 3 valid votes: three entries share the first place, and the one 最佳人气 place.
+    await invalidate(ids.e0, 2);
+    await db.award.updateMany({ where: { campaignId: campaign.id, kind: 'POPULARITY' }, data: { count: 1 } });
+    await signInAs(scope.cityAdmin.id);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await (await exportVotes(request(campaign.id))).arrayBuffer()) as ExcelJS.Buffer);
+
+    const byEntry = workbook.getWorksheet('按品牌')!;
+    expect([4, 5, 6, 7].map((number) => cellText(byEntry.getRow(number)).slice(0, 2))).toEqual([
+      ['并列第1名', brand(ids.e0)],
+      ['并列第1名', brand(ids.e1)],
+      ['并列第1名', brand(ids.e2)],
+      ['4', brand(ids.e3)],
+    ]);
+    const popular = workbook.getWorksheet('最佳人气候选')!;
+    expect(popular.getCell('A2').value).toBe('最佳人气党建品牌：共 1 名，按有效票数从高到低；第 1 名有 3 个品牌票数相同（3 票），均列为候选，候选 3 个');
+    expect([4, 5, 6].map((number) => cellText(popular.getRow(number))).map((row) => [row[0], row[5]])).toEqual([
+      ['并列第1名', '票数与第 1 名相同，均列为候选，由会议决定'],
+      ['并列第1名', '票数与第 1 名相同，均列为候选，由会议决定'],
+      ['并列第1名', '票数与第 1 名相同，均列为候选，由会议决定'],
+    ]);
+    const everyCell = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String)).join('\n');
+    expect(everyCell).not.toContain('末位');
   });
 
   it('refuses staff of another subtree and a committee admin alike (404), and anyone signed out (401)', async () => {

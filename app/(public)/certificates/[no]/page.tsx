@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   if (result.status === 'unknown') return { title: '证书验证 · 未查到', robots: { index: false, follow: false } };
   return {
     title: `证书验证 · ${result.certificateNo}`,
-    description: `${result.organizationName}「${result.brandName}」${result.awardName}荣誉证书${result.status === 'revoked' ? '（已摘牌）' : ''}`,
+    description: `${result.organizationName}“${result.brandName}”${result.awardName}荣誉证书${result.status === 'revoked' ? '（已摘牌）' : ''}`,
   };
 }
 

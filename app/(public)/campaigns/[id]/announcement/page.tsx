@@ -1,3 +1,5 @@
+import '@fontsource/noto-serif-sc/400.css';
+import '@fontsource/noto-serif-sc/700.css';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -16,9 +18,15 @@ type TProps = { params: Promise<{ id: string }> };
 // Metadata and page read it once per request.
 const loadAnnouncement = cache(loadAnnouncementUncached);
 
-// Printed from the browser it is the document alone on A4, like the PDF.
-const PRINT_CSS =
-  '@page { size: A4 portrait; margin: 2.5cm 2.6cm; } @media print { body { background: #fff; } .announcement-page { max-width: none !important; padding: 0 !important; } .announcement-sheet { border: 0 !important; box-shadow: none !important; padding: 0 !important; } }';
+// Printed from the browser it is the document alone on A4 like the PDF: the GB/T 9704 版心 (天头 37 mm, 订口 28 mm) and
+// "— 1 —" under it, odd pages right, even pages left (where the browser supports page-margin boxes).
+const PAGE_NUMBER = 'content: "— " counter(page) " —"; font-size: 14pt; vertical-align: top; padding-top: 7mm;';
+const PRINT_CSS = [
+  '@page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }',
+  `@page :right { @bottom-right { ${PAGE_NUMBER} padding-right: 16pt; } }`,
+  `@page :left { @bottom-left { ${PAGE_NUMBER} padding-left: 16pt; } }`,
+  '@media print { body { background: #fff; } .announcement-page { max-width: none !important; padding: 0 !important; } .announcement-sheet { border: 0 !important; box-shadow: none !important; padding: 0 !important; } }',
+].join(' ');
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const data = await loadAnnouncement((await params).id);

@@ -1,15 +1,17 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { PageHeader } from '@/components/ui/card';
+import { Card, PageHeader } from '@/components/ui/card';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { ApplicationStatusBadge } from '@/components/application/application-status-badge';
 import { ApplicationView } from '@/components/application/application-view';
 import { ReturnApplicationButton } from '@/components/application/return-application-button';
+import { LevelDecisions } from '@/components/recommendation/level-decisions';
 import { requirePageUser } from '@/lib/auth/guard';
 import { findApplicationForUser } from '@/lib/application/queries';
 import { listApplicationFiles } from '@/lib/application/files';
 import { formatDateTime } from '@/lib/format';
+import { loadRecommendationTrail } from '@/lib/recommendation/trail';
 
 export const metadata = { title: '查看申报表' };
 
@@ -18,7 +20,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
   const { id } = await params;
   const application = await findApplicationForUser(id, user.roles);
   if (!application) notFound();
-  const files = await listApplicationFiles(application.id);
+  const [files, trail] = await Promise.all([listApplicationFiles(application.id), loadRecommendationTrail(application.id, user.roles)]);
   return (
     <>
       <PageHeader
@@ -38,6 +40,11 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
           {application.submittedAt && <span>最近提交于 {formatDateTime(application.submittedAt)}</span>}
         </p>
         {application.status === 'RETURNED' && <Alert tone="warning">已退回申报单位重新申报。退回理由：{application.returnReason}</Alert>}
+        {application.status !== 'DRAFT' && trail && trail.length > 0 && (
+          <Card title="逐级推荐意见">
+            <LevelDecisions levels={trail} label="各级推荐单位的决定、排序与推荐意见" framed={false} />
+          </Card>
+        )}
         <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} files={files} />
       </div>
     </>

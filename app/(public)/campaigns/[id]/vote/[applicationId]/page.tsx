@@ -103,8 +103,8 @@ export default async function VotingEntryPage({ params }: TProps) {
         <section className="flex flex-col items-center gap-3 rounded-xl border border-stone-200 bg-white p-5 sm:flex-row sm:items-start" aria-labelledby="share-title">
           <div className="size-36 shrink-0" role="img" aria-label={`“${entry.brandName}”投票页二维码`} dangerouslySetInnerHTML={{ __html: qr }} />
           <div className="w-full min-w-0 space-y-2">
-            <h2 id="share-title" className="text-base font-semibold text-stone-900">分享拉票</h2>
-            <p className="text-sm text-stone-600">长按或扫描二维码打开本页，也可复制链接发送给好友。</p>
+            <h2 id="share-title" className="text-base font-semibold text-stone-900">邀请好友投票</h2>
+            <p className="text-sm text-stone-600">分享本页：好友长按或扫描二维码即可打开，也可以复制链接发送给好友。</p>
             <p className="break-all rounded bg-stone-100 px-3 py-2 font-mono text-xs text-stone-700" data-testid="share-url">{shareUrl}</p>
             <CopyLinkButton url={shareUrl} />
           </div>

@@ -10,6 +10,7 @@ import { STAGE_STATUS_LABELS, stageStatus } from '@/lib/campaign/stages';
 import { dbNow } from '@/lib/db';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
+import { tiedPlaceLabel } from '@/lib/review/ranking';
 import { loadVoteResults, type TVoteEntryRow, type TVoteResults } from '@/lib/voting/results';
 
 export const metadata = { title: '网络投票结果' };
@@ -172,7 +173,7 @@ function Popularity({ results }: { results: TVoteResults }) {
                 </div>
                 <span className="shrink-0 text-right tabular-nums">
                   <strong className="text-base">{row.validVotes}</strong> 票
-                  {row.isTiedAtCutoff && <span className="block text-xs text-amber-800">末位并列</span>}
+                  {row.isTied && row.rank !== null && <span className="block text-xs text-amber-800">{tiedPlaceLabel(row.rank)}</span>}
                 </span>
               </li>
             ))}
@@ -258,8 +259,7 @@ function EntryTable({ rows, useFieldRank, voteWeight }: { rows: TVoteEntryRow[];
             return (
               <tr key={row.applicationId} className="align-top">
                 <td className="whitespace-nowrap px-3 py-2 font-semibold tabular-nums">
-                  {rank ?? '—'}
-                  {isTied && <span className="ml-1 text-xs font-normal text-amber-800">并列</span>}
+                  {rank !== null && isTied ? <span className="text-amber-900">{tiedPlaceLabel(rank)}</span> : (rank ?? '—')}
                 </td>
                 <td className="min-w-36 px-3 py-2">
                   <p className="font-medium text-stone-900">{row.brandName || '未命名品牌'}</p>
