@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { recommendEntry, saveOpinion, saveRanking } from '@/lib/recommendation/service';
