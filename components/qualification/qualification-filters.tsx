@@ -7,7 +7,7 @@ import type { TQualificationSearch } from '@/lib/qualification/schema';
 type TProps = {
   basePath: string;
   search: TQualificationSearch;
-  counts: { pending: number; passed: number };
+  counts: { pending: number; passed: number; failed: number };
   fields: readonly { id: string; name: string }[];
 };
 
@@ -17,9 +17,10 @@ const tabClass = (isCurrent: boolean) =>
 /** State tabs with their counts, and the field menu: plain links and a GET form, so the URL keeps the filters. */
 export function QualificationFilters({ basePath, search, counts, fields }: TProps) {
   const tabs = [
-    { state: undefined, label: '全部', count: counts.pending + counts.passed },
+    { state: undefined, label: '全部', count: counts.pending + counts.passed + counts.failed },
     { state: 'PENDING' as const, label: '待审查', count: counts.pending },
     { state: 'PASSED' as const, label: '已通过', count: counts.passed },
+    { state: 'FAILED' as const, label: '未通过', count: counts.failed },
   ];
   return (
     <div className="flex flex-wrap items-end justify-between gap-3 rounded-lg border border-stone-200 bg-white p-3">
