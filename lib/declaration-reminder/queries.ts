@@ -117,3 +117,46 @@ export async function getDeclarationProgressForUser(campaignId: string, organiza
   if (!progress) return null;
   return { ...progress, refusal: reminderRefusal(progress.campaign.stages, progress.now) };
 }
+
+/**
+ * The in-app side of 催报, for the branch secretary: the latest reminder per (campaign, branch) while 申报 is open and
+ * the branch has still not submitted.
+ */
+export async function listRemindersForSecretary(grants: readonly TRoleGrant[]) {
+  const organizationIds = grants.filter((grant) => grant.role === 'BRANCH_SECRETARY').map((grant) => grant.organizationId);
+  if (organizationIds.length === 0) return [];
+  const [now, reminders] = await Promise.all([
+    dbNow(),
+    db.declarationReminder.findMany({
+      where: { organizationId: { in: organizationIds }, campaign: { status: 'PUBLISHED' } },
+      orderBy: { createdAt: 'desc' },
+      take: 50,
+      select: {
+        id: true,
+        campaignId: true,
+        organizationId: true,
+        createdAt: true,
+        organization: { select: { name: true } },
+        senderOrg: { select: { name: true } },
+        campaign: { select: { title: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } },
+      },
+    }),
+  ]);
+  const latest = reminders.filter((row, index) => reminders.findIndex((other) => other.campaignId === row.campaignId && other.organizationId === row.organizationId) === index);
+  const open = latest.filter((row) => !reminderRefusal(row.campaign.stages, now));
+  if (open.length === 0) return [];
+  const submitted = await db.application.findMany({
+    where: { status: 'SUBMITTED', OR: open.map((row) => ({ campaignId: row.campaignId, organizationId: row.organizationId })) },
+    select: { campaignId: true, organizationId: true },
+  });
+  return open
+    .filter((row) => !submitted.some((application) => application.campaignId === row.campaignId && application.organizationId === row.organizationId))
+    .map((row) => ({
+      id: row.id,
+      at: row.createdAt,
+      branchName: row.organization.name,
+      senderName: row.senderOrg.name,
+      campaignTitle: row.campaign.title,
+      endsAt: row.campaign.stages.find((stage) => stage.kind === 'DECLARATION')?.endsAt ?? null,
+    }));
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { loadGrants } from '@/lib/application/access';
 import { getOrCreateDraft, returnApplication, submitApplication } from '@/lib/application/service';
-import { getDeclarationProgressForUser } from '@/lib/declaration-reminder/queries';
+import { getDeclarationProgressForUser, listRemindersForSecretary } from '@/lib/declaration-reminder/queries';
 import { remindBranches } from '@/lib/declaration-reminder/service';
 import { createTestCampaign, startDeclarationInPast } from '../support/campaigns';
 import { completeValues, setDeclarationWindow } from '../support/declarations';
@@ -100,6 +100,11 @@ describe('催报: sending', () => {
       { organizationId: scope.orgs.a.id, senderOrgId: scope.committee.id, sentById: scope.committeeAdmin.id, branchState: 'NOT_STARTED', sentCount: 2 },
     ]);
     expect(await db.auditLog.count({ where: { action: 'remind-declaration', entityId: scope.campaign.id, actorId: scope.committeeAdmin.id } })).toBe(1);
+    // The in-app record the branch secretary sees on 品牌申报; none for a branch not reminded.
+    expect(await listRemindersForSecretary(await loadGrants(db, scope.secretaries.a.id))).toEqual([
+      expect.objectContaining({ branchName: scope.orgs.a.name, senderName: scope.committee.name, campaignTitle: scope.campaign.title }),
+    ]);
+    expect(await listRemindersForSecretary(await loadGrants(db, scope.secretaries.b.id))).toEqual([]);
 
     const again = await rejection(remindBranches({ campaignId: scope.campaign.id, organizationId: scope.committee.id, branchIds: [scope.orgs.a.id] }, context(scope.committeeAdmin.id)));
     expect({ code: again.code, message: again.message }).toEqual({ code: 'CONFLICT', message: `“${scope.orgs.a.name}”今天已催报过，每个支部每天只能催报一次` });
