@@ -12,7 +12,7 @@ type TProps = {
 };
 
 const tabClass = (isCurrent: boolean) =>
-  `inline-flex min-h-10 items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium ${isCurrent ? 'bg-brand-700 text-white' : 'text-stone-700 hover:bg-stone-100'}`;
+  `inline-flex min-h-10 items-center gap-1.5 rounded-md px-2 py-2 text-sm font-medium sm:px-3 ${isCurrent ? 'bg-brand-700 text-white' : 'text-stone-700 hover:bg-stone-100'}`;
 
 /** State tabs with their counts, and the field menu: plain links and a GET form, so the URL keeps the filters. */
 export function QualificationFilters({ basePath, search, counts, fields }: TProps) {

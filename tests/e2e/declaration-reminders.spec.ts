@@ -11,7 +11,8 @@ async function expectNoHorizontalOverflow(page: Page) {
 
 test('a committee sees which branches have not declared and reminds one (催报) once a day', async ({ page }) => {
   await signInAs(page, 'dh-admin', /\/committee$/);
-  await page.getByRole('listitem').filter({ hasText: DEMO_CAMPAIGN_TITLE }).getByRole('link', { name: '进入推荐' }).click();
+  // During 申报 the level's recommendation has not started: its link reads 查看.
+  await page.getByRole('listitem').filter({ hasText: DEMO_CAMPAIGN_TITLE }).getByRole('link', { name: /^(查看|进入推荐)$/ }).click();
   const section = page.getByRole('region', { name: '下级支部申报情况' });
   await expect(section).toBeVisible();
   await expect(section.getByText(/^可申报 \d+ 个，已提交 \d+ 个，未提交 \d+ 个/)).toBeVisible();
