@@ -43,7 +43,7 @@ export default async function RecommendationLevelPage({ params, searchParams }: 
         phoneCount: branch.phones.length,
         remindedToday: branch.remindedToday,
         lastReminderText: branch.lastReminder
-          ? `最近催报：${formatDateTime(branch.lastReminder.at)} · ${[branch.lastReminder.senderName, branch.lastReminder.byName].filter(Boolean).join(' ')} · ${branch.lastReminder.sentCount ? `短信 ${branch.lastReminder.sentCount} 条` : '未发短信'}`
+          ? `最近催报：${formatDateTime(branch.lastReminder.at)} · ${[branch.lastReminder.senderName, branch.lastReminder.byName?.includes(branch.lastReminder.senderName) ? null : branch.lastReminder.byName].filter(Boolean).join(' ')} · ${branch.lastReminder.sentCount ? `短信 ${branch.lastReminder.sentCount} 条` : '未发短信'}`
           : null,
       }))}
     />
