@@ -16,6 +16,8 @@ export type TBoardRow = {
   regionName: string;
   fieldName: string;
   isPassed: boolean;
+  /** 资格审查 failed it and the branch has not resubmitted: shown for the record, nothing to act on here. */
+  isFailed: boolean;
   checks: Record<string, boolean>;
   reason: string | null;
   reviewerName: string | null;
@@ -25,7 +27,10 @@ export type TBoardRow = {
 
 type TProps = { campaignId: string; rows: TBoardRow[]; checklist: readonly string[]; canAct: boolean };
 
-function StateBadge({ isPassed }: { isPassed: boolean }) {
+function StateBadge({ isPassed, isFailed }: { isPassed: boolean; isFailed: boolean }) {
+  if (isFailed) {
+    return <span className="inline-flex items-center whitespace-nowrap rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800 ring-1 ring-inset ring-red-200">未通过</span>;
+  }
   return isPassed ? (
     <span className="inline-flex items-center whitespace-nowrap rounded bg-green-50 px-1.5 py-0.5 text-xs font-medium text-green-800 ring-1 ring-inset ring-green-200">已通过</span>
   ) : (
@@ -40,6 +45,16 @@ function ResubmittedNote({ reason }: { reason: string }) {
 
 const nameOf = (row: TBoardRow) => row.brandName || '未命名品牌';
 
+/** 审查意见 of a pass, or why it failed (the branch sees the same text). */
+function ReasonNote({ row }: { row: TBoardRow }) {
+  if (!row.reason) return null;
+  return row.isFailed ? (
+    <p className="mt-1 text-xs text-red-800">不通过理由：{row.reason}</p>
+  ) : (
+    <p className="mt-1 text-xs text-stone-600">审查意见：{row.reason}</p>
+  );
+}
+
 /** The entries at 资格审查: per-entry checklist dialog, revoking a pass, and passing several obvious cases at once. */
 export function QualificationBoard({ campaignId, rows, checklist, canAct }: TProps) {
   const router = useRouter();
@@ -49,7 +64,7 @@ export function QualificationBoard({ campaignId, rows, checklist, canAct }: TPro
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const pendingRows = rows.filter((row) => !row.isPassed);
+  const pendingRows = rows.filter((row) => !row.isPassed && !row.isFailed);
   const selectedRows = pendingRows.filter((row) => selected.has(row.id));
   const isAllSelected = pendingRows.length > 0 && selectedRows.length === pendingRows.length;
   const isSelectable = canAct && pendingRows.length > 0;
@@ -93,7 +108,7 @@ export function QualificationBoard({ campaignId, rows, checklist, canAct }: TPro
     return (
       <span className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 whitespace-nowrap">
         <Link href={`/applications/${row.id}/print`} className="font-medium text-brand-700 hover:underline" aria-label={`查看 ${label} 的申报表`}>申报表</Link>
-        {canAct && (
+        {canAct && !row.isFailed && (
           <>
             {row.isPassed && (
               <button type="button" className="font-medium text-stone-600 hover:underline" onClick={() => openConfirm({ kind: 'revoke', row })} aria-label={`撤销 ${label} 的通过`}>
@@ -110,7 +125,7 @@ export function QualificationBoard({ campaignId, rows, checklist, canAct }: TPro
   }
 
   function reviewed(row: TBoardRow) {
-    if (!row.isPassed) return <span className="text-stone-400">—</span>;
+    if (!row.isPassed && !row.isFailed) return <span className="text-stone-400">—</span>;
     return (
       <span className="text-stone-600">
         {row.reviewerName ?? '—'}
@@ -120,7 +135,7 @@ export function QualificationBoard({ campaignId, rows, checklist, canAct }: TPro
   }
 
   const checkbox = (row: TBoardRow) =>
-    canAct && !row.isPassed ? (
+    canAct && !row.isPassed && !row.isFailed ? (
       <input type="checkbox" className="size-4 accent-brand-700" checked={selected.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} aria-label={`选择 ${nameOf(row)}`} />
     ) : null;
 
@@ -165,11 +180,11 @@ export function QualificationBoard({ campaignId, rows, checklist, canAct }: TPro
                   <p className="font-medium text-stone-900">{nameOf(row)}</p>
                   <p className="text-xs text-stone-500">{row.organizationName}</p>
                   {row.resubmittedAfter && <ResubmittedNote reason={row.resubmittedAfter} />}
-                  {row.reason && <p className="mt-1 text-xs text-stone-600">审查意见：{row.reason}</p>}
+                  <ReasonNote row={row} />
                 </td>
                 <td className="px-4 py-3 text-stone-700">{row.regionName}</td>
                 <td className="px-4 py-3 text-stone-700">{row.fieldName || '—'}</td>
-                <td className="px-4 py-3"><StateBadge isPassed={row.isPassed} /></td>
+                <td className="px-4 py-3"><StateBadge isPassed={row.isPassed} isFailed={row.isFailed} /></td>
                 <td className="px-4 py-3">{reviewed(row)}</td>
                 <td className="px-4 py-3 text-right">{actions(row)}</td>
               </tr>
@@ -186,13 +201,13 @@ export function QualificationBoard({ campaignId, rows, checklist, canAct }: TPro
               <div className="min-w-0 flex-1">
                 <div className="flex items-start justify-between gap-2">
                   <p className="break-all font-medium text-stone-900">{nameOf(row)}</p>
-                  <StateBadge isPassed={row.isPassed} />
+                  <StateBadge isPassed={row.isPassed} isFailed={row.isFailed} />
                 </div>
                 <p className="mt-1 text-sm text-stone-700">{row.organizationName}</p>
                 <p className="mt-1 text-xs text-stone-500">{[row.regionName, row.fieldName].filter(Boolean).join(' · ')}</p>
                 {row.resubmittedAfter && <ResubmittedNote reason={row.resubmittedAfter} />}
-                {row.isPassed && <p className="mt-1 text-xs text-stone-500">审查人：{row.reviewerName ?? '—'} · {row.reviewedAtText}</p>}
-                {row.reason && <p className="mt-1 text-xs text-stone-600">审查意见：{row.reason}</p>}
+                {(row.isPassed || row.isFailed) && <p className="mt-1 text-xs text-stone-500">审查人：{row.reviewerName ?? '—'} · {row.reviewedAtText}</p>}
+                <ReasonNote row={row} />
               </div>
             </div>
             <div className="mt-3 border-t border-stone-100 pt-2 text-sm">{actions(row)}</div>

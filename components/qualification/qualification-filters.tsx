@@ -7,19 +7,20 @@ import type { TQualificationSearch } from '@/lib/qualification/schema';
 type TProps = {
   basePath: string;
   search: TQualificationSearch;
-  counts: { pending: number; passed: number };
+  counts: { pending: number; passed: number; failed: number };
   fields: readonly { id: string; name: string }[];
 };
 
 const tabClass = (isCurrent: boolean) =>
-  `inline-flex min-h-10 items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium ${isCurrent ? 'bg-brand-700 text-white' : 'text-stone-700 hover:bg-stone-100'}`;
+  `inline-flex min-h-10 items-center gap-1.5 rounded-md px-2 py-2 text-sm font-medium sm:px-3 ${isCurrent ? 'bg-brand-700 text-white' : 'text-stone-700 hover:bg-stone-100'}`;
 
 /** State tabs with their counts, and the field menu: plain links and a GET form, so the URL keeps the filters. */
 export function QualificationFilters({ basePath, search, counts, fields }: TProps) {
   const tabs = [
-    { state: undefined, label: '全部', count: counts.pending + counts.passed },
+    { state: undefined, label: '全部', count: counts.pending + counts.passed + counts.failed },
     { state: 'PENDING' as const, label: '待审查', count: counts.pending },
     { state: 'PASSED' as const, label: '已通过', count: counts.passed },
+    { state: 'FAILED' as const, label: '未通过', count: counts.failed },
   ];
   return (
     <div className="flex flex-wrap items-end justify-between gap-3 rounded-lg border border-stone-200 bg-white p-3">

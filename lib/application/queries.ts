@@ -6,6 +6,8 @@ import { scopeRoots } from '@/lib/auth/scope';
 import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
 import { editWindow, formRulesOf } from '@/lib/application/rules';
+import { RETURN_STATE_SELECT, returnableEntryOf } from '@/lib/application/return-state';
+import { returnRefusal } from '@/lib/campaign/entry-operations';
 import { describeProgress } from '@/lib/recommendation/progress';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
 
@@ -43,7 +45,9 @@ export const APPLICATION_DETAIL_SELECT = {
   },
 } satisfies Prisma.ApplicationSelect;
 
-type TApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof APPLICATION_DETAIL_SELECT }>;
+const DETAIL_WITH_RETURN_STATE = { ...APPLICATION_DETAIL_SELECT, ...RETURN_STATE_SELECT } satisfies Prisma.ApplicationSelect;
+
+type TApplicationRow = Prisma.ApplicationGetPayload<{ select: typeof DETAIL_WITH_RETURN_STATE }>;
 
 export function valuesOf(application: Omit<TApplicationValues, 'fieldId' | 'selfAssessment'> & { fieldId: string | null; selfAssessment: unknown }): TApplicationValues {
   const texts = (application.selfAssessment ?? {}) as Record<string, unknown>;
@@ -76,7 +80,8 @@ function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date
     declaration,
     canEdit: canEdit && row.status !== 'SUBMITTED' && declaration === 'open',
     isSecretary: canEdit,
-    canReturn: row.status === 'SUBMITTED' && canReturnApplication(grants, row),
+    /** 退回重新申报 is offered only when the campaign still allows it (the service asks the same rule). */
+    canReturn: canReturnApplication(grants, row) && !returnRefusal(row.campaign.stages, now, returnableEntryOf(row)),
   };
 }
 
@@ -84,7 +89,7 @@ export type TApplicationDetail = ReturnType<typeof detailOf>;
 
 /** One application as the given user may see it; NOT_FOUND when it does not exist or is outside their scope. */
 export async function getApplicationForUser(applicationId: string, grants: readonly TRoleGrant[], client: TTx = db): Promise<TApplicationDetail> {
-  const [now, row] = await Promise.all([dbNow(client), client.application.findUnique({ where: { id: applicationId }, select: APPLICATION_DETAIL_SELECT })]);
+  const [now, row] = await Promise.all([dbNow(client), client.application.findUnique({ where: { id: applicationId }, select: DETAIL_WITH_RETURN_STATE })]);
   assertCanRead(grants, row);
   return detailOf(row, grants, now);
 }

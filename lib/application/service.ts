@@ -12,6 +12,8 @@ import { grantsRoleAt } from '@/lib/auth/scope';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { actsFor, entryPosition, recommendingChain } from '@/lib/recommendation/chain';
 import { editWindowStatus, formRulesOf, type TEditWindowEntry } from '@/lib/application/rules';
+import { RETURN_STATE_SELECT, returnableEntryOf } from '@/lib/application/return-state';
+import { returnRefusal, type TReturnOrigin } from '@/lib/campaign/entry-operations';
 import { parseDraft, submitSchema, type TDraftParse, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 
 type TContext = TAuditContext & { tx?: TTx };
@@ -192,7 +194,8 @@ export async function submitApplication(input: { applicationId: string; revision
 }
 
 /**
- * 退回重新申报, inside the caller's transaction (the caller locks the row, checks the right and writes the audit):
+ * 退回重新申报, inside the caller's transaction (the caller locks the row, checks the right and writes the audit);
+ * refused, whoever asks, when the campaign no longer allows it (`returnRefusal`, the rule the pages ask too):
  * the branch may edit again and the reason is kept on the returned version. A return during 逐级推荐 starts the way up
  * over — its recommendations (freeing those quota places) and its 资格审查 are cleared; a return from 资格审查 keeps the
  * recommendations, so the revised entry comes straight back to 资格审查. Returns the returned version's number.
@@ -202,9 +205,15 @@ export async function sendBackToBranch(
   applicationId: string,
   reason: string,
   actorId: string | null,
-  from: 'RECOMMENDATION' | 'QUALIFICATION' = 'RECOMMENDATION',
+  from: TReturnOrigin = 'RECOMMENDATION',
 ): Promise<number | undefined> {
   const now = await dbNow(tx);
+  const entry = await tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { ...RETURN_STATE_SELECT, campaign: { select: { stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } } },
+  });
+  const refusal = returnRefusal(entry.campaign.stages, now, returnableEntryOf(entry), from);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
   await tx.application.update({ where: { id: applicationId }, data: { status: 'RETURNED', returnReason: reason, returnedFrom: from, revision: { increment: 1 } } });
   const latest = await tx.applicationVersion.findFirst({ where: { applicationId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
   if (latest) await tx.applicationVersion.update({ where: { id: latest.id }, data: { returnedById: actorId, returnedAt: now, returnReason: reason } });
@@ -244,7 +253,9 @@ export async function returnApplication(input: TReturnInput, context: TContext) 
     if (!application || application.status === 'DRAFT' || !canReturnApplication(grants, application)) {
       throw new AppError('NOT_FOUND', '申报表不存在或您无权处理');
     }
-    if (application.status !== 'SUBMITTED') throw new AppError('CONFLICT', '只有已提交的申报表可以退回');
+    const state = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: RETURN_STATE_SELECT });
+    const refusal = returnRefusal(application.campaign.stages, await dbNow(tx), returnableEntryOf(state));
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     await assertReturnableBy(tx, grants, applicationId);
     const version = await sendBackToBranch(tx, applicationId, reason, context.actorId);
     await recordAudit(tx, context, { action: 'return-application', entityType: 'Application', entityId: applicationId, before: { status: 'SUBMITTED' }, after: { status: 'RETURNED', reason, version } });

@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'create-application': '开始填写申报表',
   'submit-application': '提交申报表',
   'return-application': '退回重新申报',
+  'remind-declaration': '催报（提醒支部提交申报表）',
   'set-application-files': '修改申报附件',
   'upload-file': '上传文件',
   'recommend-entry': '推荐',

@@ -8,6 +8,8 @@ import { isPathInScope } from '@/lib/user/scope';
 
 export type TOrganizationValues = z.output<typeof ZOrganizationFields>;
 export type TOrganizationRecord = { rowNumber: number; parentCode: string | null; values: TOrganizationValues };
+/** The codes of a row that failed its own checks: its place in the tree is still checked, in the same round. */
+export type TRejectedOrganizationRow = { rowNumber: number; code: string; parentCode: string | null };
 
 const header = (key: TOrganizationColumnKey) => ORGANIZATION_COLUMNS.find((column) => column.key === key)!.header;
 const FIELD_CHOICES = Object.values(ORG_FIELD_LABELS).join('、');
@@ -20,6 +22,7 @@ export function parseOrganizationRows(rows: readonly TImportRow<TOrganizationCol
   const records: TOrganizationRecord[] = [];
   const errors: TImportError[] = [];
   const rejectedCodes = new Set<string>();
+  const rejected: TRejectedOrganizationRow[] = [];
   const firstRowOfCode = new Map<string, number>();
   for (const { rowNumber, values } of rows) {
     const rowErrors: TImportError[] = [];
@@ -39,11 +42,12 @@ export function parseOrganizationRows(rows: readonly TImportRow<TOrganizationCol
     if (rowErrors.length || !parsed.success) {
       errors.push(...rowErrors);
       if (values.code) rejectedCodes.add(values.code);
+      rejected.push({ rowNumber, code: values.code, parentCode: values.parentCode || null });
       continue;
     }
     records.push({ rowNumber, parentCode: values.parentCode || null, values: parsed.data });
   }
-  return { records, errors, rejectedCodes };
+  return { records, errors, rejectedCodes, rejected };
 }
 
 /** What the database holds for a code named in the file (as a code or as a parent code). */
@@ -64,9 +68,38 @@ export function changedFields(existing: TOrganizationValues, values: TOrganizati
   return COMPARED_FIELDS.filter((key) => existing[key] !== values[key]);
 }
 
-/** Codes the database must be asked about: the rows' own codes and their parents'. */
-export function referencedOrganizationCodes(records: readonly TOrganizationRecord[]): string[] {
-  return [...new Set(records.flatMap((record) => [record.values.code, record.parentCode ?? []].flat()))];
+/** Codes the database must be asked about: the rows' own codes and their parents', rejected rows included. */
+export function referencedOrganizationCodes(records: readonly TOrganizationRecord[], rejected: readonly TRejectedOrganizationRow[] = []): string[] {
+  const pairs = [...records.map((record) => [record.values.code, record.parentCode]), ...rejected.map((row) => [row.code, row.parentCode])];
+  return [...new Set(pairs.flat().filter((code): code is string => !!code))];
+}
+
+/**
+ * The tree checks of a row that failed its own checks, so one upload reports every problem at once: its parent
+ * must exist (in the system within the admin's scope and active, or in the file), and an existing code must be in
+ * scope and keep its parent. It is never written, so it takes no part in ordering the creates.
+ */
+function rejectedRowErrors(
+  row: TRejectedOrganizationRow,
+  existingByCode: ReadonlyMap<string, TExistingOrganization>,
+  adminPaths: readonly string[],
+  codesInFile: ReadonlySet<string>,
+): TImportError[] {
+  const error = (key: TOrganizationColumnKey, message: string) => [{ row: row.rowNumber, column: header(key), message }];
+  if (row.code && row.parentCode === row.code) return error('parentCode', '上级组织代码不能是本组织自己');
+  const existing = row.code ? existingByCode.get(row.code) : undefined;
+  if (existing) {
+    if (!isPathInScope(adminPaths, existing.path)) return error('code', `组织代码 ${row.code} 已被您管理范围以外的组织使用`);
+    if (existing.parentCode !== row.parentCode) return error('parentCode', `与系统中的上级组织（${existing.parentCode ?? '无'}）不一致；导入不会移动组织，请在组织架构中调整`);
+    return [];
+  }
+  if (!row.parentCode) return error('parentCode', '新建组织须填写上级组织代码');
+  if (codesInFile.has(row.parentCode)) return [];
+  const parent = existingByCode.get(row.parentCode);
+  if (!parent) return error('parentCode', `上级组织代码 ${row.parentCode} 在系统和本文件中都不存在`);
+  if (!isPathInScope(adminPaths, parent.path)) return error('parentCode', `上级组织 ${row.parentCode} 不在您的管理范围内`);
+  if (!parent.isActive) return error('parentCode', `上级组织 ${row.parentCode} 已停用`);
+  return [];
 }
 
 /**
@@ -78,8 +111,10 @@ export function planOrganizationImport(
   existingByCode: ReadonlyMap<string, TExistingOrganization>,
   adminPaths: readonly string[],
   rejectedCodes: ReadonlySet<string> = new Set(),
+  rejected: readonly TRejectedOrganizationRow[] = [],
 ): { errors: TImportError[]; plan: TOrganizationPlan } {
-  const errors: TImportError[] = [];
+  const codesInFile = new Set([...records.map((record) => record.values.code), ...rejected.map((row) => row.code).filter(Boolean)]);
+  const errors: TImportError[] = rejected.flatMap((row) => rejectedRowErrors(row, existingByCode, adminPaths, codesInFile));
   const plan: TOrganizationPlan = { creates: [], updates: [], unchanged: [] };
   const newByCode = new Map(records.filter((record) => !existingByCode.has(record.values.code)).map((record) => [record.values.code, record]));
   const pending: TOrganizationRecord[] = [];

@@ -16,7 +16,7 @@ import {
   type TOrganizationValues,
 } from '@/lib/import/organization-rows';
 import { mapSheetRows, sortErrors, type TImportError } from '@/lib/import/rows';
-import { parseUserRows, planUserImport, type TImportAccount, type TUserLookups } from '@/lib/import/user-rows';
+import { parseUserRows, planUserImport, type TImportAccount, type TRejectedUserRow, type TUserLookups } from '@/lib/import/user-rows';
 import { readImportSheet } from '@/lib/import/workbook';
 
 type TImportContext = TAuditContext & { actorId: string };
@@ -84,8 +84,8 @@ export async function importOrganizations(input: TImportInput, context: TImportC
   const parsed = parseOrganizationRows(mapped.rows);
   return db.$transaction(async (tx) => {
     const adminPaths = await loadAdminPaths(tx, context.actorId);
-    const existing = await loadExistingOrganizations(tx, referencedOrganizationCodes(parsed.records));
-    const { errors, plan } = planOrganizationImport(parsed.records, existing, adminPaths, parsed.rejectedCodes);
+    const existing = await loadExistingOrganizations(tx, referencedOrganizationCodes(parsed.records, parsed.rejected));
+    const { errors, plan } = planOrganizationImport(parsed.records, existing, adminPaths, parsed.rejectedCodes, parsed.rejected);
     if (parsed.errors.length || errors.length) return invalid([...parsed.errors, ...errors]);
 
     const idByCode = new Map([...existing.values()].map((org) => [org.code, org.id]));
@@ -105,12 +105,13 @@ export async function importOrganizations(input: TImportInput, context: TImportC
   }, TRANSACTION_OPTIONS);
 }
 
-async function loadUserLookups(tx: TTx, accounts: readonly TImportAccount[]): Promise<TUserLookups> {
-  const phones = accounts.flatMap((account) => account.phone ?? []);
-  const orgCodes = [...new Set(accounts.flatMap((account) => account.grants.map((grant) => grant.orgCode)))];
+async function loadUserLookups(tx: TTx, accounts: readonly TImportAccount[], rejected: readonly TRejectedUserRow[]): Promise<TUserLookups> {
+  const phones = [...accounts.flatMap((account) => account.phone ?? []), ...rejected.flatMap((row) => row.phone ?? [])];
+  const orgCodes = [...new Set([...accounts.flatMap((account) => account.grants.map((grant) => grant.orgCode)), ...rejected.flatMap((row) => row.orgCode ?? [])])];
+  const loginNames = [...accounts.map((account) => account.loginName), ...rejected.flatMap((row) => row.loginName ?? [])];
   const [users, phoneHolders, orgs] = await Promise.all([
     tx.user.findMany({
-      where: { loginName: { in: accounts.map((account) => account.loginName) } },
+      where: { loginName: { in: loginNames } },
       select: {
         id: true,
         loginName: true,
@@ -134,9 +135,9 @@ async function loadUserLookups(tx: TTx, accounts: readonly TImportAccount[]): Pr
   };
 }
 
-async function planUsers(tx: TTx, actorId: string, accounts: readonly TImportAccount[]) {
+async function planUsers(tx: TTx, actorId: string, accounts: readonly TImportAccount[], rejected: readonly TRejectedUserRow[] = []) {
   const adminPaths = await loadAdminPaths(tx, actorId);
-  return planUserImport(accounts, await loadUserLookups(tx, accounts), adminPaths);
+  return planUserImport(accounts, await loadUserLookups(tx, accounts, rejected), adminPaths, rejected);
 }
 
 /**
@@ -148,7 +149,7 @@ export async function importUsers(input: TImportInput, context: TImportContext):
   const mapped = mapSheetRows(sheet, USER_COLUMNS);
   if (mapped.errors.length) return invalid(mapped.errors);
   const parsed = parseUserRows(mapped.rows);
-  const checked = await planUsers(db, context.actorId, parsed.accounts);
+  const checked = await planUsers(db, context.actorId, parsed.accounts, parsed.rejected);
   if (parsed.errors.length || checked.errors.length) return invalid([...parsed.errors, ...checked.errors]);
 
   // Hashing is slow on purpose, so it happens before the transaction opens.

@@ -23,6 +23,20 @@ const ZUserRow = z.object({
 
 export type TImportGrant = { rowNumber: number; role: Role; orgCode: string };
 
+/** What of a row that failed its own checks is well-formed, so it is checked against the system in the same round. */
+export type TRejectedUserRow = { rowNumber: number; loginName: string | null; phone: string | null; orgCode: string | null };
+
+function rejectedRowOf(rowNumber: number, values: Record<TUserColumnKey, string>): TRejectedUserRow {
+  const loginName = ZLoginName.safeParse(values.loginName);
+  const phone = ZPhone.safeParse(values.phone);
+  return {
+    rowNumber,
+    loginName: loginName.success ? loginName.data : null,
+    phone: phone.success ? phone.data : null,
+    orgCode: values.orgCode.trim() || null,
+  };
+}
+
 /** One account of the file, gathered from all its rows (one row per role). */
 export type TImportAccount = {
   rowNumber: number;
@@ -37,6 +51,7 @@ export function parseUserRows(rows: readonly TImportRow<TUserColumnKey>[]) {
   const errors: TImportError[] = [];
   const accounts = new Map<string, TImportAccount>();
   const phoneRows = new Map<string, { loginName: string; rowNumber: number }>();
+  const rejected: TRejectedUserRow[] = [];
   const fail = (row: number, key: TUserColumnKey, message: string) => errors.push({ row, column: header(key), message });
 
   for (const { rowNumber, values } of rows) {
@@ -45,7 +60,10 @@ export function parseUserRows(rows: readonly TImportRow<TUserColumnKey>[]) {
     if (!parsed.success) errors.push(...rowErrorsOf(rowNumber, parsed.error, USER_COLUMNS));
     if (!values.role) fail(rowNumber, 'role', '请填写角色');
     else if (!role) fail(rowNumber, 'role', `角色“${values.role}”不存在，可选：${ROLE_CHOICES}`);
-    if (!parsed.success || !role) continue;
+    if (!parsed.success || !role) {
+      rejected.push(rejectedRowOf(rowNumber, values));
+      continue;
+    }
 
     const { loginName, displayName, phone, orgCode } = parsed.data;
     const account = accounts.get(loginName);
@@ -57,7 +75,10 @@ export function parseUserRows(rows: readonly TImportRow<TUserColumnKey>[]) {
       if (phone && account.phone && account.phone !== phone) fail(rowNumber, 'phone', `与第 ${account.rowNumber} 行同一登录名的手机号不一致`);
       const same = account.grants.find((grant) => grant.role === role && grant.orgCode === orgCode);
       if (same) fail(rowNumber, 'role', `与第 ${same.rowNumber} 行重复（同一用户、角色和组织）`);
-      if (errors.length > before) continue;
+      if (errors.length > before) {
+        rejected.push(rejectedRowOf(rowNumber, values));
+        continue;
+      }
       account.phone ??= phone;
       account.grants.push({ rowNumber, role, orgCode });
     }
@@ -67,7 +88,7 @@ export function parseUserRows(rows: readonly TImportRow<TUserColumnKey>[]) {
       else if (!owner) phoneRows.set(phone, { loginName, rowNumber });
     }
   }
-  return { accounts: [...accounts.values()], errors };
+  return { accounts: [...accounts.values()], errors, rejected };
 }
 
 export type TExistingUser = {
@@ -93,10 +114,29 @@ export type TUserPlan = {
 };
 
 /** Resolves the accounts against the database: new accounts are created, known ones updated and given missing roles. */
-export function planUserImport(accounts: readonly TImportAccount[], lookups: TUserLookups, adminPaths: readonly string[]) {
+export function planUserImport(accounts: readonly TImportAccount[], lookups: TUserLookups, adminPaths: readonly string[], rejected: readonly TRejectedUserRow[] = []) {
   const errors: TImportError[] = [];
   const plan: TUserPlan = { creates: [], updates: [], unchanged: [] };
   const fail = (row: number, key: TUserColumnKey, message: string) => errors.push({ row, column: header(key), message });
+  const orgError = (orgCode: string) => {
+    const org = lookups.orgsByCode.get(orgCode);
+    if (!org) return `组织代码 ${orgCode} 不存在`;
+    if (!isPathInScope(adminPaths, org.path)) return `组织 ${orgCode} 不在您的管理范围内`;
+    return org.isActive ? null : `组织 ${orgCode} 已停用`;
+  };
+
+  // Rows that failed their own checks are never written, but what is well-formed in them is checked all the same,
+  // so one upload lists every problem.
+  for (const row of rejected) {
+    const existing = row.loginName ? lookups.usersByLogin.get(row.loginName) : undefined;
+    if (existing && !isUserInScope(adminPaths, existing.grants.map((grant) => grant.path))) {
+      fail(row.rowNumber, 'loginName', `登录名 ${row.loginName} 已被您管理范围以外的账号使用，请换一个登录名`);
+    }
+    const phoneOwner = row.phone ? lookups.phoneOwners.get(row.phone) : undefined;
+    if (phoneOwner && phoneOwner !== row.loginName) fail(row.rowNumber, 'phone', `手机号 ${row.phone} 已被其他账号使用`);
+    const orgProblem = row.orgCode ? orgError(row.orgCode) : null;
+    if (orgProblem) fail(row.rowNumber, 'orgCode', orgProblem);
+  }
 
   for (const account of accounts) {
     const existing = lookups.usersByLogin.get(account.loginName);
@@ -109,11 +149,9 @@ export function planUserImport(accounts: readonly TImportAccount[], lookups: TUs
 
     const grants: TPlannedGrant[] = [];
     for (const grant of account.grants) {
-      const org = lookups.orgsByCode.get(grant.orgCode);
-      if (!org) fail(grant.rowNumber, 'orgCode', `组织代码 ${grant.orgCode} 不存在`);
-      else if (!isPathInScope(adminPaths, org.path)) fail(grant.rowNumber, 'orgCode', `组织 ${grant.orgCode} 不在您的管理范围内`);
-      else if (!org.isActive) fail(grant.rowNumber, 'orgCode', `组织 ${grant.orgCode} 已停用`);
-      else grants.push({ role: grant.role, organizationId: org.id });
+      const problem = orgError(grant.orgCode);
+      if (problem) fail(grant.rowNumber, 'orgCode', problem);
+      else grants.push({ role: grant.role, organizationId: lookups.orgsByCode.get(grant.orgCode)!.id });
     }
     if (grants.length !== account.grants.length) continue;
 

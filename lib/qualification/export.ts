@@ -4,7 +4,9 @@ import { formatDateTime } from '@/lib/format';
 import type { TQualificationRow } from '@/lib/qualification/queries';
 
 
-/** The campaign's 资格审查表: one row per entry at qualification, one column per checklist item. */
+const RESULT_TEXT = { PASSED: '通过', FAILED: '不通过' } as const;
+
+/** The campaign's 资格审查表: one row per entry at qualification or failed by it, one column per checklist item. */
 export async function buildQualificationWorkbook(title: string, checklist: readonly string[], rows: readonly TQualificationRow[]): Promise<Buffer> {
   const headers = ['序号', '品牌名称', '申报单位', '所属地区', '领域', ...checklist, '审查结果', '审查意见', '审查人', '审查时间'];
   const workbook = new ExcelJS.Workbook();
@@ -23,8 +25,8 @@ export async function buildQualificationWorkbook(title: string, checklist: reado
       row.organizationName,
       row.regionName,
       row.fieldName,
-      ...checklist.map((item) => (row.result ? (row.checks[item] ? '符合' : '不符合') : '')),
-      row.result ? '通过' : '待审查',
+      ...checklist.map((item) => (row.result && item in row.checks ? (row.checks[item] ? '符合' : '不符合') : '')),
+      row.result ? RESULT_TEXT[row.result] : '待审查',
       row.reason ?? '',
       row.reviewerName ?? '',
       row.reviewedAt ? formatDateTime(row.reviewedAt) : '',

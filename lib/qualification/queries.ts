@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { checklistOf } from '@/lib/qualification/checklist';
-import { loadQualificationPool, type TPoolCampaign, type TPoolEntry } from '@/lib/qualification/pool';
+import { loadQualificationPool, regionIdOf, type TPoolCampaign, type TPoolEntry } from '@/lib/qualification/pool';
 import { ZQualificationSearch, type TQualificationSearch } from '@/lib/qualification/schema';
 
 export const QUALIFICATION_PAGE_SIZE = 50;
@@ -13,8 +13,10 @@ export type TQualificationRow = {
   fieldId: string | null;
   fieldName: string;
   submittedAt: Date | null;
-  result: 'PASSED' | null;
+  /** null = waiting for 资格审查; FAILED = sent back to the branch and not resubmitted (yet). */
+  result: 'PASSED' | 'FAILED' | null;
   checks: Record<string, boolean>;
+  /** 审查意见 of a pass, or the reason of a 不通过. */
   reason: string | null;
   reviewerName: string | null;
   reviewedAt: Date | null;
@@ -46,12 +48,80 @@ export async function listQualificationRows(campaign: TPoolCampaign): Promise<TQ
   return (await loadQualificationPool(db, campaign)).map(rowOf);
 }
 
-/** One page of the qualification table with the counts of both states (over the field filter, not the state filter). */
+const checksOf = (value: unknown): Record<string, boolean> =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'))
+    : {};
+
+/**
+ * The entries 资格审查 failed that are still with the branch (not resubmitted), latest first. A 不通过 leaves no
+ * qualification row (the entry goes back to the branch), so who and when come from the returned version, and the
+ * ticks from the audit record the decision wrote.
+ */
+export async function listRejectedRows(campaign: TPoolCampaign): Promise<TQualificationRow[]> {
+  const entries = await db.application.findMany({
+    where: { campaignId: campaign.id, status: 'RETURNED', returnedFrom: 'QUALIFICATION' },
+    select: {
+      id: true,
+      brandName: true,
+      submittedAt: true,
+      returnReason: true,
+      field: { select: { id: true, name: true } },
+      organization: { select: { id: true, name: true, path: true } },
+      versions: { orderBy: { number: 'desc' }, take: 1, select: { returnedAt: true, returnReason: true, returnedBy: { select: { displayName: true } } } },
+    },
+  });
+  if (entries.length === 0) return [];
+  const ids = entries.map((entry) => entry.id);
+  const regionIds = [...new Set(entries.map((entry) => regionIdOf(entry.organization.path, campaign.ownerOrgId)).filter((id): id is string => !!id))];
+  const [regions, audits] = await Promise.all([
+    db.organization.findMany({ where: { id: { in: regionIds } }, select: { id: true, name: true } }),
+    db.auditLog.findMany({ where: { action: 'fail-qualification', entityType: 'Application', entityId: { in: ids } }, orderBy: { id: 'desc' }, select: { entityId: true, after: true } }),
+  ]);
+  const regionName = new Map(regions.map((region) => [region.id, region.name]));
+  const ticks = new Map<string, Record<string, boolean>>();
+  for (const audit of audits) if (!ticks.has(audit.entityId)) ticks.set(audit.entityId, checksOf((audit.after as { checks?: unknown } | null)?.checks));
+  const rows = entries.map((entry): TQualificationRow => {
+    const version = entry.versions[0];
+    return {
+      id: entry.id,
+      brandName: entry.brandName,
+      organizationName: entry.organization.name,
+      regionName: regionName.get(regionIdOf(entry.organization.path, campaign.ownerOrgId) ?? '') ?? entry.organization.name,
+      fieldId: entry.field?.id ?? null,
+      fieldName: entry.field?.name ?? '',
+      submittedAt: entry.submittedAt,
+      result: 'FAILED',
+      checks: ticks.get(entry.id) ?? {},
+      reason: version?.returnReason ?? entry.returnReason,
+      reviewerName: version?.returnedBy?.displayName ?? null,
+      reviewedAt: version?.returnedAt ?? null,
+      resubmittedAfter: null,
+    };
+  });
+  return rows.sort((a, b) => (b.reviewedAt?.getTime() ?? 0) - (a.reviewedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
+}
+
+/** The whole 资格审查表: the entries at 资格审查 (waiting or passed), then those it failed. */
+export async function listQualificationTable(campaign: TPoolCampaign): Promise<TQualificationRow[]> {
+  const [pool, rejected] = await Promise.all([listQualificationRows(campaign), listRejectedRows(campaign)]);
+  return [...pool, ...rejected];
+}
+
+const matchesState = (row: TQualificationRow, state: TQualificationSearch['state']) =>
+  !state || (state === 'PENDING' ? !row.result : row.result === state);
+
+/** One page of the qualification table with the counts of every state (over the field filter, not the state filter). */
 export async function getQualificationPage(campaign: TPoolCampaign, search: TQualificationSearch) {
-  const all = await listQualificationRows(campaign);
+  const all = await listQualificationTable(campaign);
   const inField = search.field ? all.filter((row) => row.fieldId === search.field) : all;
-  const counts = { total: all.length, pending: inField.filter((row) => !row.result).length, passed: inField.filter((row) => row.result).length };
-  const matching = search.state ? inField.filter((row) => (search.state === 'PASSED' ? row.result : !row.result)) : inField;
+  const counts = {
+    total: all.length,
+    pending: inField.filter((row) => !row.result).length,
+    passed: inField.filter((row) => row.result === 'PASSED').length,
+    failed: inField.filter((row) => row.result === 'FAILED').length,
+  };
+  const matching = inField.filter((row) => matchesState(row, search.state));
   const pageCount = Math.max(1, Math.ceil(matching.length / QUALIFICATION_PAGE_SIZE));
   const page = Math.min(search.page, pageCount);
   const rows = matching.slice((page - 1) * QUALIFICATION_PAGE_SIZE, page * QUALIFICATION_PAGE_SIZE);

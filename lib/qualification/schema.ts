@@ -35,13 +35,13 @@ export type TRevokeInput = z.input<typeof ZRevokeInput>;
 
 /** Filters of the qualification page, from the URL; bad values are ignored. */
 export const ZQualificationSearch = z.object({
-  state: z.enum(['PENDING', 'PASSED']).optional().catch(undefined),
+  state: z.enum(['PENDING', 'PASSED', 'FAILED']).optional().catch(undefined),
   field: z.string().trim().max(64).optional().catch(undefined).transform((value) => value || undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type TQualificationSearch = z.infer<typeof ZQualificationSearch>;
 
-export const QUALIFICATION_STATE_LABELS = { PENDING: '待审查', PASSED: '已通过' } as const;
+export const QUALIFICATION_STATE_LABELS = { PENDING: '待审查', PASSED: '已通过', FAILED: '未通过' } as const;
 
 export const CHECKLIST_MAX_ITEMS = 12;
 

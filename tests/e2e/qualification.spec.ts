@@ -51,6 +51,13 @@ test('the admin qualifies, sends one back, bulk-passes and publishes; the public
   await expect(page.getByText('已批量通过 1 个品牌。')).toBeVisible();
   await screenshotBoth(page, 'qualification-done');
 
+  // The entry sent back stays on record under 未通过, with the reason and who decided.
+  await page.getByRole('link', { name: /^未通过/ }).click();
+  await expect(page.getByRole('link', { name: /^未通过/ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByText('不通过理由：品牌创建不满一年，暂不符合申报条件').filter({ visible: true })).toBeVisible();
+  await expect(page.getByText(second, { exact: true }).filter({ visible: true })).toBeVisible();
+  await screenshotBoth(page, 'qualification-failed');
+
   await page.goto(`/admin/campaigns/${scope.campaign.id}/brand-list`);
   await page.getByRole('button', { name: '发布品牌清单' }).click();
   await page.getByRole('dialog', { name: '发布品牌清单？' }).getByRole('button', { name: '确认发布' }).click();

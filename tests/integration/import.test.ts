@@ -149,6 +149,57 @@ describe('user import', () => {
   });
 });
 
+describe('one round reports every error', () => {
+  it('organizations: a bad 上级组织代码 is reported together with the other errors of its row and of the file', async () => {
+    const tree = await createAdminTree();
+    const code = uniqueCode('ONE');
+    const file = await organizationWorkbook([
+      [`${code}-A`, '上级不存在的支部', '', 'NO-SUCH-PARENT', '支部', '', 3, '', ''],
+      [`${code}-B`, '人数和上级都错的支部', '', 'ALSO-MISSING', '支部', '', 'abc', '', ''],
+      [`${code}-C`, '只有手机错的支部', '', tree.districtA.code, '支部', '', 5, '', '12345'],
+      [`${code}-D`, '西', '', tree.districtB.code, '支部', '', 1, '', ''],
+      [`${code}-E`, '下级挂在错行下面', '', `${code}-B`, '党小组', '', 1, '', ''],
+    ]);
+    const before = await counts();
+    const result = await importOrganizations({ data: file, fileName: 'one-round.xlsx' }, { actorId: tree.adminA.id, ip });
+    expect(result).toEqual({
+      status: 'invalid',
+      errors: [
+        { row: 2, column: '上级组织代码', message: '上级组织代码 NO-SUCH-PARENT 在系统和本文件中都不存在' },
+        { row: 3, column: '党员人数', message: '党员人数必须是数字' },
+        { row: 3, column: '上级组织代码', message: '上级组织代码 ALSO-MISSING 在系统和本文件中都不存在' },
+        { row: 4, column: '书记手机', message: '请填写 11 位手机号码' },
+        { row: 5, column: '组织名称', message: '请填写组织全称（至少 2 个字）' },
+        { row: 5, column: '上级组织代码', message: `上级组织 ${tree.districtB.code} 不在您的管理范围内` },
+      ],
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('users: a bad 所属组织代码 is reported together with the other errors of its row', async () => {
+    const tree = await createAdminTree();
+    const login = `one${Date.now().toString(36)}`;
+    const file = await userWorkbook([
+      [login, '手机和组织都错', '123', '党员', 'NO-SUCH-ORG'],
+      [`${login}b`, '角色和组织都错', '', '书记', tree.districtB.code],
+      [`${login}c`, '只有组织错', '', '党员', 'NOT-THERE'],
+    ]);
+    const before = await counts();
+    const result = await importUsers({ data: file }, { actorId: tree.adminA.id, ip });
+    expect(result).toEqual({
+      status: 'invalid',
+      errors: [
+        { row: 2, column: '手机号', message: '请填写 11 位手机号码' },
+        { row: 2, column: '所属组织代码', message: '组织代码 NO-SUCH-ORG 不存在' },
+        { row: 3, column: '角色', message: expect.stringContaining('角色“书记”不存在') },
+        { row: 3, column: '所属组织代码', message: `组织 ${tree.districtB.code} 不在您的管理范围内` },
+        { row: 4, column: '所属组织代码', message: '组织代码 NOT-THERE 不存在' },
+      ],
+    });
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe('import template', () => {
   it('has the data sheet with headers and drop-down lists, and a 说明 sheet; it reads back as an empty import', async () => {
     const buffer = await buildImportTemplate('users', 'SF');

@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { getOrCreateDraft, submitApplication } from '@/lib/application/service';
 import { DEFAULT_QUALIFICATION_CHECKLIST } from '@/lib/qualification/checklist';
 import { buildQualificationWorkbook } from '@/lib/qualification/export';
-import { getQualificationPage, listQualificationRows } from '@/lib/qualification/queries';
+import { getQualificationPage, listQualificationRows, listQualificationTable } from '@/lib/qualification/queries';
 import { ZQualificationSearch } from '@/lib/qualification/schema';
 import { bulkPassQualifications, qualifyApplication, revokeQualification, updateQualificationChecklist } from '@/lib/qualification/service';
 import { getPublicBrandList, listBrandListVersions } from '@/lib/brand-list/queries';
@@ -132,7 +132,7 @@ describe('qualifying one entry', () => {
     expect(stored.checks).toEqual(ALL_TICKED);
 
     const page = await getQualificationPage(await db.campaign.findUniqueOrThrow({ where: { id: scope.campaignId } }), ZQualificationSearch.parse({}));
-    expect(page.counts).toEqual({ total: 3, pending: 2, passed: 1 });
+    expect(page.counts).toEqual({ total: 3, pending: 2, passed: 1, failed: 0 });
     expect(page.rows.map((row) => row.id).sort()).toEqual([scope.ids.a, scope.ids.b, scope.ids.d].sort());
 
     await revokeQualification({ applicationId: scope.ids.a }, context(scope.eastAdmin.id));
@@ -310,5 +310,52 @@ describe('the campaign’s own checklist', () => {
     await pass(scope.ids.a, scope.eastAdmin.id, { 申报材料齐全: true, 品牌运行满两年: true });
     expect(await db.qualification.findUniqueOrThrow({ where: { applicationId: scope.ids.a }, select: { checks: true } })).toEqual({ checks: { 申报材料齐全: true, 品牌运行满两年: true } });
     expect(await db.auditLog.count({ where: { entityId: scope.campaignId, action: 'update-qualification-checklist' } })).toBe(1);
+  });
+});
+
+describe('entries 资格审查 failed', () => {
+  it('stay on the board under 未通过 with the reason, who and when, until the branch resubmits', async () => {
+    const scope = await createQualificationScope();
+    await pass(scope.ids.a, scope.eastAdmin.id);
+    const reason = '品牌创建不满一年，请补充运行成效后重新申报';
+    const checks = { ...ALL_TICKED, [DEFAULT_QUALIFICATION_CHECKLIST[1]]: false };
+    await qualifyApplication({ applicationId: scope.ids.b, checks, result: 'FAILED', reason }, context(scope.eastAdmin.id));
+    const campaign = await db.campaign.findUniqueOrThrow({ where: { id: scope.campaignId } });
+    const reviewer = await db.user.findUniqueOrThrow({ where: { id: scope.eastAdmin.id }, select: { displayName: true } });
+
+    const failed = await getQualificationPage(campaign, ZQualificationSearch.parse({ state: 'FAILED' }));
+    expect(failed.counts).toEqual({ total: 3, pending: 1, passed: 1, failed: 1 });
+    expect(failed.rows).toHaveLength(1);
+    expect(failed.rows[0]).toMatchObject({ id: scope.ids.b, result: 'FAILED', reason, reviewerName: reviewer.displayName, organizationName: scope.branchB.name, regionName: scope.eastCommittee.name, checks });
+    expect(failed.rows[0].reviewedAt).toBeInstanceOf(Date);
+    const all = await getQualificationPage(campaign, ZQualificationSearch.parse({}));
+    expect(all.rows.map((row) => [row.id, row.result])).toEqual(expect.arrayContaining([[scope.ids.a, 'PASSED'], [scope.ids.d, null], [scope.ids.b, 'FAILED']]));
+    expect((await getQualificationPage(campaign, ZQualificationSearch.parse({ state: 'PENDING' }))).rows.map((row) => row.id)).toEqual([scope.ids.d]);
+
+    const { revision } = await db.application.findUniqueOrThrow({ where: { id: scope.ids.b }, select: { revision: true } });
+    await submitApplication({ applicationId: scope.ids.b, revision, values: await completeValues(scope.campaignId, '红色管家二版') }, context(scope.secretaryB.id));
+    const after = await getQualificationPage(campaign, ZQualificationSearch.parse({}));
+    expect(after.counts).toMatchObject({ pending: 2, failed: 0 });
+    expect(after.rows.find((row) => row.id === scope.ids.b)).toMatchObject({ result: null, resubmittedAfter: reason });
+  });
+
+  it('are in the 资格审查表 export with 不通过, the reason, the unticked items, who and when', async () => {
+    const scope = await createQualificationScope();
+    await pass(scope.ids.a, scope.eastAdmin.id);
+    const reason = '申报材料与实际不符，请核实后重新申报';
+    await qualifyApplication({ applicationId: scope.ids.b, checks: { ...ALL_TICKED, [DEFAULT_QUALIFICATION_CHECKLIST[0]]: false }, result: 'FAILED', reason }, context(scope.eastAdmin.id));
+    const campaign = await db.campaign.findUniqueOrThrow({ where: { id: scope.campaignId } });
+    const reviewer = await db.user.findUniqueOrThrow({ where: { id: scope.eastAdmin.id }, select: { displayName: true } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await buildQualificationWorkbook(campaign.title, DEFAULT_QUALIFICATION_CHECKLIST, await listQualificationTable(campaign))) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('资格审查表')!;
+    expect(sheet.rowCount).toBe(5);
+    const rows = [3, 4, 5].map((rowNumber) => (sheet.getRow(rowNumber).values as unknown[]).slice(1));
+    const failedRow = rows.find((row) => row[2] === scope.branchB.name)!;
+    const n = DEFAULT_QUALIFICATION_CHECKLIST.length;
+    expect(failedRow.slice(5, 5 + n)).toEqual(DEFAULT_QUALIFICATION_CHECKLIST.map((_, index) => (index === 0 ? '不符合' : '符合')));
+    expect(failedRow.slice(5 + n, 5 + n + 3)).toEqual(['不通过', reason, reviewer.displayName]);
+    expect(String(failedRow[5 + n + 3])).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(rows.map((row) => row[5 + n]).sort()).toEqual(['不通过', '待审查', '通过'].sort());
   });
 });

@@ -118,3 +118,21 @@ describe('organization rows against the database', () => {
     ]);
   });
 });
+
+describe('organization rows: one round', () => {
+  it('checks the parent of a row that failed its own checks, but not below a rejected parent', () => {
+    const parsed = parse(
+      ['D1', '东城区委', '', 'NOWHERE', '区委', '', 'abc', '', ''],
+      ['D2', '西城区委', '', 'OTHER', '区委', '', '', '', '12345'],
+      ['D3', '南城区委', '', 'CITY', '区委', '', 'x', '', ''],
+      ['D3-1', '南城一支部', '', 'D3', '支部', '', 'y', '', ''],
+    );
+    expect(parsed.records).toEqual([]);
+    const { errors, plan } = planOrganizationImport(parsed.records, existing, ['/root-id/'], parsed.rejectedCodes, parsed.rejected);
+    expect(errors).toEqual([
+      { row: 2, column: '上级组织代码', message: '上级组织代码 NOWHERE 在系统和本文件中都不存在' },
+      { row: 3, column: '上级组织代码', message: '上级组织 OTHER 不在您的管理范围内' },
+    ]);
+    expect(plan.creates).toEqual([]);
+  });
+});

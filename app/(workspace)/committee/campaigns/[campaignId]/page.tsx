@@ -4,10 +4,12 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
+import { DeclarationProgress } from '@/components/declaration-reminder/declaration-progress';
 import { QuotaMeter } from '@/components/recommendation/quota-meter';
 import { RecommendationBoard } from '@/components/recommendation/recommendation-board';
 import { requirePageUser } from '@/lib/auth/guard';
 import { formatDateTime } from '@/lib/format';
+import { getDeclarationProgressForUser } from '@/lib/declaration-reminder/queries';
 import { levelStatusLabel } from '@/lib/recommendation/deadline';
 import { listRecommendingLevels, loadRecommendationLevel } from '@/lib/recommendation/queries';
 
@@ -23,6 +25,29 @@ export default async function RecommendationLevelPage({ params, searchParams }: 
   const organizationId = typeof requested === 'string' ? requested : levels[0]?.organization.id;
   const level = organizationId ? await loadRecommendationLevel(campaignId, organizationId, user.roles) : null;
   if (!level || !levels.some((candidate) => candidate.organization.id === level.organization.id)) notFound();
+  const progress = await getDeclarationProgressForUser(level.campaign.id, level.organization.id, user.roles);
+  // During 申报 the branches still to declare come first; afterwards they are a record below the board.
+  const declarations = progress && (
+    <DeclarationProgress
+      campaignId={level.campaign.id}
+      organizationId={level.organization.id}
+      counts={progress.counts}
+      refusal={progress.refusal?.message ?? null}
+      deadlineText={progress.campaign.declarationEndsAt && !progress.refusal ? formatDateTime(progress.campaign.declarationEndsAt) : null}
+      branches={progress.pending.map((branch) => ({
+        id: branch.id,
+        name: branch.name,
+        parentName: branch.parentName === level.organization.name ? '' : branch.parentName,
+        state: branch.state,
+        secretaryNames: branch.secretaryNames,
+        phoneCount: branch.phones.length,
+        remindedToday: branch.remindedToday,
+        lastReminderText: branch.lastReminder
+          ? `最近催报：${formatDateTime(branch.lastReminder.at)} · ${[branch.lastReminder.senderName, branch.lastReminder.byName?.includes(branch.lastReminder.senderName) ? null : branch.lastReminder.byName].filter(Boolean).join(' ')} · ${branch.lastReminder.sentCount ? `短信 ${branch.lastReminder.sentCount} 条` : '未发短信'}`
+          : null,
+      }))}
+    />
+  );
   const editable = level.stage === 'open';
   const exportHref = (format: 'xlsx' | 'pdf') => `/api/recommendations/summary?campaign=${level.campaign.id}&org=${level.organization.id}&format=${format}`;
   return (
@@ -49,6 +74,7 @@ export default async function RecommendationLevelPage({ params, searchParams }: 
         </div>
         <QuotaMeter used={level.used} limit={level.limit} size="lg" />
       </div>
+      {!progress?.refusal && declarations}
       {!editable && (
         <div className="mb-4">
           <Alert tone="warning">{level.stage === 'upcoming'
@@ -59,6 +85,7 @@ export default async function RecommendationLevelPage({ params, searchParams }: 
         </div>
       )}
       <RecommendationBoard campaignId={level.campaign.id} organizationId={level.organization.id} entries={level.entries} editable={editable} />
+      {progress?.refusal && <div className="mt-6">{declarations}</div>}
     </>
   );
 }

@@ -32,6 +32,7 @@ export default async function QualificationPage({ params, searchParams }: TProps
     regionName: row.regionName,
     fieldName: row.fieldName,
     isPassed: row.result === 'PASSED',
+    isFailed: row.result === 'FAILED',
     checks: row.checks,
     reason: row.reason,
     reviewerName: row.reviewerName,
@@ -73,7 +74,7 @@ export default async function QualificationPage({ params, searchParams }: TProps
           <EmptyState title="还没有进入资格审查的申报">各级党(工)委逐级推荐完成后，申报会出现在这里。</EmptyState>
         ) : (
           <EmptyState title={isFiltered ? '没有符合条件的申报' : '暂无申报'}>
-            {search.state === 'PENDING' ? '所有申报都已审查完毕。' : '换个筛选条件试试。'}
+            {search.state === 'PENDING' ? '所有申报都已审查完毕。' : search.state === 'FAILED' ? '没有资格审查未通过、仍待申报单位重新申报的申报。' : '换个筛选条件试试。'}
           </EmptyState>
         )}
         {data.total > 0 && data.pageCount > 1 && (

@@ -4,7 +4,7 @@ import { getCampaignDetail } from '@/lib/campaign/admin-queries';
 import { AppError } from '@/lib/errors';
 import { checklistOf } from '@/lib/qualification/checklist';
 import { buildQualificationWorkbook } from '@/lib/qualification/export';
-import { listQualificationRows } from '@/lib/qualification/queries';
+import { listQualificationTable } from '@/lib/qualification/queries';
 
 import { downloadResponse, textRefusal } from '@/lib/files/http';
 
@@ -21,6 +21,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   }
   const campaign = await getCampaignDetail((await params).id);
   if (!campaign || !grantsRoleAt(roles, ['ORG_ADMIN'], campaign.ownerOrg.path)) return textRefusal(404, '评选活动不存在或您无权查看');
-  const body = await buildQualificationWorkbook(campaign.title, checklistOf(campaign), await listQualificationRows(campaign));
+  const body = await buildQualificationWorkbook(campaign.title, checklistOf(campaign), await listQualificationTable(campaign));
   return downloadResponse(body, 'xlsx', `${campaign.title}-资格审查表.xlsx`, 'qualification.xlsx');
 }
