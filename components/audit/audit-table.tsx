@@ -64,12 +64,10 @@ export function AuditTable({ rows }: { rows: TAuditEntry[] }) {
     <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="audit-rows">
       {rows.map((row) => (
         <li key={row.id} className="px-4 py-3 text-sm">
-          <p className="flex flex-wrap items-baseline gap-x-2">
+          <p className="break-words">
             <span className="font-semibold text-stone-900">{row.actionLabel}</span>
-            <span className="min-w-0 break-words text-stone-600">
-              {row.entityLabel}
-              {row.entityName && <span className="text-stone-900">：{row.entityName}</span>}
-            </span>
+            <span className="text-stone-600"> · {row.entityLabel}</span>
+            {row.entityName && <span className="text-stone-900">：{row.entityName}</span>}
           </p>
           <p className="mt-0.5 text-xs text-stone-500">
             <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
