@@ -12,7 +12,7 @@ export type TAuditChange = {
   /** null: the field was not in the record before (a new value) or after (removed). */
   before: string | null;
   after: string | null;
-  /** An id that did not change (the level that recommended, the campaign): shown once, as context. */
+  /** A value shown once, as context: an id that did not change (the level that recommended), or what `before` recorded. */
   isContext?: boolean;
 };
 
@@ -142,6 +142,11 @@ export function describeChanges(before: TJson, after: TJson, names: TAuditNames)
     const format = (entry: { value: TJson } | undefined) => (entry === undefined ? null : formatValue(last, entry.value, names));
     if (a && b && same(a.value, b.value)) {
       if (ID_KEYS[last] && !Array.isArray(a.value)) changes.push({ label: labelOf(path), before: null, after: format(b), isContext: true, rank: -1 });
+      continue;
+    }
+    // Only in `before` of a record that has an `after`: a value recorded as it was (the submitted text), not removed.
+    if (a && !b && after !== null && after !== undefined) {
+      changes.push({ label: labelOf(path), before: null, after: format(a), isContext: true, rank: rankOf(path) });
       continue;
     }
     changes.push({ label: labelOf(path), before: format(a), after: format(b), rank: rankOf(path) });

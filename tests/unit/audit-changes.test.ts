@@ -70,3 +70,17 @@ describe('describeChanges', () => {
     expect([...refs.file]).toEqual(['f1']);
   });
 });
+
+describe('describeChanges of partial records', () => {
+  it('shows what only `before` recorded as it was, and a whole record removed as removed', () => {
+    expect(describeChanges({ status: 'DRAFT', values: { brandName: '红心向党' } }, { status: 'SUBMITTED', version: 2 }, names)).toEqual([
+      { label: '状态', before: '草稿', after: '已提交' },
+      { label: '申报内容 · 品牌名称', before: null, after: '红心向党', isContext: true },
+      { label: '版本', before: null, after: '2' },
+    ]);
+    expect(describeChanges({ userId: USER_A, role: 'EXPERT' }, null, names)).toEqual([
+      { label: '用户', before: '张专家', after: null },
+      { label: '角色', before: '评审专家', after: null },
+    ]);
+  });
+});
