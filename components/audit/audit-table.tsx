@@ -8,9 +8,9 @@ const SHOWN_CHANGES = 8;
 
 function ChangeRow({ change }: { change: TAuditChange }) {
   return (
-    <div className="min-w-0 sm:contents">
+    <div className="contents">
       <dt className="text-stone-500">{change.label}</dt>
-      <dd className="min-w-0 break-words text-stone-900">
+      <dd className="min-w-0 break-words whitespace-pre-line text-stone-900">
         {change.isContext ? (
           change.after
         ) : (
@@ -32,7 +32,7 @@ function ChangeRow({ change }: { change: TAuditChange }) {
 
 function ChangeList({ changes }: { changes: TAuditChange[] }) {
   return (
-    <dl className="grid grid-cols-1 gap-y-1.5 sm:grid-cols-[minmax(6rem,max-content)_1fr] sm:gap-x-4">
+    <dl className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 sm:grid-cols-[minmax(6rem,max-content)_minmax(0,1fr)] sm:gap-x-4">
       {changes.map((change, index) => (
         <ChangeRow key={index} change={change} />
       ))}

@@ -44,10 +44,11 @@ function truncate(text: string): string {
   return chars.length > TEXT_LIMIT ? `${chars.slice(0, TEXT_LIMIT).join('')}…` : text;
 }
 
-function listOf(items: string[]): string {
+/** Names run on one line (张三、李四); longer items (a stage with its dates) get a line each. */
+function listOf(items: string[], separator = '、'): string {
   if (items.length === 0) return '（无）';
-  const shown = items.slice(0, LIST_LIMIT).join('、');
-  return items.length > LIST_LIMIT ? `${shown} 等 ${items.length} 项` : shown;
+  const shown = items.slice(0, LIST_LIMIT).join(separator);
+  return items.length > LIST_LIMIT ? `${shown}${separator === '\n' ? '\n' : ' '}等 ${items.length} 项` : shown;
 }
 
 function nameOf(names: TAuditNames, kind: TRefKind, id: TJson): string {
@@ -111,7 +112,8 @@ function formatValue(key: string, value: TJson, names: TAuditNames): string {
     if (key === 'voteIds') return `${value.length} 张票`;
     if (key === 'scores') return `${value.length} 项评分`;
     if (key === 'records' && value.every(isPlainObject) && value.length > LIST_LIMIT) return `共 ${value.length} 项`;
-    return listOf(value.map((item) => (isPlainObject(item) ? formatObjectItem(key, item, names) : Array.isArray(item) ? `${item.length} 项` : formatScalar(key, item))));
+    if (value.every(isPlainObject)) return listOf(value.map((item) => formatObjectItem(key, item, names)), '\n');
+    return listOf(value.map((item) => (Array.isArray(item) ? `${item.length} 项` : formatScalar(key, item))));
   }
   if (isPlainObject(value)) return `共 ${Object.keys(value).length} 项`;
   if (ref) return nameOf(names, ref, value);
@@ -119,6 +121,7 @@ function formatValue(key: string, value: TJson, names: TAuditNames): string {
   return formatScalar(key, value);
 }
 
+const isEmpty = (value: TJson) => value === null || value === '' || (Array.isArray(value) && value.length === 0);
 const same = (a: TJson, b: TJson) => JSON.stringify(a) === JSON.stringify(b);
 
 /** jsonb keeps keys in its own order (shortest first); changes read in the order of FIELD_LABELS, context first. */
@@ -144,6 +147,8 @@ export function describeChanges(before: TJson, after: TJson, names: TAuditNames)
       if (ID_KEYS[last] && !Array.isArray(a.value)) changes.push({ label: labelOf(path), before: null, after: format(b), isContext: true, rank: -1 });
       continue;
     }
+    // A new record lists what it was created with; its empty fields say nothing.
+    if (!a && b && (before === null || before === undefined) && isEmpty(b.value)) continue;
     // Only in `before` of a record that has an `after`: a value recorded as it was (the submitted text), not removed.
     if (a && !b && after !== null && after !== undefined) {
       changes.push({ label: labelOf(path), before: null, after: format(a), isContext: true, rank: rankOf(path) });
