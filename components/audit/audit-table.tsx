@@ -72,7 +72,7 @@ export function AuditTable({ rows }: { rows: TAuditEntry[] }) {
           <p className="mt-0.5 text-xs text-stone-500">
             <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
             <span> · {row.actorName}</span>
-            {row.ip && <span> · IP {row.ip}</span>}
+            {row.ip && <span className="whitespace-nowrap"> · IP {row.ip}</span>}
           </p>
           <Changes changes={row.changes} />
           <details className="mt-1.5 text-xs">

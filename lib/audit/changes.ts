@@ -20,6 +20,8 @@ type TPath = string[];
 type TJson = unknown;
 
 const LIST_LIMIT = 6;
+/** Items with a line each (the nine stages of a campaign) are shown in full up to this many. */
+const LINE_LIMIT = 12;
 const TEXT_LIMIT = 120;
 const ID_LIKE = /^(c[a-z0-9]{20,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -47,8 +49,9 @@ function truncate(text: string): string {
 /** Names run on one line (张三、李四); longer items (a stage with its dates) get a line each. */
 function listOf(items: string[], separator = '、'): string {
   if (items.length === 0) return '（无）';
-  const shown = items.slice(0, LIST_LIMIT).join(separator);
-  return items.length > LIST_LIMIT ? `${shown}${separator === '\n' ? '\n' : ' '}等 ${items.length} 项` : shown;
+  const limit = separator === '\n' ? LINE_LIMIT : LIST_LIMIT;
+  const shown = items.slice(0, limit).join(separator);
+  return items.length > limit ? `${shown}${separator === '\n' ? '\n' : ' '}等 ${items.length} 项` : shown;
 }
 
 function nameOf(names: TAuditNames, kind: TRefKind, id: TJson): string {
