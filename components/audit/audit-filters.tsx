@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { auditActionLabel, auditEntityLabel } from '@/lib/audit/labels';
 import type { TAuditFilters } from '@/lib/audit/schema';
 
+type TOption = { value: string; label: string };
+
 /** A plain GET form: filters live in the URL, so results can be bookmarked and shared. */
-export function AuditFilters({ filters, actions, entityTypes }: { filters: TAuditFilters; actions: string[]; entityTypes: string[] }) {
+export function AuditFilters({ filters, actions, entityTypes }: { filters: TAuditFilters; actions: TOption[]; entityTypes: TOption[] }) {
   return (
     <form method="get" className="grid grid-cols-1 gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
       <div className="space-y-1 text-sm lg:col-span-2">
@@ -17,7 +18,7 @@ export function AuditFilters({ filters, actions, entityTypes }: { filters: TAudi
         <select id="audit-action" name="action" defaultValue={filters.action ?? ''} className={inputClass}>
           <option value="">全部</option>
           {actions.map((action) => (
-            <option key={action} value={action}>{auditActionLabel(action)}</option>
+            <option key={action.value} value={action.value}>{action.label}</option>
           ))}
         </select>
       </div>
@@ -26,7 +27,7 @@ export function AuditFilters({ filters, actions, entityTypes }: { filters: TAudi
         <select id="audit-entityType" name="entityType" defaultValue={filters.entityType ?? ''} className={inputClass}>
           <option value="">全部</option>
           {entityTypes.map((entityType) => (
-            <option key={entityType} value={entityType}>{auditEntityLabel(entityType)}</option>
+            <option key={entityType.value} value={entityType.value}>{entityType.label}</option>
           ))}
         </select>
       </div>

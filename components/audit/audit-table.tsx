@@ -1,53 +1,84 @@
 import { EmptyState } from '@/components/ui/card';
-import { auditActionLabel, auditEntityLabel } from '@/lib/audit/labels';
+import type { TAuditChange } from '@/lib/audit/changes';
+import type { TAuditEntry } from '@/lib/audit/queries';
 import { formatDateTime } from '@/lib/format';
 
-export type TAuditRow = {
-  id: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  createdAt: Date;
-  actor: { loginName: string; displayName: string } | null;
-};
+/** A long record (a new campaign's whole setup) shows its first changes; the rest open on demand. */
+const SHOWN_CHANGES = 8;
 
-function Change({ before, after }: { before: unknown; after: unknown }) {
-  if (before == null && after == null) return <span className="text-stone-400">—</span>;
+function ChangeRow({ change }: { change: TAuditChange }) {
   return (
-    <details className="text-xs">
-      <summary className="cursor-pointer text-brand-700">查看变更</summary>
-      <div className="mt-2 grid gap-2 sm:grid-cols-2">
-        {before != null && (
-          <pre className="max-h-64 overflow-auto rounded bg-stone-100 p-2 whitespace-pre-wrap break-all">变更前 {JSON.stringify(before, null, 2)}</pre>
+    <div className="contents">
+      <dt className="text-stone-500">{change.label}</dt>
+      <dd className="min-w-0 break-words whitespace-pre-line text-stone-900">
+        {change.isContext ? (
+          change.after
+        ) : (
+          <>
+            {change.before !== null && (
+              <>
+                <del className="text-stone-500">{change.before}</del>
+                <span aria-hidden="true" className="px-1 text-stone-400">→</span>
+                <span className="sr-only">改为</span>
+              </>
+            )}
+            {change.after !== null ? <ins className="no-underline">{change.after}</ins> : <span className="text-stone-500">（已移除）</span>}
+          </>
         )}
-        {after != null && (
-          <pre className="max-h-64 overflow-auto rounded bg-stone-100 p-2 whitespace-pre-wrap break-all">变更后 {JSON.stringify(after, null, 2)}</pre>
-        )}
-      </div>
-    </details>
+      </dd>
+    </div>
   );
 }
 
-export function AuditTable({ rows }: { rows: TAuditRow[] }) {
+function ChangeList({ changes }: { changes: TAuditChange[] }) {
+  return (
+    <dl className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 sm:grid-cols-[minmax(6rem,max-content)_minmax(0,1fr)] sm:gap-x-4">
+      {changes.map((change, index) => (
+        <ChangeRow key={index} change={change} />
+      ))}
+    </dl>
+  );
+}
+
+function Changes({ changes }: { changes: TAuditChange[] }) {
+  if (!changes.length) return null;
+  const rest = changes.slice(SHOWN_CHANGES);
+  return (
+    <div className="mt-2 rounded-md bg-stone-50 px-3 py-2 text-xs leading-5">
+      <ChangeList changes={changes.slice(0, SHOWN_CHANGES)} />
+      {rest.length > 0 && (
+        <details className="mt-1.5">
+          <summary className="cursor-pointer text-brand-700">另有 {rest.length} 项</summary>
+          <div className="mt-1.5">
+            <ChangeList changes={rest} />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function AuditTable({ rows }: { rows: TAuditEntry[] }) {
   if (!rows.length) return <EmptyState title="没有符合条件的审计记录">请调整筛选条件。</EmptyState>;
   return (
-    <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+    <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="audit-rows">
       {rows.map((row) => (
-        <li key={row.id} className="grid gap-1 px-4 py-3 text-sm md:grid-cols-[11rem_10rem_1fr] md:gap-4">
-          <time className="text-stone-500" dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
-          <span className="font-medium">{row.actor ? `${row.actor.displayName}（${row.actor.loginName}）` : '系统'}</span>
-          <div className="min-w-0 space-y-1">
-            <p>
-              <span className="font-medium text-stone-900">{auditActionLabel(row.action)}</span>
-              <span className="text-stone-600"> · {auditEntityLabel(row.entityType)} </span>
-              <code className="break-all text-xs text-stone-500">{row.entityId}</code>
-              {row.ip && <span className="text-xs text-stone-400"> · IP {row.ip}</span>}
-            </p>
-            <Change before={row.before} after={row.after} />
-          </div>
+        <li key={row.id} className="px-4 py-3 text-sm">
+          <p className="break-words">
+            <span className="font-semibold text-stone-900">{row.actionLabel}</span>
+            <span className="text-stone-600"> · {row.entityLabel}</span>
+            {row.entityName && <span className="text-stone-900">：{row.entityName}</span>}
+          </p>
+          <p className="mt-0.5 text-xs text-stone-500">
+            <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
+            <span> · {row.actorName}</span>
+            {row.ip && <span className="whitespace-nowrap"> · IP {row.ip}</span>}
+          </p>
+          <Changes changes={row.changes} />
+          <details className="mt-1.5 text-xs">
+            <summary className="cursor-pointer text-stone-500 hover:text-brand-700">原始记录</summary>
+            <pre className="mt-1 max-h-72 overflow-auto rounded bg-stone-100 p-2 break-all whitespace-pre-wrap">{JSON.stringify(row.raw, null, 2)}</pre>
+          </details>
         </li>
       ))}
     </ul>

@@ -1,5 +1,9 @@
-/** Chinese names of audited actions; unknown ones are shown as their verb-noun code. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+/**
+ * Chinese names of every audited action and object type. recordAudit only accepts these keys (TAuditAction,
+ * TAuditEntityType), so a new action without a label fails the typecheck; tests/unit/audit-labels.test.ts also scans
+ * the call sites.
+ */
+export const AUDIT_ACTION_LABELS = {
   'change-password': '修改密码',
   'create-organization': '新建组织',
   'update-organization': '修改组织',
@@ -37,6 +41,21 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'fail-qualification': '资格审查不通过（退回重新申报）',
   'revoke-qualification': '撤销资格审查结果',
   'publish-brand-list': '发布品牌清单',
+  'save-expert-profile': '修改专家信息',
+  'save-expert-panel': '保存专家组',
+  'delete-expert-panel': '删除专家组',
+  'assign-experts': '自动分配评审专家',
+  'add-review-assignment': '增加评审专家',
+  'remove-review-assignment': '移除评审专家',
+  'start-dispute-round': '发起复议',
+  'save-review-scores': '保存评分',
+  'submit-review-sheet': '提交评分表',
+  'reopen-review-sheet': '重新开放评分表',
+  'declare-review-conflict': '专家声明回避',
+  'record-onsite-check': '记录实地核验',
+  'create-decision': '新建初评/审定',
+  'save-decision-draft': '保存初评/审定草稿',
+  'sign-decision': '签署初评/审定',
   'invalidate-votes': '作废投票',
   'invalidate-votes-by-rule': '按异常规则作废投票',
   'restore-votes': '恢复计票',
@@ -49,27 +68,37 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'decline-objection': '不予受理异议',
   'finalise-campaign': '发布表彰决定',
   'revoke-honor': '摘牌',
-};
+} as const satisfies Record<string, string>;
 
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const AUDIT_ENTITY_LABELS = {
   Organization: '组织',
   User: '用户',
   Campaign: '评选活动',
-  CampaignStage: '评选阶段',
   Import: '批量导入',
   RoleAssignment: '角色',
   Application: '申报表',
+  StoredFile: '上传的文件',
   BrandList: '品牌清单',
+  ExpertPanel: '专家组',
+  ReviewAssignment: '评分表',
+  Decision: '初评/审定',
   Publicity: '公示',
   Objection: '异议',
   Announcement: '表彰决定',
   Honor: '荣誉证书',
-};
+} as const satisfies Record<string, string>;
 
+export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
+
+const hasKey = <T extends object>(map: T, key: string): key is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(map, key);
+
+/** Rows written before an action was named (or by a test) read as 其他操作; the raw record still holds the key. */
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+  return hasKey(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action] : '其他操作';
 }
 
 export function auditEntityLabel(entityType: string): string {
-  return AUDIT_ENTITY_LABELS[entityType] ?? entityType;
+  return hasKey(AUDIT_ENTITY_LABELS, entityType) ? AUDIT_ENTITY_LABELS[entityType] : '其他对象';
 }

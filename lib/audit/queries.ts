@@ -3,8 +3,25 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { TIME_ZONE } from '@/lib/format';
 import type { TAuditFilters } from '@/lib/audit/schema';
+import { describeChanges, type TAuditChange } from '@/lib/audit/changes';
+import { auditActionLabel, auditEntityLabel } from '@/lib/audit/labels';
+import { loadAuditNames } from '@/lib/audit/names';
 
 export const AUDIT_PAGE_SIZE = 30;
+
+/** One audit row as staff read it: Chinese labels, the object's name, the change field by field, and the raw record. */
+export type TAuditEntry = {
+  id: string;
+  createdAt: Date;
+  ip: string | null;
+  /** 系统 for rows without an actor (seed, jobs); the public for an objection. */
+  actorName: string;
+  actionLabel: string;
+  entityLabel: string;
+  entityName: string | null;
+  changes: TAuditChange[];
+  raw: { action: string; entityType: string; entityId: string; before: unknown; after: unknown };
+};
 
 function startOfDay(date: string, plusDays = 0): Date {
   const [y, m, d] = date.split('-').map(Number);
@@ -21,6 +38,8 @@ function scopeWhere(scopePaths: readonly string[], includeSystem: boolean): Pris
   };
   return includeSystem ? { OR: [byScopedActor, { actorId: null }] } : byScopedActor;
 }
+
+const byLabel = (options: { value: string; label: string }[]) => options.sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
 
 export async function listAuditLogs(scope: { paths: readonly string[]; includeSystem: boolean }, filters: TAuditFilters) {
   const where: Prisma.AuditLogWhereInput = {
@@ -70,11 +89,22 @@ export async function listAuditLogs(scope: { paths: readonly string[]; includeSy
     db.auditLog.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
     db.auditLog.findMany({ distinct: ['entityType'], select: { entityType: true }, orderBy: { entityType: 'asc' } }),
   ]);
+  const { names, entityName } = await loadAuditNames(rows);
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-    rows: rows.map((row) => ({ ...row, id: row.id.toString() })),
-    actions: actions.map((row) => row.action),
-    entityTypes: entityTypes.map((row) => row.entityType),
+    rows: rows.map((row): TAuditEntry => ({
+      id: row.id.toString(),
+      createdAt: row.createdAt,
+      ip: row.ip,
+      actorName: row.actor ? `${row.actor.displayName}（${row.actor.loginName}）` : row.action === 'file-objection' ? '公众（异议人）' : '系统',
+      actionLabel: auditActionLabel(row.action),
+      entityLabel: auditEntityLabel(row.entityType),
+      entityName: entityName(row),
+      changes: describeChanges(row.before, row.after, names),
+      raw: { action: row.action, entityType: row.entityType, entityId: row.entityId, before: row.before, after: row.after },
+    })),
+    actions: byLabel(actions.map((row) => ({ value: row.action, label: auditActionLabel(row.action) }))),
+    entityTypes: byLabel(entityTypes.map((row) => ({ value: row.entityType, label: auditEntityLabel(row.entityType) }))),
   };
 }

@@ -1,11 +1,13 @@
 import type { TTx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { TAuditAction, TAuditEntityType } from '@/lib/audit/labels';
 
 export type TAuditContext = { actorId: string | null; ip?: string | null };
 
 type TAuditEntry = {
-  action: string;
-  entityType: string;
+  /** One of the labelled actions in lib/audit/labels.ts: the audit page shows every row in Chinese. */
+  action: TAuditAction;
+  entityType: TAuditEntityType;
   entityId: string;
   before?: unknown;
   after?: unknown;

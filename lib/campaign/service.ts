@@ -133,7 +133,7 @@ async function lockStage(tx: TTx, input: TStageCommand, context: TContext) {
   return { campaign, stage, now: await dbNow(tx) };
 }
 
-async function writeStageMove(tx: TTx, context: TContext, action: string, campaignId: string, changes: { before: TStageWindow; after: TStageWindow }[]) {
+async function writeStageMove(tx: TTx, context: TContext, action: 'open-stage-early' | 'close-stage-early', campaignId: string, changes: { before: TStageWindow; after: TStageWindow }[]) {
   for (const { after } of changes) {
     await tx.campaignStage.update({ where: { campaignId_kind: { campaignId, kind: after.kind } }, data: { startsAt: after.startsAt, endsAt: after.endsAt } });
     if (after.kind === 'RECOMMENDATION') await clampLevelDeadlines(tx, campaignId, after.endsAt);

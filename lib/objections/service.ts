@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import { db, type TTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import type { TAuditAction } from '@/lib/audit/labels';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertCampaignAdmin } from '@/lib/campaign/access';
 import { inspectUpload } from '@/lib/files/check';
@@ -202,7 +203,7 @@ type TStep = {
   note: string;
   fileIds?: string[];
   closing?: { outcome: 'UPHELD' | 'DISMISSED' | null; answer: string };
-  audit: string;
+  audit: Extract<TAuditAction, `${string}-objection`>;
 };
 
 /** One handling step: lock, authorize, check the transition, write the event (with files), the new state and the audit. */

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { AwardKind, OrgField, StageKind } from '@/lib/generated/prisma/enums';
+import { brandNameBigrams } from '@/lib/application/bigrams';
+import { refreshSimilarNames } from '@/lib/application/similar-names';
 import { DEMO_CITY } from './demo-city';
 
 // Last year's campaign of the demo city, finished: 公示 held, 表彰决定 published, honors with certificates. It fills the
@@ -158,6 +160,8 @@ export async function seedHonoredCampaign(db: PrismaClient): Promise<void> {
           status: 'SUBMITTED',
           fieldId: fieldId(brand.field),
           brandName: brand.brandName,
+          // The same columns submitApplication writes: next year's branches are warned of a name like one of these.
+          brandNameBigrams: brandNameBigrams(brand.brandName),
           slogan: brand.slogan,
           essence: brand.essence,
           carriers: brand.carriers,
@@ -168,6 +172,7 @@ export async function seedHonoredCampaign(db: PrismaClient): Promise<void> {
         },
         select: { id: true },
       });
+      await refreshSimilarNames(tx, application.id);
       entries.push({ ...brand, applicationId: application.id, organizationName: org.name, regionName: region.shortName ?? region.name });
     }
 

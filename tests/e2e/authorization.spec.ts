@@ -58,8 +58,7 @@ test('the audit log lists the admin’s own changes with filters and pages', asy
   await expect(page).toHaveURL(/action=create-campaign/);
   await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
   await expect(page.getByText('李组织（市委组织部）（admin）').first()).toBeVisible();
-  await page.getByText('查看变更').first().click();
-  await expect(page.getByText('2026年度示范市党建品牌选树').first()).toBeVisible();
+  await expect(page.getByText('评选活动：2026年度示范市党建品牌选树').first()).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? 'test-results'}/audit-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -12,7 +12,7 @@ describe('audit log', () => {
     await expect(
       db.$transaction(async (tx) => {
         await tx.organization.update({ where: { id: org.id }, data: { name: '改名后' } });
-        await recordAudit(tx, { actorId: null }, { action: 'rename-organization', entityType: 'Organization', entityId: org.id });
+        await recordAudit(tx, { actorId: null }, { action: 'update-organization', entityType: 'Organization', entityId: org.id });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -22,12 +22,12 @@ describe('audit log', () => {
 
   it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
     const org = await createOrg();
-    await db.$transaction((tx) => recordAudit(tx, { actorId: null }, { action: 'test-audit', entityType: 'Organization', entityId: org.id }));
+    await db.$transaction((tx) => recordAudit(tx, { actorId: null }, { action: 'update-organization', entityType: 'Organization', entityId: org.id }));
     const row = await db.auditLog.findFirstOrThrow({ where: { entityId: org.id } });
     await expect(db.$executeRaw`UPDATE audit_logs SET action = 'forged' WHERE id = ${row.id}`).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`DELETE FROM audit_logs WHERE id = ${row.id}`).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe('TRUNCATE audit_logs')).rejects.toThrow(/append-only/);
-    expect((await db.auditLog.findUniqueOrThrow({ where: { id: row.id } })).action).toBe('test-audit');
+    expect((await db.auditLog.findUniqueOrThrow({ where: { id: row.id } })).action).toBe('update-organization');
   });
 });
 
