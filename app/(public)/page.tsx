@@ -28,7 +28,7 @@ export default async function HomePage() {
   return (
     <>
       <PublicHeader />
-      <section className="bg-gradient-to-b from-brand-700 to-brand-800 text-white">
+      <section className="focus-on-dark bg-gradient-to-b from-brand-700 to-brand-800 text-white">
         <div className="mx-auto max-w-5xl px-4 pb-10 pt-6">
           <h1 className="text-2xl font-bold sm:text-3xl">党建品牌选树</h1>
           <p className="mt-2 max-w-2xl text-white/90">
