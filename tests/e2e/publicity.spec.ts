@@ -21,7 +21,6 @@ test('staff publish the 公示, the public read it on a phone, and staff finalis
   await expect(staff.getByText('请填写受理异议的通讯地址（至少 5 个字）')).toBeVisible();
   await expect(staff.getByRole('dialog', { name: '发布公示' })).toHaveCount(0);
   await screenshotBoth(staff, 'publicity-admin-form-refused');
-  await staff.setViewportSize({ width: 1280, height: 900 });
   await staff.getByLabel('联系电话').fill('0571 8888 6666');
   await staff.getByLabel('通讯地址').fill('示范市人民路 1 号市委组织部 305 室');
   await staff.getByRole('button', { name: '发布公示' }).click();
