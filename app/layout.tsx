@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { TextSizeScript } from '@/components/layout/text-size';
 import { publicBaseUrl } from '@/lib/honors/url';
 import './globals.css';
 
@@ -16,7 +17,11 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="zh-CN">
+    // The 大字 script sets a class on <html> before React hydrates it.
+    <html lang="zh-CN" suppressHydrationWarning>
+      <head>
+        <TextSizeScript />
+      </head>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );

@@ -16,19 +16,23 @@ export default async function HomePage() {
   const past = campaigns.filter((campaign) => !isCurrent(campaign));
   const withBrandList = await campaignsWithBrandList(campaigns.map((campaign) => campaign.id));
   const linkClass = 'text-sm font-medium text-brand-700 hover:underline';
-  const brandListLink = (campaign: (typeof campaigns)[number]) =>
-    withBrandList.has(campaign.id) && (
-      <span className="flex flex-wrap gap-x-4 gap-y-2">
-        <Link href={`/campaigns/${campaign.id}/brands`} className={linkClass}>查看品牌清单 →</Link>
-        {isVotingOpen(campaign.stages, now) && <Link href={`/campaigns/${campaign.id}/vote`} className={linkClass}>参与网络投票 →</Link>}
-        {campaign.publicity && !campaign.announcement && <Link href={`/campaigns/${campaign.id}/publicity`} className={linkClass}>拟表彰名单公示 →</Link>}
-        {campaign.announcement && <Link href={`/campaigns/${campaign.id}/announcement`} className={linkClass}>表彰决定 →</Link>}
-      </span>
-    );
+  const campaignLinks = (campaign: (typeof campaigns)[number]) => (
+    <span className="flex flex-wrap gap-x-4 gap-y-2">
+      <Link href={`/campaigns/${campaign.id}`} className={linkClass}>通知与评选安排 →</Link>
+      {withBrandList.has(campaign.id) && (
+        <>
+          <Link href={`/campaigns/${campaign.id}/brands`} className={linkClass}>查看品牌清单 →</Link>
+          {isVotingOpen(campaign.stages, now) && <Link href={`/campaigns/${campaign.id}/vote`} className={linkClass}>参与网络投票 →</Link>}
+          {campaign.publicity && !campaign.announcement && <Link href={`/campaigns/${campaign.id}/publicity`} className={linkClass}>拟表彰名单公示 →</Link>}
+          {campaign.announcement && <Link href={`/campaigns/${campaign.id}/announcement`} className={linkClass}>表彰决定 →</Link>}
+        </>
+      )}
+    </span>
+  );
   return (
     <>
       <PublicHeader />
-      <section className="bg-gradient-to-b from-brand-700 to-brand-800 text-white">
+      <section className="focus-on-dark bg-gradient-to-b from-brand-700 to-brand-800 text-white">
         <div className="mx-auto max-w-5xl px-4 pb-10 pt-6">
           <h1 className="text-2xl font-bold sm:text-3xl">党建品牌选树</h1>
           <p className="mt-2 max-w-2xl text-white/90">
@@ -43,7 +47,7 @@ export default async function HomePage() {
         <section aria-labelledby="current-heading" className="space-y-3">
           <h2 id="current-heading" className="text-xl font-semibold">正在进行的评选</h2>
           {current.length ? (
-            current.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now}>{brandListLink(campaign)}</CampaignSummaryCard>)
+            current.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now} href={`/campaigns/${campaign.id}`}>{campaignLinks(campaign)}</CampaignSummaryCard>)
           ) : (
             <EmptyState title="暂无正在进行的评选活动">新的评选发布后会显示在这里。</EmptyState>
           )}
@@ -51,7 +55,7 @@ export default async function HomePage() {
         <section aria-labelledby="past-heading" className="space-y-3">
           <h2 id="past-heading" className="text-xl font-semibold">往期评选</h2>
           {past.length ? (
-            past.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now}>{brandListLink(campaign)}</CampaignSummaryCard>)
+            past.map((campaign) => <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now} href={`/campaigns/${campaign.id}`}>{campaignLinks(campaign)}</CampaignSummaryCard>)
           ) : (
             <EmptyState title="暂无往期评选" />
           )}

@@ -11,7 +11,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const roles = [...new Set(user.roles.map((grant) => grant.role))];
   return (
     <div className="min-h-screen">
-      <header className="no-print bg-brand-700 text-white">
+      <header className="no-print focus-on-dark bg-brand-700 text-white">
         <div className="mx-auto max-w-6xl px-4">
           <div className="flex items-center justify-between gap-3 py-3">
             <Link href="/dashboard" className="font-bold tracking-wide">党建品牌选树平台</Link>

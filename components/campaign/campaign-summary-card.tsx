@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { currentStage, stageStatus } from '@/lib/campaign/stages';
 import type { TCampaignSummary } from '@/lib/campaign/queries';
 import { STAGE_LABELS } from '@/lib/campaign/templates';
@@ -10,15 +11,23 @@ const STATUS_TONE = {
   disabled: 'bg-stone-200 text-stone-700',
 };
 
-/** A campaign with the stage running now (or next), judged by the database time passed in. */
-export function CampaignSummaryCard({ campaign, now, children }: { campaign: TCampaignSummary; now: Date; children?: React.ReactNode }) {
+/** A campaign with the stage running now (or next), judged by the database time passed in; `href` links its title. */
+export function CampaignSummaryCard({ campaign, now, href, children }: { campaign: TCampaignSummary; now: Date; href?: string; children?: React.ReactNode }) {
   const stage = currentStage(campaign.stages, now);
   const status = stage ? stageStatus(stage, now) : 'closed';
   return (
     <article className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 className="text-lg font-semibold text-stone-900">{campaign.title}</h3>
+          <h3 className="text-lg font-semibold text-stone-900">
+            {href ? (
+              <Link href={href} className="hover:text-brand-800 hover:underline">
+                {campaign.title}
+              </Link>
+            ) : (
+              campaign.title
+            )}
+          </h3>
           <p className="text-sm text-stone-600">
             {campaign.ownerOrg.shortName ?? campaign.ownerOrg.name} · {campaign.year}年度{campaign.batch ? ` · 第${campaign.batch}批` : ''}
           </p>

@@ -68,7 +68,7 @@ function RankInput({ position, count, label, onMove }: { position: number; count
         }
       }}
       aria-label={`${label} 的排序位次`}
-      className="h-9 w-11 rounded-md border border-stone-300 text-center text-base font-semibold tabular-nums text-stone-900 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+      className="h-9 w-11 rounded-md border border-stone-300 text-center text-base font-semibold tabular-nums text-stone-900 focus:border-focus focus:outline-none focus:ring-1 focus:ring-focus"
     />
   );
 }

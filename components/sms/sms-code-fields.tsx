@@ -2,12 +2,12 @@
 
 import { useEffect, useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { CaptchaField, useCaptcha } from '@/components/auth/captcha-field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput } from '@/components/ui/field';
 import type { TActionResult } from '@/lib/errors';
 
-type TCaptcha = { id: string; svg: string };
 export type TSendCodeResult = TActionResult<{ maskedPhone: string; resendAfterSeconds: number }>;
 
 type TProps = {
@@ -27,7 +27,7 @@ type TProps = {
  * the captcha, so a new one loads), counts down to the next send and says where the code went.
  */
 export function SmsCodeFields({ readPhone, send, onError, code, codeError }: TProps) {
-  const [captcha, setCaptcha] = useState<TCaptcha | null>(null);
+  const captcha = useCaptcha({ loadNow: true });
   const [captchaAnswer, setCaptchaAnswer] = useState('');
   const [captchaError, setCaptchaError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -35,14 +35,9 @@ export function SmsCodeFields({ readPhone, send, onError, code, codeError }: TPr
   const [wait, setWait] = useState(0);
 
   async function loadCaptcha() {
-    const response = await fetch('/api/captcha', { method: 'POST' }).catch(() => null);
-    if (response?.ok) setCaptcha(await response.json());
+    await captcha.load();
     setCaptchaAnswer('');
   }
-
-  useEffect(() => {
-    void loadCaptcha();
-  }, []);
 
   useEffect(() => {
     if (wait <= 0) return;
@@ -55,17 +50,18 @@ export function SmsCodeFields({ readPhone, send, onError, code, codeError }: TPr
     setCaptchaError(null);
     const phone = await readPhone();
     if (!phone) return;
-    if (!captchaAnswer.trim()) return setCaptchaError('请输入图形验证码');
+    if (!captchaAnswer.trim()) return setCaptchaError(captcha.kind === 'text' ? '请回答验证题' : '请输入图形验证码');
     setSending(true);
-    const result = await send({ phone, captchaId: captcha?.id ?? '', captchaAnswer: captchaAnswer.trim() }).catch(() => null);
+    const kind = captcha.kind;
+    const result = await send({ phone, captchaId: captcha.id, captchaAnswer: captchaAnswer.trim() }).catch(() => null);
     setSending(false);
     await loadCaptcha();
     if (result?.ok) {
       setSentTo(result.data.maskedPhone);
       setWait(result.data.resendAfterSeconds);
     } else if (result?.fieldErrors?.captchaAnswer) {
-      // The refusal's own message says what to do next (a new captcha has loaded).
-      setCaptchaError(result.message);
+      // The refusal's own message says what to do next (a new captcha has loaded); a question gets its own words.
+      setCaptchaError(kind === 'text' ? '答案不正确或已过期，已换一道新题，请重新作答' : result.message);
     } else {
       onError(result?.message ?? '网络异常，请重试');
     }
@@ -73,17 +69,12 @@ export function SmsCodeFields({ readPhone, send, onError, code, codeError }: TPr
 
   return (
     <>
-      <Field id="captchaAnswer" label="图形验证码" error={captchaError ?? undefined} hint="看不清？点击图片换一张" required>
-        <div className="flex items-center gap-3">
-          <TextInput id="captchaAnswer" autoComplete="off" maxLength={6} value={captchaAnswer} onChange={(event) => setCaptchaAnswer(event.target.value)} invalid={!!captchaError} />
-          <button type="button" onClick={() => void loadCaptcha()} className="h-[50px] w-[150px] shrink-0 rounded border border-stone-300 bg-stone-50" aria-label="换一张图形验证码">
-            {captcha && (
-              // eslint-disable-next-line @next/next/no-img-element -- server-generated SVG, shown as an image
-              <img src={`data:image/svg+xml;utf8,${encodeURIComponent(captcha.svg)}`} alt="图形验证码" width={150} height={50} />
-            )}
-          </button>
-        </div>
-      </Field>
+      <CaptchaField
+        captcha={captcha}
+        error={captchaError}
+        onChange={() => setCaptchaAnswer('')}
+        inputProps={{ value: captchaAnswer, onChange: (event) => setCaptchaAnswer(event.target.value) }}
+      />
       {sentTo && <Alert tone="success">验证码已发送至 {sentTo}，5 分钟内有效。</Alert>}
       <Field id="code" label="短信验证码" error={codeError} required>
         <div className="flex items-center gap-3">

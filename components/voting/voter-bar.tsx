@@ -19,9 +19,12 @@ export function VoterBar({ campaign, view, back }: { campaign: TVotingCampaign; 
         </Alert>
       )}
       {window.status === 'upcoming' && window.startsAt && <Alert tone="warning">投票将于 {formatDateTime(window.startsAt)} 开始。</Alert>}
-      {(window.status === 'closed' || window.status === 'disabled') && (
-        <Alert tone="warning">{window.status === 'closed' ? '投票已结束，感谢参与。' : '本活动不设网络投票。'}</Alert>
+      {window.status === 'closed' && (
+        <Alert tone="info">
+          {campaign.resultsVisibility === 'LIVE' ? '投票已结束，感谢参与。以下为各品牌的最终有效票数。' : '投票已结束，结果将随评定结果公布。'}
+        </Alert>
       )}
+      {window.status === 'disabled' && <Alert tone="warning">本活动不设网络投票。</Alert>}
       {window.status === 'open' &&
         (view.voter ? (
           view.voter.voterId ? (
@@ -51,8 +54,12 @@ export function VoterBar({ campaign, view, back }: { campaign: TVotingCampaign; 
   );
 }
 
+/** Whether an entry shows a vote control at all: not once voting has ended (the counts or the notice take its place). */
+export const hasVoteAction = (campaign: TVotingCampaign) => campaign.window.status === 'open' || campaign.window.status === 'upcoming';
+
 /** One entry's vote control: the button, or the way in for someone who has not identified yet. */
 export function VoteAction({ campaign, view, entry, back }: { campaign: TVotingCampaign; view: TVoterView; entry: { applicationId: string; brandName: string; organizationPath: string }; back: string }) {
+  if (!hasVoteAction(campaign)) return null;
   if (view.voter || campaign.window.status !== 'open') {
     return <VoteButton campaignId={campaign.id} applicationId={entry.applicationId} brandName={entry.brandName} disabledReason={view.disabledReason(entry.applicationId, entry.organizationPath)} />;
   }

@@ -49,3 +49,75 @@ export async function listCampaignsAbove(orgPaths: readonly string[]): Promise<{
   ]);
   return { now, campaigns };
 }
+
+/**
+ * The public page of one campaign: its notice, rules, stages and which public pages exist yet. Null for a campaign the
+ * public may not see (draft, cancelled, unknown).
+ */
+export async function loadPublicCampaign(id: string) {
+  const [now, campaign] = await Promise.all([
+    dbNow(),
+    db.campaign.findFirst({
+      where: { id, status: { in: ['PUBLISHED', 'FINISHED'] } },
+      select: {
+        ...CAMPAIGN_SUMMARY_SELECT,
+        ownerOrg: { select: { id: true, name: true, shortName: true } },
+        nameMaxLength: true,
+        allowMultipleApplications: true,
+        defaultQuota: true,
+        recommendingDepths: true,
+        publicityEnabled: true,
+        memberVotingEnabled: true,
+        publicVotingEnabled: true,
+        votesPerVoterPerDay: true,
+        votesPerEntryPerDay: true,
+        votesPerVoterTotal: true,
+        allowVoteForOwnOrg: true,
+        resultsVisibility: true,
+        expertWeight: true,
+        voteWeight: true,
+        fields: { select: { name: true }, orderBy: { sortOrder: 'asc' } },
+        rubric: { select: { template: true, criteria: { select: { name: true, maxPoints: true, guidance: true }, orderBy: { sortOrder: 'asc' } } } },
+        awards: { select: { name: true, count: true }, orderBy: { sortOrder: 'asc' } },
+        _count: { select: { quotas: { where: { limit: { not: null } } }, brandLists: true } },
+      },
+    }),
+  ]);
+  if (!campaign) return null;
+  const { _count, ...rest } = campaign;
+  return { now, campaign: { ...rest, hasBrandList: _count.brandLists > 0, hasQuotaOverrides: _count.quotas > 0 } };
+}
+
+export type TPublicCampaign = NonNullable<Awaited<ReturnType<typeof loadPublicCampaign>>>['campaign'];
+
+/** The public pages of every public campaign, for the sitemap: which exist depends on how far the campaign has come. */
+export async function listPublicCampaignPages(): Promise<{ path: string; lastModified: Date }[]> {
+  const [now, campaigns] = await Promise.all([
+    dbNow(),
+    db.campaign.findMany({
+      where: { status: { in: ['PUBLISHED', 'FINISHED'] } },
+      select: {
+        id: true,
+        updatedAt: true,
+        stages: { where: { kind: 'VOTING' }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+        brandLists: { select: { publishedAt: true }, orderBy: { version: 'desc' }, take: 1 },
+        publicity: { select: { publishedAt: true } },
+        announcement: { select: { publishedAt: true } },
+      },
+      orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
+      take: 200,
+    }),
+  ]);
+  return campaigns.flatMap((campaign) => {
+    const base = `/campaigns/${campaign.id}`;
+    const list = campaign.brandLists[0];
+    const voting = campaign.stages[0];
+    return [
+      { path: base, lastModified: campaign.updatedAt },
+      list && { path: `${base}/brands`, lastModified: list.publishedAt },
+      list && voting?.isEnabled && now >= voting.startsAt && { path: `${base}/vote`, lastModified: list.publishedAt },
+      campaign.publicity && { path: `${base}/publicity`, lastModified: campaign.publicity.publishedAt },
+      campaign.announcement && { path: `${base}/announcement`, lastModified: campaign.announcement.publishedAt },
+    ].filter((page) => !!page);
+  });
+}

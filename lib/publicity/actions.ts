@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/auth/action';
 import { revalidateGallery } from '@/lib/gallery/cache';
-import { finaliseCampaign, publishPublicity, type TFinaliseInput, type TPublishPublicityInput } from '@/lib/publicity/service';
+import type { TFinaliseInput, TPublishPublicityInput } from '@/lib/publicity/schema';
+import { finaliseCampaign, publishPublicity } from '@/lib/publicity/service';
 
 // The services check, inside their transaction, that the actor is ORG_ADMIN over the campaign's owner; this guard only
 // turns away people without the role at all.

@@ -7,36 +7,15 @@ import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertCampaignAdmin } from '@/lib/campaign/access';
 import { stagesBefore } from '@/lib/campaign/stages';
 import { objectionsByEntry } from '@/lib/objections/holds';
+import { publicityNotice, ZFinalise, ZPublishPublicity, type TFinaliseInput, type TPublishPublicityInput } from '@/lib/publicity/schema';
 
 type TContext = TAuditContext & { actorId: string };
-
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
-
-export const ZPublishPublicity = z
-  .object({
-    campaignId: z.string().min(1),
-    /** Calendar days in Asia/Shanghai: open from the start day's 00:00 to the end day's 24:00. */
-    startsOn: ZDay,
-    endsOn: ZDay,
-    notice: z.string().trim().max(1000, '公示说明不能超过 1000 个字').default(''),
-  })
-  .refine((value) => value.endsOn >= value.startsOn, { message: '公示结束日期不能早于开始日期', path: ['endsOn'] });
-
-export const ZFinalise = z.object({
-  campaignId: z.string().min(1),
-  title: z.string().trim().min(4, '请填写表彰决定标题').max(100, '标题不能超过 100 个字'),
-  documentNo: z.string().trim().max(50, '文号不能超过 50 个字').default(''),
-  preamble: z.string().trim().min(10, '请填写表彰决定正文（至少 10 个字）').max(3000, '正文不能超过 3000 个字'),
-  issuedOn: ZDay,
-});
 
 export const ZRevokeHonor = z.object({
   honorId: z.string().min(1),
   reason: z.string().trim().min(5, '请写明摘牌理由（至少 5 个字）').max(500, '摘牌理由不能超过 500 个字'),
 });
 
-export type TPublishPublicityInput = z.input<typeof ZPublishPublicity>;
-export type TFinaliseInput = z.input<typeof ZFinalise>;
 export type TRevokeHonorInput = z.input<typeof ZRevokeHonor>;
 
 /** 00:00 of a Shanghai calendar day. */
@@ -71,11 +50,12 @@ export async function publishPublicity(input: TPublishPublicityInput, context: T
     const final = await signedFinal(tx, campaign.id);
     const awarded = await tx.decisionItem.count({ where: { decisionId: final.id, awardId: { not: null } } });
     if (!awarded) throw new AppError('CONFLICT', '领导小组审定中没有获奖品牌，无需公示');
+    const notice = publicityNotice(value);
     const startsAt = shanghaiMidnight(value.startsOn);
     const endsAt = nextDay(value.endsOn);
     if (endsAt <= (await dbNow(tx))) throw new AppError('INVALID_INPUT', '公示结束日期已过，请重新选择', { endsOn: '公示结束日期已过' });
     const publicity = await tx.publicity.create({
-      data: { campaignId: campaign.id, decisionId: final.id, startsAt, endsAt, notice: value.notice, publishedById: context.actorId },
+      data: { campaignId: campaign.id, decisionId: final.id, startsAt, endsAt, notice, publishedById: context.actorId },
       select: { id: true },
     });
     // The 公示 stage of the timeline is the period in force; a stage before it still running (初评审定) ends when it starts.
@@ -92,7 +72,7 @@ export async function publishPublicity(input: TPublishPublicityInput, context: T
       action: 'publish-publicity',
       entityType: 'Publicity',
       entityId: publicity.id,
-      after: { campaignId: campaign.id, decisionId: final.id, decisionVersion: final.version, startsAt, endsAt, notice: value.notice, entries: awarded },
+      after: { campaignId: campaign.id, decisionId: final.id, decisionVersion: final.version, startsAt, endsAt, notice, entries: awarded },
     });
     return { publicityId: publicity.id, campaignId: campaign.id };
   });

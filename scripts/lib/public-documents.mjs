@@ -34,10 +34,13 @@ const DOCUMENT_CACHE_CONTROL = 'public, no-cache';
 
 const generation = () => globalThis[GENERATION_KEY] ?? 0;
 
-/** The HTML without Next's client runtime: its scripts (inline RSC payload included) and script preloads. JSON-LD stays. */
+/**
+ * The HTML without Next's client runtime: its scripts (inline RSC payload included) and script preloads. JSON-LD stays,
+ * and so does the 大字 script (components/layout/text-size.tsx), which needs no runtime.
+ */
 export function withoutClientRuntime(html) {
   return html
-    .replace(/<script\b(?![^>]*\btype="application\/ld\+json")[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<script\b(?![^>]*\btype="application\/ld\+json")(?![^>]*\bid="text-size-script")[^>]*>[\s\S]*?<\/script>/gi, '')
     .replace(/<link\b(?=[^>]*\bas="script")[^>]*>/gi, '')
     .replace(/<link\b(?=[^>]*\brel="modulepreload")[^>]*>/gi, '');
 }

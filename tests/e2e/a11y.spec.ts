@@ -17,6 +17,7 @@ const routeExists = (route: string) => existsSync(path.join(process.cwd(), 'app'
 const PAGES: { name: string; path: (ids: TIds) => string }[] = [
   { name: '首页', path: () => '/' },
   { name: '登录', path: () => '/login' },
+  { name: '评选活动', path: (ids) => `/campaigns/${ids.voteCampaignId}` },
   { name: '网络投票', path: (ids) => `/campaigns/${ids.voteCampaignId}/vote` },
   { name: '投票品牌详情', path: (ids) => `/campaigns/${ids.voteCampaignId}/vote/${ids.voteEntryId}` },
   { name: '品牌清单', path: (ids) => `/campaigns/${ids.voteCampaignId}/brands` },

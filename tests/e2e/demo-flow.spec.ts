@@ -137,6 +137,8 @@ test('the demo campaign goes from declarations to a published 品牌清单, an a
 
     // 公示: the approved list goes public for objections.
     await page.goto(`${campaignPath}/publicity`);
+    await page.getByLabel('联系电话').fill('0571-88886666');
+    await page.getByLabel('通讯地址').fill('示范市人民路 1 号市委组织部 305 室');
     await page.getByRole('button', { name: '发布公示' }).click();
     await page.getByRole('dialog', { name: '发布公示' }).getByRole('button', { name: '确认发布' }).click();
     await expect(page.getByText('公示中')).toBeVisible();
@@ -152,6 +154,7 @@ test('the demo campaign goes from declarations to a published 品牌清单, an a
   await endPublicity(campaignId);
   await as(browser, 'admin', /\/admin$/, async (page) => {
     await page.goto(`${campaignPath}/publicity`);
+    await page.getByLabel('文号').fill('示范组通〔2026〕50号');
     await page.getByRole('button', { name: '发布表彰决定' }).click();
     await page.getByRole('dialog', { name: '发布表彰决定' }).getByRole('button', { name: '确认发布' }).click();
     await expect(page.getByText(/表彰品牌 \d+ 个/)).toBeVisible();

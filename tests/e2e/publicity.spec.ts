@@ -15,6 +15,14 @@ test('staff publish the 公示, the public read it on a phone, and staff finalis
   await staff.goto(`/admin/campaigns/${campaignId}/publicity`);
   await expect(staff.getByRole('heading', { level: 1, name: '公示与表彰' })).toBeVisible();
   await expect(staff.getByText('请先发布公示，公示期满后再发布表彰决定。')).toBeVisible();
+  // Without a phone and an address for objections the form refuses, saying what is missing.
+  await staff.getByRole('button', { name: '发布公示' }).click();
+  await expect(staff.getByText('请填写联系电话')).toBeVisible();
+  await expect(staff.getByText('请填写受理异议的通讯地址（至少 5 个字）')).toBeVisible();
+  await expect(staff.getByRole('dialog', { name: '发布公示' })).toHaveCount(0);
+  await screenshotBoth(staff, 'publicity-admin-form-refused');
+  await staff.getByLabel('联系电话').fill('0571 8888 6666');
+  await staff.getByLabel('通讯地址').fill('示范市人民路 1 号市委组织部 305 室');
   await staff.getByRole('button', { name: '发布公示' }).click();
   const confirm = staff.getByRole('dialog', { name: '发布公示' });
   await expect(confirm.getByText('将向社会公示拟表彰的 2 个品牌')).toBeVisible();
@@ -30,6 +38,7 @@ test('staff publish the 公示, the public read it on a phone, and staff finalis
   await expect(phone.getByRole('heading', { level: 1, name: '拟表彰名单公示' })).toBeVisible();
   await expect(phone.getByRole('heading', { level: 3, name: `${scope.award.name}（2 个）` })).toBeVisible();
   await expect(phone.getByText(nameOf(0))).toBeVisible();
+  await expect(phone.getByText(/联系电话：0571-88886666/)).toBeVisible();
   await expect(phone.getByText(nameOf(2))).toHaveCount(0);
   await expect(phone.getByRole('link', { name: `对“${nameOf(1)}”提出异议` })).toHaveAttribute('href', `/campaigns/${campaignId}/publicity/objection?entry=${scope.entries[1].id}`);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { closeStageNow } from '@/lib/campaign/service';
 import { currentStage } from '@/lib/campaign/stages';
 import { loadPublicityAdmin, loadPublicPublicity } from '@/lib/publicity/queries';
+import { ZContactPhone } from '@/lib/publicity/schema';
 import { finaliseCampaign, publishPublicity, revokeHonor } from '@/lib/publicity/service';
 import { rejection } from '../support/errors';
 import { createOrg, createUser } from '../support/factories';
@@ -20,14 +21,14 @@ describe('公示 and 通报表扬', () => {
   it('publishes the signed 审定 once, for the organizer only, and shows the awarded entries by award', async () => {
     const scope = await createAwardedScope({ entries: 3, awarded: 2 });
     const campaignId = scope.campaign.id;
-    const days = { campaignId, startsOn: shanghaiDay(), endsOn: shanghaiDay(4) };
+    const days = { campaignId, startsOn: shanghaiDay(), endsOn: shanghaiDay(4), contactPhone: '0571 8888 6666', contactAddress: '示范市人民路 1 号市委组织部 305 室' };
 
     const otherAdmin = await createUser({ roles: [{ role: 'ORG_ADMIN', organizationId: (await createOrg()).id }] });
     expect((await rejection(publishPublicity(days, { actorId: otherAdmin.id }))).code).toBe('FORBIDDEN');
     expect((await rejection(publishPublicity(days, { actorId: scope.westAdmin.id }))).code).toBe('FORBIDDEN');
     expect((await rejection(publishPublicity({ ...days, endsOn: shanghaiDay(-1) }, { actorId: scope.cityAdmin.id }))).message).toContain('不能早于开始日期');
 
-    await publishPublicity({ ...days, notice: '联系电话 0000-12345678' }, { actorId: scope.cityAdmin.id });
+    await publishPublicity({ ...days, notice: '请实名反映。' }, { actorId: scope.cityAdmin.id });
     expect((await rejection(publishPublicity(days, { actorId: scope.cityAdmin.id }))).message).toBe('本活动已经发布公示');
 
     const stage = await db.campaignStage.findUniqueOrThrow({ where: { campaignId_kind: { campaignId, kind: 'PUBLICITY' } } });
@@ -35,6 +36,8 @@ describe('公示 and 通报表扬', () => {
     expect(stage.startsAt).toEqual(publicity.startsAt);
     expect(stage.endsAt).toEqual(publicity.endsAt);
     expect(publicity.endsAt.getTime() - publicity.startsAt.getTime()).toBe(5 * 86_400_000);
+    // The phone (normalised) and the address follow the notice on lines of their own: the 公示 page and the objection form read them there.
+    expect(publicity.notice).toBe('请实名反映。\n联系电话：0571-88886666\n通讯地址：示范市人民路 1 号市委组织部 305 室');
 
     const page = await loadPublicPublicity(campaignId);
     expect(page?.phase).toBe('open');
@@ -42,6 +45,50 @@ describe('公示 and 通报表扬', () => {
     expect(page?.groups.map((group) => group.entries.map((entry) => entry.id))).toEqual([[scope.entries[0].id, scope.entries[1].id]]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'publish-publicity', entityId: publicity.id } });
     expect(audit.actorId).toBe(scope.cityAdmin.id);
+  });
+
+  it('refuses a 公示 without a contact phone or address, and a phone nobody can call', async () => {
+    const scope = await createAwardedScope({ entries: 2, awarded: 1 });
+    const campaignId = scope.campaign.id;
+    const admin = { actorId: scope.cityAdmin.id };
+    const days = { campaignId, startsOn: shanghaiDay(), endsOn: shanghaiDay(4), contactPhone: '0571-88886666', contactAddress: '示范市人民路 1 号市委组织部 305 室' };
+
+    const noPhone = await rejection(publishPublicity({ ...days, contactPhone: '  ' }, admin));
+    expect(noPhone).toMatchObject({ code: 'INVALID_INPUT', message: '请填写联系电话' });
+    const noAddress = await rejection(publishPublicity({ ...days, contactAddress: '' }, admin));
+    expect(noAddress).toMatchObject({ code: 'INVALID_INPUT', message: '请填写受理异议的通讯地址（至少 5 个字）' });
+    for (const contactPhone of ['0571-888866', '1234', '139 0000 001', 'abc-88886666']) {
+      expect((await rejection(publishPublicity({ ...days, contactPhone }, admin))).message).toBe('联系电话格式不正确：请填写手机号或带区号的固定电话，如 0571-88886666');
+    }
+    expect(await db.publicity.count({ where: { campaignId } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: 'publish-publicity', after: { path: ['campaignId'], equals: campaignId } } })).toBe(0);
+
+    // Mobiles and landlines as people type them.
+    expect(['139 0000 0011', '010 6655 4433', '（0571）88886666', '0571-88886666-802', '400-810-5555', '12380'].map((value) => ZContactPhone.parse(value))).toEqual([
+      '13900000011',
+      '010-66554433',
+      '0571-88886666',
+      '0571-88886666-802',
+      '400-810-5555',
+      '12380',
+    ]);
+    await publishPublicity({ ...days, contactPhone: '139 0000 0011' }, admin);
+    expect((await db.publicity.findUniqueOrThrow({ where: { campaignId } })).notice).toBe('联系电话：13900000011\n通讯地址：示范市人民路 1 号市委组织部 305 室');
+  });
+
+  it('refuses a 表彰决定 without 文号', async () => {
+    const scope = await createAwardedScope({ entries: 2, awarded: 2 });
+    const campaignId = scope.campaign.id;
+    await openPublicity(campaignId, scope.cityAdmin.id);
+    await endPublicity(campaignId);
+    for (const documentNo of ['', '   ']) {
+      const refused = await rejection(finaliseCampaign({ ...finalInput(campaignId), documentNo }, { actorId: scope.cityAdmin.id }));
+      expect(refused).toMatchObject({ code: 'INVALID_INPUT', message: '请填写文号，如：示范市委组织部〔2026〕12号' });
+    }
+    expect(await db.announcement.count({ where: { campaignId } })).toBe(0);
+    expect(await db.honor.count({ where: { campaignId } })).toBe(0);
+    await finaliseCampaign(finalInput(campaignId), { actorId: scope.cityAdmin.id });
+    expect((await db.announcement.findUniqueOrThrow({ where: { campaignId } })).documentNo).toBe('示范组通〔2026〕12号');
   });
 
   it('refuses to finalise before the 公示 ends and while any objection is open', async () => {

@@ -43,7 +43,7 @@ export async function createAwardedScope(options: { entries: number; awarded?: n
 
 /** Publishes the 公示 through the service, open from today for `days` days. */
 export async function openPublicity(campaignId: string, actorId: string, days = 5) {
-  return publishPublicity({ campaignId, startsOn: shanghaiDay(), endsOn: shanghaiDay(days - 1), notice: '如有异议，请实名反映。' }, { actorId, ip: '10.9.9.1' });
+  return publishPublicity({ campaignId, startsOn: shanghaiDay(), endsOn: shanghaiDay(days - 1), contactPhone: '0571-88886666', contactAddress: '示范市人民路 1 号市委组织部 305 室', notice: '如有异议，请实名反映。' }, { actorId, ip: '10.9.9.1' });
 }
 
 /** Ends the 公示 by database time (as if its last day had passed). */

@@ -16,6 +16,7 @@ const PAGE = [
   '<link rel="stylesheet" href="/_next/static/chunks/app.css" data-precedence="next"/>',
   '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/webpack.js"/>',
   '<link rel="modulepreload" href="/_next/static/chunks/module.js"/>',
+  '<script id="text-size-script">document.documentElement.classList.add("text-large")</script>',
   '<script src="/_next/static/chunks/main.js" async=""></script><title>品牌风采</title></head>',
   '<body><main><h1>品牌风采</h1><a href="/gallery/b1">红心驿站</a></main>',
   '<script type="application/ld+json">{"@type":"Organization"}</script>',
@@ -24,12 +25,13 @@ const PAGE = [
 ];
 
 describe('withoutClientRuntime', () => {
-  it("removes Next's scripts and script preloads and keeps markup, stylesheet and JSON-LD", () => {
+  it("removes Next's scripts and script preloads and keeps markup, stylesheet, JSON-LD and the 大字 script", () => {
     const html = withoutClientRuntime(PAGE.join(''));
     expect(html).not.toMatch(/_next\/static\/chunks\/(webpack|module|main)\.js/);
     expect(html).not.toContain('__next_f');
     expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/app.css" data-precedence="next"/>');
     expect(html).toContain('<script type="application/ld+json">{"@type":"Organization"}</script>');
+    expect(html).toContain('<script id="text-size-script">document.documentElement.classList.add("text-large")</script>');
     expect(html).toContain('<main><h1>品牌风采</h1><a href="/gallery/b1">红心驿站</a></main>');
     expect(html).toContain('<title>品牌风采</title>');
   });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PublicHeader } from '@/components/layout/public-header';
-import { VoteAction, VoterBar } from '@/components/voting/voter-bar';
+import { hasVoteAction, VoteAction, VoterBar } from '@/components/voting/voter-bar';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
@@ -29,14 +29,19 @@ export default async function VotingPage({ params, searchParams }: TProps) {
   const { entries, fields, regions, total } = await listVotingEntries(campaign, search);
   const view = await loadVoterView(campaign);
   const back = `/campaigns/${campaign.id}/vote`;
+  const isFinal = campaign.window.status === 'closed';
+  // After the vote, with counts public: the final standing, most votes first.
+  const shown = isFinal && campaign.resultsVisibility === 'LIVE' ? [...entries].sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0)) : entries;
 
   return (
     <>
       <PublicHeader />
       <main className="mx-auto max-w-5xl space-y-5 px-4 py-5">
         <div>
-          <h1 className="text-xl font-bold text-stone-900 sm:text-2xl">网络投票</h1>
-          <p className="mt-1 text-sm text-stone-600">{campaign.title}</p>
+          <h1 className="text-xl font-bold text-stone-900 sm:text-2xl">{isFinal ? '网络投票结果' : '网络投票'}</h1>
+          <p className="mt-1 text-sm text-stone-600">
+            <Link href={`/campaigns/${campaign.id}`} className="hover:text-brand-800 hover:underline">{campaign.title}</Link>
+          </p>
         </div>
         <VoterBar campaign={campaign} view={view} back={back} />
 
@@ -62,7 +67,7 @@ export default async function VotingPage({ params, searchParams }: TProps) {
           <EmptyState title="没有找到符合条件的品牌">换个关键词或筛选条件试试。</EmptyState>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {entries.map((entry) => (
+            {shown.map((entry) => (
               <li key={entry.applicationId} className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
                 <div className="flex gap-3">
                   {entry.logoFileId ? (
@@ -80,12 +85,21 @@ export default async function VotingPage({ params, searchParams }: TProps) {
                   </div>
                 </div>
                 {entry.slogan && <p className="text-sm text-stone-700">“{entry.slogan}”</p>}
-                <div className="mt-auto flex items-end justify-between gap-3">
-                  {entry.votes !== null && <p className="text-sm text-stone-600"><strong className="text-lg tabular-nums text-stone-900">{entry.votes}</strong> 票</p>}
-                  <div className="flex-1">
-                    <VoteAction campaign={campaign} view={view} entry={entry} back={back} />
+                {(entry.votes !== null || hasVoteAction(campaign)) && (
+                  <div className="mt-auto flex items-end justify-between gap-3">
+                    {entry.votes !== null && (
+                      <p className="text-sm text-stone-600">
+                        {isFinal && '最终得票 '}
+                        <strong className="text-lg tabular-nums text-stone-900">{entry.votes}</strong> 票
+                      </p>
+                    )}
+                    {hasVoteAction(campaign) && (
+                      <div className="flex-1">
+                        <VoteAction campaign={campaign} view={view} entry={entry} back={back} />
+                      </div>
+                    )}
                   </div>
-                </div>
+                )}
               </li>
             ))}
           </ul>

@@ -43,6 +43,12 @@ export default async function ObjectionFormPage({ params, searchParams }: TProps
             {publicity.phase === 'upcoming' ? `公示尚未开始，${formatDate(publicity.startsAt)} 起可以提出异议。` : '公示期已结束，不能再提出异议。'}
           </Alert>
         )}
+        {publicity.notice && (
+          <section aria-labelledby="contact-heading" className="space-y-1 rounded-lg border border-stone-200 bg-white p-4 text-sm">
+            <h2 id="contact-heading" className="font-semibold text-stone-900">也可以电话或书面反映</h2>
+            <p className="whitespace-pre-line break-words leading-6 text-stone-700">{publicity.notice}</p>
+          </section>
+        )}
         <p className="text-center text-sm">
           <Link href="/objections" className="text-brand-700 underline">已提交过异议？查询办理进度</Link>
         </p>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PublicHeader } from '@/components/layout/public-header';
 import { CopyLinkButton } from '@/components/voting/copy-link-button';
-import { VoteAction, VoterBar } from '@/components/voting/voter-bar';
+import { hasVoteAction, VoteAction, VoterBar } from '@/components/voting/voter-bar';
 import { fileUrl } from '@/lib/files/service';
 import { loadVoterView } from '@/lib/voting/current-voter';
 import { loadVotingCampaign, loadVotingEntry } from '@/lib/voting/queries';
@@ -69,15 +69,17 @@ export default async function VotingEntryPage({ params }: TProps) {
             <h1 className="break-all text-xl font-bold text-stone-900 sm:text-2xl">{entry.brandName}</h1>
             <p className="text-sm text-stone-700">{entry.organizationName}</p>
             <p className="text-xs text-stone-600">{entry.fieldName} · {entry.regionName}</p>
-            {entry.votes !== null && <p className="text-sm text-stone-700"><strong className="text-lg tabular-nums text-stone-900">{entry.votes}</strong> 票</p>}
+            {entry.votes !== null && <p className="text-sm text-stone-700">{campaign.window.status === 'closed' && '最终得票 '}<strong className="text-lg tabular-nums text-stone-900">{entry.votes}</strong> 票</p>}
           </div>
         </header>
         {application.slogan && <p className="rounded-lg bg-brand-50 px-4 py-3 text-center font-medium text-brand-900">“{application.slogan}”</p>}
 
         <VoterBar campaign={campaign} view={view} back={path} />
-        <div className="sticky bottom-3 z-10 rounded-lg bg-white/95 p-2 shadow-lg ring-1 ring-stone-200 sm:static sm:p-0 sm:shadow-none sm:ring-0">
-          <VoteAction campaign={campaign} view={view} entry={entry} back={path} />
-        </div>
+        {hasVoteAction(campaign) && (
+          <div className="sticky bottom-3 z-10 rounded-lg bg-white/95 p-2 shadow-lg ring-1 ring-stone-200 sm:static sm:p-0 sm:shadow-none sm:ring-0">
+            <VoteAction campaign={campaign} view={view} entry={entry} back={path} />
+          </div>
+        )}
 
         <Section title="品牌内涵" text={application.essence} />
         <Section title="创建载体" text={application.carriers} />

@@ -80,7 +80,13 @@ export default async function PublicityAdminPage({ params }: TProps) {
                 <PublishPublicityForm
                   campaignId={campaign.id}
                   entries={proposal.items.length}
-                  defaults={{ startsOn: dayOf(data.now), endsOn: dayOf(data.now, 6), notice: `公示期间，如对公示对象有异议，请以真实姓名通过本页面“提出异议”反映，或与${campaign.ownerOrg.name}联系。` }}
+                  defaults={{
+                    startsOn: dayOf(data.now),
+                    endsOn: dayOf(data.now, 6),
+                    contactPhone: '',
+                    contactAddress: '',
+                    notice: `公示期间，如对公示对象有异议，请以真实姓名通过本页面“提出异议”反映，或通过以下电话、地址向${campaign.ownerOrg.name}反映。`,
+                  }}
                 />
               </div>
             ) : (
@@ -90,6 +96,7 @@ export default async function PublicityAdminPage({ params }: TProps) {
                   公示期 {formatDate(publicity.startsAt)} 至 {formatDate(publicity.lastDay)}
                   <span className="text-xs text-stone-500">（{publicity.publishedBy?.displayName ?? '—'} 于 {formatDateTime(publicity.publishedAt)} 发布）</span>
                 </p>
+                {publicity.notice && <p className="whitespace-pre-line break-words text-stone-600">{publicity.notice}</p>}
                 {data.stale && <Alert tone="warning">公示后领导小组审定又有更正，当前公示的是更正前的名单。</Alert>}
                 <p className="flex flex-wrap items-center gap-3 text-stone-700">
                   <span>
