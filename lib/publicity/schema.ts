@@ -1,33 +1,24 @@
 // What the 公示 and 表彰决定 forms send; shared by the forms (zodResolver) and the services.
 import { z } from 'zod';
+import { normalizePhone } from '@/lib/phone';
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
 
 /**
- * A phone people can call about the 公示: a mobile (13900000011), a landline with its area code (0571-88886666,
- * extension allowed), a 400/800 number or the 12380 reporting line. Spaces and dashes are allowed as typed and
- * normalised to one dash after the area code.
+ * A phone people can call about the 公示: a mobile, a landline with its area code (extension allowed), a 400/800
+ * number or the 12380 reporting line, typed with spaces, dashes or brackets and stored normalised (lib/phone).
  */
 export const ZContactPhone = z
   .string()
   .trim()
   .min(1, '请填写联系电话')
   .max(30, '联系电话不能超过 30 个字符')
-  .transform((value) => value.normalize('NFKC').replace(/[\s()（）]/g, '').replace(/[—–－]/g, '-'))
-  .pipe(
-    z.union(
-      [
-        z.string().regex(/^1[3-9]\d{9}$/),
-        z
-          .string()
-          .regex(/^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/)
-          .transform((value) => value.replace(/^(0(?:10|2\d|[3-9]\d{2}))-?/, '$1-')),
-        z.string().regex(/^[48]00-?\d{3}-?\d{4}$/),
-        z.string().regex(/^123\d{2}$/),
-      ],
-      { error: '联系电话格式不正确：请填写手机号或带区号的固定电话，如 0571-88886666' },
-    ),
-  );
+  .transform((value, context) => {
+    const phone = normalizePhone(value, { hotlines: true });
+    if (phone) return phone;
+    context.addIssue({ code: 'custom', message: '联系电话格式不正确：请填写手机号或带区号的固定电话，如 0571-88886666' });
+    return z.NEVER;
+  });
 
 const ZPublicityFields = z.object({
   /** Calendar days in Asia/Shanghai: open from the start day's 00:00 to the end day's 24:00. */

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { createCampaignScope, createTestCampaign } from '../support/campaigns';
 import { createUser } from '../support/factories';

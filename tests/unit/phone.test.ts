@@ -23,3 +23,13 @@ describe('normalizePhone', () => {
     }
   });
 });
+
+describe('normalizePhone with hotlines (公示 contact)', () => {
+  it('adds 400/800 numbers and the 123xx public lines, a dash-extension too', () => {
+    expect(normalizePhone('400 810 5555', { hotlines: true })).toBe('400-810-5555');
+    expect(normalizePhone('12380', { hotlines: true })).toBe('12380');
+    expect(normalizePhone('0571-88886666-802', { hotlines: true })).toBe('0571-88886666-802');
+    expect(normalizePhone('12380')).toBeNull();
+    expect(normalizePhone('4008105555')).toBeNull();
+  });
+});
