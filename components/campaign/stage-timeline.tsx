@@ -10,22 +10,9 @@ import { closeStageNowAction, openStageNowAction } from '@/lib/campaign/actions'
 import { RULE_GROUP_LABELS, RULES_LOCKED_BY, STAGE_STATUS_LABELS, type TRuleGroup, type TStageStatus } from '@/lib/campaign/stages';
 import { STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
 import { formatDateTime } from '@/lib/format';
+import { STAGE_CHIP, STAGE_DOT } from '@/components/campaign/stage-styles';
 
 export type TTimelineStage = { kind: StageKind; isEnabled: boolean; startsAt: string; endsAt: string; status: TStageStatus };
-
-const DOT: Record<TStageStatus, string> = {
-  open: 'border-brand-700 bg-brand-700',
-  closed: 'border-stone-400 bg-stone-400',
-  upcoming: 'border-stone-400 bg-white',
-  disabled: 'border-stone-300 bg-stone-100',
-};
-
-const CHIP: Record<TStageStatus, string> = {
-  open: 'bg-green-100 text-green-800',
-  closed: 'bg-stone-200 text-stone-700',
-  upcoming: 'bg-sky-100 text-sky-800',
-  disabled: 'bg-stone-100 text-stone-500',
-};
 
 type TMove = { kind: StageKind; direction: 'open' | 'close' };
 
@@ -86,10 +73,10 @@ export function StageTimeline({ campaignId, stages, canMove }: { campaignId: str
         {stages.map((stage, index) => (
           <li key={stage.kind} className="relative pb-4 pl-7 last:pb-0">
             {index < stages.length - 1 && <span className="absolute bottom-0 left-[6px] top-5 w-0.5 bg-stone-200" aria-hidden />}
-            <span className={`absolute left-0 top-1.5 size-3.5 rounded-full border-2 ${DOT[stage.status]}`} aria-hidden />
+            <span className={`absolute left-0 top-1.5 size-3.5 rounded-full border-2 ${STAGE_DOT[stage.status]}`} aria-hidden />
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <h3 className={`font-medium ${stage.isEnabled ? 'text-stone-900' : 'text-stone-400'}`}>{STAGE_LABELS[stage.kind]}</h3>
-              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${CHIP[stage.status]}`}>{STAGE_STATUS_LABELS[stage.status]}</span>
+              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STAGE_CHIP[stage.status]}`}>{STAGE_STATUS_LABELS[stage.status]}</span>
               {canMove && stage.kind === nextKind && (
                 <Button variant="secondary" className="ml-auto min-h-8 px-3 py-1 text-xs" onClick={() => ask({ kind: stage.kind, direction: 'open' })}>
                   提前开始

@@ -2,7 +2,7 @@ import { db, dbNow, type TDb, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { buildTree, type TTreeNode } from '@/lib/organization/tree';
-import { CAMPAIGN_SUMMARY_SELECT } from '@/lib/campaign/queries';
+import { CAMPAIGN_RULES_SELECT, CAMPAIGN_SUMMARY_SELECT } from '@/lib/campaign/queries';
 
 const SETUP_SELECT = {
   id: true,
@@ -13,20 +13,7 @@ const SETUP_SELECT = {
   description: true,
   ownerOrgId: true,
   ownerOrg: { select: { id: true, name: true, shortName: true, path: true, depth: true } },
-  nameMaxLength: true,
-  allowMultipleApplications: true,
-  defaultQuota: true,
-  recommendingDepths: true,
-  publicityEnabled: true,
-  memberVotingEnabled: true,
-  publicVotingEnabled: true,
-  votesPerVoterPerDay: true,
-  votesPerEntryPerDay: true,
-  votesPerVoterTotal: true,
-  allowVoteForOwnOrg: true,
-  resultsVisibility: true,
-  expertWeight: true,
-  voteWeight: true,
+  ...CAMPAIGN_RULES_SELECT,
   qualificationChecklist: true,
   expertsPerEntry: true,
   reviewCapPerExpert: true,

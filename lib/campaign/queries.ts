@@ -50,6 +50,24 @@ export async function listCampaignsAbove(orgPaths: readonly string[]): Promise<{
   return { now, campaigns };
 }
 
+/** The campaign's rules (form, recommendation, voting, weights): what the setup page edits and the public page states. */
+export const CAMPAIGN_RULES_SELECT = {
+  nameMaxLength: true,
+  allowMultipleApplications: true,
+  defaultQuota: true,
+  recommendingDepths: true,
+  publicityEnabled: true,
+  memberVotingEnabled: true,
+  publicVotingEnabled: true,
+  votesPerVoterPerDay: true,
+  votesPerEntryPerDay: true,
+  votesPerVoterTotal: true,
+  allowVoteForOwnOrg: true,
+  resultsVisibility: true,
+  expertWeight: true,
+  voteWeight: true,
+} satisfies Prisma.CampaignSelect;
+
 /**
  * The public page of one campaign: its notice, rules, stages and which public pages exist yet. Null for a campaign the
  * public may not see (draft, cancelled, unknown).
@@ -62,20 +80,7 @@ export async function loadPublicCampaign(id: string) {
       select: {
         ...CAMPAIGN_SUMMARY_SELECT,
         ownerOrg: { select: { id: true, name: true, shortName: true } },
-        nameMaxLength: true,
-        allowMultipleApplications: true,
-        defaultQuota: true,
-        recommendingDepths: true,
-        publicityEnabled: true,
-        memberVotingEnabled: true,
-        publicVotingEnabled: true,
-        votesPerVoterPerDay: true,
-        votesPerEntryPerDay: true,
-        votesPerVoterTotal: true,
-        allowVoteForOwnOrg: true,
-        resultsVisibility: true,
-        expertWeight: true,
-        voteWeight: true,
+        ...CAMPAIGN_RULES_SELECT,
         fields: { select: { name: true }, orderBy: { sortOrder: 'asc' } },
         rubric: { select: { template: true, criteria: { select: { name: true, maxPoints: true, guidance: true }, orderBy: { sortOrder: 'asc' } } } },
         awards: { select: { name: true, count: true }, orderBy: { sortOrder: 'asc' } },
