@@ -28,7 +28,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
         description={`${application.organization.name} · ${application.campaign.title}`}
         actions={
           <>
-            <Link href="/committee/applications" className={buttonClass('ghost')}>返回列表</Link>
+            <Link href="/applications" className={buttonClass('ghost')}>返回申报列表</Link>
             <Link href={`/declare/${application.id}/history`} className={buttonClass('secondary')}>提交记录</Link>
             {application.canReturn && <ReturnApplicationButton applicationId={application.id} />}
           </>
