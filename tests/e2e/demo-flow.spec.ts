@@ -46,10 +46,15 @@ async function scoreAll(page: Page) {
     await next.click();
     await expect(page.getByRole('heading', { level: 2, name: '评分' })).toBeVisible();
     const inputs = page.getByRole('spinbutton');
-    for (let index = 0; index < (await inputs.count()); index++) {
-      const max = Number(await inputs.nth(index).getAttribute('max'));
-      await inputs.nth(index).fill(String(max - (index % 3)));
-    }
+    const count = await inputs.count();
+    // Values typed before the sheet hydrates are reset to the saved ones: type again until the sheet counts them all.
+    await expect(async () => {
+      for (let index = 0; index < count; index++) {
+        const max = Number(await inputs.nth(index).getAttribute('max'));
+        await inputs.nth(index).fill(String(max - (index % 3)));
+      }
+      await expect(page.getByText(`已评 ${count} / ${count} 项`)).toBeVisible({ timeout: 2_000 });
+    }).toPass();
     await expect(page.getByText(/已保存 \d{2}:\d{2}/)).toBeVisible();
     await page.getByRole('button', { name: '提交评分' }).click();
     await page.getByRole('dialog', { name: '提交评分表？' }).getByRole('button', { name: '确认提交' }).click();
