@@ -44,9 +44,11 @@ async function scoreAll(page: Page) {
     const next = page.getByRole('link', { name: /^评分 / }).first();
     if (!(await next.count())) break;
     await next.click();
-    await expect(page.getByRole('heading', { level: 2, name: '评分' })).toBeVisible();
+    // Exact: the task list's 我的评分汇总 heading also contains 评分.
+    await expect(page.getByRole('heading', { level: 2, name: '评分', exact: true })).toBeVisible();
     const inputs = page.getByRole('spinbutton');
     const count = await inputs.count();
+    expect(count).toBeGreaterThan(0);
     // Values typed before the sheet hydrates are reset to the saved ones: type again until the sheet counts them all.
     await expect(async () => {
       for (let index = 0; index < count; index++) {
