@@ -30,10 +30,10 @@ export const CAMPAIGN_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly CampaignStatus[]; to: CampaignStatus }>;
 
 /**
- * One stage condition: the stage must be `open` (running now), `started` (running or over), or `closed` (over).
- * `orDisabled` lets a campaign that does not hold the stage pass (e.g. 实地核验 not enabled).
+ * One stage condition: the stage must be `open` (running now), `started` (running or over), `closed` (over), or
+ * `notClosed` (to come or running). `orDisabled` lets a campaign that does not hold the stage pass (e.g. 实地核验 not enabled).
  */
-type TStageCondition = { stage: StageKind; must: 'open' | 'started' | 'closed'; orDisabled?: boolean };
+type TStageCondition = { stage: StageKind; must: 'open' | 'started' | 'closed' | 'notClosed'; orDisabled?: boolean };
 
 type TOperationRule = {
   /** Chinese name of the operation, used in refusals: "不能{label}". */
@@ -53,16 +53,31 @@ export const OPERATIONS = {
   recommend: { label: '推荐', anyOf: [{ stage: 'RECOMMENDATION', must: 'open' }] },
   qualify: { label: '资格审查', anyOf: [{ stage: 'QUALIFICATION', must: 'open' }] },
   'publish-brand-list': { label: '发布品牌清单', all: [{ stage: 'QUALIFICATION', must: 'started' }] },
-  'assign-experts': { label: '调整专家分配', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
+  // Assignments may be prepared before the review opens, so experts find their sheets on its first day.
+  'assign-experts': { label: '调整专家分配', all: [{ stage: 'EXPERT_REVIEW', must: 'notClosed' }] },
   score: { label: '评分', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
+  'reopen-sheet': { label: '重新开放评分表', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
   'cast-vote': { label: '投票', all: [{ stage: 'VOTING', must: 'open' }] },
   'record-onsite': { label: '记录实地核验', all: [{ stage: 'ONSITE_CHECK', must: 'open' }] },
+  // The meeting decides on a ranking that no longer moves: votes, scores and on-site checks are all in.
   deliberate: {
     label: '形成或签署初评、审定结果',
     all: [
       { stage: 'DELIBERATION', must: 'open' },
       { stage: 'VOTING', must: 'closed', orDisabled: true },
       { stage: 'EXPERT_REVIEW', must: 'closed', orDisabled: true },
+      { stage: 'ONSITE_CHECK', must: 'closed', orDisabled: true },
+    ],
+  },
+  // A signed 初评/审定 may be corrected (a new version) after the stage, e.g. when an objection in the 公示 is upheld;
+  // lib/review/decisions.ts refuses it once the 表彰决定 is out.
+  'correct-decision': {
+    label: '更正初评或审定',
+    all: [
+      { stage: 'DELIBERATION', must: 'started' },
+      { stage: 'VOTING', must: 'closed', orDisabled: true },
+      { stage: 'EXPERT_REVIEW', must: 'closed', orDisabled: true },
+      { stage: 'ONSITE_CHECK', must: 'closed', orDisabled: true },
     ],
   },
   'publish-publicity': { label: '发布公示', all: [{ stage: 'DELIBERATION', must: 'started' }] },
@@ -85,6 +100,7 @@ function holds(condition: TStageCondition, life: TLifecycle): boolean {
   if (status === 'disabled') return !!condition.orDisabled;
   if (condition.must === 'open') return status === 'open';
   if (condition.must === 'closed') return status === 'closed';
+  if (condition.must === 'notClosed') return status === 'open' || status === 'upcoming';
   return status === 'open' || status === 'closed';
 }
 
@@ -105,6 +121,7 @@ function conditionMessage(condition: TStageCondition, life: TLifecycle, label: s
     return `${stage}阶段已结束，不能${label}`;
   }
   if (condition.must === 'closed') return `${stage}阶段${status === 'open' ? '仍在进行中' : '尚未开始'}，结束后才能${label}`;
+  if (condition.must === 'notClosed') return `${stage}阶段已结束，不能${label}`;
   return `${stage}阶段尚未开始，不能${label}`;
 }
 
