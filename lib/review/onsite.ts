@@ -87,6 +87,9 @@ export async function onsiteLock(tx: TTx, campaignId: string): Promise<TRefusal 
   return operationRefusal('record-onsite', await loadLifecycle(tx, campaignId));
 }
 
+/** The same, for the pages. */
+export const loadOnsiteLock = (campaignId: string) => onsiteLock(db, campaignId);
+
 /** Saves the check of one entry in one transaction with its audit row; photos must be the actor's uploads or already on it. */
 export async function saveOnsiteCheck(input: TOnsiteCheckInput, context: TAuditContext & { actorId: string }) {
   const value = ZOnsiteCheck.parse(input);
