@@ -46,8 +46,8 @@ async function signedFinal(tx: TTx, campaignId: string) {
 const latestPublicity = (tx: TTx, campaignId: string) =>
   tx.publicity.findFirst({ where: { campaignId }, orderBy: { version: 'desc' }, select: { id: true, version: true, decisionId: true } });
 
-async function refuseAfterAnnouncement(tx: TTx, campaignId: string, doing: string) {
-  if (await tx.announcement.findUnique({ where: { campaignId }, select: { id: true } })) throw new AppError('CONFLICT', `表彰决定已经发布，不能再${doing}`);
+async function refuseAfterAnnouncement(tx: TTx, campaignId: string, message: string) {
+  if (await tx.announcement.findUnique({ where: { campaignId }, select: { id: true } })) throw new AppError('CONFLICT', message);
 }
 
 /**
@@ -61,7 +61,7 @@ export async function publishPublicity(input: TPublishPublicityInput, context: T
     const campaign = await lockCampaign(tx, value.campaignId, context.actorId);
     if (!campaign.publicityEnabled) throw new AppError('CONFLICT', '本活动设置为不公示，可直接发布表彰决定');
     await requireOperation(tx, campaign.id, 'publish-publicity');
-    await refuseAfterAnnouncement(tx, campaign.id, '发布公示');
+    await refuseAfterAnnouncement(tx, campaign.id, '表彰决定已经发布，不能再发布公示');
     const final = await signedFinal(tx, campaign.id);
     const previous = await latestPublicity(tx, campaign.id);
     if (previous?.decisionId === final.id) throw new AppError('CONFLICT', '本活动已经发布公示');
@@ -107,7 +107,7 @@ export async function finaliseCampaign(input: TFinaliseInput, context: TContext)
   const value = ZFinalise.parse(input);
   return db.$transaction(async (tx) => {
     const campaign = await lockCampaign(tx, value.campaignId, context.actorId);
-    await refuseAfterAnnouncement(tx, campaign.id, '发布表彰决定');
+    await refuseAfterAnnouncement(tx, campaign.id, '表彰决定已经发布');
     const final = await signedFinal(tx, campaign.id);
     if (campaign.publicityEnabled) {
       const publicity = await latestPublicity(tx, campaign.id);
