@@ -14,7 +14,7 @@ import { createDecision, saveDecisionDraft, signDecision } from '@/lib/review/de
 import { saveOnsiteCheck } from '@/lib/review/onsite';
 import { saveScores, submitSheet } from '@/lib/review/scoring';
 import { rejection } from '../support/errors';
-import { createAwardedScope, endPublicity, insertObjection, openPublicity, shanghaiDay } from '../support/publicity';
+import { createAwardedScope, endPublicity, openPublicity, shanghaiDay } from '../support/publicity';
 import { createReviewScope, openStage } from '../support/reviews';
 import { insertVotes } from '../support/voting';
 
