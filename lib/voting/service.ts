@@ -89,3 +89,4 @@ export async function lookupReceipt(code: string) {
   });
   return vote && { campaignTitle: vote.campaign.title, brandName: vote.application.brandName, createdAt: vote.createdAt, counted: !vote.invalidatedAt, invalidReason: vote.invalidReason };
 }
+export const VOTE_CAST_LIMITS = { ipPerHour: 200 };
