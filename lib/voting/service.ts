@@ -93,8 +93,9 @@ const CAST_VOTE_SQL = 'SELECT outcome, receipt, used_today, per_day FROM cast_vo
 
 /**
  * The voter row of a member in a campaign, created on first use: the member's organization (their MEMBER grant) is
- * recorded for the own-organization rule. Null when the user is not a member of a unit under the campaign's owner.
- * Every vote after the first finds the row with one indexed read (cast_vote checks that member voting is open).
+ * recorded for the headcount flag (flags.ts). Null when the user is not a member of a unit under the campaign's owner.
+ * Every vote after the first finds the row with one indexed read; cast_vote then checks that member voting is open,
+ * and reads the member's current MEMBER roles (a removed role refuses, the own unit is judged by today's units).
  */
 export async function memberVoter(campaignId: string, userId: string): Promise<string | null> {
   const existing = await db.voter.findUnique({ where: { campaignId_userId: { campaignId, userId } }, select: { id: true } });
