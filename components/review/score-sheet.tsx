@@ -162,7 +162,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
               </p>
               <div className="mt-3 border-l-4 border-brand-100 py-1 pl-3">
                 <p className="text-xs font-medium text-stone-500">申报单位自评</p>
-                <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{criterion.selfAssessment || <span className="text-stone-400">未填写</span>}</p>
+                <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{criterion.selfAssessment || <span className="text-stone-500">未填写</span>}</p>
               </div>
               <div className="mt-3 space-y-1">
                 <label htmlFor={`${id}-comment`} className="text-sm font-medium text-stone-700">

@@ -81,9 +81,9 @@ export default async function ScoreSheetPage({ params }: TProps) {
               <details key={section.key} open={index === 0} className="group px-4 py-3">
                 <summary className="flex min-h-8 cursor-pointer list-none items-center justify-between text-sm font-medium text-stone-800">
                   {section.title}
-                  <span aria-hidden className="text-stone-400 group-open:rotate-180">⌄</span>
+                  <span aria-hidden className="text-stone-500 group-open:rotate-180">⌄</span>
                 </summary>
-                <p className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{entry[section.key] || <span className="text-stone-400">未填写</span>}</p>
+                <p className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{entry[section.key] || <span className="text-stone-500">未填写</span>}</p>
               </details>
             ))}
             <EntryMaterials photos={entry.photos} documents={entry.documents} />
