@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { inputClass } from '@/components/ui/field';
+import { useTypedBeforeHydration } from '@/components/ui/use-typed-before-hydration';
 import { saveScoresAction, submitSheetAction } from '@/lib/review/actions';
 import { commentThreshold, submitErrorSummary, submitScoreErrors } from '@/lib/review/schema';
 
@@ -25,9 +26,9 @@ const format = (value: number) => (Number.isInteger(value) ? String(value) : val
 /** One expert's sheet: a score and, where it is low, a comment per criterion; autosaved, then submitted once. */
 export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEditable }: TProps) {
   const router = useRouter();
-  const { register, control, getValues, setError, clearErrors, setFocus, formState } = useForm<TForm>({
-    defaultValues: { scores: criteria.map((criterion) => ({ criterionId: criterion.id, points: criterion.points === null ? '' : format(criterion.points), comment: criterion.comment })) },
-  });
+  const [initial] = useState(() => criteria.map((criterion) => ({ criterionId: criterion.id, points: criterion.points === null ? '' : format(criterion.points), comment: criterion.comment })));
+  const { register, control, getValues, setValue, setError, clearErrors, setFocus, formState } = useForm<TForm>({ defaultValues: { scores: initial } });
+  const formId = useTypedBeforeHydration(setValue);
   const scores = useWatch({ control, name: 'scores' });
   const [save, setSave] = useState<TSaveState>({ kind: 'idle' });
   const [confirming, setConfirming] = useState(false);
@@ -118,7 +119,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
   }
 
   return (
-    <form onSubmit={(event) => event.preventDefault()} className="space-y-4" noValidate>
+    <form id={formId} onSubmit={(event) => event.preventDefault()} className="space-y-4" noValidate>
       {message && <Alert tone="error">{message}</Alert>}
       <ol className="space-y-3">
         {criteria.map((criterion, index) => {
@@ -151,6 +152,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
                     aria-invalid={!!pointsError || undefined}
                     aria-describedby={`${id}-note`}
                     className={`${inputClass} w-20 text-center text-lg font-semibold tabular-nums`}
+                    defaultValue={initial[index].points}
                     {...register(`scores.${index}.points`)}
                   />
                   <span className="text-sm text-stone-500">分</span>
@@ -176,6 +178,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
                   aria-invalid={!!commentError || undefined}
                   placeholder={isEditable ? '可写明扣分原因或亮点' : ''}
                   className={inputClass}
+                  defaultValue={initial[index].comment}
                   {...register(`scores.${index}.comment`)}
                 />
                 {commentError && (
