@@ -14,7 +14,8 @@ import { createVotingScope, insertVotes } from '../support/voting';
 import { signInTestUser } from './support/session';
 
 // axe (WCAG 2.0/2.1 A and AA rules) on every public page at phone width and on the main signed-in pages: no
-// moderate, serious or critical violation. Every page.tsx under app/(public) needs a line in PAGES (a test checks).
+// moderate, serious or critical violation, and no failed hydration. Every page.tsx under app/(public) needs a line
+// in PAGES (a test checks).
 
 type TIds = {
   voteCampaignId: string;
@@ -56,6 +57,18 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations
     .filter((violation) => violation.impact === 'moderate' || violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/**
+ * React's hydration failures (#418 text/HTML mismatch, #423, #425) the page reports from now on: after one, React
+ * renders the page again on the client and whatever was typed before is gone.
+ */
+function hydrationErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => {
+    if (/Minified React error #(418|423|425)|Hydration failed|hydrat/i.test(error.message)) errors.push(`${page.url()}: ${error.message.slice(0, 160)}`);
+  });
+  return errors;
 }
 
 function publicRoutes(directory = path.join(process.cwd(), 'app', '(public)'), prefix = ''): string[] {
@@ -107,9 +120,11 @@ test.describe('public pages', () => {
 
   for (const page of PAGES) {
     test(`axe: no moderate or worse violation on ${page.name}`, async ({ page: browserPage }) => {
+      const hydration = hydrationErrors(browserPage);
       const response = await browserPage.goto(page.path(ids));
       expect(response?.status()).toBe(200);
       expect(await axeViolations(browserPage)).toEqual([]);
+      expect(hydration).toEqual([]);
     });
   }
 });
@@ -119,27 +134,32 @@ test.describe('signed-in pages', () => {
     const scope = await createDeclarationScope();
     const draft = await getOrCreateDraft({ campaignId: scope.campaign.id, organizationId: scope.branchA.id }, { actorId: scope.secretaryA.id });
     const page = await signInTestUser(browser, scope.secretaryA.id, { phone: true });
+    const hydration = hydrationErrors(page);
     await page.goto(`/declare/${draft.id}`);
     await expect(page.getByRole('heading', { level: 1, name: '党建品牌选树申报表' })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await axeViolations(page)).toEqual([]);
+    expect(hydration).toEqual([]);
   });
 
   test('axe: the expert score sheet on a 390 px phone', async ({ browser }) => {
     const scope = await createReviewScope({ entries: 1 });
     const sheet = await db.reviewAssignment.create({ data: { campaignId: scope.campaign.id, applicationId: scope.entries[0].id, expertId: scope.westExpert.id, source: 'MANUAL', reason: '测试' }, select: { id: true } });
     const page = await signInTestUser(browser, scope.westExpert.id, { phone: true });
+    const hydration = hydrationErrors(page);
     await page.goto('/review');
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`/review/${sheet.id}`);
     await expect(page.getByRole('heading', { level: 2, name: '评分', exact: true })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
+    expect(hydration).toEqual([]);
   });
 
   test('axe: the recommendation board of a committee', async ({ browser }) => {
     const scope = await createRecommendationScope({ entries: 3 });
     const page = await signInTestUser(browser, scope.committeeAdmin.id, { phone: true });
+    const hydration = hydrationErrors(page);
     await page.goto('/committee');
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`/committee/campaigns/${scope.campaign.id}`);
@@ -147,5 +167,6 @@ test.describe('signed-in pages', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await axeViolations(page)).toEqual([]);
+    expect(hydration).toEqual([]);
   });
 });

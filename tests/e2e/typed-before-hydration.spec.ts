@@ -10,11 +10,11 @@ import { signInTestUser } from './support/session';
 // A slow phone shows the server's HTML seconds before the JavaScript runs. Whatever is typed in that time must
 // survive hydration and be saved like anything typed later.
 
-/** Holds back every JavaScript chunk until `release()`: the page is server HTML only until then. */
+/** Holds back every JavaScript chunk (not the stylesheets) until `release()`: the page is server HTML only until then. */
 async function holdScripts(page: Page) {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/**', async (route) => {
+  await page.route((url) => url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js'), async (route) => {
     await released;
     await route.continue();
   });

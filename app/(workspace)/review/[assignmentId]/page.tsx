@@ -54,10 +54,11 @@ export default async function ScoreSheetPage({ params }: TProps) {
         {sheet.campaign.blindReview && <Alert tone="info">匿名评审：申报单位名称和人员信息已隐去，材料中出现的以“××”代替，文件按编号列出。</Alert>}
         {sheet.reopenReason && <Alert tone="warning">组织部已重新开放本评分表：{sheet.reopenReason}</Alert>}
         {sheet.isEditable && (
-          <p className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-600">
-            与申报单位有利害关系的，请申请回避。
+          // A <div>: the button's <dialog> may not sit in a <p> (the parser would close the <p>, and hydration fail).
+          <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-600">
+            <p>与申报单位有利害关系的，请申请回避。</p>
             <DeclareConflictButton assignmentId={sheet.id} brandName={entry.brandName || '未命名品牌'} />
-          </p>
+          </div>
         )}
 
         <section aria-labelledby="entry-heading" className="rounded-lg border border-stone-200 bg-white shadow-sm">
