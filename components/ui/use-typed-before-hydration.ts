@@ -5,23 +5,25 @@ import type { FieldValues, Path, PathValue, UseFormSetValue } from 'react-hook-f
 
 const TEXT_TYPES = new Set(['text', 'search', 'tel', 'email', 'url', 'number', 'password']);
 
+type TTyped = { name: string; value: string; initial: string };
+
 /**
  * What the user changed in the server-rendered form before React took it over: text fields whose value differs
  * from the value the server sent, and single selects moved off their initial option. Read during the first
  * render of a hydrating page, before React hydrates the fields (a <textarea> is reset to its server text then).
  * Anywhere else (the server, a client-side navigation) the form is not in the document yet: nothing.
  */
-function readTypedValues(formId: string): Record<string, string> {
-  if (typeof document === 'undefined') return {};
+function readTypedValues(formId: string): TTyped[] {
+  if (typeof document === 'undefined') return [];
   const form = document.getElementById(formId);
-  if (!(form instanceof HTMLFormElement)) return {};
-  const typed: Record<string, string> = {};
+  if (!(form instanceof HTMLFormElement)) return [];
+  const typed: TTyped[] = [];
   for (const element of Array.from(form.elements)) {
     if (element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && TEXT_TYPES.has(element.type))) {
-      if (element.name && !element.readOnly && element.value !== element.defaultValue) typed[element.name] = element.value;
+      if (element.name && !element.readOnly && element.value !== element.defaultValue) typed.push({ name: element.name, value: element.value, initial: element.defaultValue });
     } else if (element instanceof HTMLSelectElement && element.name && !element.multiple) {
       const initial = Math.max(0, Array.from(element.options).findIndex((option) => option.defaultSelected));
-      if (element.selectedIndex !== initial) typed[element.name] = element.value;
+      if (element.selectedIndex !== initial) typed.push({ name: element.name, value: element.value, initial: element.options[initial]?.value ?? '' });
     }
   }
   return typed;
@@ -36,11 +38,13 @@ export function useTypedBeforeHydration<T extends FieldValues>(setValue: UseForm
   const formId = useId();
   const [typed] = useState(() => readTypedValues(formId));
   useEffect(() => {
-    const entries = Object.entries(typed);
-    if (!entries.length) return;
+    if (!typed.length) return;
     // After every effect of this render: a watch() subscribed in a later effect of the same component sees it.
     queueMicrotask(() => {
-      for (const [name, value] of entries) {
+      for (const { name, value, initial } of typed) {
+        // react-hook-form may already hold the typed value (it reads edited fields on registration) and then
+        // emits nothing for an unchanged value: going through the initial value makes every watcher hear it.
+        setValue(name as Path<T>, initial as PathValue<T, Path<T>>);
         setValue(name as Path<T>, value as PathValue<T, Path<T>>, { shouldDirty: true, shouldTouch: true });
       }
     });
