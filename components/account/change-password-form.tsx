@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTypedBeforeHydration } from '@/components/ui/use-typed-before-hydration';
 import { changePasswordAction } from '@/lib/account/actions';
 import { ZChangePassword, type TChangePassword } from '@/lib/account/schema';
 import { Alert } from '@/components/ui/alert';
@@ -12,7 +13,8 @@ import { Field, TextInput } from '@/components/ui/field';
 
 export function ChangePasswordForm() {
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<TChangePassword>({ resolver: zodResolver(ZChangePassword) });
+  const { register, setValue, handleSubmit, formState, setError } = useForm<TChangePassword>({ resolver: zodResolver(ZChangePassword) });
+  const formId = useTypedBeforeHydration(setValue);
 
   async function onSubmit(values: TChangePassword) {
     setFormError(null);
@@ -29,7 +31,7 @@ export function ChangePasswordForm() {
 
   const errors = formState.errors;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} className="max-w-md space-y-4" noValidate>
+    <form id={formId} onSubmit={handleSubmit(onSubmit)} className="max-w-md space-y-4" noValidate>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field id="currentPassword" label="当前密码" error={errors.currentPassword?.message} required>
         <TextInput id="currentPassword" type="password" autoComplete="current-password" invalid={!!errors.currentPassword} {...register('currentPassword')} />

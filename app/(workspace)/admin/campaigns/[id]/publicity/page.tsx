@@ -149,7 +149,7 @@ export default async function PublicityAdminPage({ params }: TProps) {
                             ) : entry.objections.closed ? (
                               <Badge tone="muted">已办结</Badge>
                             ) : (
-                              <span className="text-stone-400">无</span>
+                              <span className="text-stone-500">无</span>
                             )}
                           </td>
                         </tr>
