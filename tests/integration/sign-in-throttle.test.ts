@@ -75,6 +75,13 @@ describe('sign-in reveals nothing about which accounts exist', () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil?.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
   });
 
+  it('counts parallel wrong attempts on one unknown identifier exactly', async () => {
+    const identifier = `ghost-${Date.now().toString(36)}`;
+    const results = await Promise.all(Array.from({ length: 4 }, () => signInWithPassword({ identifier, password: 'Wrong1234', ip: freshIp() })));
+    expect(results.map((result) => !result.ok && result.code)).toEqual(Array(4).fill('INVALID_CREDENTIALS'));
+    expect(await db.signInThrottle.findUniqueOrThrow({ where: { identifier } })).toMatchObject({ failedCount: 4, lockedUntil: null });
+  });
+
   it('tells “disabled” only to whoever gives the right password', async () => {
     const user = await createUser();
     await db.user.update({ where: { id: user.id }, data: { isDisabled: true } });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { validateSession } from '@/lib/auth/session';
 import { importUsers } from '@/lib/import/service';
+import { getScopedUser } from '@/lib/user/queries';
 import { canManageUser } from '@/lib/user/scope';
 import { assignRole, removeRole } from '@/lib/user/role-service';
 import { resetUserPassword, setUserDisabled, unlockUser, updateUserProfile } from '@/lib/user/service';
@@ -34,6 +35,8 @@ describe('which accounts an admin may manage', () => {
     await db.roleAssignment.create({ data: { userId: tree.rootAdmin.id, role: 'MEMBER', organizationId: tree.branchA1.id } });
     await db.roleAssignment.create({ data: { userId: tree.rootAdmin.id, role: 'EXPERT', organizationId: tree.branchA1.id } });
     await expectUnmanageable(tree.adminA.id, tree.rootAdmin, tree.branchA1.id);
+    // The user page shows the account read-only.
+    expect(await getScopedUser([tree.districtA.path], tree.rootAdmin.id)).toMatchObject({ isManageable: false, hiddenRoleCount: 1 });
 
     // The import cannot reach the account either (it would rename it or add roles).
     const result = await importUsers({ data: await userWorkbook([[tree.rootAdmin.loginName, '导入改名', '', '党员', tree.branchA1.code]]) }, { actorId: tree.adminA.id, ip });
@@ -67,6 +70,7 @@ describe('which accounts an admin may manage', () => {
     await resetUserPassword({ userId: lowerAdmin.id }, as);
     await setUserDisabled({ userId: member.id, isDisabled: true }, as);
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).isDisabled).toBe(true);
+    expect(await getScopedUser([tree.districtA.path], lowerAdmin.id)).toMatchObject({ isManageable: true });
 
     const grant = (role: 'ORG_ADMIN' | 'MEMBER', path: string) => ({ role, path });
     expect(canManageUser([tree.districtA.path], [grant('MEMBER', tree.districtA.path)])).toBe(true);
