@@ -2,10 +2,11 @@
 
 import { cookies, headers } from 'next/headers';
 import { getRequestIp } from '@/lib/auth/guard';
+import { isHttpsRequest } from '@/lib/auth/https';
 import { runAction } from '@/lib/auth/action';
 import type { TRequestCodeInput, TVerifyCodeInput } from '@/lib/voting/phone-schema';
 import { requestVoteCode, verifyVoteCode } from '@/lib/voting/phone-verification';
-import { signVoterToken, voterCookieName } from '@/lib/voting/voter-token';
+import { signVoterToken, voterCookieName, voterCookieOptions } from '@/lib/voting/voter-token';
 
 // Public on purpose (anyone may verify a phone to vote): the captcha, the per-phone and per-IP limits and the
 // single-use codes in phone-verification.ts are the guard, checked against the database on every call.
@@ -17,14 +18,8 @@ export async function requestVoteCodeAction(input: TRequestCodeInput) {
 export async function verifyVoteCodeAction(input: TVerifyCodeInput) {
   return runAction(async () => {
     const { voterId, expiresAt } = await verifyVoteCode(input);
-    const secure = (await headers()).get('x-forwarded-proto') === 'https';
-    (await cookies()).set(voterCookieName(input.campaignId), signVoterToken(input.campaignId, voterId, expiresAt), {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure,
-      path: '/',
-      expires: expiresAt,
-    });
+    const secure = isHttpsRequest(await headers());
+    (await cookies()).set(voterCookieName(input.campaignId), signVoterToken(input.campaignId, voterId, expiresAt), voterCookieOptions(expiresAt, secure));
     return { verified: true };
   });
 }

@@ -179,7 +179,7 @@ describe('storeUpload', () => {
 });
 
 describe('canReadFile', () => {
-  it('lets the uploader and the admins above the application read a file, and no one else', async () => {
+  it('lets the uploader and the admins above a submitted application read a file, and no one else', async () => {
     const root = await createOrg({ levelLabel: '市委' });
     const committee = await createOrg({ parent: root, levelLabel: '党委' });
     const sibling = await createOrg({ parent: root, levelLabel: '党委' });
@@ -207,7 +207,7 @@ describe('canReadFile', () => {
     expect(await canReadFile(await asReader(committeeAdmin), photo.id)).toBe(false);
 
     const campaign = await db.campaign.create({ data: { title: `附件测试-${Date.now()}`, year: 2026, ownerOrgId: root.id } });
-    await db.application.create({
+    const draft = await db.application.create({
       data: {
         campaignId: campaign.id,
         organizationId: branch.id,
@@ -215,6 +215,13 @@ describe('canReadFile', () => {
         attachments: { create: { fileId: photo.id, slot: 'PHOTO' } },
       },
     });
+    // A draft belongs to the branch alone: the admins above it see its files once it is submitted.
+    for (const fileId of [photo.id, logo.id]) {
+      expect(await canReadFile(await asReader(secretary), fileId)).toBe('private');
+      expect(await canReadFile(await asReader(committeeAdmin), fileId)).toBe(false);
+      expect(await canReadFile(await asReader(rootAdmin), fileId)).toBe(false);
+    }
+    await db.application.update({ where: { id: draft.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
     for (const fileId of [photo.id, logo.id]) {
       expect(await canReadFile(await asReader(committeeAdmin), fileId)).toBe('private');
       expect(await canReadFile(await asReader(rootAdmin), fileId)).toBe('private');
