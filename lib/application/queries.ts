@@ -6,7 +6,7 @@ import { scopeRoots } from '@/lib/auth/scope';
 import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
 import { editWindow, formRulesOf } from '@/lib/application/rules';
-import { RETURN_STATE_SELECT, returnableEntryOf } from '@/lib/application/return-state';
+import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-state';
 import { returnRefusal } from '@/lib/campaign/entry-operations';
 import { describeProgress } from '@/lib/recommendation/progress';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
@@ -37,6 +37,7 @@ export const APPLICATION_DETAIL_SELECT = {
     select: {
       id: true,
       title: true,
+      status: true,
       nameMaxLength: true,
       fields: { select: { id: true, name: true }, orderBy: { sortOrder: 'asc' } },
       rubric: { select: { criteria: { select: { id: true, name: true, maxPoints: true, guidance: true }, orderBy: { sortOrder: 'asc' } } } },
@@ -59,7 +60,8 @@ export function valuesOf(application: Omit<TApplicationValues, 'fieldId' | 'self
 }
 
 function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date) {
-  const window = editWindow(row.campaign.stages, now, row);
+  const life = { status: row.campaign.status, stages: row.campaign.stages, now };
+  const window = editWindow(life, row);
   const declaration = window.status;
   const canEdit = canEditApplication(grants, row);
   return {
@@ -81,7 +83,7 @@ function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date
     canEdit: canEdit && row.status !== 'SUBMITTED' && declaration === 'open',
     isSecretary: canEdit,
     /** 退回重新申报 is offered only when the campaign still allows it (the service asks the same rule). */
-    canReturn: canReturnApplication(grants, row) && !returnRefusal(row.campaign.stages, now, returnableEntryOf(row)),
+    canReturn: canReturnApplication(grants, row) && !returnRefusal(life, returnFactsOf(row)),
   };
 }
 
@@ -106,7 +108,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
     dbNow(),
     db.campaign.findMany({
       where: { status: 'PUBLISHED', ownerOrgId: { in: ownerIds } },
-      select: { id: true, title: true, year: true, ownerOrgId: true, recommendingDepths: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } },
+      select: { id: true, title: true, year: true, status: true, ownerOrgId: true, recommendingDepths: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
       take: 50,
     }),
@@ -137,7 +139,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
       .filter((grant) => ancestorIdsOf(grant.organizationPath).includes(campaign.ownerOrgId))
       .map((grant) => {
         const application = applications.find((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId) ?? null;
-        const window = editWindow(campaign.stages, now, application);
+        const window = editWindow({ status: campaign.status, stages: campaign.stages, now }, application);
         return {
           campaign: { id: campaign.id, title: campaign.title },
           organization: { id: grant.organizationId, name: grant.organizationName },
