@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel } from '@/lib/audit/labels';
+import { OPERATIONS } from '@/lib/campaign/lifecycle';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -24,7 +25,10 @@ describe('audit labels', () => {
   it('has a Chinese label for every action written by a recordAudit call site', () => {
     // In a file that writes audit rows, every verb-noun string literal is an action (passed directly, through a
     // ternary, or as an argument to a helper that passes it on), so all of them must be labelled.
-    const used = writers.flatMap(({ file, text }) => [...text.matchAll(/['"`]([a-z]+(?:-[a-z]+)+)['"`]/g)].map((match) => ({ file, action: match[1] })));
+    // The state machine's operation names (lib/campaign/lifecycle.ts OPERATIONS) are not audit actions.
+    const used = writers
+      .flatMap(({ file, text }) => [...text.matchAll(/['"`]([a-z]+(?:-[a-z]+)+)['"`]/g)].map((match) => ({ file, action: match[1] })))
+      .filter(({ action }) => Object.hasOwn(AUDIT_ACTION_LABELS, action) || !Object.hasOwn(OPERATIONS, action));
     expect(writers.length).toBeGreaterThan(15);
     expect(new Set(used.map((entry) => entry.action)).size).toBeGreaterThan(50);
     expect(used.filter(({ action }) => !Object.hasOwn(AUDIT_ACTION_LABELS, action))).toEqual([]);

@@ -8,9 +8,9 @@ ADD COLUMN     "published_at" TIMESTAMPTZ(3);
 UPDATE "campaigns" SET "published_at" = "created_at" WHERE "status" <> 'DRAFT';
 
 -- allow_multiple_applications: one application per (campaign, organization) unless the campaign allows more. The
--- unique (campaign_id, organization_id, slot) key makes slot 1 the one; this refuses any other slot when the campaign
--- does not allow several. The campaign row is read FOR SHARE, so the setting cannot change under the insert.
-ALTER TABLE "applications" ADD CONSTRAINT "applications_slot_positive" CHECK ("slot" >= 1);
+-- unique (campaign_id, organization_id, slot) key (slot >= 1 since 0002) makes slot 1 the one; this refuses any other
+-- slot when the campaign does not allow several. The campaign row is read FOR SHARE, so the setting cannot change
+-- under the insert.
 
 CREATE FUNCTION applications_refuse_extra_slot() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
