@@ -406,9 +406,17 @@ const ENTRY_REFUSAL_MESSAGES: Partial<Record<TEntryOperation, Partial<Record<TEn
   },
 };
 
+/** What only an entry on the 品牌清单 takes part in; the states before the list (or off it) are told so. */
+const LISTED_ONLY: readonly TEntryOperation[] = ['receive-vote', 'score-entry', 'check-onsite', 'rank-entry', 'propose-award'];
+const BEFORE_LIST: readonly TEntryState[] = ['draft', 'submitted', 'recommended', 'returned', 'withdrawn'];
+
 export function entryRefusal(operation: TEntryOperation, state: TEntryState): TRefusal | null {
   if ((ENTRY_OPERATIONS[operation] as readonly TEntryState[]).includes(state)) return null;
-  const message = ENTRY_REFUSAL_MESSAGES[operation]?.[state] ?? `该申报当前为“${ENTRY_STATE_LABELS[state]}”，不能${ENTRY_OPERATION_LABELS[operation]}`;
+  const label = ENTRY_OPERATION_LABELS[operation];
+  if (LISTED_ONLY.includes(operation) && BEFORE_LIST.includes(state)) {
+    return { code: 'CONFLICT', message: `该品牌${state === 'returned' ? '已退回重新申报，' : ''}不在品牌清单中，不能${label}` };
+  }
+  const message = ENTRY_REFUSAL_MESSAGES[operation]?.[state] ?? `该申报当前为“${ENTRY_STATE_LABELS[state]}”，不能${label}`;
   return { code: 'CONFLICT', message };
 }
 
