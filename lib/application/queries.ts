@@ -6,6 +6,7 @@ import { scopeRoots } from '@/lib/auth/scope';
 import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
 import { editWindow, formRulesOf } from '@/lib/application/rules';
+import { operationRefusal } from '@/lib/campaign/lifecycle';
 import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-state';
 import { returnRefusal } from '@/lib/campaign/entry-operations';
 import { describeProgress } from '@/lib/recommendation/progress';
@@ -97,8 +98,8 @@ export async function getApplicationForUser(applicationId: string, grants: reado
 }
 
 /**
- * Published campaigns the secretary's organizations take part in (run by the organization or an ancestor),
- * each with that organization's application if one exists.
+ * Published campaigns the secretary's organizations take part in (run by the organization or an ancestor): one row per
+ * application of the organization (several when the campaign allows them), or one without when it has none yet.
  */
 export async function listDeclarations(grants: readonly TRoleGrant[]) {
   const organizations = scopeRoots(grants, ['BRANCH_SECRETARY']);
@@ -108,7 +109,16 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
     dbNow(),
     db.campaign.findMany({
       where: { status: 'PUBLISHED', ownerOrgId: { in: ownerIds } },
-      select: { id: true, title: true, year: true, status: true, ownerOrgId: true, recommendingDepths: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } },
+      select: {
+        id: true,
+        title: true,
+        year: true,
+        status: true,
+        ownerOrgId: true,
+        recommendingDepths: true,
+        allowMultipleApplications: true,
+        stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+      },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
       take: 50,
     }),
@@ -118,6 +128,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
         id: true,
         campaignId: true,
         organizationId: true,
+        slot: true,
         status: true,
         brandName: true,
         returnReason: true,
@@ -137,17 +148,24 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
   const rows = campaigns.flatMap((campaign) =>
     organizations
       .filter((grant) => ancestorIdsOf(grant.organizationPath).includes(campaign.ownerOrgId))
-      .map((grant) => {
-        const application = applications.find((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId) ?? null;
-        const window = editWindow({ status: campaign.status, stages: campaign.stages, now }, application);
-        return {
-          campaign: { id: campaign.id, title: campaign.title },
-          organization: { id: grant.organizationId, name: grant.organizationName },
-          declaration: window.status,
-          declarationEndsAt: window.endsAt,
-          application,
-          progress: application ? describeProgress({ ...application, campaign }, levelNames) : null,
+      .flatMap((grant) => {
+        const life = { status: campaign.status, stages: campaign.stages, now };
+        const own = applications.filter((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId).sort((a, b) => a.slot - b.slot);
+        const canAddAnother = campaign.allowMultipleApplications && own.length > 0 && !operationRefusal('declare', life);
+        const rowOf = (application: (typeof own)[number] | null, isLast: boolean) => {
+          const window = editWindow(life, application);
+          return {
+            campaign: { id: campaign.id, title: campaign.title, allowMultipleApplications: campaign.allowMultipleApplications },
+            organization: { id: grant.organizationId, name: grant.organizationName },
+            declaration: window.status,
+            declarationEndsAt: window.endsAt,
+            application,
+            progress: application ? describeProgress({ ...application, campaign }, levelNames) : null,
+            /** 再申报一个品牌 is offered below the organization's last application while 申报 is open. */
+            canAddAnother: canAddAnother && isLast,
+          };
         };
+        return own.length ? own.map((application, index) => rowOf(application, index === own.length - 1)) : [rowOf(null, true)];
       }),
   );
   return { now, rows };

@@ -52,7 +52,7 @@ function columnsOf(values: TApplicationValues) {
 /** The organization's application for the campaign, created on first visit; concurrent first visits share one row. */
 export async function getOrCreateDraft(input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
   const existing = () => db.application.findUnique({ where: { campaignId_organizationId_slot: { campaignId: input.campaignId, organizationId: input.organizationId, slot: 1 } }, select: { id: true } });
-  const create = (tx: TTx) => createDraft(tx, input, context);
+  const create = (tx: TTx) => createDraft(tx, input, 'first', context);
   try {
     return await inTransaction(context, create);
   } catch (error) {
@@ -61,6 +61,16 @@ export async function getOrCreateDraft(input: { campaignId: string; organization
     if (!row) throw error;
     return row;
   }
+}
+
+/**
+ * 再申报一个品牌: another application of the organization in the campaign, only when the campaign allows several
+ * (allowMultipleApplications) and while 申报 is open. It takes the next free slot; the organization row is locked first,
+ * so parallel requests number their drafts 2, 3 … instead of colliding. When the campaign allows one, the database
+ * refuses any slot but 1 as well (trigger applications_one_per_organization).
+ */
+export async function createAnotherDraft(input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
+  return inTransaction(context, (tx) => createDraft(tx, input, 'another', context));
 }
 
 /**
@@ -83,13 +93,13 @@ function prefillFromOrganization(
   };
 }
 
-async function createDraft(tx: TTx, input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
+async function createDraft(tx: TTx, input: { campaignId: string; organizationId: string }, which: 'first' | 'another', context: TContext): Promise<{ id: string }> {
   const [grants, organization, campaign] = await Promise.all([
     loadGrants(tx, context.actorId),
     tx.organization.findUnique({ where: { id: input.organizationId }, select: { path: true, isActive: true, field: true, secretaryName: true, secretaryPhone: true } }),
     tx.campaign.findUnique({
       where: { id: input.campaignId },
-      select: { status: true, ownerOrgId: true, fields: { select: { id: true, orgFields: true } } },
+      select: { status: true, ownerOrgId: true, allowMultipleApplications: true, fields: { select: { id: true, orgFields: true } } },
     }),
   ]);
   if (!organization?.isActive || !canEditApplication(grants, { status: 'DRAFT', organization })) {
@@ -98,11 +108,16 @@ async function createDraft(tx: TTx, input: { campaignId: string; organizationId:
   if (!campaign || campaign.status !== 'PUBLISHED' || !organization.path.split('/').includes(campaign.ownerOrgId)) {
     throw new AppError('NOT_FOUND', '评选活动不存在或本支部不在其范围内');
   }
-  const found = await tx.application.findUnique({ where: { campaignId_organizationId_slot: { ...input, slot: 1 } }, select: { id: true } });
-  if (found) return found;
+  if (which === 'another' && !campaign.allowMultipleApplications) throw new AppError('CONFLICT', '本活动每个组织只能申报一个品牌');
+  // One numbering of the organization's applications at a time (FOR NO KEY UPDATE: foreign keys to the row still pass).
+  await tx.$queryRaw`SELECT id FROM organizations WHERE id = ${input.organizationId} FOR NO KEY UPDATE`;
+  const first = await tx.application.findUnique({ where: { campaignId_organizationId_slot: { ...input, slot: 1 } }, select: { id: true } });
+  if (first && which === 'first') return first;
   await assertDeclarationOpen(tx, input.campaignId);
+  const last = await tx.application.aggregate({ where: input, _max: { slot: true } });
+  const slot = (last._max.slot ?? 0) + 1;
   const prefill = prefillFromOrganization(organization, campaign.fields);
-  const application = await tx.application.create({ data: { ...input, ...prefill, slot: 1, createdById: context.actorId }, select: { id: true } });
+  const application = await tx.application.create({ data: { ...input, ...prefill, slot, createdById: context.actorId }, select: { id: true } });
   await recordAudit(tx, context, { action: 'create-application', entityType: 'Application', entityId: application.id, after: { ...input, ...prefill } });
   return application;
 }
