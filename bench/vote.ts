@@ -6,7 +6,8 @@
  *   floor  POST /api/bench/floor/<campaign>   the same request; inserts the same vote row through the same Prisma
  *                                              client with no check at all
  *   vote   POST /api/campaigns/<id>/votes      the real route: origin check, signed voter cookie, cast_vote with every
- *                                              rule (voter lock, idempotency, window, 品牌清单, limits) and the record
+ *                                              rule (voter lock, idempotency, campaign state, 品牌清单, limits per
+ *                                              voter, IP and device) and the record
  *
  *   npm run bench:vote          (BENCH_REUSE_BUILD=1 skips `next build` when .next-bench/ exists)
  *
@@ -82,7 +83,10 @@ runOnThrowawayDatabase(async (url) => {
   await client.query('VACUUM ANALYZE');
   console.log(`set-up: 2 campaigns × ${ENTRIES} listed entries × ${VOTERS} public voters in ${((Date.now() - setupStart) / 1000).toFixed(1)} s`);
 
-  const server = await startBenchServer({ DATABASE_URL: url, NEXTAUTH_SECRET: secret });
+  // Each voter comes from an address of their own (X-Forwarded-For from a trusted proxy, as in production behind
+  // nginx): the per-IP limit of cast_vote (200 votes an hour) holds a single address, and 7,000 votes from 127.0.0.1
+  // would measure that refusal instead of the vote.
+  const server = await startBenchServer({ DATABASE_URL: url, NEXTAUTH_SECRET: secret, TRUST_PROXY: '1' });
   const load = () => os.loadavg()[0].toFixed(1);
   const cpus = os.cpus();
   console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; load average ${load()} before the run`);
@@ -101,7 +105,8 @@ runOnThrowawayDatabase(async (url) => {
         const voter = index % VOTERS;
         const cookie = `${voterCookieName(target.campaignId)}=${target.tokens[voter]}; dj_device=d${String(voter).padStart(15, '0')}`;
         const body = JSON.stringify({ applicationId: target.applicationIds[Math.floor(index / VOTERS) % ENTRIES], idempotencyKey: `bench-${String(index).padStart(8, '0')}` });
-        return { ...request, path, body, headers: { ...request.headers, cookie } };
+        const ip = `10.${(voter >> 16) & 255}.${(voter >> 8) & 255}.${voter & 255}`;
+        return { ...request, path, body, headers: { ...request.headers, cookie, 'x-forwarded-for': ip } };
       };
     };
 

@@ -43,7 +43,7 @@ export function buildBenchApp(): void {
 }
 
 /** Starts the production server of the benchmark build on a free port; resolves once /api/health answers 200. */
-export async function startBenchServer(env: { DATABASE_URL: string; NEXTAUTH_SECRET: string }) {
+export async function startBenchServer(env: { DATABASE_URL: string; NEXTAUTH_SECRET: string; TRUST_PROXY?: string }) {
   const port = await freePort(0);
   const origin = `http://127.0.0.1:${port}`;
   // BENCH_CPU_PROF=<folder> writes a V8 CPU profile of the server there when it stops (open it in Chrome DevTools).

@@ -5,7 +5,7 @@ import { formatDate } from '@/lib/format';
 import type { TCampaignHonors } from '@/lib/honors/queries';
 import { verificationPath } from '@/lib/honors/url';
 
-/** The staff list of honors: number, brand, award, state, certificate download, verification page and 摘牌. */
+/** The staff list of honors (one per entry and award): number, brand, award, state, certificate download, verification page and 摘牌. */
 export function HonorsTable({ honors }: { honors: TCampaignHonors['honors'] }) {
   return (
     <div className="relative overflow-x-auto">
@@ -45,13 +45,13 @@ export function HonorsTable({ honors }: { honors: TCampaignHonors['honors'] }) {
               </td>
               <td className="py-3">
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-                  <a href={`/api/certificates/${honor.certificateNo}`} download className="text-brand-700 underline-offset-2 hover:underline" aria-label={`下载证书 ${honor.brandName}`}>
+                  <a href={`/api/certificates/${honor.certificateNo}`} download className="text-brand-700 underline-offset-2 hover:underline" aria-label={`下载证书 ${honor.brandName}（${honor.awardName}）`}>
                     下载证书
                   </a>
-                  <Link href={verificationPath(honor.certificateNo)} target="_blank" className="text-brand-700 underline-offset-2 hover:underline" aria-label={`验证页 ${honor.brandName}`}>
+                  <Link href={verificationPath(honor.certificateNo)} target="_blank" className="text-brand-700 underline-offset-2 hover:underline" aria-label={`验证页 ${honor.brandName}（${honor.awardName}）`}>
                     验证页
                   </Link>
-                  {!honor.revokedAt && <RevokeHonorButton honorId={honor.id} brandName={honor.brandName} certificateNo={honor.certificateNo} />}
+                  {!honor.revokedAt && <RevokeHonorButton honorId={honor.id} brandName={honor.brandName} awardName={honor.awardName} certificateNo={honor.certificateNo} />}
                 </div>
               </td>
             </tr>

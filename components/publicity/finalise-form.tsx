@@ -39,7 +39,7 @@ export function FinaliseForm({ campaignId, defaults, honors, withheld }: { campa
       </Field>
       <Button type="submit">发布表彰决定</Button>
       <ConfirmDialog open={submit.confirming} title="发布表彰决定" confirmLabel="确认发布" tone="primary" isLoading={submit.busy} onConfirm={submit.confirm} onCancel={submit.cancel}>
-        <p>将发布表彰决定，并为 {honors} 个获奖品牌生成编号证书，获奖品牌进入“品牌风采”展示。</p>
+        <p>将发布表彰决定，生成 {honors} 份编号证书（每个品牌的每个奖项一份），获奖品牌进入“品牌风采”展示。</p>
         {withheld > 0 && <p className="font-medium text-amber-800">{withheld} 个品牌因异议成立暂缓表彰，不列入表彰决定。</p>}
         <p>发布后不能撤回；如需取消某个品牌的荣誉，请使用“摘牌”。</p>
       </ConfirmDialog>

@@ -13,8 +13,12 @@ import { ZPublishPublicityForm } from '@/lib/publicity/schema';
 
 type TValues = z.input<typeof ZPublishPublicityForm>;
 
-/** 发布公示: the period (calendar days, Beijing time), the phone and address for objections, and the notice; asks before publishing. */
-export function PublishPublicityForm({ campaignId, defaults, entries }: { campaignId: string; defaults: TValues; entries: number }) {
+/**
+ * 发布公示: the period (calendar days, Beijing time), the phone and address for objections, and the notice; asks before
+ * publishing. With `correctionOf`, it publishes the corrected 审定 as the next version, superseding that one.
+ */
+export function PublishPublicityForm({ campaignId, defaults, entries, correctionOf }: { campaignId: string; defaults: TValues; entries: number; correctionOf?: number }) {
+  const action = correctionOf ? '发布更正公示' : '发布公示';
   const form = useForm<TValues>({ defaultValues: defaults, resolver: zodResolver(ZPublishPublicityForm, undefined, { raw: true }) });
   const { register, formState } = form;
   const submit = useConfirmedSubmit(form, (values) => publishPublicityAction({ campaignId, ...values }), '网络异常，公示未发布');
@@ -41,9 +45,10 @@ export function PublishPublicityForm({ campaignId, defaults, entries }: { campai
       <Field id="publicity-notice" label="公示说明" hint="反映问题的方式与要求；联系电话和通讯地址会自动附在说明之后，显示在公示页面顶部" error={formState.errors.notice?.message}>
         <textarea id="publicity-notice" rows={4} maxLength={1000} className={inputClass} aria-invalid={invalid('notice')} aria-describedby={describedBy('publicity-notice', 'notice')} {...register('notice')} />
       </Field>
-      <Button type="submit">发布公示</Button>
-      <ConfirmDialog open={submit.confirming} title="发布公示" confirmLabel="确认发布" tone="primary" isLoading={submit.busy} onConfirm={submit.confirm} onCancel={submit.cancel}>
+      <Button type="submit">{action}</Button>
+      <ConfirmDialog open={submit.confirming} title={action} confirmLabel="确认发布" tone="primary" isLoading={submit.busy} onConfirm={submit.confirm} onCancel={submit.cancel}>
         <p>将向社会公示拟表彰的 {entries} 个品牌，公示期内任何人可实名提出异议。</p>
+        {correctionOf && <p className="font-medium text-amber-800">本公示为第 {correctionOf + 1} 版，发布后第 {correctionOf} 版公示显示为“已被更正公示取代”，异议按新公示受理。</p>}
         <p>发布后公示期和联系方式不能修改，请核对日期、联系电话和通讯地址。</p>
       </ConfirmDialog>
     </form>

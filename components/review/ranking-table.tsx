@@ -16,7 +16,12 @@ export function RankingTable({ rows, useFieldRank, showVotes, campaignId, canDis
       {row.onsite && <Badge tone={ONSITE[row.onsite].tone}>{ONSITE[row.onsite].label}</Badge>}
       {row.submitted < row.assigned && <Badge tone="info">评分未齐 {row.submitted}/{row.assigned}</Badge>}
       {row.round > 1 && <Badge tone="neutral">第 {row.round} 轮</Badge>}
-      {row.isDisputed && canDispute && <DisputeRoundButton campaignId={campaignId} applicationId={row.applicationId} brandName={row.brandName || '未命名品牌'} />}
+      {row.pending && (
+        <Badge tone="info">
+          第 {row.pending.round} 轮复议中 {row.pending.submitted}/{row.pending.assigned}，全部提交后替换本轮
+        </Badge>
+      )}
+      {row.isDisputed && !row.pending && canDispute && <DisputeRoundButton campaignId={campaignId} applicationId={row.applicationId} brandName={row.brandName || '未命名品牌'} />}
     </span>
   );
   return (

@@ -1,35 +1,39 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { createVoteSender } from '@/components/voting/send-vote';
 
 type TProps = { campaignId: string; applicationId: string; brandName: string; disabledReason: string | null };
 
-/** 投票: one idempotency key per click (a retried request counts once); the receipt code is shown after a vote. */
+/**
+ * 投票: one idempotency key per click, sent again on a lost answer or a 5xx (and on the next click while the outcome
+ * is unknown), so a vote saved before a failed answer is counted once (send-vote.ts). The receipt is shown after.
+ */
 export function VoteButton({ campaignId, applicationId, brandName, disabledReason }: TProps) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<{ code: string; left: number } | null>(null);
+  const sender = useRef<ReturnType<typeof createVoteSender> | null>(null);
 
   async function vote() {
     setBusy(true);
     setMessage(null);
-    const idempotencyKey = crypto.randomUUID();
-    const send = () =>
-      fetch(`/api/campaigns/${campaignId}/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ applicationId, idempotencyKey }) });
-    // One retry with the same key after a network failure: the server counts it once.
-    const response = await send().catch(() => send().catch(() => null));
-    const body = (await response?.json().catch(() => null)) as { receipt?: string; usedToday?: number; perDay?: number; message?: string } | null;
+    sender.current ??= createVoteSender({
+      applicationId,
+      post: (body) => fetch(`/api/campaigns/${campaignId}/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
+    });
+    const outcome = await sender.current();
     setBusy(false);
-    if (response?.ok && body?.receipt) {
-      setReceipt({ code: body.receipt, left: Math.max(0, (body.perDay ?? 0) - (body.usedToday ?? 0)) });
+    if (outcome.ok) {
+      setReceipt({ code: outcome.receipt, left: outcome.left });
       // The page re-reads what is left today (and which brands were voted for); this dialog stays open meanwhile.
       router.refresh();
     } else {
-      setMessage(body?.message ?? '网络异常，投票未成功，请重试');
+      setMessage(outcome.message);
     }
   }
 

@@ -96,7 +96,9 @@ function formatObjectItem(key: string, item: Record<string, TJson>, names: TAudi
   if (key === 'overrides') return `${nameOf(names, 'organization', item.organizationId)}：${formatScalar('limit', item.limit)} 个`;
   if (key === 'levelDeadlines') return `第 ${formatScalar('depth', item.depth)} 级：${formatScalar('endsAt', item.endsAt)}`;
   if (key === 'items' && typeof item.applicationId === 'string') {
-    const award = item.awardId ? nameOf(names, 'award', item.awardId) : '不获奖';
+    // Decision drafts wrote one awardId per entry before several awards per entry were allowed.
+    const ids = Array.isArray(item.awardIds) ? item.awardIds.filter((id) => typeof id === 'string') : item.awardId ? [item.awardId] : [];
+    const award = ids.length ? ids.map((id) => nameOf(names, 'award', id)).join('、') : '不获奖';
     return `${nameOf(names, 'application', item.applicationId)}：${award}`;
   }
   if (typeof item.name === 'string') return truncate(item.name);

@@ -47,12 +47,12 @@ type TConditionMessage = string | Partial<Record<TStageStatus, string>>;
 
 /**
  * One stage condition: the stage must be `open` (running now), `started` (running or over), `closed` (over),
- * `upcoming` (not started yet) or `unfinished` (not over yet). `orDisabled` lets a campaign that does not hold the
+ * `upcoming` (not started yet) or `notClosed` (to come or running). `orDisabled` lets a campaign that does not hold the
  * stage pass (e.g. 实地核验 not enabled).
  */
 type TStageCondition = {
   stage: StageKind;
-  must: 'open' | 'started' | 'closed' | 'upcoming' | 'unfinished';
+  must: 'open' | 'started' | 'closed' | 'upcoming' | 'notClosed';
   orDisabled?: boolean;
   message?: TConditionMessage;
 };
@@ -73,7 +73,7 @@ const DECLARATION_OPEN = { stage: 'DECLARATION', must: 'open' } as const;
 /** A return for 重新申报 is pointless once 资格审查 is over: the branch could not resubmit any more. */
 const BEFORE_QUALIFICATION_ENDS = {
   stage: 'QUALIFICATION',
-  must: 'unfinished',
+  must: 'notClosed',
   message: '资格审查已结束，该申报已进入评定环节，不能再退回重新申报',
 } as const;
 
@@ -151,16 +151,31 @@ export const OPERATIONS = {
       },
     ],
   },
-  'assign-experts': { label: '调整专家分配', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
+  // Assignments may be prepared before the review opens, so experts find their sheets on its first day.
+  'assign-experts': { label: '调整专家分配', all: [{ stage: 'EXPERT_REVIEW', must: 'notClosed' }] },
   score: { label: '评分', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
+  'reopen-sheet': { label: '重新开放评分表', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
   'cast-vote': { label: '投票', all: [{ stage: 'VOTING', must: 'open' }] },
   'record-onsite': { label: '记录实地核验', all: [{ stage: 'ONSITE_CHECK', must: 'open' }] },
+  // The meeting decides on a ranking that no longer moves: votes, scores and on-site checks are all in.
   deliberate: {
     label: '形成或签署初评、审定结果',
     all: [
       { stage: 'DELIBERATION', must: 'open' },
       { stage: 'VOTING', must: 'closed', orDisabled: true },
       { stage: 'EXPERT_REVIEW', must: 'closed', orDisabled: true },
+      { stage: 'ONSITE_CHECK', must: 'closed', orDisabled: true },
+    ],
+  },
+  // A signed 初评/审定 may be corrected (a new version) after the stage, e.g. when an objection in the 公示 is upheld;
+  // lib/review/decisions.ts refuses it once the 表彰决定 is out.
+  'correct-decision': {
+    label: '更正初评或审定',
+    all: [
+      { stage: 'DELIBERATION', must: 'started' },
+      { stage: 'VOTING', must: 'closed', orDisabled: true },
+      { stage: 'EXPERT_REVIEW', must: 'closed', orDisabled: true },
+      { stage: 'ONSITE_CHECK', must: 'closed', orDisabled: true },
     ],
   },
   'publish-publicity': { label: '发布公示', all: [{ stage: 'DELIBERATION', must: 'started' }] },
@@ -192,7 +207,7 @@ function holds(condition: TStageCondition, life: TLifecycle): boolean {
   if (condition.must === 'open') return status === 'open';
   if (condition.must === 'closed') return status === 'closed';
   if (condition.must === 'upcoming') return status === 'upcoming';
-  if (condition.must === 'unfinished') return status !== 'closed';
+  if (condition.must === 'notClosed') return status === 'open' || status === 'upcoming';
   return status === 'open' || status === 'closed';
 }
 
@@ -214,7 +229,7 @@ function conditionMessage(condition: TStageCondition, life: TLifecycle, label: s
   }
   if (status === 'disabled') return `本活动未安排${stage}阶段，不能${label}`;
   if (condition.must === 'upcoming') return `${stage}阶段已经开始，不能${label}`;
-  if (condition.must === 'unfinished') return `${stage}阶段已结束，不能${label}`;
+  if (condition.must === 'notClosed') return `${stage}阶段已结束，不能${label}`;
   if (condition.must === 'open') {
     if (status === 'upcoming') return `${stage}阶段尚未开始，不能${label}`;
     return `${stage}阶段已结束，不能${label}`;

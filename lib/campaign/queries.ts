@@ -13,7 +13,7 @@ export const CAMPAIGN_SUMMARY_SELECT = {
   description: true,
   ownerOrg: { select: { id: true, name: true, shortName: true } },
   stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
-  publicity: { select: { id: true } },
+  publicities: { select: { id: true }, orderBy: { version: 'desc' }, take: 1 },
   announcement: { select: { id: true } },
 } satisfies Prisma.CampaignSelect;
 
@@ -114,7 +114,7 @@ export async function listPublicCampaignPages(): Promise<{ path: string; lastMod
         updatedAt: true,
         stages: { where: { kind: 'VOTING' }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
         brandLists: { select: { publishedAt: true }, orderBy: { version: 'desc' }, take: 1 },
-        publicity: { select: { publishedAt: true } },
+        publicities: { select: { publishedAt: true }, orderBy: { version: 'desc' }, take: 1 },
         announcement: { select: { publishedAt: true } },
       },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
@@ -129,7 +129,7 @@ export async function listPublicCampaignPages(): Promise<{ path: string; lastMod
       { path: base, lastModified: campaign.updatedAt },
       list && { path: `${base}/brands`, lastModified: list.publishedAt },
       list && voting?.isEnabled && now >= voting.startsAt && { path: `${base}/vote`, lastModified: list.publishedAt },
-      campaign.publicity && { path: `${base}/publicity`, lastModified: campaign.publicity.publishedAt },
+      campaign.publicities[0] && { path: `${base}/publicity`, lastModified: campaign.publicities[0].publishedAt },
       campaign.announcement && { path: `${base}/announcement`, lastModified: campaign.announcement.publishedAt },
     ].filter((page) => !!page);
   });

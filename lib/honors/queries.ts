@@ -29,13 +29,14 @@ export async function loadAnnouncement(campaignId: string) {
       campaign: { select: { id: true, title: true, year: true, ownerOrg: { select: { name: true } } } },
       honors: {
         orderBy: [{ award: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
-        select: { id: true, awardId: true, awardName: true, brandName: true, organizationName: true },
+        select: { id: true, applicationId: true, awardId: true, awardName: true, brandName: true, organizationName: true },
       },
     },
   });
   if (!announcement) return null;
   const { honors, ...rest } = announcement;
-  return { ...rest, issuerName: announcement.campaign.ownerOrg.name, groups: groupByAward(honors), total: honors.length };
+  // An entry holding several awards is listed under each; it counts once.
+  return { ...rest, issuerName: announcement.campaign.ownerOrg.name, groups: groupByAward(honors), total: new Set(honors.map((honor) => honor.applicationId)).size };
 }
 
 export type TAnnouncement = NonNullable<Awaited<ReturnType<typeof loadAnnouncement>>>;

@@ -24,6 +24,7 @@ export async function findObjectionByCode(rawCode: string) {
       answeredAt: true,
       createdAt: true,
       campaign: { select: { id: true, title: true } },
+      publicity: { select: { version: true } },
       application: { select: { brandName: true, organization: { select: { name: true } } } },
       events: { where: { step: { in: PUBLIC_STEPS } }, orderBy: { createdAt: 'asc' }, select: { step: true, createdAt: true } },
       _count: { select: { files: { where: { event: { step: 'FILED' } } } } },
@@ -99,6 +100,7 @@ export async function loadObjectionCase(campaignId: string, objectionId: string)
       answeredAt: true,
       createdAt: true,
       ip: true,
+      publicity: { select: { version: true, publishedAt: true } },
       application: { select: { id: true, brandName: true, organization: { select: { name: true } } } },
       events: {
         orderBy: { createdAt: 'asc' },

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import type { TAuditAction } from '@/lib/audit/labels';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertCampaignAdmin } from '@/lib/campaign/access';
+import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { inspectUpload } from '@/lib/files/check';
 import { storeUpload } from '@/lib/files/service';
 import type { TFileStorage } from '@/lib/files/storage';
@@ -39,18 +40,19 @@ import { checkVerificationCode, refuseCodeCheck, sendVerificationCode } from '@/
 
 export const objectionCodePurpose = (campaignId: string) => `OBJECTION:${campaignId}`;
 
-/** The 公示 of the campaign, which must be open now by database time (its period in force is the 公示 stage). */
-async function openPublicity(client: TTx | typeof db, campaignId: string) {
-  const [publicity] = await client.$queryRaw<{ decisionId: string; title: string; phase: 'upcoming' | 'open' | 'ended' }[]>`
-    SELECT p.decision_id AS "decisionId", c.title,
-      CASE WHEN now() < COALESCE(s.starts_at, p.starts_at) THEN 'upcoming' WHEN now() < COALESCE(s.ends_at, p.ends_at) THEN 'open' ELSE 'ended' END AS phase
-    FROM publicities p JOIN campaigns c ON c.id = p.campaign_id
-      LEFT JOIN campaign_stages s ON s.campaign_id = p.campaign_id AND s.kind = 'PUBLICITY'
-    WHERE p.campaign_id = ${campaignId} AND c.status IN ('PUBLISHED', 'FINISHED')`;
+/**
+ * The 公示 in force (its latest version: objections bind to it), which must be open now by database time: its period
+ * is the campaign's 公示 stage (lib/campaign/lifecycle 'raise-objection').
+ */
+async function openPublicity(client: TTx, campaignId: string) {
+  const publicity = await client.publicity.findFirst({
+    where: { campaignId, campaign: { status: { in: ['PUBLISHED', 'FINISHED'] } } },
+    orderBy: { version: 'desc' },
+    select: { id: true, version: true, decisionId: true, campaign: { select: { title: true } } },
+  });
   if (!publicity) throw new AppError('NOT_FOUND', '本活动没有公示');
-  if (publicity.phase === 'upcoming') throw new AppError('STAGE_LOCKED', '公示尚未开始，开始后才能提出异议');
-  if (publicity.phase === 'ended') throw new AppError('STAGE_LOCKED', '公示期已结束，不能再提出异议');
-  return publicity;
+  await requireOperation(client, campaignId, 'raise-objection');
+  return { id: publicity.id, version: publicity.version, decisionId: publicity.decisionId, title: publicity.campaign.title };
 }
 
 /** 提出异议, step one: a code to the phone, behind a captcha, only while the 公示 is open. */
@@ -108,11 +110,11 @@ export async function fileObjection(input: TFileObjectionInput, files: TObjectio
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`objection:${value.campaignId}:${value.phone}`}))`;
       const publicity = await openPublicity(tx, value.campaignId);
       const item = await tx.decisionItem.findFirst({
-        where: { decisionId: publicity.decisionId, applicationId: value.applicationId, awardId: { not: null } },
+        where: { decisionId: publicity.decisionId, applicationId: value.applicationId, awards: { some: { isDecided: true } } },
         select: { application: { select: { brandName: true } } },
       });
       if (!item) throw new AppError('INVALID_INPUT', '该品牌不在公示名单中', { applicationId: '请从公示名单中选择异议对象' });
-      const filed = await tx.objection.count({ where: { campaignId: value.campaignId, phone: value.phone } });
+      const filed = await tx.objection.count({ where: { publicityId: publicity.id, phone: value.phone } });
       if (filed >= MAX_OBJECTIONS_PER_PHONE) {
         throw new AppError('QUOTA_EXCEEDED', `同一手机号对本次公示最多提出 ${MAX_OBJECTIONS_PER_PHONE} 件异议`);
       }
@@ -124,6 +126,7 @@ export async function fileObjection(input: TFileObjectionInput, files: TObjectio
         data: {
           campaignId: value.campaignId,
           applicationId: value.applicationId,
+          publicityId: publicity.id,
           trackingCode: newTrackingCode(),
           name: value.name,
           phone: value.phone,
@@ -144,7 +147,7 @@ export async function fileObjection(input: TFileObjectionInput, files: TObjectio
         action: 'file-objection',
         entityType: 'Objection',
         entityId: objection.id,
-        after: { campaignId: value.campaignId, applicationId: value.applicationId, brandName: item.application.brandName, name: value.name, phone: value.phone, fileIds },
+        after: { campaignId: value.campaignId, publicityVersion: publicity.version, applicationId: value.applicationId, brandName: item.application.brandName, name: value.name, phone: value.phone, fileIds },
       });
       return { objectionId: objection.id, trackingCode: objection.trackingCode, campaignId: value.campaignId, createdAt: objection.createdAt };
     },

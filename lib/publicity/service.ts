@@ -1,10 +1,12 @@
-// 公示 → 通报表扬: publishing the signed 领导小组审定 for objections, finalising it as the 表彰决定 with numbered
-// certificates, and 摘牌. Each step is one transaction under the campaign's row lock, with its audit record inside.
+// 公示 → 通报表扬: publishing the signed 领导小组审定 for objections (again, as a new version, after a correction),
+// finalising it as the 表彰决定 with numbered certificates, and 摘牌. Each step is one transaction under the campaign's
+// row lock, with its audit record inside; when each may happen is lib/campaign/lifecycle's.
 import { z } from 'zod';
 import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertCampaignAdmin } from '@/lib/campaign/access';
+import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { stagesBefore } from '@/lib/campaign/stages';
 import { objectionsByEntry } from '@/lib/objections/holds';
 import { publicityNotice, ZFinalise, ZPublishPublicity, type TFinaliseInput, type TPublishPublicityInput } from '@/lib/publicity/schema';
@@ -40,22 +42,38 @@ async function signedFinal(tx: TTx, campaignId: string) {
   return final;
 }
 
-/** Opens the 公示 of the signed 领导小组审定 for the days given. */
+/** The 公示 in force: the latest version. */
+const latestPublicity = (tx: TTx, campaignId: string) =>
+  tx.publicity.findFirst({ where: { campaignId }, orderBy: { version: 'desc' }, select: { id: true, version: true, decisionId: true } });
+
+async function refuseAfterAnnouncement(tx: TTx, campaignId: string, message: string) {
+  if (await tx.announcement.findUnique({ where: { campaignId }, select: { id: true } })) throw new AppError('CONFLICT', message);
+}
+
+/**
+ * Opens the 公示 of the signed 领导小组审定 for the days given. When the 审定 was corrected after a 公示, the corrected
+ * list is published as the next version with its own period: it becomes the 公示 in force (and the campaign's 公示
+ * stage), the earlier version stays on record as superseded.
+ */
 export async function publishPublicity(input: TPublishPublicityInput, context: TContext) {
   const value = ZPublishPublicity.parse(input);
   return db.$transaction(async (tx) => {
     const campaign = await lockCampaign(tx, value.campaignId, context.actorId);
     if (!campaign.publicityEnabled) throw new AppError('CONFLICT', '本活动设置为不公示，可直接发布表彰决定');
-    if (await tx.publicity.findUnique({ where: { campaignId: campaign.id }, select: { id: true } })) throw new AppError('CONFLICT', '本活动已经发布公示');
+    await requireOperation(tx, campaign.id, 'publish-publicity');
+    await refuseAfterAnnouncement(tx, campaign.id, '表彰决定已经发布，不能再发布公示');
     const final = await signedFinal(tx, campaign.id);
-    const awarded = await tx.decisionItem.count({ where: { decisionId: final.id, awardId: { not: null } } });
+    const previous = await latestPublicity(tx, campaign.id);
+    if (previous?.decisionId === final.id) throw new AppError('CONFLICT', '本活动已经发布公示');
+    const awarded = await tx.decisionAward.count({ where: { decisionId: final.id, isDecided: true } });
     if (!awarded) throw new AppError('CONFLICT', '领导小组审定中没有获奖品牌，无需公示');
     const notice = publicityNotice(value);
     const startsAt = shanghaiMidnight(value.startsOn);
     const endsAt = nextDay(value.endsOn);
     if (endsAt <= (await dbNow(tx))) throw new AppError('INVALID_INPUT', '公示结束日期已过，请重新选择', { endsOn: '公示结束日期已过' });
+    const version = (previous?.version ?? 0) + 1;
     const publicity = await tx.publicity.create({
-      data: { campaignId: campaign.id, decisionId: final.id, startsAt, endsAt, notice, publishedById: context.actorId },
+      data: { campaignId: campaign.id, version, decisionId: final.id, startsAt, endsAt, notice, publishedById: context.actorId },
       select: { id: true },
     });
     // The 公示 stage of the timeline is the period in force; a stage before it still running (初评审定) ends when it starts.
@@ -72,45 +90,47 @@ export async function publishPublicity(input: TPublishPublicityInput, context: T
       action: 'publish-publicity',
       entityType: 'Publicity',
       entityId: publicity.id,
-      after: { campaignId: campaign.id, decisionId: final.id, decisionVersion: final.version, startsAt, endsAt, notice, entries: awarded },
+      after: { campaignId: campaign.id, version, supersededVersion: previous?.version ?? null, decisionId: final.id, decisionVersion: final.version, startsAt, endsAt, notice, entries: awarded },
     });
-    return { publicityId: publicity.id, campaignId: campaign.id };
+    return { publicityId: publicity.id, campaignId: campaign.id, version };
   });
 }
 
 const CERTIFICATE_PREFIX = 'DJPP';
 
 /**
- * 通报表扬: once the 公示 has ended and no objection is open, the signed 领导小组审定 becomes the published 表彰决定;
- * every award of an entry not withheld by an upheld objection becomes an honor with a numbered certificate.
+ * 通报表扬: once the 公示 of the latest 审定 has ended and no objection is open, the signed 领导小组审定 becomes the
+ * published 表彰决定; every award of an entry becomes an honor with a numbered certificate, except for entries withheld
+ * by an upheld objection (of any 公示 version) or by a failed 实地核验.
  */
 export async function finaliseCampaign(input: TFinaliseInput, context: TContext) {
   const value = ZFinalise.parse(input);
   return db.$transaction(async (tx) => {
     const campaign = await lockCampaign(tx, value.campaignId, context.actorId);
-    if (await tx.announcement.findUnique({ where: { campaignId: campaign.id }, select: { id: true } })) throw new AppError('CONFLICT', '表彰决定已经发布');
+    await refuseAfterAnnouncement(tx, campaign.id, '表彰决定已经发布');
     const final = await signedFinal(tx, campaign.id);
-    const now = await dbNow(tx);
     if (campaign.publicityEnabled) {
-      const [publicity, stage] = await Promise.all([
-        tx.publicity.findUnique({ where: { campaignId: campaign.id }, select: { decisionId: true, endsAt: true } }),
-        tx.campaignStage.findUnique({ where: { campaignId_kind: { campaignId: campaign.id, kind: 'PUBLICITY' } }, select: { endsAt: true } }),
-      ]);
+      const publicity = await latestPublicity(tx, campaign.id);
       if (!publicity) throw new AppError('CONFLICT', '请先发布公示，公示期满后再发布表彰决定');
-      if (publicity.decisionId !== final.id) throw new AppError('CONFLICT', '公示后领导小组审定又有更正，更正后的名单需要重新公示');
-      // The 公示 stage is the period in force (提前结束 in the timeline ends the 公示 too).
-      if (now < (stage ?? publicity).endsAt) throw new AppError('CONFLICT', '公示期尚未结束，不能发布表彰决定');
+      if (publicity.decisionId !== final.id) throw new AppError('CONFLICT', '公示后领导小组审定又有更正，请发布更正公示，公示期满后再发布表彰决定');
     }
+    // The 公示 stage is the period in force (提前结束 in the timeline ends the 公示 too).
+    await requireOperation(tx, campaign.id, 'publish-announcement');
     const objections = [...(await objectionsByEntry(campaign.id, tx)).values()];
     const open = objections.reduce((sum, entry) => sum + entry.open, 0);
     if (open) throw new AppError('CONFLICT', `还有 ${open} 件异议未办结，全部答复后才能发布表彰决定`);
     const withheld = new Set(objections.filter((entry) => entry.upheld).map((entry) => entry.applicationId));
-    const items = await tx.decisionItem.findMany({
-      where: { decisionId: final.id, awardId: { not: null } },
-      select: { rank: true, applicationId: true, award: { select: { id: true, name: true, sortOrder: true } }, application: { select: { brandName: true, organization: { select: { name: true } } } } },
+    const onsiteFailed = new Set((await tx.onsiteCheck.findMany({ where: { campaignId: campaign.id, result: 'FAILED' }, select: { applicationId: true } })).map((row) => row.applicationId));
+    const rows = await tx.decisionAward.findMany({
+      where: { decisionId: final.id, isDecided: true },
+      select: {
+        applicationId: true,
+        award: { select: { id: true, name: true, sortOrder: true } },
+        item: { select: { rank: true, application: { select: { brandName: true, organization: { select: { name: true } } } } } },
+      },
     });
-    const honored = items.filter((item) => !withheld.has(item.applicationId));
-    honored.sort((a, b) => a.award!.sortOrder - b.award!.sortOrder || a.rank - b.rank || a.applicationId.localeCompare(b.applicationId));
+    const honored = rows.filter((row) => !withheld.has(row.applicationId) && !onsiteFailed.has(row.applicationId));
+    honored.sort((a, b) => a.award.sortOrder - b.award.sortOrder || a.item.rank - b.item.rank || a.applicationId.localeCompare(b.applicationId));
     if (!honored.length) throw new AppError('CONFLICT', '没有可以表彰的品牌');
     const issuedOn = new Date(`${value.issuedOn}T00:00:00Z`);
     const announcement = await tx.announcement.create({
@@ -121,24 +141,34 @@ export async function finaliseCampaign(input: TFinaliseInput, context: TContext)
     const numbers = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('certificate_no_seq') AS n FROM generate_series(1, ${honored.length}::int)`;
     const sorted = numbers.map((row) => Number(row.n)).sort((a, b) => a - b);
     await tx.honor.createMany({
-      data: honored.map((item, index) => ({
+      data: honored.map((row, index) => ({
         campaignId: campaign.id,
         announcementId: announcement.id,
-        applicationId: item.applicationId,
-        awardId: item.award!.id,
+        applicationId: row.applicationId,
+        awardId: row.award.id,
         certificateNo: `${CERTIFICATE_PREFIX}-${year}-${String(sorted[index]).padStart(6, '0')}`,
-        brandName: item.application.brandName,
-        organizationName: item.application.organization.name,
-        awardName: item.award!.name,
+        brandName: row.item.application.brandName,
+        organizationName: row.item.application.organization.name,
+        awardName: row.award.name,
         sortOrder: index,
         issuedOn,
       })),
     });
+    const awardedEntries = new Set(rows.map((row) => row.applicationId));
     await recordAudit(tx, context, {
       action: 'finalise-campaign',
       entityType: 'Announcement',
       entityId: announcement.id,
-      after: { campaignId: campaign.id, decisionId: final.id, title: value.title, documentNo: value.documentNo, issuedOn: value.issuedOn, honors: honored.length, withheld: [...withheld] },
+      after: {
+        campaignId: campaign.id,
+        decisionId: final.id,
+        title: value.title,
+        documentNo: value.documentNo,
+        issuedOn: value.issuedOn,
+        honors: honored.length,
+        withheld: [...withheld].filter((id) => awardedEntries.has(id)),
+        onsiteFailed: [...onsiteFailed].filter((id) => awardedEntries.has(id)),
+      },
     });
     return { announcementId: announcement.id, campaignId: campaign.id, honors: honored.length };
   });

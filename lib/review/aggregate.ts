@@ -93,3 +93,31 @@ export function aggregateScores(
   }
   return result;
 }
+
+/** How far one round of one entry has come: sheets assigned and submitted. */
+export type TRoundProgress = { entryId: string; round: number; assigned: number; submitted: number };
+
+/** The round an entry's score is taken from, and a later round (复议) still under way. */
+export type TCountedRound = { round: number; pending: { round: number; assigned: number; submitted: number } | null };
+
+/**
+ * A 复议 round replaces the round before it only once every one of its sheets is submitted: until then the entry keeps
+ * the score of its latest complete round, so one early 复议 sheet never stands in for a whole panel. With no complete
+ * round yet (the first review under way) the first round counts as far as it has come.
+ */
+export function countedRounds(progress: readonly TRoundProgress[]): Map<string, TCountedRound> {
+  const byEntry = new Map<string, TRoundProgress[]>();
+  for (const row of progress) byEntry.set(row.entryId, [...(byEntry.get(row.entryId) ?? []), row]);
+  const result = new Map<string, TCountedRound>();
+  for (const [entryId, rounds] of byEntry) {
+    const ordered = [...rounds].sort((a, b) => a.round - b.round);
+    const complete = ordered.filter((row) => row.assigned > 0 && row.submitted >= row.assigned);
+    const counted = complete.at(-1) ?? ordered[0];
+    const latest = ordered.at(-1)!;
+    result.set(entryId, {
+      round: counted.round,
+      pending: latest.round > counted.round ? { round: latest.round, assigned: latest.assigned, submitted: latest.submitted } : null,
+    });
+  }
+  return result;
+}

@@ -1,10 +1,10 @@
 // 分配专家: preview the automatic plan, commit exactly that plan, add or remove single experts by hand with a reason.
 import { createHash } from 'node:crypto';
-import { db, dbNow, type TTx } from '@/lib/db';
+import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
-import { stageStatus } from '@/lib/campaign/stages';
+import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { planAssignments, type TAssignPlan } from '@/lib/review/assignment';
 import { CONFLICT_LABELS, conflictOf } from '@/lib/review/conflicts';
 import { loadAssignmentInputs, loadReviewCampaign, type TAssignmentInputs, type TReviewCampaign } from '@/lib/review/pool';
@@ -26,14 +26,6 @@ type TContext = TAuditContext & { actorId: string };
 export function planFingerprint(plan: Pick<TAssignPlan, 'add'>): string {
   const rows = plan.add.map((row) => `${row.entryId}:${row.expertId}`).sort();
   return createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 32);
-}
-
-/** Assignments change while the campaign runs, a 品牌清单 is out and the expert review has not ended (by database time). */
-async function assertAssignable(tx: TTx, campaign: TReviewCampaign) {
-  if (campaign.status !== 'PUBLISHED') throw new AppError('CONFLICT', '评选活动不在进行中，不能分配专家');
-  const stage = campaign.stages.find((candidate) => candidate.kind === 'EXPERT_REVIEW');
-  if (!stage?.isEnabled) throw new AppError('STAGE_LOCKED', '本活动未安排专家评审阶段');
-  if (stageStatus(stage, await dbNow(tx)) === 'closed') throw new AppError('STAGE_LOCKED', '专家评审阶段已结束，不能再调整专家分配');
 }
 
 /** The automatic plan for the campaign's rules and the loaded state: the same seed and state always give the same plan. */
@@ -67,7 +59,7 @@ export async function commitAssignment(input: TCommitAssignmentInput, context: T
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaignId} FOR NO KEY UPDATE`;
     const campaign = await loadReviewCampaign(tx, campaignId, await loadGrants(tx, context.actorId));
-    await assertAssignable(tx, campaign);
+    await requireOperation(tx, campaign.id, 'assign-experts');
     const inputs = await loadAssignmentInputs(tx, campaign, round);
     if (!inputs.entries.length) throw new AppError('CONFLICT', '品牌清单尚未发布，没有需要评审的品牌');
     const { plan, fingerprint: current } = planFor(campaign, inputs, seed);
@@ -90,7 +82,7 @@ export async function addAssignment(input: TManualAssignmentInput, context: TCon
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaignId} FOR NO KEY UPDATE`;
     const campaign = await loadReviewCampaign(tx, campaignId, await loadGrants(tx, context.actorId));
-    await assertAssignable(tx, campaign);
+    await requireOperation(tx, campaign.id, 'assign-experts');
     const inputs = await loadAssignmentInputs(tx, campaign, round);
     const entry = inputs.assignEntries.find((candidate) => candidate.id === applicationId);
     if (!entry) throw new AppError('NOT_FOUND', '该申报不在已发布的品牌清单中');
@@ -113,7 +105,7 @@ export async function removeAssignment(input: TRemoveAssignmentInput, context: T
     if (!found) throw new AppError('NOT_FOUND', '评分表不存在');
     await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${found.campaignId} FOR NO KEY UPDATE`;
     const campaign = await loadReviewCampaign(tx, found.campaignId, await loadGrants(tx, context.actorId));
-    await assertAssignable(tx, campaign);
+    await requireOperation(tx, campaign.id, 'assign-experts');
     const assignment = await tx.reviewAssignment.findUnique({ where: { id: assignmentId }, select: { applicationId: true, expertId: true, round: true, submittedAt: true } });
     if (!assignment) throw new AppError('NOT_FOUND', '评分表不存在');
     if (assignment.submittedAt) throw new AppError('CONFLICT', '该专家已提交评分，不能移除；如评分有误，请重新开放评分表');
@@ -132,7 +124,7 @@ export async function startDisputeRound(input: TDisputeRoundInput, context: TCon
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaignId} FOR NO KEY UPDATE`;
     const campaign = await loadReviewCampaign(tx, campaignId, await loadGrants(tx, context.actorId));
-    await assertAssignable(tx, campaign);
+    await requireOperation(tx, campaign.id, 'assign-experts');
     const sheets = await tx.reviewAssignment.findMany({ where: { campaignId, applicationId }, select: { expertId: true, round: true, submittedAt: true } });
     if (!sheets.length) throw new AppError('CONFLICT', '该品牌还没有评审，不能复议');
     const latest = Math.max(...sheets.map((sheet) => sheet.round));

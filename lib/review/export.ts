@@ -5,7 +5,7 @@ import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { stampPages } from '@/lib/pdf/kit';
 import { createA4, drawTable, MARGIN_X, MARGIN_Y, signatureBox, titleBlock, type TPdfColumn } from '@/lib/pdf/table';
-import { DECISION_KIND_LABELS, type TDecisionDetail } from '@/lib/review/decisions';
+import { DECISION_KIND_LABELS, type TDecisionDetail } from '@/lib/review/decision-queries';
 import { tiedPlaceLabel } from '@/lib/review/ranking';
 import type { TReviewCampaign } from '@/lib/review/pool';
 import type { TRanking, TRankingRow } from '@/lib/review/results';
@@ -125,6 +125,7 @@ export async function renderReviewPdf(campaign: TReviewCampaign, ranking: TRanki
 type TDecisionRow = TDecisionDetail['items'][number];
 
 function decisionColumns(awardName: ReadonlyMap<string, string>) {
+  const awards = (row: TDecisionRow) => (row.awardIds.length ? row.awardIds.map((id) => awardName.get(id) ?? '').join('、') : '不授奖');
   return {
     excel: [
       { header: '名次', width: 7, value: (row: TDecisionRow) => row.rank },
@@ -132,7 +133,7 @@ function decisionColumns(awardName: ReadonlyMap<string, string>) {
       { header: '申报单位', width: 24, value: (row: TDecisionRow) => row.application.organization.name },
       { header: '领域', width: 12, value: (row: TDecisionRow) => row.application.field?.name ?? '' },
       { header: '综合得分', width: 9, value: (row: TDecisionRow) => row.score.toFixed(2) },
-      { header: '决定', width: 18, value: (row: TDecisionRow) => (row.awardId ? (awardName.get(row.awardId) ?? '') : '不授奖') },
+      { header: '决定', width: 18, value: awards },
       { header: '调整理由', width: 30, value: (row: TDecisionRow) => row.changeReason ?? '' },
     ] satisfies TTableColumn<TDecisionRow>[],
     pdf: [
@@ -140,7 +141,7 @@ function decisionColumns(awardName: ReadonlyMap<string, string>) {
       { header: '品牌名称', width: 120, value: (row: TDecisionRow) => row.application.brandName },
       { header: '申报单位', width: 130, value: (row: TDecisionRow) => row.application.organization.name },
       { header: '综合得分', width: 56, center: true, value: (row: TDecisionRow) => row.score.toFixed(2) },
-      { header: '决定', width: 100, value: (row: TDecisionRow) => (row.awardId ? (awardName.get(row.awardId) ?? '') : '不授奖') },
+      { header: '决定', width: 100, value: awards },
       { header: '调整理由', width: null, value: (row: TDecisionRow) => row.changeReason ?? '' },
     ] satisfies TPdfColumn<TDecisionRow>[],
   };
@@ -162,9 +163,9 @@ export async function renderDecisionPdf(campaignTitle: string, decision: TDecisi
   const { doc, done } = createA4({ title, subject: campaignTitle, landscape: true });
   titleBlock(doc, title, `会议日期：${formatDate(decision.meetingDate)}    参会人员：${decision.attendees}`, decision.signedAt ? `第 ${decision.version} 版 · 已签署` : `第 ${decision.version} 版 · 草稿`);
   if (decision.correctionReason) doc.text(`更正理由：${decision.correctionReason}`, MARGIN_X, doc.y).moveDown(0.5);
-  const awarded = decision.items.filter((item) => item.awardId);
+  const awarded = decision.items.filter((item) => item.awardIds.length);
   drawTable(doc, decisionColumns(awardName).pdf, awarded, { empty: '（未授予任何奖项）', heading: `授奖品牌（${awarded.length} 个）` });
-  const others = decision.items.filter((item) => !item.awardId);
+  const others = decision.items.filter((item) => !item.awardIds.length);
   if (others.length) {
     doc.moveDown(1.2);
     drawTable(doc, decisionColumns(awardName).pdf, others, { empty: '', heading: `未授奖（${others.length} 个）` });

@@ -1,9 +1,13 @@
 // 实地核验: per entry, who goes and when, what they found, photos, pass or fail. A fail keeps the entry out of the awards.
+// Recorded in the 实地核验 stage (lib/campaign/lifecycle 'record-onsite'), never once a 领导小组审定 is signed: the
+// honours rest on the checks as they stood then.
 import { z } from 'zod';
-import { db } from '@/lib/db';
+import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
+import { operationRefusal, type TRefusal } from '@/lib/campaign/lifecycle';
+import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
 import { UPLOADED_FILE_SELECT, uploadedFileOf } from '@/lib/files/service';
 import { loadReviewCampaign, loadReviewEntries, type TReviewCampaign } from '@/lib/review/pool';
 
@@ -76,12 +80,23 @@ export async function getOnsiteCheck(campaign: TReviewCampaign, applicationId: s
   };
 }
 
+/** Why the checks cannot change now, or null: a 审定 is signed, or the 实地核验 stage is not running (database time). */
+export async function onsiteLock(tx: TTx, campaignId: string): Promise<TRefusal | null> {
+  const signed = await tx.decision.findFirst({ where: { campaignId, kind: 'FINAL', signedAt: { not: null } }, select: { id: true } });
+  if (signed) return { code: 'CONFLICT', message: '领导小组审定已经签署，实地核验结果不能再记录或修改' };
+  return operationRefusal('record-onsite', await loadLifecycle(tx, campaignId));
+}
+
+/** The same, for the pages. */
+export const loadOnsiteLock = (campaignId: string) => onsiteLock(db, campaignId);
+
 /** Saves the check of one entry in one transaction with its audit row; photos must be the actor's uploads or already on it. */
 export async function saveOnsiteCheck(input: TOnsiteCheckInput, context: TAuditContext & { actorId: string }) {
   const value = ZOnsiteCheck.parse(input);
   return db.$transaction(async (tx) => {
     const campaign = await loadReviewCampaign(tx, value.campaignId, await loadGrants(tx, context.actorId));
-    if (campaign.status !== 'PUBLISHED') throw new AppError('CONFLICT', '评选活动不在进行中，不能记录实地核验');
+    const locked = await onsiteLock(tx, campaign.id);
+    if (locked) throw new AppError(locked.code, locked.message);
     const entries = await loadReviewEntries(tx, campaign.id);
     if (!entries.some((entry) => entry.id === value.applicationId)) throw new AppError('NOT_FOUND', '该申报不在已发布的品牌清单中');
     const allowed = new Set((await loadInspectorOptions(campaign)).map((user) => user.id));
@@ -102,7 +117,7 @@ export async function saveOnsiteCheck(input: TOnsiteCheckInput, context: TAuditC
       scheduledOn: value.scheduledOn ? new Date(`${value.scheduledOn}T00:00:00Z`) : null,
       findings: value.findings,
       result: value.result,
-      recordedAt: value.result === 'PENDING' ? null : new Date(),
+      recordedAt: value.result === 'PENDING' ? null : await dbNow(tx),
     };
     const check = await tx.onsiteCheck.upsert({
       where: { campaignId_applicationId: { campaignId: campaign.id, applicationId: value.applicationId } },

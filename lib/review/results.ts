@@ -2,7 +2,7 @@
 // campaign's weights, overall and per field, ties shown. Two grouped SQL queries do the counting; the rest is pure.
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db, type TTx } from '@/lib/db';
-import { aggregateScores, type TSheetTotal } from '@/lib/review/aggregate';
+import { aggregateScores, countedRounds, type TCountedRound, type TSheetTotal } from '@/lib/review/aggregate';
 import { loadReviewEntries, type TReviewCampaign } from '@/lib/review/pool';
 import { combinedScore, rankWithTies, roundScore } from '@/lib/review/ranking';
 
@@ -17,10 +17,12 @@ export type TRankingRow = {
   organizationName: string;
   fieldId: string | null;
   fieldName: string;
-  /** Sheets counted (of the latest round with any submitted sheet) and sheets assigned in that round. */
+  /** Sheets counted and sheets assigned in the round counted (lib/review/aggregate.ts countedRounds). */
   submitted: number;
   assigned: number;
   round: number;
+  /** A 复议 round under way: it replaces `round` once all its sheets are submitted. */
+  pending: TCountedRound['pending'];
   expertScore: number | null;
   mean: number | null;
   trimmedMean: number | null;
@@ -62,11 +64,14 @@ export async function loadRanking(campaign: TRankingCampaign, client: typeof db 
   const assignedRows = await client.reviewAssignment.groupBy({ by: ['applicationId', 'round'], where: { campaignId: campaign.id }, _count: { _all: true } });
   const onsite = await client.onsiteCheck.findMany({ where: { campaignId: campaign.id }, select: { applicationId: true, result: true } });
 
-  // 复议 replaces: an entry counts the sheets of its latest round that has any submitted sheet.
-  const latestRound = new Map<string, number>();
-  for (const row of totals) latestRound.set(row.applicationId, Math.max(latestRound.get(row.applicationId) ?? 1, row.round));
+  // 复议 replaces a round only once complete (countedRounds).
+  const submittedCount = new Map<string, number>();
+  for (const row of totals) submittedCount.set(`${row.applicationId}:${row.round}`, (submittedCount.get(`${row.applicationId}:${row.round}`) ?? 0) + 1);
+  const rounds = countedRounds(
+    assignedRows.map((row) => ({ entryId: row.applicationId, round: row.round, assigned: row._count._all, submitted: submittedCount.get(`${row.applicationId}:${row.round}`) ?? 0 })),
+  );
   const counted: TSheetTotal[] = totals
-    .filter((row) => row.round === (latestRound.get(row.applicationId) ?? 1))
+    .filter((row) => row.round === (rounds.get(row.applicationId)?.round ?? 1))
     .map((row) => ({ expertId: `${row.expertId}:${row.round}`, entryId: row.applicationId, total: Number(row.total) }));
   const rubricMax = (campaign.rubric?.criteria ?? []).reduce((sum, criterion) => sum + criterion.maxPoints, 0);
   const scores = aggregateScores(counted, { max: rubricMax, aggregation: campaign.scoreAggregation, spreadLimit: campaign.disputeSpread });
@@ -78,7 +83,7 @@ export async function loadRanking(campaign: TRankingCampaign, client: typeof db 
 
   const rows = entries.map((entry) => {
     const score = scores.get(entry.id);
-    const round = latestRound.get(entry.id) ?? 1;
+    const round = rounds.get(entry.id)?.round ?? 1;
     const entryVotes = votes.get(entry.id) ?? 0;
     const combined = combinedScore({
       expertScore: score?.score ?? null,
@@ -98,6 +103,7 @@ export async function loadRanking(campaign: TRankingCampaign, client: typeof db 
       submitted: score?.count ?? 0,
       assigned: assignedCount.get(`${entry.id}:${round}`) ?? 0,
       round,
+      pending: rounds.get(entry.id)?.pending ?? null,
       expertScore: round2(score?.score),
       mean: round2(score?.mean),
       trimmedMean: round2(score?.trimmedMean),

@@ -3,6 +3,7 @@ import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
+import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
 import { loadReviewCampaign } from '@/lib/review/pool';
 import { assertEntryOperation, entryState } from '@/lib/campaign/lifecycle';
@@ -66,12 +67,6 @@ const SHEET_SELECT = {
 function reviewStatus(stages: readonly TStageWindow[], now: Date): TStageStatus {
   const stage = stages.find((candidate) => candidate.kind === 'EXPERT_REVIEW');
   return stage ? stageStatus(stage, now) : 'disabled';
-}
-
-function assertReviewOpen(status: TStageStatus) {
-  if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '专家评审尚未开始');
-  if (status === 'closed') throw new AppError('STAGE_LOCKED', '专家评审已截止，不能再修改或提交评分');
-  if (status === 'disabled') throw new AppError('STAGE_LOCKED', '本活动未安排专家评审');
 }
 
 /**
@@ -163,13 +158,18 @@ export async function listSheetsForExpert(userId: string) {
   return rows.filter((row) => listed.has(row.applicationId)).map((row) => ({ ...row, stage: reviewStatus(row.campaign.stages, now), endsAt: row.campaign.stages[0]?.endsAt ?? null }));
 }
 
-/** Locks the sheet (one save or submit at a time) and checks it is the actor's, editable, inside the review window. */
+/**
+ * Checks the sheet is the actor's, the review window open (the campaign row is share-locked first, as staff changing
+ * assignments lock it before the sheets), then locks the sheet (one save or submit at a time) and checks it is editable.
+ */
 async function lockOwnSheet(tx: TTx, assignmentId: string, actorId: string) {
+  const owner = await tx.reviewAssignment.findUnique({ where: { id: assignmentId }, select: { expertId: true, campaignId: true, campaign: { select: { status: true } } } });
+  if (!owner || owner.expertId !== actorId || owner.campaign.status !== 'PUBLISHED') throw new AppError('NOT_FOUND', NOT_YOURS);
+  await requireOperation(tx, owner.campaignId, 'score');
   await tx.$queryRaw`SELECT id FROM review_assignments WHERE id = ${assignmentId} FOR UPDATE`;
   const sheet = await tx.reviewAssignment.findUnique({ where: { id: assignmentId }, select: SHEET_SELECT });
-  if (!sheet || sheet.expertId !== actorId || sheet.campaign.status !== 'PUBLISHED') throw new AppError('NOT_FOUND', NOT_YOURS);
+  if (!sheet) throw new AppError('NOT_FOUND', NOT_YOURS);
   if (sheet.submittedAt) throw new AppError('CONFLICT', '评分表已提交，不能再修改；如需更正，请联系组织部重新开放');
-  assertReviewOpen(reviewStatus(sheet.campaign.stages, await dbNow(tx)));
   // Only an entry still on the 品牌清单 is scored: one returned for 重新申报 has left the review.
   assertEntryOperation('score-entry', entryState({ status: sheet.application.status, isListed: await isListedEntry(tx, sheet.application.id) }));
   return sheet;
@@ -228,10 +228,14 @@ export async function submitSheet(input: { assignmentId: string }, context: TCon
 export async function reopenSheet(input: TReopenSheetInput, context: TContext) {
   const { assignmentId, reason } = ZReopenSheet.parse(input);
   return db.$transaction(async (tx) => {
+    const found = await tx.reviewAssignment.findUnique({ where: { id: assignmentId }, select: { campaignId: true } });
+    if (!found) throw new AppError('NOT_FOUND', '评分表不存在');
+    await loadReviewCampaign(tx, found.campaignId, await loadGrants(tx, context.actorId));
+    // Reopened after the review, a sheet could not be submitted again and would drop out of the ranking.
+    await requireOperation(tx, found.campaignId, 'reopen-sheet');
     await tx.$queryRaw`SELECT id FROM review_assignments WHERE id = ${assignmentId} FOR UPDATE`;
     const sheet = await tx.reviewAssignment.findUnique({ where: { id: assignmentId }, select: { campaignId: true, submittedAt: true, expertId: true } });
     if (!sheet) throw new AppError('NOT_FOUND', '评分表不存在');
-    await loadReviewCampaign(tx, sheet.campaignId, await loadGrants(tx, context.actorId));
     if (!sheet.submittedAt) throw new AppError('CONFLICT', '该评分表尚未提交，无需重新开放');
     const now = await dbNow(tx);
     await tx.reviewAssignment.update({ where: { id: assignmentId }, data: { submittedAt: null, reopenedAt: now, reopenReason: reason } });

@@ -4,6 +4,7 @@ import { getCurrentUser } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { maskPhone } from '@/lib/voting/phone-verification';
 import { voterStanding, type TVotingCampaign } from '@/lib/voting/queries';
+import { isOwnUnitOfAny } from '@/lib/voting/own-unit';
 import { memberVoter } from '@/lib/voting/service';
 import { verifyVoterToken, voterCookieName } from '@/lib/voting/voter-token';
 
@@ -47,7 +48,8 @@ export async function loadVoterView(campaign: TVotingCampaign) {
       if (!open) return '投票已结束';
       if (!voter) return null;
       if (!voter.voterId) return '不在投票范围内';
-      if (!campaign.allowVoteForOwnOrg && standing?.unitPath && organizationPath.startsWith(standing.unitPath)) return '本单位品牌不可投';
+      if (standing?.isMemberWithoutRole) return '不在投票范围内';
+      if (!campaign.allowVoteForOwnOrg && standing && isOwnUnitOfAny(standing.unitPaths, organizationPath, standing.ownerPath)) return '本单位品牌不可投';
       if (left === 0) return totalLeft <= 0 ? '票数已用完' : '今日票数已用完';
       if (campaign.votesPerEntryPerDay === 1 && standing?.votedToday.includes(applicationId)) return '今天已投';
       return null;

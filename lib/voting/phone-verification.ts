@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { operationRefusal } from '@/lib/campaign/lifecycle';
+import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
 import type { TSmsSender } from '@/lib/sms/sender';
 import { checkVerificationCode, refuseCodeCheck, sendVerificationCode } from '@/lib/sms/verification-code';
 import { ZRequestCode, ZVerifyCode, type TRequestCodeInput, type TVerifyCodeInput } from '@/lib/voting/phone-schema';
@@ -13,16 +15,17 @@ export { CODE_TTL_MS, MAX_ATTEMPTS, SMS_LIMITS, maskPhone } from '@/lib/sms/veri
 
 const purposeOf = (campaignId: string) => `VOTE:${campaignId}`;
 
-/** The campaign must take public votes now (by database time). */
+/** The campaign must take public votes now: public voting on, and the state machine's 'cast-vote' (database time). */
 async function publicVotingCampaign(campaignId: string) {
-  const rows = await db.$queryRaw<{ title: string; open: boolean; endsAt: Date }[]>`
-    SELECT c.title, (now() >= s.starts_at AND now() < s.ends_at) AS open, s.ends_at AS "endsAt"
-    FROM campaigns c JOIN campaign_stages s ON s.campaign_id = c.id AND s.kind = 'VOTING' AND s.is_enabled
-    WHERE c.id = ${campaignId} AND c.status = 'PUBLISHED' AND c.public_voting_enabled`;
-  const campaign = rows[0];
-  if (!campaign) throw new AppError('FORBIDDEN', '本活动未开放公众投票');
-  if (!campaign.open) throw new AppError('STAGE_LOCKED', '当前不在投票时间内');
-  return campaign;
+  const campaign = await db.campaign.findUnique({
+    where: { id: campaignId },
+    select: { title: true, status: true, publicVotingEnabled: true, stages: { where: { kind: 'VOTING' }, select: { endsAt: true } } },
+  });
+  // A draft is not public: it takes no votes, and says no more than a campaign without public voting.
+  if (!campaign?.publicVotingEnabled || campaign.status === 'DRAFT' || !campaign.stages[0]) throw new AppError('FORBIDDEN', '本活动未开放公众投票');
+  const refusal = operationRefusal('cast-vote', await db.$transaction((tx) => loadLifecycle(tx, campaignId)));
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+  return { title: campaign.title, endsAt: campaign.stages[0].endsAt };
 }
 
 /** Sends a code to the phone; returns when the next one may be requested. Refusals say why and when to retry. */

@@ -1,7 +1,9 @@
 // What the public voting pages read: the campaign's vote window and rules, the entries of the latest 品牌清单 as cards,
 // the counts when the campaign shows them live, and what the signed-in member has left today.
 import { db, dbNow } from '@/lib/db';
-import { stageStatus } from '@/lib/campaign/stages';
+import { operationRefusal } from '@/lib/campaign/lifecycle';
+import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
+import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import { validVoteCounts } from '@/lib/review/results';
 import { isListedEntry, listedApplicationIds } from '@/lib/brand-list/listed';
 
@@ -13,6 +15,7 @@ export async function loadVotingCampaign(campaignId: string) {
     select: {
       id: true,
       title: true,
+      status: true,
       ownerOrg: { select: { name: true, shortName: true } },
       memberVotingEnabled: true,
       publicVotingEnabled: true,
@@ -27,7 +30,19 @@ export async function loadVotingCampaign(campaignId: string) {
   if (!campaign) return null;
   const stage = campaign.stages[0];
   const now = await dbNow();
-  return { ...campaign, window: { status: stage ? stageStatus(stage, now) : ('disabled' as const), startsAt: stage?.startsAt ?? null, endsAt: stage?.endsAt ?? null } };
+  return { ...campaign, window: { status: windowStatus(campaign.status, stage, now), startsAt: stage?.startsAt ?? null, endsAt: stage?.endsAt ?? null } };
+}
+
+/**
+ * The vote as the pages show it. Open exactly when the state machine allows 'cast-vote' (the rule cast_vote applies);
+ * otherwise the stage's dates say whether it is still to come, and a campaign no longer running has closed it.
+ */
+function windowStatus(status: CampaignStatus, stage: TStageWindow | undefined, now: Date): TStageStatus {
+  if (!stage) return 'disabled';
+  if (!operationRefusal('cast-vote', { status, stages: [stage], now })) return 'open';
+  const dates = stageStatus(stage, now);
+  if (dates === 'disabled' || status === 'PUBLISHED') return dates === 'open' ? 'closed' : dates;
+  return 'closed';
 }
 
 export type TVotingCampaign = NonNullable<Awaited<ReturnType<typeof loadVotingCampaign>>>;
@@ -70,14 +85,30 @@ export async function listVotingEntries(campaign: TVotingCampaign, search: TVoti
   return { entries, fields: [...new Set(rows.map((row) => row.fieldName))], regions: [...new Set(rows.map((row) => row.regionName))], total: rows.length };
 }
 
-/** What a member has used today (Asia/Shanghai) and in total, and which entries they voted for today. */
+/**
+ * What a voter has used today (Asia/Shanghai) and in total, which entries they voted for today, and for a member the
+ * units of their current MEMBER roles (read now, as cast_vote does): none means the member may no longer vote.
+ */
 export async function voterStanding(campaignId: string, voterId: string) {
   const rows = await db.$queryRaw<{ applicationId: string; today: boolean }[]>`
     SELECT application_id AS "applicationId", vote_day = (now() AT TIME ZONE 'Asia/Shanghai')::date AS today FROM votes WHERE voter_id = ${voterId} AND campaign_id = ${campaignId}`;
   const today = rows.filter((row) => row.today);
-  // A member's unit: entries from inside it are off limits unless the campaign allows voting for one's own.
-  const [unit] = await db.$queryRaw<{ path: string }[]>`SELECT o.path FROM voters r JOIN organizations o ON o.id = r.organization_id WHERE r.id = ${voterId}`;
-  return { usedToday: today.length, usedTotal: rows.length, votedToday: [...new Set(today.map((row) => row.applicationId))], unitPath: unit?.path ?? null };
+  const [voter] = await db.$queryRaw<{ kind: 'MEMBER' | 'PUBLIC'; ownerPath: string; unitPaths: string[] | null }[]>`
+    SELECT r.kind, owner.path AS "ownerPath",
+      (SELECT array_agg(o.path) FROM role_assignments ra JOIN users u ON u.id = ra.user_id JOIN organizations o ON o.id = ra.organization_id
+       WHERE ra.user_id = r.user_id AND ra.role = 'MEMBER' AND NOT u.is_disabled AND o.is_active AND starts_with(o.path, owner.path)) AS "unitPaths"
+    FROM voters r JOIN campaigns c ON c.id = r.campaign_id JOIN organizations owner ON owner.id = c.owner_org_id
+    WHERE r.id = ${voterId} AND r.campaign_id = ${campaignId}`;
+  const unitPaths = voter?.unitPaths ?? [];
+  return {
+    usedToday: today.length,
+    usedTotal: rows.length,
+    votedToday: [...new Set(today.map((row) => row.applicationId))],
+    /** A member's units: entries of them, below them, or above them below the organizer are their own (own-unit.ts). */
+    unitPaths,
+    ownerPath: voter?.ownerPath ?? '',
+    isMemberWithoutRole: voter?.kind === 'MEMBER' && unitPaths.length === 0,
+  };
 }
 
 /** One entry on the 品牌清单 with what its page shows: 内涵, 载体, photos (never documents). Null when not listed. */

@@ -193,7 +193,15 @@ export async function seedHonoredCampaign(db: PrismaClient): Promise<void> {
         version: 1,
         meetingDate: new Date('2025-10-20T00:00:00Z'),
         attendees: '党建品牌选树工作领导小组全体成员',
-        items: { create: entries.map((entry, index) => ({ applicationId: entry.applicationId, rank: index + 1, score: 95 - index * 1.5, awardId: award(entry.awards[0]).id, proposedAwardId: award(entry.awards[0]).id })) },
+        items: {
+          create: entries.map((entry, index) => ({
+            applicationId: entry.applicationId,
+            rank: index + 1,
+            score: 95 - index * 1.5,
+            // 十大 and 最佳人气 together: a 单项奖 may come on top of a 等次奖 (lib/review/award-rules.ts).
+            awards: { create: entry.awards.map((name) => ({ awardId: award(name).id, isDecided: true, isProposed: true })) },
+          })),
+        },
       },
       select: { id: true },
     });

@@ -136,6 +136,9 @@ test('the demo campaign goes from declarations to a published 品牌清单, an a
   await as(browser, 'admin', /\/admin$/, async (page) => {
     await page.goto(`${campaignPath}/review/results`);
     await expect(page.getByText(/综合得分 = 专家评分/)).toBeVisible();
+    // The meetings decide once the scores and on-site checks are in: 实地核验, then 初评审定.
+    await openNextStageEarly(page, '实地核验');
+    await openNextStageEarly(page, '初评审定');
     await signDecision(page, campaignPath, '部务会初评', '部长、常务副部长、组织一科');
     await signDecision(page, campaignPath, '领导小组审定', '党建品牌选树工作领导小组全体成员');
     await page.goto(`${campaignPath}/decisions`);

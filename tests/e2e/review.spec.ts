@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { storeUpload } from '@/lib/files/service';
 import { saveScores, submitSheet } from '@/lib/review/scoring';
 import { samplePdf, samplePng } from '../support/upload-samples';
-import { createReviewScope } from '../support/reviews';
+import { createReviewScope, openStage } from '../support/reviews';
 import { screenshotBoth } from './support/screenshots';
 import { signInTestUser } from './support/session';
 
@@ -85,7 +85,8 @@ test('the admin assigns experts, an expert scores on a phone, staff check on sit
     await submitSheet({ assignmentId: sheet.id }, { actorId: sheet.expertId });
   }
 
-  // 实地核验 of the first brand.
+  // 实地核验 of the first brand, in its stage.
+  await openStage(campaignId, 'ONSITE_CHECK');
   await admin.goto(`/admin/campaigns/${campaignId}/onsite`);
   await admin.getByRole('link', { name: `安排核验 ${brandOf(scope.entries[0].id)}` }).click();
   await admin.getByLabel('核验日期').fill('2026-11-20');
@@ -100,12 +101,23 @@ test('the admin assigns experts, an expert scores on a phone, staff check on sit
   await expect(admin.getByText(/综合得分 = 专家评分/)).toBeVisible();
   await screenshotBoth(admin, 'review-results');
 
+  // Before the 初评审定 stage the meeting cannot be recorded; then it can.
+  await admin.goto(`/admin/campaigns/${campaignId}/decisions`);
+  await expect(admin.getByText('初评审定阶段尚未开始，不能形成或签署初评、审定结果')).toBeVisible();
+  await expect(admin.getByRole('button', { name: '开始部务会初评' })).toHaveCount(0);
+  await openStage(campaignId, 'DELIBERATION');
+  const creative = (await db.award.findFirstOrThrow({ where: { campaignId, kind: 'CREATIVITY' }, select: { name: true } })).name;
   for (const [kind, label] of [['PRELIMINARY', '部务会初评'], ['FINAL', '领导小组审定']] as const) {
     await admin.goto(`/admin/campaigns/${campaignId}/decisions`);
     await admin.getByRole('button', { name: `开始${label}` }).click();
     await expect(admin.getByRole('heading', { level: 1, name: `${label}（第 1 版）` })).toBeVisible();
     await admin.getByLabel('参会人员').fill(kind === 'PRELIMINARY' ? '部长、副部长、组织科' : '领导小组全体成员');
-    if (kind === 'PRELIMINARY') await screenshotBoth(admin, 'review-decision-draft');
+    if (kind === 'PRELIMINARY') {
+      // A 单项奖 on top of the first brand's 等次奖: the meeting's own judgement, so it asks for the reason.
+      await admin.getByRole('checkbox', { name: `${brandOf(scope.entries[0].id)}：${creative}` }).check();
+      await admin.getByLabel('调整理由（必填）').fill('品牌载体创新突出，部务会研究增授');
+      await screenshotBoth(admin, 'review-decision-draft');
+    }
     await admin.getByRole('button', { name: `签署${label}` }).click();
     await admin.getByRole('dialog', { name: `签署${label}？` }).getByRole('button', { name: '确认签署' }).click();
     await expect(admin.getByText(/签署，不可修改/)).toBeVisible();
@@ -113,6 +125,7 @@ test('the admin assigns experts, an expert scores on a phone, staff check on sit
   await admin.goto(`/admin/campaigns/${campaignId}/decisions`);
   const proposal = admin.locator('section').filter({ has: admin.getByRole('heading', { name: '拟表彰名单' }) });
   await expect(proposal.getByText(brandOf(scope.entries[0].id)).first()).toBeVisible();
+  await expect(proposal.getByRole('listitem').filter({ hasText: brandOf(scope.entries[0].id) }).filter({ hasText: creative })).toHaveCount(1);
   await screenshotBoth(admin, 'review-award-proposal');
   const workbook = await admin.request.get(`/api/reviews/export?campaign=${campaignId}&format=xlsx`);
   expect(workbook.status()).toBe(200);

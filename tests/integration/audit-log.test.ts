@@ -7,7 +7,7 @@ import { updateOrganization } from '@/lib/organization/service';
 import { signDecision } from '@/lib/review/decisions';
 import { assignRole, removeRole } from '@/lib/user/role-service';
 import { createOrg, createUser } from '../support/factories';
-import { createListedScope } from '../support/reviews';
+import { createListedScope, openStage } from '../support/reviews';
 
 describe('audit log page data', () => {
   it('reads real operations in Chinese: labels, object names and field-by-field changes, with the raw record kept', async () => {
@@ -26,13 +26,14 @@ describe('audit log page data', () => {
         attendees: '部长、副部长',
         items: {
           create: [
-            { applicationId: first.id, rank: 1, score: 90, awardId: award.id, proposedAwardId: award.id },
+            { applicationId: first.id, rank: 1, score: 90, awards: { create: [{ awardId: award.id, isDecided: true, isProposed: true }] } },
             { applicationId: second.id, rank: 2, score: 80 },
           ],
         },
       },
       select: { id: true },
     });
+    await openStage(scope.campaign.id, 'DELIBERATION');
     await signDecision({ decisionId: decision.id }, admin);
 
     // 2. Change an organization: new name, member count and secretary.

@@ -17,7 +17,7 @@ describe('demo seed', () => {
 
     const campaign = await db.campaign.findFirstOrThrow({
       where: { title: DEMO_HONORED_TITLE },
-      select: { status: true, announcement: { select: { title: true } }, publicity: { select: { endsAt: true } }, honors: { select: { certificateNo: true, awardName: true, brandName: true, revokedAt: true } } },
+      select: { status: true, announcement: { select: { title: true } }, publicities: { select: { endsAt: true, version: true } }, honors: { select: { certificateNo: true, awardName: true, brandName: true, revokedAt: true } } },
     });
     expect(campaign.status).toBe('FINISHED');
     expect(campaign.announcement?.title).toContain(DEMO_HONORED_TITLE);
@@ -25,5 +25,10 @@ describe('demo seed', () => {
     expect(new Set(campaign.honors.map((honor) => honor.certificateNo)).size).toBe(9);
     expect(campaign.honors.filter((honor) => honor.awardName === '十大党建品牌').map((honor) => honor.brandName).sort()).toEqual(['渔港红帆', '红旗领航', '红色车厢', '翠竹邻里家'].sort());
     expect(campaign.honors.every((honor) => /^DJPP-2025-\d{6}$/.test(honor.certificateNo) && honor.revokedAt === null)).toBe(true);
+    expect(campaign.publicities.map((publicity) => publicity.version)).toEqual([1]);
+    // The signed 审定 holds both awards of the brand honoured twice: the honours match the decision.
+    const decided = await db.decisionAward.findMany({ where: { isDecided: true, item: { decision: { kind: 'FINAL', campaign: { title: DEMO_HONORED_TITLE } } } }, select: { award: { select: { name: true } }, item: { select: { application: { select: { brandName: true } } } } } });
+    expect(decided).toHaveLength(9);
+    expect(decided.filter((row) => row.item.application.brandName === '渔港红帆').map((row) => row.award.name).sort()).toEqual(['十大党建品牌', '最佳人气党建品牌'].sort());
   });
 });

@@ -76,8 +76,8 @@ describe('异议: filing', () => {
     expect(notAwarded.message).toBe('该品牌不在公示名单中');
 
     await endPublicity(campaignId);
-    expect((await rejection(fileObjection({ ...input, applicationId: scope.entries[0].id }))).message).toBe('公示期已结束，不能再提出异议');
-    expect((await rejection(requestObjectionCode({ campaignId, phone: newPhone(), ...(await solved()) }, newIp()))).message).toBe('公示期已结束，不能再提出异议');
+    expect((await rejection(fileObjection({ ...input, applicationId: scope.entries[0].id }))).message).toBe('公示阶段已结束，不能提出异议');
+    expect((await rejection(requestObjectionCode({ campaignId, phone: newPhone(), ...(await solved()) }, newIp()))).message).toBe('公示阶段已结束，不能提出异议');
     // The refusals spent nothing: the code is still unused, and no objection exists.
     expect(await db.objection.count({ where: { campaignId } })).toBe(0);
     expect(await db.smsCode.count({ where: { phone, usedAt: null } })).toBe(1);

@@ -40,6 +40,6 @@ describe('the public campaign page', () => {
     expect(paths.filter((path) => path.startsWith(votingBase)).sort()).toEqual([votingBase, `${votingBase}/brands`, `${votingBase}/vote`]);
     const awardedBase = `/campaigns/${awarded.campaign.id}`;
     expect(paths.filter((path) => path.startsWith(awardedBase)).sort()).toEqual([awardedBase, `${awardedBase}/brands`, `${awardedBase}/publicity`]);
-    expect((await loadPublicCampaign(awarded.campaign.id))?.campaign.publicity).not.toBeNull();
+    expect((await loadPublicCampaign(awarded.campaign.id))?.campaign.publicities).toHaveLength(1);
   });
 });

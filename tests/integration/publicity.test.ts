@@ -32,7 +32,7 @@ describe('公示 and 通报表扬', () => {
     expect((await rejection(publishPublicity(days, { actorId: scope.cityAdmin.id }))).message).toBe('本活动已经发布公示');
 
     const stage = await db.campaignStage.findUniqueOrThrow({ where: { campaignId_kind: { campaignId, kind: 'PUBLICITY' } } });
-    const publicity = await db.publicity.findUniqueOrThrow({ where: { campaignId } });
+    const publicity = await db.publicity.findFirstOrThrow({ where: { campaignId } });
     expect(stage.startsAt).toEqual(publicity.startsAt);
     expect(stage.endsAt).toEqual(publicity.endsAt);
     expect(publicity.endsAt.getTime() - publicity.startsAt.getTime()).toBe(5 * 86_400_000);
@@ -73,7 +73,7 @@ describe('公示 and 通报表扬', () => {
       '12380',
     ]);
     await publishPublicity({ ...days, contactPhone: '139 0000 0011' }, admin);
-    expect((await db.publicity.findUniqueOrThrow({ where: { campaignId } })).notice).toBe('联系电话：13900000011\n通讯地址：示范市人民路 1 号市委组织部 305 室');
+    expect((await db.publicity.findFirstOrThrow({ where: { campaignId } })).notice).toBe('联系电话：13900000011\n通讯地址：示范市人民路 1 号市委组织部 305 室');
   });
 
   it('refuses a 表彰决定 without 文号', async () => {
@@ -97,7 +97,7 @@ describe('公示 and 通报表扬', () => {
     const admin = { actorId: scope.cityAdmin.id };
     expect((await rejection(finaliseCampaign(finalInput(campaignId), admin))).message).toContain('请先发布公示');
     await openPublicity(campaignId, scope.cityAdmin.id);
-    expect((await rejection(finaliseCampaign(finalInput(campaignId), admin))).message).toBe('公示期尚未结束，不能发布表彰决定');
+    expect((await rejection(finaliseCampaign(finalInput(campaignId), admin))).message).toBe('公示阶段仍在进行中，结束后才能发布表彰决定');
 
     const open = await insertObjection(campaignId, scope.entries[1].id, { status: 'INVESTIGATING' });
     await insertObjection(campaignId, scope.entries[2].id, { status: 'ANSWERED', outcome: 'DISMISSED' });
@@ -157,6 +157,7 @@ describe('公示 and 通报表扬', () => {
     const scope = await createAwardedScope({ entries: 2, awarded: 2 });
     const campaignId = scope.campaign.id;
     await db.campaign.update({ where: { id: campaignId }, data: { publicityEnabled: false } });
+    await db.campaignStage.update({ where: { campaignId_kind: { campaignId, kind: 'PUBLICITY' } }, data: { isEnabled: false } });
     expect((await rejection(openPublicity(campaignId, scope.cityAdmin.id))).message).toContain('不公示');
     await finaliseCampaign(finalInput(campaignId), { actorId: scope.cityAdmin.id });
     const honor = await db.honor.findFirstOrThrow({ where: { campaignId }, orderBy: { sortOrder: 'asc' } });
@@ -181,13 +182,13 @@ describe('公示 and 通报表扬', () => {
       data: { isEnabled: true, startsAt: new Date(Date.now() - 3 * 86_400_000), endsAt: new Date(Date.now() + 5 * 86_400_000) },
     });
     await openPublicity(campaignId, scope.cityAdmin.id);
-    const publicity = await db.publicity.findUniqueOrThrow({ where: { campaignId } });
+    const publicity = await db.publicity.findFirstOrThrow({ where: { campaignId } });
     const stages = await db.campaignStage.findMany({ where: { campaignId } });
     const now = new Date();
     expect(currentStage(stages, now)?.kind).toBe('PUBLICITY');
     expect(stages.find((stage) => stage.kind === 'DELIBERATION')?.endsAt).toEqual(publicity.startsAt);
 
-    expect((await rejection(finaliseCampaign(finalInput(campaignId), admin))).message).toBe('公示期尚未结束，不能发布表彰决定');
+    expect((await rejection(finaliseCampaign(finalInput(campaignId), admin))).message).toBe('公示阶段仍在进行中，结束后才能发布表彰决定');
     await closeStageNow({ campaignId, kind: 'PUBLICITY' }, admin);
     expect((await loadPublicityAdmin(campaignId)).publicity?.phase).toBe('ended');
     expect((await loadPublicPublicity(campaignId))?.phase).toBe('ended');

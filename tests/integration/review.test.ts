@@ -5,7 +5,8 @@ import { declareConflict, getSheetForExpert, reopenSheet, saveScores, submitShee
 import { loadExpertScoreSummary } from '@/lib/review/expert-summary';
 import { canReadFile, downloadName } from '@/lib/files/access';
 import { loadGrants } from '@/lib/application/access';
-import { createDecision, getDecision, loadAwardProposal, saveDecisionDraft, signDecision } from '@/lib/review/decisions';
+import { createDecision, saveDecisionDraft, signDecision } from '@/lib/review/decisions';
+import { getDecision, loadAwardProposal } from '@/lib/review/decision-queries';
 import { buildReviewWorkbook, renderDecisionPdf, renderReviewPdf } from '@/lib/review/export';
 import { extractPdfText } from '../support/pdf-text';
 import { loadReviewCampaign } from '@/lib/review/pool';
@@ -13,7 +14,7 @@ import { loadRanking } from '@/lib/review/results';
 import { saveExpertProfile, savePanel } from '@/lib/review/experts';
 import { createUser } from '../support/factories';
 import { insertVotes } from '../support/voting';
-import { closeExpertReview, createReviewScope } from '../support/reviews';
+import { closeExpertReview, createReviewScope, openStage } from '../support/reviews';
 import { rejection } from '../support/errors';
 
 const context = (actorId: string) => ({ actorId, ip: '10.9.7.1' });
@@ -144,7 +145,9 @@ describe('scoring', () => {
     expect(sheet.isEditable).toBe(true);
     await closeExpertReview(scope.campaign.id);
     const late = await rejection(saveScores({ assignmentId: mine.id, scores: [{ criterionId: criteria[0].id, points: 10 }] }, context(scope.westExpert.id)));
-    expect(late).toMatchObject({ code: 'STAGE_LOCKED', message: '专家评审已截止，不能再修改或提交评分' });
+    expect(late).toMatchObject({ code: 'STAGE_LOCKED', message: '专家评审阶段已结束，不能评分' });
+    // Staff cannot reopen a sheet once the review is over: it could not be submitted again.
+    expect((await rejection(reopenSheet({ assignmentId: mine.id, reason: '评分有误需更正' }, context(scope.cityAdmin.id)))).message).toBe('专家评审阶段已结束，不能重新开放评分表');
   });
 });
 
@@ -282,7 +285,7 @@ describe('expert pool', () => {
 });
 
 describe('复议', () => {
-  it('a new round with the same experts replaces the first once its sheets come in', async () => {
+  it('a new round with the same experts replaces the first once all its sheets are in, not sheet by sheet', async () => {
     const scope = await createReviewScope({ entries: 1 });
     const admin = context(scope.cityAdmin.id);
     const criteria = await criteriaOf(scope.campaign.id);
@@ -305,6 +308,8 @@ describe('复议', () => {
     expect(await startDisputeRound({ campaignId: scope.campaign.id, applicationId: entryId, reason: '专家分歧较大' }, admin)).toEqual({ round: 2, count: 2 });
     expect((await loadRanking(campaign)).rows[0].round).toBe(1);
     await score(scope.westExpert.id, 2, 16);
+    // One 复议 sheet in: it does not stand in for the panel; round 1 counts until the 复议 is complete.
+    expect((await loadRanking(campaign)).rows[0]).toMatchObject({ round: 1, expertScore: 60, pending: { round: 2, assigned: 2, submitted: 1 } });
     await score(scope.cityExpert.id, 2, 14);
     expect((await loadRanking(campaign)).rows[0]).toMatchObject({ round: 2, expertScore: 75, isDisputed: false });
   });
@@ -357,27 +362,28 @@ describe('ranking, decisions and the award proposal', () => {
     expect([row(2).rank, row(0).rank]).toEqual([1, 2]);
 
     await db.onsiteCheck.create({ data: { campaignId: scope.campaign.id, applicationId: scope.entries[1].id, result: 'FAILED', findings: '阵地已撤并，与申报不符' } });
+    await openStage(scope.campaign.id, 'DELIBERATION');
     const preliminary = await createDecision({ campaignId: scope.campaign.id, kind: 'PRELIMINARY' }, admin);
     const draft = (await getDecision(preliminary.id, scope.campaign.id))!;
     const demo = await db.award.findFirstOrThrow({ where: { campaignId: scope.campaign.id, kind: 'DEMONSTRATION' } });
-    expect(draft.items.find((item) => item.applicationId === scope.entries[0].id)!.proposedAwardId).toBe(demo.id);
-    expect(draft.items.find((item) => item.applicationId === scope.entries[1].id)!.proposedAwardId).toBeNull();
+    expect(draft.items.find((item) => item.applicationId === scope.entries[0].id)!.proposedAwardIds).toContain(demo.id);
+    expect(draft.items.find((item) => item.applicationId === scope.entries[1].id)!.proposedAwardIds).toEqual([]);
 
-    const items = draft.items.map((item) => ({ applicationId: item.applicationId, awardId: item.applicationId === scope.entries[1].id ? demo.id : item.awardId, changeReason: '' }));
+    const items = draft.items.map((item) => ({ applicationId: item.applicationId, awardIds: item.applicationId === scope.entries[1].id ? [demo.id] : item.awardIds, changeReason: '' }));
     await saveDecisionDraft({ decisionId: preliminary.id, meetingDate: '2026-11-20', attendees: '部长、副部长、组织科', notes: '', items }, admin);
     const refused = await rejection(signDecision({ decisionId: preliminary.id }, admin));
     expect(refused.message).toBe('暂不能签署：1 个品牌的奖项与建议不同，请写明调整理由；1 个实地核验未通过的品牌不能获奖。');
-    await saveDecisionDraft({ decisionId: preliminary.id, meetingDate: '2026-11-20', attendees: '部长、副部长、组织科', notes: '', items: draft.items.map((item) => ({ applicationId: item.applicationId, awardId: item.awardId, changeReason: '' })) }, admin);
+    await saveDecisionDraft({ decisionId: preliminary.id, meetingDate: '2026-11-20', attendees: '部长、副部长、组织科', notes: '', items: draft.items.map((item) => ({ applicationId: item.applicationId, awardIds: item.awardIds, changeReason: '' })) }, admin);
     await signDecision({ decisionId: preliminary.id }, admin);
     expect((await rejection(saveDecisionDraft({ decisionId: preliminary.id, meetingDate: '2026-11-21', attendees: '改', notes: '', items: [] }, admin))).code).toBe('CONFLICT');
 
     expect(await loadAwardProposal(scope.campaign.id)).toBeNull();
     const final = await createDecision({ campaignId: scope.campaign.id, kind: 'FINAL' }, admin);
     const finalDraft = (await getDecision(final.id, scope.campaign.id))!;
-    await saveDecisionDraft({ decisionId: final.id, meetingDate: '2026-11-22', attendees: '领导小组全体成员', notes: '', items: finalDraft.items.map((item) => ({ applicationId: item.applicationId, awardId: item.awardId, changeReason: '' })) }, admin);
+    await saveDecisionDraft({ decisionId: final.id, meetingDate: '2026-11-22', attendees: '领导小组全体成员', notes: '', items: finalDraft.items.map((item) => ({ applicationId: item.applicationId, awardIds: item.awardIds, changeReason: '' })) }, admin);
     await signDecision({ decisionId: final.id }, admin);
     const proposal = (await loadAwardProposal(scope.campaign.id))!;
-    expect(proposal.items.map((item) => [item.application.id, item.award?.id])).toContainEqual([scope.entries[0].id, demo.id]);
+    expect(proposal.items.map((item) => [item.application.id, item.award.id])).toContainEqual([scope.entries[0].id, demo.id]);
     expect(proposal.items.some((item) => item.application.id === scope.entries[1].id)).toBe(false);
 
     // A correction is a new version with a reason; the signed one stays as it was.

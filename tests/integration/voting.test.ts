@@ -66,7 +66,7 @@ describe('casting votes', () => {
     });
     await db.campaign.update({ where: { id: campaignId }, data: { memberVotingEnabled: true } });
     await closeVoting(campaignId);
-    expect(await rejection(castVote({ campaignId, applicationId: scope.entries[1].id, idempotencyKey: key() }, { voterId: ownVoter }))).toMatchObject({ code: 'STAGE_LOCKED', message: '当前不在投票时间内' });
+    expect(await rejection(castVote({ campaignId, applicationId: scope.entries[1].id, idempotencyKey: key() }, { voterId: ownVoter }))).toMatchObject({ code: 'STAGE_LOCKED', message: '网络投票阶段已结束，不能投票' });
     // A member of another tree has no voter row here; a voter of another campaign cannot vote in this one.
     const outsider = await memberVoter(campaignId, other.cityAdmin.id);
     expect(outsider).toBeNull();

@@ -1,4 +1,6 @@
 import { db } from '@/lib/db';
+import { stagesBefore } from '@/lib/campaign/stages';
+import type { StageKind } from '@/lib/generated/prisma/enums';
 import { publishBrandList } from '@/lib/brand-list/service';
 import { bulkPassQualifications } from '@/lib/qualification/service';
 import { createOrg, createUser } from './factories';
@@ -51,4 +53,18 @@ export async function openExpertReview(campaignId: string) {
 
 export async function closeExpertReview(campaignId: string) {
   await db.$executeRaw`UPDATE campaign_stages SET ends_at = now() - interval '1 millisecond' WHERE campaign_id = ${campaignId} AND kind = 'EXPERT_REVIEW'`;
+}
+
+/**
+ * Moves the campaign to `kind` by database time: every stage before it over (not started ones too), `kind` open for
+ * at least a day; later stages keep their dates.
+ */
+export async function openStage(campaignId: string, kind: StageKind) {
+  const before = stagesBefore(kind);
+  await db.$executeRaw`
+    UPDATE campaign_stages SET starts_at = LEAST(starts_at, now() - interval '3 days'), ends_at = LEAST(ends_at, now() - interval '1 millisecond')
+    WHERE campaign_id = ${campaignId} AND kind::text = ANY(${before})`;
+  await db.$executeRaw`
+    UPDATE campaign_stages SET is_enabled = true, starts_at = now() - interval '1 second', ends_at = GREATEST(ends_at, now() + interval '1 day')
+    WHERE campaign_id = ${campaignId} AND kind::text = ${kind}`;
 }

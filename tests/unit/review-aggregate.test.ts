@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateScores, mean, normaliseByExpert, trimmedMean } from '@/lib/review/aggregate';
+import { aggregateScores, countedRounds, mean, normaliseByExpert, trimmedMean } from '@/lib/review/aggregate';
 import { combinedScore, rankWithTies } from '@/lib/review/ranking';
 
 describe('expert score aggregation (worked examples)', () => {
@@ -81,5 +81,24 @@ describe('combined ranking', () => {
       ['b', 2, true],
       ['d', 4, false],
     ]);
+  });
+});
+
+describe('which round counts (复议)', () => {
+  it('keeps the complete first round until every 复议 sheet is in, then counts the 复议 alone', () => {
+    const round = (entryId: string, number: number, assigned: number, submitted: number) => ({ entryId, round: number, assigned, submitted });
+    const counted = countedRounds([
+      // a: five experts in round 1; one of five 复议 sheets submitted — round 1 still counts.
+      round('a', 1, 5, 5),
+      round('a', 2, 5, 1),
+      // b: the 复议 is complete and replaces round 1.
+      round('b', 1, 5, 5),
+      round('b', 2, 3, 3),
+      // c: the first review is under way: round 1 counts as far as it has come.
+      round('c', 1, 5, 2),
+    ]);
+    expect(counted.get('a')).toEqual({ round: 1, pending: { round: 2, assigned: 5, submitted: 1 } });
+    expect(counted.get('b')).toEqual({ round: 2, pending: null });
+    expect(counted.get('c')).toEqual({ round: 1, pending: null });
   });
 });

@@ -46,7 +46,7 @@ export default async function PublicCampaignPage({ params }: TProps) {
       label: stageStatus(voting!, now) === 'open' ? '参与网络投票' : '网络投票结果',
       note: stageStatus(voting!, now) === 'open' ? `截至 ${formatDate(new Date(voting!.endsAt.getTime() - 1))}` : '投票已结束',
     },
-    campaign.publicity && { href: `${base}/publicity`, label: '拟表彰名单公示', note: '公示与异议' },
+    campaign.publicities.length > 0 && { href: `${base}/publicity`, label: '拟表彰名单公示', note: '公示与异议' },
     campaign.announcement && { href: `${base}/announcement`, label: '表彰决定', note: '获奖品牌名单' },
   ].filter((link) => !!link);
 

@@ -44,6 +44,12 @@ export default async function ObjectionTrackingPage({ params }: TProps) {
                 </dd>
                 <dt className="text-stone-600">异议对象</dt>
                 <dd className="text-stone-900">{objection.application.brandName}（{objection.application.organization.name}）</dd>
+                {objection.publicity.version > 1 && (
+                  <>
+                    <dt className="text-stone-600">针对公示</dt>
+                    <dd className="text-stone-900">第 {objection.publicity.version} 版（更正公示）</dd>
+                  </>
+                )}
                 <dt className="text-stone-600">异议人</dt>
                 <dd className="text-stone-900">{objection.objectorName}</dd>
                 <dt className="text-stone-600">提交时间</dt>

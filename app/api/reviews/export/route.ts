@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { downloadRequest } from '@/lib/auth/download';
 import { db } from '@/lib/db';
 import { downloadResponse, textRefusal } from '@/lib/files/http';
-import { getDecision } from '@/lib/review/decisions';
+import { getDecision } from '@/lib/review/decision-queries';
 import { buildDecisionWorkbook, buildReviewWorkbook, renderDecisionPdf, renderReviewPdf } from '@/lib/review/export';
 import { findReviewCampaign } from '@/lib/review/pool';
 import { loadRanking } from '@/lib/review/results';

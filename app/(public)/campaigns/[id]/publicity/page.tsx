@@ -10,10 +10,14 @@ import { loadPublicPublicity } from '@/lib/publicity/queries';
 
 export const dynamic = 'force-dynamic';
 
-type TProps = { params: Promise<{ id: string }> };
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ v?: string | string[] }> };
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const data = await loadPublicPublicity((await params).id);
+/** `?v=1` shows an earlier (superseded) version; anything else the 公示 in force. */
+const versionOf = (raw: string | string[] | undefined) => (typeof raw === 'string' && /^[1-9]\d{0,3}$/.test(raw) ? Number(raw) : undefined);
+
+export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {
+  const [{ id }, { v }] = await Promise.all([params, searchParams]);
+  const data = await loadPublicPublicity(id, versionOf(v));
   if (!data) return { title: '公示' };
   return {
     title: `拟表彰名单公示 · ${data.campaign.title}`,
@@ -21,29 +25,39 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   };
 }
 
-/** 公示: the awards proposed by the signed 领导小组审定, with the period and how to object. */
-export default async function PublicityPage({ params }: TProps) {
-  const { id } = await params;
-  const data = await loadPublicPublicity(id);
+/** 公示: the awards proposed by the signed 领导小组审定, with the period and how to object; earlier versions as superseded. */
+export default async function PublicityPage({ params, searchParams }: TProps) {
+  const [{ id }, { v }] = await Promise.all([params, searchParams]);
+  const data = await loadPublicPublicity(id, versionOf(v));
   if (!data) notFound();
   const { campaign } = data;
-  const isOpen = data.phase === 'open';
+  const isOpen = data.isCurrent && data.phase === 'open';
+  const base = `/campaigns/${campaign.id}/publicity`;
   return (
     <>
       <PublicHeader />
       <main className="mx-auto max-w-3xl space-y-6 px-4 py-6">
         <div>
           <Link href="/" className="text-sm text-brand-700 hover:underline">← 返回首页</Link>
-          <h1 className="mt-2 text-2xl font-bold text-stone-900">拟表彰名单公示</h1>
+          <h1 className="mt-2 text-2xl font-bold text-stone-900">{data.version > 1 ? '拟表彰名单更正公示' : '拟表彰名单公示'}</h1>
           <p className="mt-1 text-stone-600">{campaign.title} · {campaign.ownerOrg.name}</p>
         </div>
 
         <section aria-label="公示信息" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+          {data.supersededBy && (
+            <Alert tone="warning">
+              本公示已被{formatDate(data.supersededBy.publishedAt)}的更正公示取代，以更正后的名单为准。
+              <Link href={base} className="ml-1 font-medium underline">
+                查看现行公示
+              </Link>
+            </Alert>
+          )}
+          {data.version > 1 && data.decision.correctionReason && <p className="text-sm text-stone-700">更正说明：{data.decision.correctionReason}</p>}
           <p className="text-lg font-semibold text-stone-900">
             公示期：{formatDate(data.startsAt)} 至 {formatDate(data.lastDay)}
           </p>
-          {data.phase === 'upcoming' && <Alert tone="info">公示将于 {formatDate(data.startsAt)} 开始。</Alert>}
-          {data.phase === 'ended' && (
+          {data.isCurrent && data.phase === 'upcoming' && <Alert tone="info">公示将于 {formatDate(data.startsAt)} 开始。</Alert>}
+          {data.isCurrent && data.phase === 'ended' && (
             <Alert tone="info">
               公示期已结束。
               {campaign.announcement && (
@@ -77,7 +91,7 @@ export default async function PublicityPage({ params }: TProps) {
               </h3>
               <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
                 {group.entries.map((entry, index) => (
-                  <li key={entry.id} className="flex items-start gap-3 px-4 py-3">
+                  <li key={`${entry.id}:${group.award.id}`} className="flex items-start gap-3 px-4 py-3">
                     <span className="mt-0.5 w-6 shrink-0 text-right text-sm tabular-nums text-stone-500">{index + 1}.</span>
                     {entry.logoFileId ? (
                       // eslint-disable-next-line @next/next/no-img-element -- public thumbnails from our file route
@@ -101,6 +115,29 @@ export default async function PublicityPage({ params }: TProps) {
             </div>
           ))}
         </section>
+
+        {data.versions.length > 1 && (
+          <section aria-labelledby="record-heading" className="space-y-2 text-sm">
+            <h2 id="record-heading" className="font-semibold text-stone-900">公示记录</h2>
+            <ul className="space-y-1">
+              {data.versions.map((version, index) => (
+                <li key={version.version}>
+                  {version.version === data.version ? (
+                    <span className="font-medium text-stone-900">第 {version.version} 版（本页）</span>
+                  ) : (
+                    <Link href={index === 0 ? base : `${base}?v=${version.version}`} className="text-brand-700 underline">
+                      第 {version.version} 版
+                    </Link>
+                  )}
+                  <span className="text-stone-600">
+                    {' '}
+                    · {formatDate(version.publishedAt)} 发布{index === 0 ? ' · 现行' : ` · 已被${formatDate(data.versions[index - 1].publishedAt)}的更正公示取代`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </main>
       <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500">党建品牌选树平台</footer>
     </>

@@ -17,9 +17,15 @@ export default async function ObjectionFormPage({ params, searchParams }: TProps
   const publicity = await loadPublicPublicity(id);
   if (!publicity) notFound();
   const { campaign } = publicity;
-  const entries = publicity.groups.flatMap((group) =>
-    group.entries.map((item) => ({ id: item.id, brandName: item.brandName, organizationName: item.organization.name, awardName: group.award.name })),
-  );
+  // An entry with several awards is one choice, its awards named together.
+  const entries: { id: string; brandName: string; organizationName: string; awardName: string }[] = [];
+  for (const group of publicity.groups) {
+    for (const item of group.entries) {
+      const known = entries.find((candidate) => candidate.id === item.id);
+      if (known) known.awardName = `${known.awardName}、${group.award.name}`;
+      else entries.push({ id: item.id, brandName: item.brandName, organizationName: item.organization.name, awardName: group.award.name });
+    }
+  }
   return (
     <>
       <PublicHeader />

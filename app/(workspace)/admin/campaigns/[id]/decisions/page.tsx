@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { CreateDecisionButton } from '@/components/review/create-decision-button';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
-import { DECISION_KIND_LABELS, listDecisions, loadAwardProposal } from '@/lib/review/decisions';
+import { DECISION_KIND_LABELS, listDecisions, loadAwardProposal, loadDeliberationState } from '@/lib/review/decision-queries';
 
 export const metadata = { title: '初评与审定' };
 
@@ -16,12 +17,13 @@ export default async function DecisionsPage({ params }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
   const { id } = await params;
   const campaign = await loadReviewCampaignForPage(user, id);
-  const [decisions, proposal] = await Promise.all([listDecisions(campaign.id), loadAwardProposal(campaign.id)]);
+  const [decisions, proposal, state] = await Promise.all([listDecisions(campaign.id), loadAwardProposal(campaign.id), loadDeliberationState(campaign)]);
   const basePath = `/admin/campaigns/${campaign.id}/decisions`;
   const of = (kind: 'PRELIMINARY' | 'FINAL') => decisions.filter((decision) => decision.kind === kind);
   const hasDraft = (kind: 'PRELIMINARY' | 'FINAL') => of(kind).some((decision) => !decision.signedAt);
   const hasSigned = (kind: 'PRELIMINARY' | 'FINAL') => of(kind).some((decision) => decision.signedAt);
-  const canWrite = campaign.status === 'PUBLISHED';
+  /** Why a new version of `kind` cannot be started now (a correction when one is signed), or null. */
+  const refusalFor = (kind: 'PRELIMINARY' | 'FINAL') => (hasSigned(kind) ? state.correction : state.first);
 
   return (
     <>
@@ -36,12 +38,12 @@ export default async function DecisionsPage({ params }: TProps) {
               <p className="text-stone-600">依据领导小组审定（第 {proposal.decision.version} 版，{formatDate(proposal.decision.meetingDate)} 会议）。</p>
               <ol className="divide-y divide-stone-100">
                 {proposal.items.map((item) => (
-                  <li key={item.application.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <li key={`${item.application.id}:${item.award.id}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
                       <span className="font-medium text-stone-900">{item.application.brandName}</span>
                       <span className="ml-2 text-xs text-stone-500">{item.application.organization.name}</span>
                     </span>
-                    <Badge tone="brand">{item.award?.name}</Badge>
+                    <Badge tone="brand">{item.award.name}</Badge>
                   </li>
                 ))}
               </ol>
@@ -56,13 +58,16 @@ export default async function DecisionsPage({ params }: TProps) {
             key={kind}
             title={DECISION_KIND_LABELS[kind]}
             actions={
-              canWrite &&
+              !refusalFor(kind) &&
               !hasDraft(kind) &&
               (kind === 'PRELIMINARY' || hasSigned('PRELIMINARY')) && (
                 <CreateDecisionButton campaignId={campaign.id} kind={kind} label={hasSigned(kind) ? `更正${DECISION_KIND_LABELS[kind]}` : `开始${DECISION_KIND_LABELS[kind]}`} isCorrection={hasSigned(kind)} />
               )
             }
           >
+            {refusalFor(kind) && (hasDraft(kind) || kind === 'PRELIMINARY' || hasSigned('PRELIMINARY')) && (
+              <Alert tone="info">{hasDraft(kind) ? `草稿暂不能保存或签署：${refusalFor(kind)}` : refusalFor(kind)}</Alert>
+            )}
             {of(kind).length === 0 ? (
               <EmptyState title={`尚未进行${DECISION_KIND_LABELS[kind]}`}>
                 {kind === 'PRELIMINARY' ? '专家评审完成后，依据排名开始部务会初评。' : '部务会初评签署后，报领导小组审定。'}

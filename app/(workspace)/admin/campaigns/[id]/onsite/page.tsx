@@ -6,7 +6,7 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
 import { formatDate } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
-import { listOnsiteChecks, ONSITE_RESULT_LABELS } from '@/lib/review/onsite';
+import { listOnsiteChecks, loadOnsiteLock, ONSITE_RESULT_LABELS } from '@/lib/review/onsite';
 
 export const metadata = { title: '实地核验' };
 
@@ -18,7 +18,7 @@ export default async function OnsiteListPage({ params, searchParams }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
   const [{ id }, notice] = await Promise.all([params, searchParams]);
   const campaign = await loadReviewCampaignForPage(user, id);
-  const rows = await listOnsiteChecks(campaign);
+  const [rows, locked] = await Promise.all([listOnsiteChecks(campaign), loadOnsiteLock(campaign.id)]);
   const failed = rows.filter((row) => row.check?.result === 'FAILED').length;
   const done = rows.filter((row) => row.check && row.check.result !== 'PENDING').length;
   return (
@@ -29,6 +29,7 @@ export default async function OnsiteListPage({ params, searchParams }: TProps) {
       <PageHeader title="实地核验" description={`已核验 ${done} / ${rows.length}${failed ? `，其中 ${failed} 个未通过（不进入表彰名单）` : ''}`} />
       <div className="space-y-4">
         {notice.saved && <Alert tone="success">核验记录已保存。</Alert>}
+        {locked && <Alert tone="info">{locked.message}，可以查看已有记录。</Alert>}
         {rows.length === 0 ? (
           <EmptyState title="品牌清单尚未发布">发布品牌清单后，可以为清单中的品牌安排实地核验。</EmptyState>
         ) : (
@@ -47,8 +48,8 @@ export default async function OnsiteListPage({ params, searchParams }: TProps) {
                       {row.check && row.check._count.photos > 0 && <span>照片 {row.check._count.photos} 张</span>}
                     </p>
                   </div>
-                  <Link href={`/admin/campaigns/${campaign.id}/onsite/${row.id}`} className={buttonClass(result && result !== 'PENDING' ? 'secondary' : 'primary')} aria-label={`${row.check ? '修改' : '安排'}核验 ${row.brandName}`}>
-                    {row.check ? '修改记录' : '安排核验'}
+                  <Link href={`/admin/campaigns/${campaign.id}/onsite/${row.id}`} className={buttonClass(result && result !== 'PENDING' ? 'secondary' : 'primary')} aria-label={`${locked ? '查看' : row.check ? '修改' : '安排'}核验 ${row.brandName}`}>
+                    {locked ? '查看记录' : row.check ? '修改记录' : '安排核验'}
                   </Link>
                 </li>
               );

@@ -30,19 +30,27 @@ export default async function PublicityAdminPage({ params }: TProps) {
   const data = await loadPublicityAdmin(reviewCampaign.id);
   const { campaign, publicity, proposal, announcement } = data;
   const base = `/admin/campaigns/${campaign.id}`;
-  const withheld = data.entries.filter((entry) => entry.objections.upheld).length;
+  const withheld = data.withheldCount;
   const finaliseBlocker = !proposal
     ? '领导小组审定签署后才能发布表彰决定。'
     : campaign.publicityEnabled && !publicity
       ? '请先发布公示，公示期满后再发布表彰决定。'
       : data.stale
-        ? '公示后领导小组审定又有更正，更正后的名单需要重新公示。'
+        ? '公示后领导小组审定又有更正，请发布更正公示，公示期满后再发布表彰决定。'
         : publicity && publicity.phase !== 'ended'
           ? `公示期至 ${formatDate(publicity.lastDay)} 结束，期满后才能发布表彰决定。`
           : data.openObjections > 0
             ? `还有 ${data.openObjections} 件异议未办结，全部答复后才能发布表彰决定。`
             : null;
-  const honorCount = campaign.publicityEnabled ? data.entries.length - withheld : (proposal?.items.length ?? 0);
+  // One certificate per (entry, award); the withheld entries get none.
+  const honorCount = campaign.publicityEnabled ? data.entries.filter((entry) => !entry.objections.upheld).length : (proposal?.items.length ?? 0);
+  const publishDefaults = {
+    startsOn: dayOf(data.now),
+    endsOn: dayOf(data.now, 6),
+    contactPhone: '',
+    contactAddress: '',
+    notice: `公示期间，如对公示对象有异议，请以真实姓名通过本页面“提出异议”反映，或通过以下电话、地址向${campaign.ownerOrg.name}反映。`,
+  };
 
   return (
     <>
@@ -75,29 +83,38 @@ export default async function PublicityAdminPage({ params }: TProps) {
             {!publicity ? (
               <div className="space-y-3">
                 <p className="text-sm text-stone-600">
-                  将领导小组审定（第 {proposal.decision.version} 版）的 {proposal.items.length} 个拟表彰品牌向社会公示。
+                  将领导小组审定（第 {proposal.decision.version} 版）的 {proposal.entries} 个拟表彰品牌向社会公示。
                 </p>
-                <PublishPublicityForm
-                  campaignId={campaign.id}
-                  entries={proposal.items.length}
-                  defaults={{
-                    startsOn: dayOf(data.now),
-                    endsOn: dayOf(data.now, 6),
-                    contactPhone: '',
-                    contactAddress: '',
-                    notice: `公示期间，如对公示对象有异议，请以真实姓名通过本页面“提出异议”反映，或通过以下电话、地址向${campaign.ownerOrg.name}反映。`,
-                  }}
-                />
+                <PublishPublicityForm campaignId={campaign.id} entries={proposal.entries} defaults={publishDefaults} />
               </div>
             ) : (
               <div className="space-y-4 text-sm">
                 <p className="flex flex-wrap items-center gap-2 text-stone-700">
                   <Badge tone={PHASES[publicity.phase].tone}>{PHASES[publicity.phase].label}</Badge>
+                  {publicity.version > 1 && <Badge tone="warning">更正公示 · 第 {publicity.version} 版</Badge>}
                   公示期 {formatDate(publicity.startsAt)} 至 {formatDate(publicity.lastDay)}
                   <span className="text-xs text-stone-500">（{publicity.publishedBy?.displayName ?? '—'} 于 {formatDateTime(publicity.publishedAt)} 发布）</span>
                 </p>
                 {publicity.notice && <p className="whitespace-pre-line break-words text-stone-600">{publicity.notice}</p>}
-                {data.stale && <Alert tone="warning">公示后领导小组审定又有更正，当前公示的是更正前的名单。</Alert>}
+                {data.stale && proposal && !announcement && (
+                  <div className="space-y-3 rounded-lg border border-amber-200 bg-amber-50/50 p-3">
+                    <Alert tone="warning">
+                      公示后领导小组审定又有更正（第 {proposal.decision.version} 版{proposal.decision.correctionReason && `，更正理由：${proposal.decision.correctionReason}`}），当前公示的是更正前的名单。
+                      更正后的 {proposal.entries} 个拟表彰品牌须发布更正公示（第 {publicity.version + 1} 版），本公示随之被取代，公示期满后才能发布表彰决定。
+                    </Alert>
+                    <PublishPublicityForm campaignId={campaign.id} entries={proposal.entries} defaults={publishDefaults} correctionOf={publicity.version} />
+                  </div>
+                )}
+                {data.earlier.length > 0 && (
+                  <ul className="space-y-1 text-xs text-stone-600" aria-label="已被取代的公示">
+                    {data.earlier.map((earlier, index) => (
+                      <li key={earlier.id}>
+                        第 {earlier.version} 版（领导小组审定第 {earlier.decision.version} 版）公示期 {formatDate(earlier.startsAt)} 至 {formatDate(earlier.lastDay)}，
+                        已被 {formatDate((index === 0 ? publicity : data.earlier[index - 1]).publishedAt)} 的更正公示取代
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 <p className="flex flex-wrap items-center gap-3 text-stone-700">
                   <span>
                     异议 <strong>{data.totalObjections}</strong> 件，其中未办结 <strong className={data.openObjections ? 'text-amber-800' : undefined}>{data.openObjections}</strong> 件
@@ -118,7 +135,7 @@ export default async function PublicityAdminPage({ params }: TProps) {
                     </thead>
                     <tbody className="divide-y divide-stone-100">
                       {data.entries.map((entry) => (
-                        <tr key={entry.id}>
+                        <tr key={`${entry.id}:${entry.award.id}`}>
                           <td className="py-2 pr-3">
                             <span className="font-medium text-stone-900">{entry.brandName}</span>
                             <span className="block text-xs text-stone-500">{entry.organization.name}</span>
@@ -168,7 +185,7 @@ export default async function PublicityAdminPage({ params }: TProps) {
                 <p className="font-medium text-stone-900">{announcement.title}</p>
                 <p>
                   {announcement.documentNo && <span className="mr-3">{announcement.documentNo}</span>}
-                  成文日期 {formatDate(announcement.issuedOn)} · {formatDateTime(announcement.publishedAt)} 发布 · 表彰品牌 {announcement._count.honors} 个
+                  成文日期 {formatDate(announcement.issuedOn)} · {formatDateTime(announcement.publishedAt)} 发布 · 表彰品牌 {announcement.entries} 个 · 证书 {announcement._count.honors} 份
                 </p>
                 <p className="text-stone-600">
                   获奖品牌已进入<Link href="/gallery" className="text-brand-700 underline">品牌风采</Link>展示，证书可在“荣誉证书”中下载，扫码可验证真伪。

@@ -178,7 +178,7 @@ function Popularity({ results }: { results: TVoteResults }) {
               </li>
             ))}
           </ol>
-          <p className="text-xs text-stone-500">初评时每个品牌只授一个奖项：已获更高奖项或实地核验未通过的品牌，最佳人气顺延给下一位。</p>
+          <p className="text-xs text-stone-500">最佳人气可与等次奖兼得；实地核验未通过的品牌不获奖，最佳人气顺延给下一位。</p>
         </div>
       )}
     </Card>

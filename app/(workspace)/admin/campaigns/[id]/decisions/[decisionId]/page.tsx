@@ -6,10 +6,9 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
-import { DECISION_KIND_LABELS, getDecision } from '@/lib/review/decisions';
+import { DECISION_KIND_LABELS, getDecision, listCampaignAwards } from '@/lib/review/decision-queries';
 
 export const metadata = { title: '会议决定' };
 
@@ -21,7 +20,7 @@ export default async function DecisionPage({ params }: TProps) {
   const campaign = await loadReviewCampaignForPage(user, id);
   const decision = await getDecision(decisionId, campaign.id);
   if (!decision) notFound();
-  const awards = await db.award.findMany({ where: { campaignId: campaign.id }, select: { id: true, name: true, count: true }, orderBy: { sortOrder: 'asc' } });
+  const awards = await listCampaignAwards(campaign.id);
   const awardName = new Map(awards.map((award) => [award.id, award.name]));
   const title = DECISION_KIND_LABELS[decision.kind];
   return (
@@ -60,7 +59,15 @@ export default async function DecisionPage({ params }: TProps) {
                       {item.changeReason && <span className="block text-xs text-amber-900">调整理由：{item.changeReason}</span>}
                     </span>
                   </span>
-                  {item.awardId ? <Badge tone="brand">{awardName.get(item.awardId)}</Badge> : <span className="text-xs text-stone-500">不授奖</span>}
+                  {item.awardIds.length ? (
+                    <span className="flex flex-wrap gap-1">
+                      {item.awardIds.map((awardId) => (
+                        <Badge key={awardId} tone="brand">{awardName.get(awardId)}</Badge>
+                      ))}
+                    </span>
+                  ) : (
+                    <span className="text-xs text-stone-500">不授奖</span>
+                  )}
                 </li>
               ))}
             </ol>
@@ -69,7 +76,7 @@ export default async function DecisionPage({ params }: TProps) {
           <DecisionEditor
             decisionId={decision.id}
             title={title}
-            awards={awards}
+            awards={awards.map((award) => ({ id: award.id, name: award.name, kind: award.kind, count: award.count, fieldId: award.fieldId }))}
             proposalLabel={decision.kind === 'PRELIMINARY' ? '按排名建议' : '初评结果'}
             initial={{
               meetingDate: decision.meetingDate.toISOString().slice(0, 10),
@@ -79,10 +86,12 @@ export default async function DecisionPage({ params }: TProps) {
                 applicationId: item.applicationId,
                 brandName: item.application.brandName,
                 organizationName: item.application.organization.name,
+                fieldId: item.application.fieldId,
+                fieldName: item.application.field?.name ?? '未分领域',
                 rank: item.rank,
                 score: item.score,
-                proposedAwardId: item.proposedAwardId,
-                awardId: item.awardId ?? '',
+                proposedAwardIds: item.proposedAwardIds,
+                awardIds: item.awardIds,
                 changeReason: item.changeReason ?? '',
               })),
             }}

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
 import { fileUrl } from '@/lib/files/service';
-import { formatDateTime, formatFileSize } from '@/lib/format';
+import { formatDate, formatDateTime, formatFileSize } from '@/lib/format';
 import { loadObjectionCase } from '@/lib/objections/queries';
 import { OBJECTION_STEP_LABELS, isObjectionOpen } from '@/lib/publicity/status';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
@@ -52,6 +52,8 @@ export default async function ObjectionCasePage({ params }: TProps) {
             <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-sm">
               <dt className="text-stone-600">异议对象</dt>
               <dd>{objection.application.brandName}（{objection.application.organization.name}）</dd>
+              <dt className="text-stone-600">针对公示</dt>
+              <dd>第 {objection.publicity.version} 版（{formatDate(objection.publicity.publishedAt)} 发布）</dd>
               <dt className="text-stone-600">异议人</dt>
               <dd>{objection.name}</dd>
               <dt className="text-stone-600">手机号码</dt>
