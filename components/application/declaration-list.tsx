@@ -30,11 +30,14 @@ export function DeclarationList({ rows }: { rows: TDeclarationRow[] }) {
   return (
     <ul className="space-y-4">
       {rows.map((row) => (
-        <li key={`${row.campaign.id}-${row.organization.id}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+        <li key={`${row.campaign.id}-${row.organization.id}-${row.application?.id ?? 'new'}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
           <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
             <div className="min-w-0 space-y-1">
               <h2 className="text-base font-semibold text-stone-900">{row.campaign.title}</h2>
-              <p className="text-sm text-stone-600">申报单位：{row.organization.name}</p>
+              <p className="text-sm text-stone-600">
+                申报单位：{row.organization.name}
+                {row.campaign.allowMultipleApplications && row.application && `（第 ${row.application.slot} 个品牌）`}
+              </p>
               <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
                 <ApplicationStatusBadge status={row.application?.status ?? null} />
                 {row.application?.brandName && <span className="font-medium text-stone-800">{row.application.brandName}</span>}
@@ -49,7 +52,10 @@ export function DeclarationList({ rows }: { rows: TDeclarationRow[] }) {
                 </p>
               )}
             </div>
-            <div className="shrink-0">{actionFor(row)}</div>
+            <div className="flex shrink-0 flex-col gap-2 sm:items-end">
+              {actionFor(row)}
+              {row.canAddAnother && <StartDeclarationButton campaignId={row.campaign.id} organizationId={row.organization.id} another />}
+            </div>
           </div>
           {row.progress && (
             <p className={`mt-3 rounded-md px-3 py-2 text-sm ${row.progress.tone === 'success' ? 'bg-green-50 text-green-900' : row.progress.tone === 'warning' ? 'bg-amber-50 text-amber-950' : 'bg-sky-50 text-sky-900'}`}>

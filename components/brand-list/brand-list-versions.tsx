@@ -23,6 +23,11 @@ export function BrandListVersions({ campaignId, versions }: { campaignId: string
               {formatDateTime(version.publishedAt)} · {version.publisherName ?? '—'} 发布 · {version.entryCount} 个品牌（{changeText(version.change)}）
             </p>
             {version.reason && <p className="break-words text-sm text-stone-700">变更理由：{version.reason}</p>}
+            {version.left.length > 0 && (
+              <p className="break-words text-sm text-amber-900">
+                发布后退回重新申报、已移出清单（不参加投票、评审和排名）：{version.left.map((entry) => `“${entry.brandName}”（${entry.organizationName}）`).join('、')}
+              </p>
+            )}
           </div>
           <Link href={`/campaigns/${campaignId}/brands?version=${version.version}`} className="shrink-0 text-sm font-medium text-brand-700 hover:underline" aria-label={`查看第 ${version.version} 版公开页面`}>
             查看

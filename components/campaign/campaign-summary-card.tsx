@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CAMPAIGN_STATUS_LABELS } from '@/lib/campaign/lifecycle';
 import { currentStage, stageStatus } from '@/lib/campaign/stages';
 import type { TCampaignSummary } from '@/lib/campaign/queries';
 import { STAGE_LABELS } from '@/lib/campaign/templates';
@@ -13,7 +14,9 @@ const STATUS_TONE = {
 
 /** A campaign with the stage running now (or next), judged by the database time passed in; `href` links its title. */
 export function CampaignSummaryCard({ campaign, now, href, children }: { campaign: TCampaignSummary; now: Date; href?: string; children?: React.ReactNode }) {
-  const stage = currentStage(campaign.stages, now);
+  // A finished or cancelled campaign shows that, whatever its stage dates say.
+  const isOver = campaign.status === 'FINISHED' || campaign.status === 'CANCELLED';
+  const stage = isOver ? undefined : currentStage(campaign.stages, now);
   const status = stage ? stageStatus(stage, now) : 'closed';
   return (
     <article className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
@@ -33,9 +36,14 @@ export function CampaignSummaryCard({ campaign, now, href, children }: { campaig
           </p>
         </div>
         <span className={`shrink-0 rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_TONE[status]}`}>
-          {stage ? `${STAGE_LABELS[stage.kind]}${status === 'open' ? '进行中' : '即将开始'}` : '已结束'}
+          {stage ? `${STAGE_LABELS[stage.kind]}${status === 'open' ? '进行中' : '即将开始'}` : isOver ? CAMPAIGN_STATUS_LABELS[campaign.status] : '已结束'}
         </span>
       </div>
+      {campaign.status === 'CANCELLED' && (
+        <p className="mt-2 text-sm text-stone-700">
+          {formatDate(campaign.cancelledAt)} 撤销：{campaign.cancelReason}
+        </p>
+      )}
       {stage && (
         <p className="mt-2 text-sm text-stone-700">
           {STAGE_LABELS[stage.kind]}：{formatDate(stage.startsAt)} 至 {formatDate(stage.endsAt)}

@@ -6,10 +6,10 @@ import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/auth/action';
 import { findSimilarBrandNames } from '@/lib/application/similar-names';
 import { ZReturnInput, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
-import { getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
+import { createAnotherDraft, getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
 import { setApplicationFiles, type TApplicationFilesInput } from '@/lib/application/files';
 
-const ZStart = z.object({ campaignId: z.string().min(1), organizationId: z.string().min(1) });
+const ZStart = z.object({ campaignId: z.string().min(1), organizationId: z.string().min(1), another: z.boolean().optional() });
 const ZSimilar = z.object({ name: z.string().max(100), excludeApplicationId: z.string().optional() });
 
 function revalidateApplication(applicationId: string) {
@@ -18,12 +18,13 @@ function revalidateApplication(applicationId: string) {
   revalidatePath(`/committee/applications/${applicationId}`);
 }
 
-/** The service checks the secretary's grant on the organization against the database. */
-export async function startDraftAction(input: { campaignId: string; organizationId: string }) {
+/** The service checks the secretary's grant on the organization against the database; `another`: 再申报一个品牌. */
+export async function startDraftAction(input: { campaignId: string; organizationId: string; another?: boolean }) {
   return runAction(async () => {
     const user = await requireAnyRole(['BRANCH_SECRETARY']);
-    const { campaignId, organizationId } = ZStart.parse(input);
-    const draft = await getOrCreateDraft({ campaignId, organizationId }, { actorId: user.id, ip: await getRequestIp() });
+    const { campaignId, organizationId, another } = ZStart.parse(input);
+    const start = another ? createAnotherDraft : getOrCreateDraft;
+    const draft = await start({ campaignId, organizationId }, { actorId: user.id, ip: await getRequestIp() });
     revalidatePath('/declare');
     return draft;
   });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { db, dbNow, type TTx } from '@/lib/db';
+import { db, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { UPLOADED_FILE_SELECT, uploadedFileOf } from '@/lib/files/service';
 import { assertCanEdit, loadGrants } from '@/lib/application/access';
-import { editWindowStatus } from '@/lib/application/rules';
+import { declareOperationOf } from '@/lib/application/rules';
+import { requireOperation } from '@/lib/campaign/lifecycle-db';
 
 export const MAX_PHOTOS = 9;
 export const MAX_DOCUMENTS = 5;
@@ -42,13 +43,11 @@ export async function setApplicationFiles(input: TApplicationFilesInput, context
     await tx.$queryRaw`SELECT id FROM applications WHERE id = ${applicationId} FOR NO KEY UPDATE`;
     const application = await tx.application.findUnique({
       where: { id: applicationId },
-      select: { status: true, returnedFrom: true, logoFileId: true, organization: { select: { path: true } }, campaign: { select: { stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } }, attachments: { select: { fileId: true } } },
+      select: { status: true, returnedFrom: true, logoFileId: true, campaignId: true, organization: { select: { path: true } }, attachments: { select: { fileId: true } } },
     });
     assertCanEdit(grants, application);
     if (application.status === 'SUBMITTED') throw new AppError('CONFLICT', '申报表已提交，不能再修改附件');
-    if (editWindowStatus(application.campaign.stages, await dbNow(tx), application) !== 'open') {
-      throw new AppError('STAGE_LOCKED', '申报阶段未开放，不能修改附件');
-    }
+    await requireOperation(tx, application.campaignId, declareOperationOf(application));
     const wanted = [...(logoFileId ? [logoFileId] : []), ...photoIds, ...documentIds];
     if (new Set(wanted).size !== wanted.length) throw new AppError('INVALID_INPUT', '同一文件不能重复添加');
     const own = new Set([...(application.logoFileId ? [application.logoFileId] : []), ...application.attachments.map((row) => row.fileId)]);

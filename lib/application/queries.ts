@@ -6,7 +6,8 @@ import { scopeRoots } from '@/lib/auth/scope';
 import { ancestorIdsOf } from '@/lib/campaign/queries';
 import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/application/access';
 import { editWindow, formRulesOf } from '@/lib/application/rules';
-import { RETURN_STATE_SELECT, returnableEntryOf } from '@/lib/application/return-state';
+import { operationRefusal } from '@/lib/campaign/lifecycle';
+import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-state';
 import { returnRefusal } from '@/lib/campaign/entry-operations';
 import { describeProgress } from '@/lib/recommendation/progress';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
@@ -37,6 +38,7 @@ export const APPLICATION_DETAIL_SELECT = {
     select: {
       id: true,
       title: true,
+      status: true,
       nameMaxLength: true,
       fields: { select: { id: true, name: true }, orderBy: { sortOrder: 'asc' } },
       rubric: { select: { criteria: { select: { id: true, name: true, maxPoints: true, guidance: true }, orderBy: { sortOrder: 'asc' } } } },
@@ -59,7 +61,8 @@ export function valuesOf(application: Omit<TApplicationValues, 'fieldId' | 'self
 }
 
 function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date) {
-  const window = editWindow(row.campaign.stages, now, row);
+  const life = { status: row.campaign.status, stages: row.campaign.stages, now };
+  const window = editWindow(life, row);
   const declaration = window.status;
   const canEdit = canEditApplication(grants, row);
   return {
@@ -81,7 +84,7 @@ function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date
     canEdit: canEdit && row.status !== 'SUBMITTED' && declaration === 'open',
     isSecretary: canEdit,
     /** 退回重新申报 is offered only when the campaign still allows it (the service asks the same rule). */
-    canReturn: canReturnApplication(grants, row) && !returnRefusal(row.campaign.stages, now, returnableEntryOf(row)),
+    canReturn: canReturnApplication(grants, row) && !returnRefusal(life, returnFactsOf(row)),
   };
 }
 
@@ -95,8 +98,8 @@ export async function getApplicationForUser(applicationId: string, grants: reado
 }
 
 /**
- * Published campaigns the secretary's organizations take part in (run by the organization or an ancestor),
- * each with that organization's application if one exists.
+ * Published campaigns the secretary's organizations take part in (run by the organization or an ancestor): one row per
+ * application of the organization (several when the campaign allows them), or one without when it has none yet.
  */
 export async function listDeclarations(grants: readonly TRoleGrant[]) {
   const organizations = scopeRoots(grants, ['BRANCH_SECRETARY']);
@@ -106,7 +109,16 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
     dbNow(),
     db.campaign.findMany({
       where: { status: 'PUBLISHED', ownerOrgId: { in: ownerIds } },
-      select: { id: true, title: true, year: true, ownerOrgId: true, recommendingDepths: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } },
+      select: {
+        id: true,
+        title: true,
+        year: true,
+        status: true,
+        ownerOrgId: true,
+        recommendingDepths: true,
+        allowMultipleApplications: true,
+        stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+      },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
       take: 50,
     }),
@@ -116,6 +128,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
         id: true,
         campaignId: true,
         organizationId: true,
+        slot: true,
         status: true,
         brandName: true,
         returnReason: true,
@@ -135,17 +148,24 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
   const rows = campaigns.flatMap((campaign) =>
     organizations
       .filter((grant) => ancestorIdsOf(grant.organizationPath).includes(campaign.ownerOrgId))
-      .map((grant) => {
-        const application = applications.find((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId) ?? null;
-        const window = editWindow(campaign.stages, now, application);
-        return {
-          campaign: { id: campaign.id, title: campaign.title },
-          organization: { id: grant.organizationId, name: grant.organizationName },
-          declaration: window.status,
-          declarationEndsAt: window.endsAt,
-          application,
-          progress: application ? describeProgress({ ...application, campaign }, levelNames) : null,
+      .flatMap((grant) => {
+        const life = { status: campaign.status, stages: campaign.stages, now };
+        const own = applications.filter((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId).sort((a, b) => a.slot - b.slot);
+        const canAddAnother = campaign.allowMultipleApplications && own.length > 0 && !operationRefusal('declare', life);
+        const rowOf = (application: (typeof own)[number] | null, isLast: boolean) => {
+          const window = editWindow(life, application);
+          return {
+            campaign: { id: campaign.id, title: campaign.title, allowMultipleApplications: campaign.allowMultipleApplications },
+            organization: { id: grant.organizationId, name: grant.organizationName },
+            declaration: window.status,
+            declarationEndsAt: window.endsAt,
+            application,
+            progress: application ? describeProgress({ ...application, campaign }, levelNames) : null,
+            /** 再申报一个品牌 is offered below the organization's last application while 申报 is open. */
+            canAddAnother: canAddAnother && isLast,
+          };
         };
+        return own.length ? own.map((application, index) => rowOf(application, index === own.length - 1)) : [rowOf(null, true)];
       }),
   );
   return { now, rows };

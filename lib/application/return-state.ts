@@ -1,15 +1,27 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { TReturnableEntry } from '@/lib/campaign/entry-operations';
+import type { TEntryFacts } from '@/lib/campaign/lifecycle';
 
-/** What `returnRefusal` needs to know of an entry beyond its status, as a Prisma select. */
+/**
+ * What `returnRefusal` needs to know of an entry, as a Prisma select: its status and whether it went past the point of
+ * no return (a submitted score sheet, a signed 初评/审定, an honour). Whether it is listed or recommended does not
+ * change the answer, so those facts are not read here.
+ */
 export const RETURN_STATE_SELECT = {
   status: true,
-  awardedHonors: { where: { revokedAt: null }, select: { id: true }, take: 1 },
+  awardedHonors: { select: { revokedAt: true } },
   decisionItems: { where: { decision: { signedAt: { not: null } } }, select: { decisionId: true }, take: 1 },
+  reviewAssignments: { where: { submittedAt: { not: null } }, select: { id: true }, take: 1 },
 } satisfies Prisma.ApplicationSelect;
 
 type TReturnStateRow = Prisma.ApplicationGetPayload<{ select: typeof RETURN_STATE_SELECT }>;
 
-export function returnableEntryOf(row: TReturnStateRow): TReturnableEntry {
-  return { status: row.status, isHonoured: row.awardedHonors.length > 0, isInSignedDecision: row.decisionItems.length > 0 };
+export function returnFactsOf(row: TReturnStateRow): TEntryFacts {
+  const isHonoured = row.awardedHonors.some((honor) => !honor.revokedAt);
+  return {
+    status: row.status,
+    isReviewed: row.reviewAssignments.length > 0,
+    isDecided: row.decisionItems.length > 0,
+    isHonoured,
+    isRevoked: !isHonoured && row.awardedHonors.length > 0,
+  };
 }

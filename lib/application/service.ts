@@ -11,9 +11,10 @@ import { refreshSimilarNames } from '@/lib/application/similar-names';
 import { grantsRoleAt } from '@/lib/auth/scope';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { actsFor, entryPosition, recommendingChain } from '@/lib/recommendation/chain';
-import { editWindowStatus, formRulesOf, type TEditWindowEntry } from '@/lib/application/rules';
-import { RETURN_STATE_SELECT, returnableEntryOf } from '@/lib/application/return-state';
+import { declareOperationOf, formRulesOf, type TEditWindowEntry } from '@/lib/application/rules';
+import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-state';
 import { returnRefusal, type TReturnOrigin } from '@/lib/campaign/entry-operations';
+import { loadLifecycle, requireOperation } from '@/lib/campaign/lifecycle-db';
 import { parseDraft, submitSchema, type TDraftParse, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 
 type TContext = TAuditContext & { tx?: TTx };
@@ -30,11 +31,9 @@ async function lockApplication(tx: TTx, applicationId: string) {
   return tx.application.findUnique({ where: { id: applicationId }, select: { ...APPLICATION_DETAIL_SELECT, logoFileId: true } });
 }
 
-async function assertDeclarationOpen(tx: TTx, stages: Parameters<typeof editWindowStatus>[0], entry: TEditWindowEntry = null) {
-  const status = editWindowStatus(stages, await dbNow(tx), entry);
-  if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '申报尚未开始，暂不能填写或提交');
-  if (status !== 'open' && entry?.returnedFrom === 'QUALIFICATION') throw new AppError('STAGE_LOCKED', '资格审查已结束，不能再修改或重新提交');
-  if (status !== 'open') throw new AppError('STAGE_LOCKED', '申报阶段已结束，不能再填写或提交');
+/** The branch fills in and submits only when the state machine allows it (a first declaration or a returned entry's revision). */
+async function assertDeclarationOpen(tx: TTx, campaignId: string, entry: TEditWindowEntry = null) {
+  await requireOperation(tx, campaignId, declareOperationOf(entry));
 }
 
 function assertEditableStatus(status: string) {
@@ -53,7 +52,7 @@ function columnsOf(values: TApplicationValues) {
 /** The organization's application for the campaign, created on first visit; concurrent first visits share one row. */
 export async function getOrCreateDraft(input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
   const existing = () => db.application.findUnique({ where: { campaignId_organizationId_slot: { campaignId: input.campaignId, organizationId: input.organizationId, slot: 1 } }, select: { id: true } });
-  const create = (tx: TTx) => createDraft(tx, input, context);
+  const create = (tx: TTx) => createDraft(tx, input, 'first', context);
   try {
     return await inTransaction(context, create);
   } catch (error) {
@@ -62,6 +61,16 @@ export async function getOrCreateDraft(input: { campaignId: string; organization
     if (!row) throw error;
     return row;
   }
+}
+
+/**
+ * 再申报一个品牌: another application of the organization in the campaign, only when the campaign allows several
+ * (allowMultipleApplications) and while 申报 is open. It takes the next free slot; the organization row is locked first,
+ * so parallel requests number their drafts 2, 3 … instead of colliding. When the campaign allows one, the database
+ * refuses any slot but 1 as well (trigger applications_one_per_organization).
+ */
+export async function createAnotherDraft(input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
+  return inTransaction(context, (tx) => createDraft(tx, input, 'another', context));
 }
 
 /**
@@ -84,13 +93,13 @@ function prefillFromOrganization(
   };
 }
 
-async function createDraft(tx: TTx, input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
+async function createDraft(tx: TTx, input: { campaignId: string; organizationId: string }, which: 'first' | 'another', context: TContext): Promise<{ id: string }> {
   const [grants, organization, campaign] = await Promise.all([
     loadGrants(tx, context.actorId),
     tx.organization.findUnique({ where: { id: input.organizationId }, select: { path: true, isActive: true, field: true, secretaryName: true, secretaryPhone: true } }),
     tx.campaign.findUnique({
       where: { id: input.campaignId },
-      select: { status: true, ownerOrgId: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } }, fields: { select: { id: true, orgFields: true } } },
+      select: { status: true, ownerOrgId: true, allowMultipleApplications: true, fields: { select: { id: true, orgFields: true } } },
     }),
   ]);
   if (!organization?.isActive || !canEditApplication(grants, { status: 'DRAFT', organization })) {
@@ -99,11 +108,16 @@ async function createDraft(tx: TTx, input: { campaignId: string; organizationId:
   if (!campaign || campaign.status !== 'PUBLISHED' || !organization.path.split('/').includes(campaign.ownerOrgId)) {
     throw new AppError('NOT_FOUND', '评选活动不存在或本支部不在其范围内');
   }
-  const found = await tx.application.findUnique({ where: { campaignId_organizationId_slot: { ...input, slot: 1 } }, select: { id: true } });
-  if (found) return found;
-  await assertDeclarationOpen(tx, campaign.stages);
+  if (which === 'another' && !campaign.allowMultipleApplications) throw new AppError('CONFLICT', '本活动每个组织只能申报一个品牌');
+  // One numbering of the organization's applications at a time (FOR NO KEY UPDATE: foreign keys to the row still pass).
+  await tx.$queryRaw`SELECT id FROM organizations WHERE id = ${input.organizationId} FOR NO KEY UPDATE`;
+  const first = await tx.application.findUnique({ where: { campaignId_organizationId_slot: { ...input, slot: 1 } }, select: { id: true } });
+  if (first && which === 'first') return first;
+  await assertDeclarationOpen(tx, input.campaignId);
+  const last = await tx.application.aggregate({ where: input, _max: { slot: true } });
+  const slot = (last._max.slot ?? 0) + 1;
   const prefill = prefillFromOrganization(organization, campaign.fields);
-  const application = await tx.application.create({ data: { ...input, ...prefill, slot: 1, createdById: context.actorId }, select: { id: true } });
+  const application = await tx.application.create({ data: { ...input, ...prefill, slot, createdById: context.actorId }, select: { id: true } });
   await recordAudit(tx, context, { action: 'create-application', entityType: 'Application', entityId: application.id, after: { ...input, ...prefill } });
   return application;
 }
@@ -121,7 +135,7 @@ export async function saveDraft(input: { applicationId: string; revision: number
     ]);
     assertCanEdit(grants, application);
     assertEditableStatus(application.status);
-    await assertDeclarationOpen(tx, application.campaign.stages, application);
+    await assertDeclarationOpen(tx, application.campaign.id, application);
     const { values, fieldErrors } = parseDraft(formRulesOf(application.campaign), input.values);
     const { count } = await tx.application.updateMany({
       where: { id: applicationId, revision, status: { in: ['DRAFT', 'RETURNED'] } },
@@ -152,7 +166,7 @@ export async function submitApplication(input: { applicationId: string; revision
     const application = await lockApplication(tx, applicationId);
     assertCanEdit(grants, application);
     assertEditableStatus(application.status);
-    await assertDeclarationOpen(tx, application.campaign.stages, application);
+    await assertDeclarationOpen(tx, application.campaign.id, application);
     if (application.revision !== revision) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
     const parsed = submitSchema(formRulesOf(application.campaign)).safeParse(input.values);
     if (!parsed.success) throw new AppError('INVALID_INPUT', '申报表还有未填写或填写有误的内容，请检查标出的字段', fieldErrorsOf(parsed.error));
@@ -207,13 +221,11 @@ export async function sendBackToBranch(
   actorId: string | null,
   from: TReturnOrigin = 'RECOMMENDATION',
 ): Promise<number | undefined> {
-  const now = await dbNow(tx);
-  const entry = await tx.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: { ...RETURN_STATE_SELECT, campaign: { select: { stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } } },
-  });
-  const refusal = returnRefusal(entry.campaign.stages, now, returnableEntryOf(entry), from);
+  const entry = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { ...RETURN_STATE_SELECT, campaignId: true } });
+  const life = await loadLifecycle(tx, entry.campaignId);
+  const refusal = returnRefusal(life, returnFactsOf(entry), from);
   if (refusal) throw new AppError(refusal.code, refusal.message);
+  const { now } = life;
   await tx.application.update({ where: { id: applicationId }, data: { status: 'RETURNED', returnReason: reason, returnedFrom: from, revision: { increment: 1 } } });
   const latest = await tx.applicationVersion.findFirst({ where: { applicationId }, orderBy: { number: 'desc' }, select: { id: true, number: true } });
   if (latest) await tx.applicationVersion.update({ where: { id: latest.id }, data: { returnedById: actorId, returnedAt: now, returnReason: reason } });
@@ -253,8 +265,9 @@ export async function returnApplication(input: TReturnInput, context: TContext) 
     if (!application || application.status === 'DRAFT' || !canReturnApplication(grants, application)) {
       throw new AppError('NOT_FOUND', '申报表不存在或您无权处理');
     }
+    // The rule before the level check: a committee learns why nobody may return it now, not only that it may not.
     const state = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: RETURN_STATE_SELECT });
-    const refusal = returnRefusal(application.campaign.stages, await dbNow(tx), returnableEntryOf(state));
+    const refusal = returnRefusal(await loadLifecycle(tx, application.campaign.id), returnFactsOf(state));
     if (refusal) throw new AppError(refusal.code, refusal.message);
     await assertReturnableBy(tx, grants, applicationId);
     const version = await sendBackToBranch(tx, applicationId, reason, context.actorId);

@@ -220,7 +220,7 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 const APPLICATION_STATUS = { DRAFT: '草稿', SUBMITTED: '已提交', RETURNED: '已退回' };
-const CAMPAIGN_STATUS = { PUBLISHED: '已发布', FINISHED: '已结束', CANCELLED: '已取消' };
+const CAMPAIGN_STATUS = { PUBLISHED: '已发布', FINISHED: '已结束', CANCELLED: '已撤销' };
 
 /** Enum values by the key they appear under, where one value means different things. */
 export const KEYED_VALUE_LABELS: Record<string, Record<string, string>> = {

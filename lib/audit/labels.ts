@@ -13,6 +13,8 @@ export const AUDIT_ACTION_LABELS = {
   'create-campaign': '新建评选活动',
   'update-campaign': '修改评选设置',
   'publish-campaign': '发布评选活动',
+  'finish-campaign': '结束评选活动',
+  'cancel-campaign': '撤销评选活动',
   'open-stage-early': '提前开始阶段',
   'close-stage-early': '提前结束阶段',
   'create-user': '新建用户',

@@ -1,19 +1,27 @@
 import { db } from '@/lib/db';
 import { groupEntries } from '@/lib/brand-list/groups';
+import { listedApplicationIds } from '@/lib/brand-list/listed';
 
-/** Every published version of a campaign's list, newest first, with what changed against the version before. */
+/**
+ * Every published version of a campaign's list, newest first, with what changed against the version before; the latest
+ * also with the entries that have left the 品牌清单 since it was published (returned for 重新申报: lib/brand-list/listed).
+ */
 export async function listBrandListVersions(campaignId: string) {
-  const lists = await db.brandList.findMany({
-    where: { campaignId },
-    select: { id: true, version: true, reason: true, publishedAt: true, publishedBy: { select: { displayName: true } }, entries: { select: { applicationId: true } } },
-    orderBy: { version: 'asc' },
-  });
+  const [lists, listed] = await Promise.all([
+    db.brandList.findMany({
+      where: { campaignId },
+      select: { id: true, version: true, reason: true, publishedAt: true, publishedBy: { select: { displayName: true } }, entries: { select: { applicationId: true, brandName: true, organizationName: true } } },
+      orderBy: { version: 'asc' },
+    }),
+    listedApplicationIds(db, campaignId),
+  ]);
   let previous: Set<string> | null = null;
-  const versions = lists.map(({ entries, publishedBy, ...list }) => {
+  const versions = lists.map(({ entries, publishedBy, ...list }, index) => {
     const ids = new Set(entries.map((entry) => entry.applicationId));
     const change = previous && { added: [...ids].filter((id) => !previous!.has(id)).length, removed: [...previous].filter((id) => !ids.has(id)).length };
     previous = ids;
-    return { ...list, publisherName: publishedBy?.displayName ?? null, entryCount: ids.size, change };
+    const left = index === lists.length - 1 ? entries.filter((entry) => !listed.has(entry.applicationId)) : [];
+    return { ...list, publisherName: publishedBy?.displayName ?? null, entryCount: ids.size, change, left };
   });
   return versions.reverse();
 }
@@ -37,11 +45,17 @@ export async function getPublicBrandList(campaignId: string, requestedVersion?: 
   });
   const selected = versions.find((list) => list.version === requestedVersion) ?? versions[0];
   if (!selected) return { campaign, versions: [], selected: null };
-  const entries = await db.brandListEntry.findMany({
-    where: { list: { campaignId, version: selected.version } },
-    select: { applicationId: true, brandName: true, organizationName: true, fieldName: true, regionName: true },
-    orderBy: { sortOrder: 'asc' },
-  });
+  const isLatest = selected.version === versions[0].version;
+  const [published, listed] = await Promise.all([
+    db.brandListEntry.findMany({
+      where: { list: { campaignId, version: selected.version } },
+      select: { applicationId: true, brandName: true, organizationName: true, fieldName: true, regionName: true },
+      orderBy: { sortOrder: 'asc' },
+    }),
+    isLatest ? listedApplicationIds(db, campaignId) : null,
+  ]);
+  // The latest version shows the 品牌清单 as it stands: an entry returned since has left it. Older versions are history.
+  const entries = listed ? published.filter((entry) => listed.has(entry.applicationId)) : published;
   return {
     campaign,
     versions: versions.map(({ _count, ...list }) => ({ ...list, entryCount: _count.entries })),
@@ -49,8 +63,10 @@ export async function getPublicBrandList(campaignId: string, requestedVersion?: 
       version: selected.version,
       publishedAt: selected.publishedAt,
       reason: selected.reason,
-      isLatest: selected.version === versions[0].version,
+      isLatest,
       entries,
+      /** Entries of this (latest) version returned for 重新申报 since it was published. */
+      leftCount: published.length - entries.length,
       byField: groupEntries(entries, 'fieldName'),
       byRegion: groupEntries(entries, 'regionName'),
     },

@@ -1,7 +1,8 @@
-import { db, dbNow, type TTx } from '@/lib/db';
+import { db, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
-import { assertCampaignRunning, assertCanPublish, assertQualifier, qualificationStatus } from '@/lib/qualification/access';
+import { assertQualifier } from '@/lib/qualification/access';
+import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { loadQualificationPool } from '@/lib/qualification/pool';
 import { CAMPAIGN_SELECT } from '@/lib/qualification/service';
 import { BRAND_LIST_REASON_MIN, ZPublishBrandListInput, type TPublishBrandListInput } from '@/lib/brand-list/schema';
@@ -23,9 +24,7 @@ export async function publishBrandList(input: TPublishBrandListInput, context: T
     const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: CAMPAIGN_SELECT });
     if (!campaign) throw new AppError('NOT_FOUND', '评选活动不存在');
     await assertQualifier(tx, context.actorId, campaign.ownerOrg.path);
-    assertCampaignRunning(campaign.status);
-    const now = await dbNow(tx);
-    assertCanPublish(qualificationStatus(campaign.stages, now));
+    const { now } = await requireOperation(tx, campaignId, 'publish-brand-list');
     const passed = (await loadQualificationPool(tx, campaign)).filter((entry) => entry.qualification?.result === 'PASSED');
     if (!passed.length) throw new AppError('CONFLICT', '还没有通过资格审查的品牌，不能发布空的品牌清单');
     const last = await tx.brandList.aggregate({ where: { campaignId }, _max: { version: true } });

@@ -4,12 +4,27 @@ import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireRole, requireUser } from '@/lib/auth/guard';
 import { runAction } from '@/lib/auth/action';
 import { campaignOwnerOrgId } from '@/lib/campaign/admin-queries';
-import { ZCampaignRef, ZCampaignSetup, ZStageCommand, type TCampaignRef, type TCampaignSetupInput, type TStageCommand } from '@/lib/campaign/schema';
-import { closeStageNow, createCampaign, openStageNow, publishCampaign, updateCampaign } from '@/lib/campaign/service';
+import {
+  ZCampaignRef,
+  ZCampaignSetup,
+  ZCancelCampaign,
+  ZStageCommand,
+  type TCampaignRef,
+  type TCampaignSetupInput,
+  type TCancelCampaignInput,
+  type TStageCommand,
+} from '@/lib/campaign/schema';
+import { cancelCampaign, closeStageNow, createCampaign, finishCampaign, openStageNow, publishCampaign, updateCampaign } from '@/lib/campaign/service';
 
 function revalidateCampaign(campaignId?: string) {
   revalidatePath('/admin/campaigns');
   if (campaignId) revalidatePath(`/admin/campaigns/${campaignId}`);
+}
+
+/** Finishing or cancelling changes what every public page of the campaign says. */
+function revalidatePublicCampaign(campaignId: string) {
+  revalidatePath('/');
+  revalidatePath(`/campaigns/${campaignId}`, 'layout');
 }
 
 /** Signed in first, so an anonymous caller learns nothing about which campaigns exist. */
@@ -65,5 +80,25 @@ export async function closeStageNowAction(input: TStageCommand) {
     const user = await requireCampaignAdmin(command.campaignId);
     await closeStageNow(command, { actorId: user.id, ip: await getRequestIp() });
     revalidateCampaign(command.campaignId);
+  });
+}
+
+export async function finishCampaignAction(input: TCampaignRef) {
+  return runAction(async () => {
+    const { campaignId } = ZCampaignRef.parse(input);
+    const user = await requireCampaignAdmin(campaignId);
+    await finishCampaign({ campaignId }, { actorId: user.id, ip: await getRequestIp() });
+    revalidateCampaign(campaignId);
+    revalidatePublicCampaign(campaignId);
+  });
+}
+
+export async function cancelCampaignAction(input: TCancelCampaignInput) {
+  return runAction(async () => {
+    const parsed = ZCancelCampaign.parse(input);
+    const user = await requireCampaignAdmin(parsed.campaignId);
+    await cancelCampaign(parsed, { actorId: user.id, ip: await getRequestIp() });
+    revalidateCampaign(parsed.campaignId);
+    revalidatePublicCampaign(parsed.campaignId);
   });
 }

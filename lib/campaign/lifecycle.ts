@@ -8,8 +8,18 @@
 // Nothing else checks a stage by hand.
 import type { CampaignStatus, StageKind } from '@/lib/generated/prisma/enums';
 import { AppError } from '@/lib/errors';
-import { currentStage, stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
+import {
+  currentStage,
+  lockedRuleGroups,
+  RULE_GROUP_LABELS,
+  RULES_LOCKED_BY,
+  stageStatus,
+  type TRuleGroup,
+  type TStageStatus,
+  type TStageWindow,
+} from '@/lib/campaign/stages';
 import { STAGE_LABELS } from '@/lib/campaign/templates';
+import { formatDateTime } from '@/lib/format';
 
 export type TLifecycle = { status: CampaignStatus; stages: readonly TStageWindow[]; now: Date };
 
@@ -30,29 +40,117 @@ export const CAMPAIGN_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly CampaignStatus[]; to: CampaignStatus }>;
 
 /**
- * One stage condition: the stage must be `open` (running now), `started` (running or over), `closed` (over), or
- * `notClosed` (to come or running). `orDisabled` lets a campaign that does not hold the stage pass (e.g. 实地核验 not enabled).
+ * A refusal's wording where the generic one ("申报阶段已结束，不能…") says less than the users need: one text, or one per
+ * status of the condition's stage. `{endsAt}` stands for the stage's end (date and time).
  */
-type TStageCondition = { stage: StageKind; must: 'open' | 'started' | 'closed' | 'notClosed'; orDisabled?: boolean };
+type TConditionMessage = string | Partial<Record<TStageStatus, string>>;
+
+/**
+ * One stage condition: the stage must be `open` (running now), `started` (running or over), `closed` (over),
+ * `upcoming` (not started yet) or `notClosed` (to come or running). `orDisabled` lets a campaign that does not hold the
+ * stage pass (e.g. 实地核验 not enabled).
+ */
+type TStageCondition = {
+  stage: StageKind;
+  must: 'open' | 'started' | 'closed' | 'upcoming' | 'notClosed';
+  orDisabled?: boolean;
+  message?: TConditionMessage;
+};
 
 type TOperationRule = {
   /** Chinese name of the operation, used in refusals: "不能{label}". */
   label: string;
   /** Campaign statuses in which the operation is possible at all (default: PUBLISHED). */
   statuses?: readonly CampaignStatus[];
-  /** Every condition must hold; `anyOf` groups: at least one of the inner conditions must hold. */
+  /** Every condition must hold (checked first, in order); `anyOf`: at least one of the inner conditions must hold. */
   all?: readonly TStageCondition[];
   anyOf?: readonly TStageCondition[];
+  /** The refusal when no `anyOf` condition holds (default: the first condition's wording). */
+  anyOfMessage?: string;
 };
+
+const DECLARATION_OPEN = { stage: 'DECLARATION', must: 'open' } as const;
+/** A return for 重新申报 is pointless once 资格审查 is over: the branch could not resubmit any more. */
+const BEFORE_QUALIFICATION_ENDS = {
+  stage: 'QUALIFICATION',
+  must: 'notClosed',
+  message: '资格审查已结束，该申报已进入评定环节，不能再退回重新申报',
+} as const;
 
 export const OPERATIONS = {
   'edit-setup': { label: '修改活动设置', statuses: ['DRAFT', 'PUBLISHED'] },
   'change-stage-dates': { label: '调整阶段时间', statuses: ['DRAFT', 'PUBLISHED'] },
-  declare: { label: '填写或提交申报表', anyOf: [{ stage: 'DECLARATION', must: 'open' }] },
-  'remind-declaration': { label: '催报', anyOf: [{ stage: 'DECLARATION', must: 'open' }] },
-  recommend: { label: '推荐', anyOf: [{ stage: 'RECOMMENDATION', must: 'open' }] },
-  qualify: { label: '资格审查', anyOf: [{ stage: 'QUALIFICATION', must: 'open' }] },
-  'publish-brand-list': { label: '发布品牌清单', all: [{ stage: 'QUALIFICATION', must: 'started' }] },
+  declare: {
+    label: '填写或提交申报表',
+    anyOf: [{ ...DECLARATION_OPEN, message: { upcoming: '申报尚未开始，暂不能填写或提交', closed: '申报阶段已结束，不能再填写或提交' } }],
+  },
+  /** An entry returned during 逐级推荐 may be revised while 申报 or 逐级推荐 runs: it climbs the levels again. */
+  redeclare: {
+    label: '修改或重新提交退回的申报表',
+    anyOf: [DECLARATION_OPEN, { stage: 'RECOMMENDATION', must: 'open' }],
+    anyOfMessage: '申报阶段已结束，不能再填写或提交',
+  },
+  /** An entry 资格审查 sent back may be revised while 资格审查 runs: it comes straight back to it. */
+  'redeclare-after-qualification': {
+    label: '修改或重新提交退回的申报表',
+    anyOf: [DECLARATION_OPEN, { stage: 'QUALIFICATION', must: 'open' }],
+    anyOfMessage: '资格审查已结束，不能再修改或重新提交',
+  },
+  /** 退回重新申报 only while the branch can still resubmit: the windows `redeclare` gives it afterwards. */
+  'return-for-redeclaration': {
+    label: '退回重新申报',
+    all: [BEFORE_QUALIFICATION_ENDS],
+    anyOf: [DECLARATION_OPEN, { stage: 'RECOMMENDATION', must: 'open' }],
+    anyOfMessage: '逐级推荐阶段未在进行中，退回后申报单位无法重新提交，不能退回',
+  },
+  /** 资格审查不通过 sends the entry back; the windows of `redeclare-after-qualification`. */
+  'fail-qualification': {
+    label: '资格审查不通过并退回',
+    all: [BEFORE_QUALIFICATION_ENDS],
+    anyOf: [DECLARATION_OPEN, { stage: 'QUALIFICATION', must: 'open' }],
+    anyOfMessage: '资格审查阶段未在进行中，退回后申报单位无法重新提交，不能退回',
+  },
+  'remind-declaration': {
+    label: '催报',
+    anyOf: [{ ...DECLARATION_OPEN, message: { upcoming: '申报尚未开始，开始后才能催报', closed: '申报阶段已结束，不能再催报' } }],
+  },
+  /** Asked with the level's own window (lib/recommendation/deadline levelLifecycle): the stage ends at its deadline. */
+  recommend: {
+    label: '推荐',
+    anyOf: [
+      {
+        stage: 'RECOMMENDATION',
+        must: 'open',
+        message: { upcoming: '推荐阶段尚未开始', closed: '本级推荐已于 {endsAt} 截止，不能再推荐或修改', disabled: '本活动未启用推荐阶段' },
+      },
+    ],
+  },
+  qualify: {
+    label: '资格审查',
+    anyOf: [
+      {
+        stage: 'QUALIFICATION',
+        must: 'open',
+        message: { upcoming: '资格审查阶段尚未开始，暂不能审查', closed: '资格审查阶段已结束，不能再修改审查结果', disabled: '本活动未安排资格审查阶段' },
+      },
+    ],
+  },
+  /** Set before 资格审查 starts: once entries are being checked, a changed list would make earlier ticks mean something else. */
+  'edit-qualification-checklist': {
+    label: '修改资格审查项',
+    statuses: ['DRAFT', 'PUBLISHED'],
+    all: [{ stage: 'QUALIFICATION', must: 'upcoming', orDisabled: true, message: '资格审查已经开始，审查项不能再修改' }],
+  },
+  'publish-brand-list': {
+    label: '发布品牌清单',
+    all: [
+      {
+        stage: 'QUALIFICATION',
+        must: 'started',
+        message: { upcoming: '资格审查阶段开始后才能发布品牌清单', disabled: '本活动未安排资格审查阶段，不能发布品牌清单' },
+      },
+    ],
+  },
   // Assignments may be prepared before the review opens, so experts find their sheets on its first day.
   'assign-experts': { label: '调整专家分配', all: [{ stage: 'EXPERT_REVIEW', must: 'notClosed' }] },
   score: { label: '评分', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
@@ -86,6 +184,14 @@ export const OPERATIONS = {
   'revoke-honor': { label: '摘牌', statuses: ['PUBLISHED', 'FINISHED'] },
   finish: { label: '结束活动', all: [{ stage: 'ANNOUNCEMENT', must: 'started', orDisabled: true }] },
   cancel: { label: '撤销活动', statuses: ['DRAFT', 'PUBLISHED'] },
+  /**
+   * Moving or disabling an organization inside a running campaign's scope, asked per PUBLISHED campaign: once 逐级推荐
+   * has opened, entries stand at levels of the tree as it was, so the tree stays as it is until the campaign ends.
+   */
+  'restructure-organizations': {
+    label: '移动或停用参评组织',
+    all: [{ stage: 'RECOMMENDATION', must: 'upcoming', message: '逐级推荐已经开始，活动结束或撤销前不能移动或停用参评的组织' }],
+  },
 } as const satisfies Record<string, TOperationRule>;
 
 export type TCampaignOperation = keyof typeof OPERATIONS;
@@ -100,6 +206,7 @@ function holds(condition: TStageCondition, life: TLifecycle): boolean {
   if (status === 'disabled') return !!condition.orDisabled;
   if (condition.must === 'open') return status === 'open';
   if (condition.must === 'closed') return status === 'closed';
+  if (condition.must === 'upcoming') return status === 'upcoming';
   if (condition.must === 'notClosed') return status === 'open' || status === 'upcoming';
   return status === 'open' || status === 'closed';
 }
@@ -115,13 +222,19 @@ export function describeLifecycle(life: TLifecycle): string {
 function conditionMessage(condition: TStageCondition, life: TLifecycle, label: string): string {
   const stage = STAGE_LABELS[condition.stage];
   const status = statusOf(life.stages, condition.stage, life.now);
+  const own = typeof condition.message === 'string' ? condition.message : condition.message?.[status];
+  if (own) {
+    const endsAt = life.stages.find((candidate) => candidate.kind === condition.stage)?.endsAt;
+    return own.replace('{endsAt}', formatDateTime(endsAt));
+  }
   if (status === 'disabled') return `本活动未安排${stage}阶段，不能${label}`;
+  if (condition.must === 'upcoming') return `${stage}阶段已经开始，不能${label}`;
+  if (condition.must === 'notClosed') return `${stage}阶段已结束，不能${label}`;
   if (condition.must === 'open') {
     if (status === 'upcoming') return `${stage}阶段尚未开始，不能${label}`;
     return `${stage}阶段已结束，不能${label}`;
   }
   if (condition.must === 'closed') return `${stage}阶段${status === 'open' ? '仍在进行中' : '尚未开始'}，结束后才能${label}`;
-  if (condition.must === 'notClosed') return `${stage}阶段已结束，不能${label}`;
   return `${stage}阶段尚未开始，不能${label}`;
 }
 
@@ -136,7 +249,7 @@ export function operationRefusal(operation: TCampaignOperation, life: TLifecycle
     if (!holds(condition, life)) return { code: 'STAGE_LOCKED', message: conditionMessage(condition, life, rule.label) };
   }
   if (rule.anyOf && !rule.anyOf.some((condition) => holds(condition, life))) {
-    return { code: 'STAGE_LOCKED', message: conditionMessage(rule.anyOf[0]!, life, rule.label) };
+    return { code: 'STAGE_LOCKED', message: rule.anyOfMessage ?? conditionMessage(rule.anyOf[0]!, life, rule.label) };
   }
   return null;
 }
@@ -151,11 +264,39 @@ export function assertOperation(operation: TCampaignOperation, life: TLifecycle)
   if (refusal) throw new AppError(refusal.code, refusal.message);
 }
 
-/** Whether the campaign may take `transition` from its current status. */
+const TRANSITION_LABELS: Record<keyof typeof CAMPAIGN_TRANSITIONS, string> = { publish: '发布活动', finish: OPERATIONS.finish.label, cancel: OPERATIONS.cancel.label };
+
+/** Whether the campaign may take `transition` from its current status (finish and cancel: ask `operationRefusal` too). */
 export function transitionRefusal(transition: keyof typeof CAMPAIGN_TRANSITIONS, status: CampaignStatus): TRefusal | null {
   const rule = CAMPAIGN_TRANSITIONS[transition];
   if ((rule.from as readonly CampaignStatus[]).includes(status)) return null;
-  return { code: 'CONFLICT', message: `活动${CAMPAIGN_STATUS_LABELS[status]}，不能${OPERATIONS[transition === 'publish' ? 'edit-setup' : transition].label}` };
+  return { code: 'CONFLICT', message: `活动${CAMPAIGN_STATUS_LABELS[status]}，不能${TRANSITION_LABELS[transition]}` };
+}
+
+/** Why a rule group can no longer change; the same words the setup page shows beside it. */
+export function lockedGroupMessage(group: TRuleGroup): string {
+  return `${RULE_GROUP_LABELS[group]}已随${STAGE_LABELS[RULES_LOCKED_BY[group]]}阶段开始而锁定，不能再修改`;
+}
+
+/** The rule groups frozen now: in a running campaign, each group locks when its stage (RULES_LOCKED_BY) starts. */
+export function frozenRuleGroups(life: TLifecycle): TRuleGroup[] {
+  return life.status === 'PUBLISHED' ? lockedRuleGroups(life.stages, life.now) : [];
+}
+
+/**
+ * 提前开始 (`open`: an upcoming stage starts now) or 提前结束 (`close`: a running stage ends now) of one stage, only in a
+ * running campaign. Null when the move may happen.
+ */
+export function stageMoveRefusal(move: 'open' | 'close', kind: StageKind, life: TLifecycle): TRefusal | null {
+  const stage = STAGE_LABELS[kind];
+  if (life.status === 'DRAFT') return { code: 'CONFLICT', message: '评选活动发布后才能提前开始或结束阶段' };
+  if (life.status !== 'PUBLISHED') return { code: 'CONFLICT', message: `活动${CAMPAIGN_STATUS_LABELS[life.status]}，不能提前开始或结束阶段` };
+  const window = life.stages.find((candidate) => candidate.kind === kind);
+  const status = statusOf(life.stages, kind, life.now);
+  if (!window || status === 'disabled') return { code: 'CONFLICT', message: `本活动未启用${stage}阶段` };
+  if (move === 'open') return status === 'upcoming' ? null : { code: 'CONFLICT', message: `${stage}阶段已经开始，不能再提前开始` };
+  // A stage that starts this very instant has nothing to end early.
+  return status === 'open' && window.startsAt < life.now ? null : { code: 'CONFLICT', message: `${stage}阶段不在进行中，不能提前结束` };
 }
 
 // ─── Entries ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -199,7 +340,7 @@ export type TEntryFacts = {
   status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'WITHDRAWN';
   /** Reached the organization department through every level of recommendation. */
   isRecommendedToTop?: boolean;
-  /** On the latest published 品牌清单. */
+  /** On the 品牌清单: the latest published version lists it and it has not been returned since (is_listed_entry). */
   isListed?: boolean;
   /** Has at least one submitted score sheet. */
   isReviewed?: boolean;
@@ -265,9 +406,33 @@ const ENTRY_OPERATION_LABELS: Record<TEntryOperation, string> = {
   'revoke-honour': '摘牌',
 };
 
+const DECIDED_RETURN = '该品牌已列入签署的初评审定结果，不能退回';
+
+/** Where the generic wording ("该申报当前为“已审定”，不能退回") says less than the user needs. */
+const ENTRY_REFUSAL_MESSAGES: Partial<Record<TEntryOperation, Partial<Record<TEntryState, string>>>> = {
+  'return-entry': {
+    draft: '申报表尚未提交，不能退回',
+    returned: '该申报已退回申报单位，正在等待重新申报',
+    decided: DECIDED_RETURN,
+    publicised: DECIDED_RETURN,
+    held: DECIDED_RETURN,
+    revoked: DECIDED_RETURN,
+    honoured: '该品牌已列入表彰决定，不能退回',
+  },
+};
+
+/** What only an entry on the 品牌清单 takes part in; the states before the list (or off it) are told so. */
+const LISTED_ONLY: readonly TEntryOperation[] = ['receive-vote', 'score-entry', 'check-onsite', 'rank-entry', 'propose-award'];
+const BEFORE_LIST: readonly TEntryState[] = ['draft', 'submitted', 'recommended', 'returned', 'withdrawn'];
+
 export function entryRefusal(operation: TEntryOperation, state: TEntryState): TRefusal | null {
   if ((ENTRY_OPERATIONS[operation] as readonly TEntryState[]).includes(state)) return null;
-  return { code: 'CONFLICT', message: `该申报${ENTRY_STATE_LABELS[state]}，不能${ENTRY_OPERATION_LABELS[operation]}` };
+  const label = ENTRY_OPERATION_LABELS[operation];
+  if (LISTED_ONLY.includes(operation) && BEFORE_LIST.includes(state)) {
+    return { code: 'CONFLICT', message: `该品牌${state === 'returned' ? '已退回重新申报，' : ''}不在品牌清单中，不能${label}` };
+  }
+  const message = ENTRY_REFUSAL_MESSAGES[operation]?.[state] ?? `该申报当前为“${ENTRY_STATE_LABELS[state]}”，不能${label}`;
+  return { code: 'CONFLICT', message };
 }
 
 export function assertEntryOperation(operation: TEntryOperation, state: TEntryState): void {

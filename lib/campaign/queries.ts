@@ -7,6 +7,9 @@ export const CAMPAIGN_SUMMARY_SELECT = {
   year: true,
   batch: true,
   status: true,
+  finishedAt: true,
+  cancelledAt: true,
+  cancelReason: true,
   description: true,
   ownerOrg: { select: { id: true, name: true, shortName: true } },
   stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
@@ -16,12 +19,17 @@ export const CAMPAIGN_SUMMARY_SELECT = {
 
 export type TCampaignSummary = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_SUMMARY_SELECT }>;
 
-/** Campaigns the public may see: published or finished, newest first. */
+/** What the public may see: campaigns published or finished, and those cancelled after they were published (marked 已撤销). */
+const PUBLIC_CAMPAIGN_WHERE = {
+  OR: [{ status: { in: ['PUBLISHED', 'FINISHED'] } }, { status: 'CANCELLED', publishedAt: { not: null } }],
+} satisfies Prisma.CampaignWhereInput;
+
+/** Campaigns the public may see, newest first. */
 export async function listPublicCampaigns(): Promise<{ now: Date; campaigns: TCampaignSummary[] }> {
   const [now, campaigns] = await Promise.all([
     dbNow(),
     db.campaign.findMany({
-      where: { status: { in: ['PUBLISHED', 'FINISHED'] } },
+      where: PUBLIC_CAMPAIGN_WHERE,
       select: CAMPAIGN_SUMMARY_SELECT,
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
       take: 50,
@@ -70,13 +78,13 @@ export const CAMPAIGN_RULES_SELECT = {
 
 /**
  * The public page of one campaign: its notice, rules, stages and which public pages exist yet. Null for a campaign the
- * public may not see (draft, cancelled, unknown).
+ * public may not see (draft, cancelled before publication, unknown).
  */
 export async function loadPublicCampaign(id: string) {
   const [now, campaign] = await Promise.all([
     dbNow(),
     db.campaign.findFirst({
-      where: { id, status: { in: ['PUBLISHED', 'FINISHED'] } },
+      where: { id, ...PUBLIC_CAMPAIGN_WHERE },
       select: {
         ...CAMPAIGN_SUMMARY_SELECT,
         ownerOrg: { select: { id: true, name: true, shortName: true } },

@@ -214,9 +214,19 @@ export const ZCampaignSetup = z.object(setupShape).superRefine(checkAcrossSteps)
 
 export const ZCampaignRef = z.object({ campaignId: z.string().min(1, '缺少评选活动') });
 export const ZStageCommand = ZCampaignRef.extend({ kind: z.enum(STAGE_ORDER, { error: '阶段不存在' }) });
+export const CANCEL_REASON_MIN = 5;
+export const CANCEL_REASON_MAX = 500;
+export const ZCancelCampaign = ZCampaignRef.extend({
+  reason: z
+    .string()
+    .trim()
+    .min(CANCEL_REASON_MIN, `请写明撤销理由，至少 ${CANCEL_REASON_MIN} 个字`)
+    .max(CANCEL_REASON_MAX, `撤销理由不能超过 ${CANCEL_REASON_MAX} 个字`),
+});
 
 export type TCampaignSetup = z.output<typeof ZCampaignSetup>;
 export type TCampaignSetupInput = z.input<typeof ZCampaignSetup>;
 export type TStageInput = TCampaignSetup['stages'][number];
 export type TStageCommand = z.input<typeof ZStageCommand>;
 export type TCampaignRef = z.input<typeof ZCampaignRef>;
+export type TCancelCampaignInput = z.input<typeof ZCancelCampaign>;

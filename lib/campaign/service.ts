@@ -3,13 +3,29 @@ import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertCampaignAdmin } from '@/lib/campaign/access';
 import { getCampaignDetail, type TCampaignDetail } from '@/lib/campaign/admin-queries';
-import { ZCampaignRef, ZCampaignSetup, ZStageCommand, type TCampaignRef, type TCampaignSetupInput, type TStageCommand } from '@/lib/campaign/schema';
+import {
+  ZCampaignRef,
+  ZCampaignSetup,
+  ZCancelCampaign,
+  ZStageCommand,
+  type TCampaignRef,
+  type TCampaignSetupInput,
+  type TCancelCampaignInput,
+  type TStageCommand,
+} from '@/lib/campaign/schema';
 import { campaignToSetup, changedGroups, groupValues, type TSettingsGroup } from '@/lib/campaign/setup-values';
 import { campaignColumns, clampLevelDeadlines, publicityEnabledOf, replaceAwards, replaceFields, replaceLevelDeadlines, replaceQuotas, replaceRubric } from '@/lib/campaign/setup-writes';
 import { checkLevelDeadlineChanges, planStageChanges } from '@/lib/campaign/stage-changes';
-import { lockedGroupMessage } from '@/lib/campaign/setup-locks';
-import { lockedRuleGroups, openStageEarly, stageStatus, type TRuleGroup, type TStageWindow } from '@/lib/campaign/stages';
-import { STAGE_LABELS } from '@/lib/campaign/templates';
+import {
+  assertOperation,
+  frozenRuleGroups,
+  lockedGroupMessage,
+  operationRefusal,
+  stageMoveRefusal,
+  transitionRefusal,
+  type TLifecycle,
+} from '@/lib/campaign/lifecycle';
+import { openStageEarly, stageStatus, type TRuleGroup, type TStageWindow } from '@/lib/campaign/stages';
 import { fromDateTimeLocal } from '@/lib/format';
 
 type TContext = TAuditContext & { tx?: TTx };
@@ -28,6 +44,12 @@ async function lockCampaign(tx: TTx, campaignId: string): Promise<TCampaignDetai
   return campaign;
 }
 
+const lifeOf = (campaign: TCampaignDetail, now: Date): TLifecycle => ({ status: campaign.status, stages: campaign.stages, now });
+
+function refuse(refusal: { code: 'CONFLICT' | 'STAGE_LOCKED'; message: string } | null): void {
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+}
+
 const stageTimes = (stages: readonly TStageWindow[]) => stages.map(({ kind, isEnabled, startsAt, endsAt }) => ({ kind, isEnabled, startsAt, endsAt }));
 
 /** Creates a campaign with its stages, fields, rubric, awards and quotas: a draft, or published at once. */
@@ -38,6 +60,7 @@ export async function createCampaign(input: TCampaignSetupInput & { publish?: bo
     if (!owner?.isActive) throw new AppError('INVALID_INPUT', '主办组织不存在或已停用', { ownerOrgId: '主办组织不存在或已停用' });
     await assertCampaignAdmin(tx, context.actorId, owner.path, 'ownerOrgId');
     const status = input.publish === true ? 'PUBLISHED' : 'DRAFT';
+    const publishedAt = status === 'PUBLISHED' ? await dbNow(tx) : null;
     const campaign = await tx.campaign.create({
       data: {
         ...campaignColumns(setup, ALL_GROUPS),
@@ -45,6 +68,7 @@ export async function createCampaign(input: TCampaignSetupInput & { publish?: bo
         year: setup.year,
         ownerOrgId: owner.id,
         status,
+        publishedAt,
         publicityEnabled: publicityEnabledOf(setup),
         createdById: context.actorId,
         stages: {
@@ -74,15 +98,16 @@ export async function updateCampaign(input: TCampaignSetupInput & { id: string }
   return inTransaction(context, async (tx) => {
     const campaign = await lockCampaign(tx, campaignId);
     await assertCampaignAdmin(tx, context.actorId, campaign.ownerOrg.path);
-    if (campaign.status === 'FINISHED' || campaign.status === 'CANCELLED') throw new AppError('CONFLICT', '评选活动已结束或已取消，不能再修改');
+    const now = await dbNow(tx);
+    const life = lifeOf(campaign, now);
+    assertOperation('edit-setup', life);
     if (setup.ownerOrgId !== campaign.ownerOrgId) {
       throw new AppError('INVALID_INPUT', '主办组织创建后不能更改', { ownerOrgId: '主办组织创建后不能更改' });
     }
-    const now = await dbNow(tx);
     const isRunning = campaign.status === 'PUBLISHED';
     const before = campaignToSetup(campaign);
     const groups = changedGroups(before, setup);
-    const locked = isRunning ? lockedRuleGroups(campaign.stages, now) : [];
+    const locked = frozenRuleGroups(life);
     const frozen = groups.find((group): group is TRuleGroup => locked.includes(group as TRuleGroup));
     if (frozen) throw new AppError('STAGE_LOCKED', lockedGroupMessage(frozen));
     const stageChanges = planStageChanges(campaign.stages, setup.stages, now, isRunning);
@@ -116,21 +141,20 @@ export async function publishCampaign(input: TCampaignRef, context: TContext) {
   return inTransaction(context, async (tx) => {
     const campaign = await lockCampaign(tx, campaignId);
     await assertCampaignAdmin(tx, context.actorId, campaign.ownerOrg.path);
-    if (campaign.status !== 'DRAFT') throw new AppError('CONFLICT', '只有草稿状态的评选活动可以发布');
-    await tx.campaign.update({ where: { id: campaignId }, data: { status: 'PUBLISHED' } });
+    refuse(transitionRefusal('publish', campaign.status));
+    await tx.campaign.update({ where: { id: campaignId }, data: { status: 'PUBLISHED', publishedAt: await dbNow(tx) } });
     await recordAudit(tx, context, { action: 'publish-campaign', entityType: 'Campaign', entityId: campaignId, before: { status: 'DRAFT' }, after: { status: 'PUBLISHED' } });
   });
 }
 
-/** Loads a published campaign's stage for 提前开始 / 提前结束, with the database time they are judged by. */
-async function lockStage(tx: TTx, input: TStageCommand, context: TContext) {
+/** Loads a running campaign's stage for 提前开始 / 提前结束 (lifecycle.ts stageMoveRefusal), judged by database time. */
+async function lockStage(tx: TTx, input: TStageCommand, move: 'open' | 'close', context: TContext) {
   const { campaignId, kind } = ZStageCommand.parse(input);
   const campaign = await lockCampaign(tx, campaignId);
   await assertCampaignAdmin(tx, context.actorId, campaign.ownerOrg.path);
-  if (campaign.status !== 'PUBLISHED') throw new AppError('CONFLICT', '评选活动发布后才能提前开始或结束阶段');
-  const stage = campaign.stages.find((candidate) => candidate.kind === kind);
-  if (!stage?.isEnabled) throw new AppError('INVALID_INPUT', `本活动未启用${STAGE_LABELS[kind]}阶段`);
-  return { campaign, stage, now: await dbNow(tx) };
+  const now = await dbNow(tx);
+  refuse(stageMoveRefusal(move, kind, lifeOf(campaign, now)));
+  return { campaign, stage: campaign.stages.find((candidate) => candidate.kind === kind)!, now };
 }
 
 async function writeStageMove(tx: TTx, context: TContext, action: 'open-stage-early' | 'close-stage-early', campaignId: string, changes: { before: TStageWindow; after: TStageWindow }[]) {
@@ -150,8 +174,7 @@ async function writeStageMove(tx: TTx, context: TContext, action: 'open-stage-ea
 /** Opens an upcoming stage at database time now; an earlier stage still running closes at the same instant. */
 export async function openStageNow(input: TStageCommand, context: TContext) {
   return inTransaction(context, async (tx) => {
-    const { campaign, stage, now } = await lockStage(tx, input, context);
-    if (stageStatus(stage, now) !== 'upcoming') throw new AppError('CONFLICT', `${STAGE_LABELS[stage.kind]}阶段已经开始，不能再提前开始`);
+    const { campaign, stage, now } = await lockStage(tx, input, 'open', context);
     const moved = openStageEarly(campaign.stages, stage.kind, now);
     const changes = campaign.stages
       .map((before, index) => ({ before, after: moved[index] }))
@@ -164,10 +187,57 @@ export async function openStageNow(input: TStageCommand, context: TContext) {
 /** Closes a running stage at database time now, so the campaign can move on before the calendar says so. */
 export async function closeStageNow(input: TStageCommand, context: TContext) {
   return inTransaction(context, async (tx) => {
-    const { campaign, stage, now } = await lockStage(tx, input, context);
-    if (stageStatus(stage, now) !== 'open' || stage.startsAt >= now) throw new AppError('CONFLICT', `${STAGE_LABELS[stage.kind]}阶段不在进行中，不能提前结束`);
+    const { campaign, stage, now } = await lockStage(tx, input, 'close', context);
     const after = { ...stage, endsAt: now };
     await writeStageMove(tx, context, 'close-stage-early', campaign.id, [{ before: stage, after }]);
     return { now, stages: [after] };
+  });
+}
+
+/**
+ * 结束活动: once 通报表扬 has started (every stage then has), the campaign becomes FINISHED and read-only — only 摘牌 and
+ * reading go on. A stage still running (the 通报表扬 period) ends at the same database instant.
+ */
+export async function finishCampaign(input: TCampaignRef, context: TContext) {
+  const { campaignId } = ZCampaignRef.parse(input);
+  return inTransaction(context, async (tx) => {
+    const campaign = await lockCampaign(tx, campaignId);
+    await assertCampaignAdmin(tx, context.actorId, campaign.ownerOrg.path);
+    const now = await dbNow(tx);
+    refuse(transitionRefusal('finish', campaign.status) ?? operationRefusal('finish', lifeOf(campaign, now)));
+    const closing = campaign.stages.filter((stage) => stageStatus(stage, now) === 'open' && stage.startsAt < now);
+    for (const stage of closing) await tx.campaignStage.update({ where: { campaignId_kind: { campaignId, kind: stage.kind } }, data: { endsAt: now } });
+    await tx.campaign.update({ where: { id: campaignId }, data: { status: 'FINISHED', finishedAt: now } });
+    await recordAudit(tx, context, {
+      action: 'finish-campaign',
+      entityType: 'Campaign',
+      entityId: campaignId,
+      before: { status: campaign.status, stages: stageTimes(closing) },
+      after: { status: 'FINISHED', stages: stageTimes(closing.map((stage) => ({ ...stage, endsAt: now }))) },
+    });
+    return { status: 'FINISHED' as const, finishedAt: now };
+  });
+}
+
+/**
+ * 撤销活动, with its reason: a draft or a running campaign becomes CANCELLED and refuses every operation from then on
+ * (lifecycle.ts). Its records stay; a campaign that had been published keeps its public page, marked 已撤销 with the reason.
+ */
+export async function cancelCampaign(input: TCancelCampaignInput, context: TContext) {
+  const { campaignId, reason } = ZCancelCampaign.parse(input);
+  return inTransaction(context, async (tx) => {
+    const campaign = await lockCampaign(tx, campaignId);
+    await assertCampaignAdmin(tx, context.actorId, campaign.ownerOrg.path);
+    const now = await dbNow(tx);
+    refuse(transitionRefusal('cancel', campaign.status) ?? operationRefusal('cancel', lifeOf(campaign, now)));
+    await tx.campaign.update({ where: { id: campaignId }, data: { status: 'CANCELLED', cancelledAt: now, cancelReason: reason } });
+    await recordAudit(tx, context, {
+      action: 'cancel-campaign',
+      entityType: 'Campaign',
+      entityId: campaignId,
+      before: { status: campaign.status },
+      after: { status: 'CANCELLED', reason },
+    });
+    return { status: 'CANCELLED' as const, cancelledAt: now };
   });
 }

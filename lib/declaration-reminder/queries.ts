@@ -1,7 +1,8 @@
 import { db, dbNow, type TTx } from '@/lib/db';
 import type { TRoleGrant } from '@/lib/auth/session';
+import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import type { TStageWindow } from '@/lib/campaign/stages';
-import { reminderRefusal } from '@/lib/campaign/entry-operations';
+import { operationRefusal } from '@/lib/campaign/lifecycle';
 import { actsFor } from '@/lib/recommendation/chain';
 import type { TBranchDeclarationState } from '@/lib/declaration-reminder/schema';
 
@@ -20,7 +21,7 @@ export type TPendingBranch = {
 
 export type TDeclarationProgress = {
   now: Date;
-  campaign: { id: string; title: string; stages: TStageWindow[]; declarationEndsAt: Date | null };
+  campaign: { id: string; title: string; status: CampaignStatus; stages: TStageWindow[]; declarationEndsAt: Date | null };
   committee: { id: string; name: string };
   counts: { eligible: number; submitted: number; NOT_STARTED: number; DRAFT: number; RETURNED: number };
   /** Eligible branches that have not submitted, not started first. */
@@ -102,7 +103,7 @@ export async function loadDeclarationProgress(client: TTx | typeof db, input: { 
   const declaration = campaign.stages.find((stage) => stage.kind === 'DECLARATION');
   return {
     now,
-    campaign: { id: campaign.id, title: campaign.title, stages: campaign.stages, declarationEndsAt: declaration?.endsAt ?? null },
+    campaign: { id: campaign.id, title: campaign.title, status: campaign.status, stages: campaign.stages, declarationEndsAt: declaration?.endsAt ?? null },
     committee: { id: committee.id, name: committee.name },
     counts,
     pending,
@@ -115,7 +116,7 @@ export async function getDeclarationProgressForUser(campaignId: string, organiza
   if (!actsFor(grants, organizationId)) return null;
   const progress = await loadDeclarationProgress(db, { campaignId, organizationId });
   if (!progress) return null;
-  return { ...progress, refusal: reminderRefusal(progress.campaign.stages, progress.now) };
+  return { ...progress, refusal: operationRefusal('remind-declaration', { ...progress.campaign, now: progress.now }) };
 }
 
 /**
@@ -138,12 +139,12 @@ export async function listRemindersForSecretary(grants: readonly TRoleGrant[]) {
         createdAt: true,
         organization: { select: { name: true } },
         senderOrg: { select: { name: true } },
-        campaign: { select: { title: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } },
+        campaign: { select: { title: true, status: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } },
       },
     }),
   ]);
   const latest = reminders.filter((row, index) => reminders.findIndex((other) => other.campaignId === row.campaignId && other.organizationId === row.organizationId) === index);
-  const open = latest.filter((row) => !reminderRefusal(row.campaign.stages, now));
+  const open = latest.filter((row) => !operationRefusal('remind-declaration', { ...row.campaign, now }));
   if (open.length === 0) return [];
   const submitted = await db.application.findMany({
     where: { status: 'SUBMITTED', OR: open.map((row) => ({ campaignId: row.campaignId, organizationId: row.organizationId })) },

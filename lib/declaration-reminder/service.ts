@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
-import { reminderRefusal } from '@/lib/campaign/entry-operations';
+import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { actsFor } from '@/lib/recommendation/chain';
 import { sendSms } from '@/lib/sms/sender';
 import { formatDateTime } from '@/lib/format';
@@ -39,8 +39,7 @@ export async function remindBranches(input: TRemindInput, context: TContext) {
     if (!actsFor(await loadGrants(tx, context.actorId), organizationId)) throw new AppError('FORBIDDEN', '只有本单位的党(工)委管理员可以催报下级支部');
     const progress = await loadDeclarationProgress(tx, { campaignId, organizationId });
     if (!progress) throw new AppError('NOT_FOUND', '评选活动不存在或本单位不在其范围内');
-    const refusal = reminderRefusal(progress.campaign.stages, progress.now);
-    if (refusal) throw new AppError(refusal.code, refusal.message);
+    await requireOperation(tx, campaignId, 'remind-declaration');
 
     const pendingById = new Map(progress.pending.map((branch) => [branch.id, branch]));
     let targets: TPendingBranch[];

@@ -12,6 +12,7 @@ import {
 } from '@/lib/organization/schema';
 import { lockParentForInsert, lockRows, lockSubtree, lockTreeForMove } from '@/lib/organization/locks';
 import { depthOf, pathFor, subtreeLikePattern, wouldCreateCycle } from '@/lib/organization/tree';
+import { assertNoRunningCampaignInvolves } from '@/lib/organization/campaign-freeze';
 
 type TContext = TAuditContext & { tx?: TTx };
 
@@ -72,6 +73,7 @@ export async function moveOrganization(input: TMoveOrganization, context: TConte
       throw new AppError('INVALID_INPUT', '目标上级组织已停用', { newParentId: '目标上级组织已停用' });
     }
     if (org.parentId === parent.id) return org;
+    await assertNoRunningCampaignInvolves(tx, org);
     const newPath = pathFor(parent.path, org.id);
     const depthDelta = depthOf(newPath) - depthOf(org.path);
     // Rewrite the path prefix of the whole subtree in one statement. The casts matter: with an untyped
@@ -97,14 +99,15 @@ export async function moveOrganization(input: TMoveOrganization, context: TConte
 
 /**
  * Disables an organization with its whole subtree, or re-enables one organization (its descendants
- * stay as they are). A child cannot be enabled under a disabled parent.
+ * stay as they are). A child cannot be enabled under a disabled parent. Neither a move nor a disable while a running
+ * campaign's recommendation chain goes through the subtree (lib/organization/campaign-freeze.ts).
  */
 export async function setOrganizationActive(input: { id: string; isActive: boolean }, context: TContext) {
   return inTransaction(context, async (tx) => {
-    const org = await tx.organization.findUnique({ where: { id: input.id }, select: { id: true, path: true, parentId: true, isActive: true } });
+    const org = await tx.organization.findUnique({ where: { id: input.id }, select: { id: true, name: true, path: true, parentId: true, isActive: true } });
     if (!org) throw new AppError('NOT_FOUND', '组织不存在');
     if (!org.parentId && !input.isActive) throw new AppError('INVALID_INPUT', '顶级组织不能停用');
-    const count = input.isActive ? await enableOne(tx, org.id, org.parentId) : await disableSubtree(tx, org.path);
+    const count = input.isActive ? await enableOne(tx, org.id, org.parentId) : await disableSubtree(tx, org);
     await recordAudit(tx, context, {
       action: input.isActive ? 'enable-organization' : 'disable-organization',
       entityType: 'Organization',
@@ -116,8 +119,10 @@ export async function setOrganizationActive(input: { id: string; isActive: boole
   });
 }
 
-async function disableSubtree(tx: TTx, path: string): Promise<number> {
+async function disableSubtree(tx: TTx, org: { path: string; name: string }): Promise<number> {
+  const { path } = org;
   await lockSubtree(tx, path);
+  await assertNoRunningCampaignInvolves(tx, org);
   // A fresh statement after the locks: it also sees children created while we waited for them.
   const { count } = await tx.organization.updateMany({ where: { path: { startsWith: path } }, data: { isActive: false } });
   return count;

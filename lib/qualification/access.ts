@@ -12,24 +12,8 @@ export async function assertQualifier(tx: TTx, actorId: string | null, ownerOrgP
   if (!grantsRoleAt(grants, ['ORG_ADMIN'], ownerOrgPath)) throw new AppError('FORBIDDEN', QUALIFIER_ONLY_MESSAGE);
 }
 
+/** The 资格审查 stage's status, for the pages' notice; whether anything may happen is lifecycle.ts's to say. */
 export function qualificationStatus(stages: readonly TStageWindow[], now: Date): TStageStatus {
   const stage = stages.find((candidate) => candidate.kind === 'QUALIFICATION');
   return stage ? stageStatus(stage, now) : 'disabled';
-}
-
-/** Qualification results change only while the stage is open, by database time. */
-export function assertQualificationOpen(status: TStageStatus): void {
-  if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '资格审查阶段尚未开始，暂不能审查');
-  if (status === 'closed') throw new AppError('STAGE_LOCKED', '资格审查阶段已结束，不能再修改审查结果');
-  if (status === 'disabled') throw new AppError('STAGE_LOCKED', '本活动未安排资格审查阶段');
-}
-
-/** The list may be published (and corrected) once the stage has started, also after it ended. */
-export function assertCanPublish(status: TStageStatus): void {
-  if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '资格审查阶段开始后才能发布品牌清单');
-  if (status === 'disabled') throw new AppError('STAGE_LOCKED', '本活动未安排资格审查阶段，不能发布品牌清单');
-}
-
-export function assertCampaignRunning(status: string): void {
-  if (status !== 'PUBLISHED') throw new AppError('CONFLICT', '评选活动不在进行中，不能审查或发布');
 }

@@ -1,10 +1,11 @@
-import { db, dbNow, type TTx } from '@/lib/db';
+import { db, type TTx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { sendBackToBranch } from '@/lib/application/service';
 import { allChecked, checklistOf, normalizeChecks } from '@/lib/qualification/checklist';
-import { assertCampaignRunning, assertQualificationOpen, assertQualifier, qualificationStatus } from '@/lib/qualification/access';
+import { assertQualifier } from '@/lib/qualification/access';
+import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { isAtQualification, loadQualificationPool } from '@/lib/qualification/pool';
 import { ZBulkPassInput, ZChecklistInput, ZQualifyInput, ZRevokeInput, type TBulkPassInput, type TChecklistInput, type TQualifyInput, type TRevokeInput } from '@/lib/qualification/schema';
 
@@ -28,13 +29,10 @@ function inTransaction<T>(context: TContext, body: (tx: TTx) => Promise<T>): Pro
   return context.tx ? body(context.tx) : db.$transaction(body);
 }
 
-/** Who may act, whether the campaign runs, whether the stage is open — in that order, so outsiders learn nothing more. */
+/** Who may act, then whether the campaign runs with 资格审查 open — in that order, so outsiders learn nothing more. */
 async function assertMayQualify(tx: TTx, context: TContext, campaign: TCampaign): Promise<Date> {
   await assertQualifier(tx, context.actorId, campaign.ownerOrg.path);
-  assertCampaignRunning(campaign.status);
-  const now = await dbNow(tx);
-  assertQualificationOpen(qualificationStatus(campaign.stages, now));
-  return now;
+  return (await requireOperation(tx, campaign.id, 'qualify')).now;
 }
 
 /** Locks the entry (one decision about it at a time) and reads what qualifying it needs. */
@@ -149,10 +147,7 @@ export async function updateQualificationChecklist(input: TChecklistInput, conte
     const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: CAMPAIGN_SELECT });
     if (!campaign) throw new AppError('NOT_FOUND', '评选活动不存在');
     await assertQualifier(tx, context.actorId, campaign.ownerOrg.path);
-    const status = qualificationStatus(campaign.stages, await dbNow(tx));
-    if (status !== 'upcoming' && status !== 'disabled') {
-      throw new AppError('STAGE_LOCKED', '资格审查已经开始，审查项不能再修改');
-    }
+    await requireOperation(tx, campaignId, 'edit-qualification-checklist');
     const before = checklistOf(campaign);
     await tx.campaign.update({ where: { id: campaignId }, data: { qualificationChecklist: items } });
     await recordAudit(tx, context, { action: 'update-qualification-checklist', entityType: 'Campaign', entityId: campaignId, before: { items: before }, after: { items } });

@@ -1,19 +1,20 @@
 import { db, dbNow } from '@/lib/db';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { isRecommendingDepth } from '@/lib/campaign/quota';
-import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
-import { levelWindow, type TLevelDeadline } from '@/lib/recommendation/deadline';
+import type { CampaignStatus } from '@/lib/generated/prisma/enums';
+import type { TStageStatus, TStageWindow } from '@/lib/campaign/stages';
+import { levelRefusal, levelWindow, type TLevelDeadline } from '@/lib/recommendation/deadline';
 import { depthOf } from '@/lib/organization/tree';
 import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
 import { levelDecisions, organizationNames, RECOMMENDATION_SELECT, type TLevelDecision } from '@/lib/recommendation/trail';
 
 type TDecision = 'PENDING' | 'RECOMMENDED' | 'NOT_RECOMMENDED';
 
-/** The window of the level at `depth`, as the pages show it. */
-function levelTimes(campaign: { stages: TStageWindow[]; recommendationDeadlines: TLevelDeadline[] }, depth: number, now: Date) {
+/** The window of the level at `depth`, as the pages show it; 'open' exactly when the state machine lets the level decide. */
+function levelTimes(campaign: { status: CampaignStatus; stages: TStageWindow[]; recommendationDeadlines: TLevelDeadline[] }, depth: number, now: Date) {
   const window = levelWindow(campaign.stages, campaign.recommendationDeadlines, depth);
   return {
-    stage: window ? stageStatus(window, now) : ('disabled' as const),
+    stage: levelRefusal({ status: campaign.status, stages: campaign.stages, now }, campaign.recommendationDeadlines, depth).status,
     startsAt: window?.startsAt ?? null,
     endsAt: window?.endsAt ?? null,
     hasOwnDeadline: !!window && window.endsAt < (campaign.stages[0]?.endsAt ?? window.endsAt),
@@ -44,6 +45,7 @@ export async function listRecommendingLevels(grants: readonly TRoleGrant[]): Pro
       select: {
         id: true,
         title: true,
+        status: true,
         ownerOrgId: true,
         defaultQuota: true,
         recommendingDepths: true,
@@ -133,6 +135,7 @@ export async function loadRecommendationLevel(campaignId: string, organizationId
         id: true,
         title: true,
         year: true,
+        status: true,
         ownerOrgId: true,
         defaultQuota: true,
         recommendingDepths: true,

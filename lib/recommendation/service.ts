@@ -4,11 +4,10 @@ import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { sendBackToBranch } from '@/lib/application/service';
-import { stageStatus, type TStageWindow } from '@/lib/campaign/stages';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
-import { levelWindow, type TLevelDeadline } from '@/lib/recommendation/deadline';
-import { formatDateTime } from '@/lib/format';
+import { levelRefusal, type TLevelDeadline } from '@/lib/recommendation/deadline';
+import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
 import {
   ZNotRecommendInput,
   ZOpinionInput,
@@ -33,17 +32,13 @@ const CAMPAIGN_SELECT = {
   ownerOrgId: true,
   recommendingDepths: true,
   defaultQuota: true,
-  stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
   recommendationDeadlines: { select: { depth: true, endsAt: true } },
 } as const;
 
-/** The level at `depth` decides inside the recommendation stage, until its own deadline — by database time. */
-async function assertLevelOpen(tx: TTx, campaign: { stages: readonly TStageWindow[]; recommendationDeadlines: readonly TLevelDeadline[] }, depth: number) {
-  const window = levelWindow(campaign.stages, campaign.recommendationDeadlines, depth);
-  const status = window ? stageStatus(window, await dbNow(tx)) : 'disabled';
-  if (status === 'upcoming') throw new AppError('STAGE_LOCKED', '推荐阶段尚未开始');
-  if (status === 'closed' && window) throw new AppError('STAGE_LOCKED', `本级推荐已于 ${formatDateTime(window.endsAt)} 截止，不能再推荐或修改`);
-  if (status !== 'open') throw new AppError('STAGE_LOCKED', '本活动未启用推荐阶段');
+/** The level at `depth` decides in a running campaign inside the recommendation stage, until its own deadline — by database time. */
+async function assertLevelOpen(tx: TTx, campaign: { id: string; recommendationDeadlines: readonly TLevelDeadline[] }, depth: number) {
+  const { refusal } = levelRefusal(await loadLifecycle(tx, campaign.id), campaign.recommendationDeadlines, depth);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
 }
 
 /**

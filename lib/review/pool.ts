@@ -5,6 +5,7 @@ import type { TRoleGrant } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import type { TAssignEntry, TAssignExpert } from '@/lib/review/assignment';
 import { declaredKey } from '@/lib/review/conflicts';
+import { listedApplicationIds } from '@/lib/brand-list/listed';
 
 type TClient = TDb | TTx;
 
@@ -47,12 +48,16 @@ export function findReviewCampaign(client: TClient, campaignId: string, grants: 
   });
 }
 
-/** The entries under review: those of the latest published 品牌清单 version (empty before publication). */
+/**
+ * The entries under review, ranked and proposed for awards: those on the 品牌清单 (lib/brand-list/listed: the latest
+ * published version, without the entries returned since), in list order; empty before publication.
+ */
 export async function loadReviewEntries(client: TClient, campaignId: string) {
   const list = await client.brandList.findFirst({ where: { campaignId }, orderBy: { version: 'desc' }, select: { version: true, entries: { select: { applicationId: true, sortOrder: true } } } });
   if (!list) return [];
+  const listed = await listedApplicationIds(client, campaignId);
   const applications = await client.application.findMany({
-    where: { id: { in: list.entries.map((entry) => entry.applicationId) } },
+    where: { id: { in: list.entries.map((entry) => entry.applicationId).filter((id) => listed.has(id)) } },
     select: { id: true, brandName: true, fieldId: true, organization: { select: { id: true, name: true, path: true } } },
   });
   const order = new Map(list.entries.map((entry) => [entry.applicationId, entry.sortOrder]));

@@ -6,6 +6,8 @@ import { loadGrants } from '@/lib/application/access';
 import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
 import { loadReviewCampaign } from '@/lib/review/pool';
+import { assertEntryOperation, entryState } from '@/lib/campaign/lifecycle';
+import { isListedEntry, listedAmong } from '@/lib/brand-list/listed';
 import { identityTerms, redactIdentity } from '@/lib/review/blind';
 import {
   submitErrorSummary, submitScoreErrors, ZDeclareConflict, ZReopenSheet, ZScoreDraft, ZSubmitSheet, type TDeclareConflictInput, type TReopenSheetInput,
@@ -37,6 +39,7 @@ const SHEET_SELECT = {
   application: {
     select: {
       id: true,
+      status: true,
       brandName: true,
       slogan: true,
       essence: true,
@@ -142,6 +145,7 @@ export async function listSheetsForExpert(userId: string) {
         id: true,
         round: true,
         submittedAt: true,
+        applicationId: true,
         application: { select: { brandName: true, field: { select: { name: true } } } },
         campaign: { select: { id: true, title: true, stages: { where: { kind: 'EXPERT_REVIEW' }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } },
         _count: { select: { scores: true } },
@@ -149,7 +153,9 @@ export async function listSheetsForExpert(userId: string) {
       orderBy: [{ campaign: { createdAt: 'desc' } }, { round: 'asc' }, { createdAt: 'asc' }],
     }),
   ]);
-  return rows.map((row) => ({ ...row, stage: reviewStatus(row.campaign.stages, now), endsAt: row.campaign.stages[0]?.endsAt ?? null }));
+  // A sheet of an entry returned for 重新申报 (off the 品牌清单) is no longer a task.
+  const listed = await listedAmong(db, rows.map((row) => row.applicationId));
+  return rows.filter((row) => listed.has(row.applicationId)).map((row) => ({ ...row, stage: reviewStatus(row.campaign.stages, now), endsAt: row.campaign.stages[0]?.endsAt ?? null }));
 }
 
 /**
@@ -164,6 +170,8 @@ async function lockOwnSheet(tx: TTx, assignmentId: string, actorId: string) {
   const sheet = await tx.reviewAssignment.findUnique({ where: { id: assignmentId }, select: SHEET_SELECT });
   if (!sheet) throw new AppError('NOT_FOUND', NOT_YOURS);
   if (sheet.submittedAt) throw new AppError('CONFLICT', '评分表已提交，不能再修改；如需更正，请联系组织部重新开放');
+  // Only an entry still on the 品牌清单 is scored: one returned for 重新申报 has left the review.
+  assertEntryOperation('score-entry', entryState({ status: sheet.application.status, isListed: await isListedEntry(tx, sheet.application.id) }));
   return sheet;
 }
 

@@ -5,6 +5,7 @@ import { operationRefusal } from '@/lib/campaign/lifecycle';
 import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import { validVoteCounts } from '@/lib/review/results';
+import { isListedEntry, listedApplicationIds } from '@/lib/brand-list/listed';
 
 export type TVotingSearch = { field?: string; region?: string; q?: string };
 
@@ -52,16 +53,19 @@ async function latestListId(campaignId: string): Promise<string | null> {
   return list?.id ?? null;
 }
 
-/** The entries of the latest list as cards, filtered; with counts only when the campaign shows them live. */
+/** The entries on the 品牌清单 (lib/brand-list/listed) as cards, filtered; with counts only when the campaign shows them live. */
 export async function listVotingEntries(campaign: TVotingCampaign, search: TVotingSearch) {
   const listId = await latestListId(campaign.id);
   if (!listId) return { entries: [], fields: [], regions: [] };
-  const rows = await db.brandListEntry.findMany({
-    // An entry returned after the list was published takes no votes (cast_vote refuses it): it is not shown.
-    where: { listId, application: { status: 'SUBMITTED' } },
-    select: { applicationId: true, brandName: true, organizationName: true, fieldName: true, regionName: true, application: { select: { slogan: true, logoFileId: true, organization: { select: { path: true } } } } },
-    orderBy: { sortOrder: 'asc' },
-  });
+  const [published, listed] = await Promise.all([
+    db.brandListEntry.findMany({
+      where: { listId },
+      select: { applicationId: true, brandName: true, organizationName: true, fieldName: true, regionName: true, application: { select: { slogan: true, logoFileId: true, organization: { select: { path: true } } } } },
+      orderBy: { sortOrder: 'asc' },
+    }),
+    listedApplicationIds(db, campaign.id),
+  ]);
+  const rows = published.filter((row) => listed.has(row.applicationId));
   const counts = campaign.resultsVisibility === 'LIVE' ? await validVoteCounts(db, campaign.id) : null;
   const q = search.q?.trim().toLowerCase();
   const entries = rows
@@ -107,12 +111,12 @@ export async function voterStanding(campaignId: string, voterId: string) {
   };
 }
 
-/** One entry of the latest list with what its page shows: 内涵, 载体, photos (never documents). Null when not listed. */
+/** One entry on the 品牌清单 with what its page shows: 内涵, 载体, photos (never documents). Null when not listed. */
 export async function loadVotingEntry(campaign: TVotingCampaign, applicationId: string) {
   const listId = await latestListId(campaign.id);
   if (!listId) return null;
   const entry = await db.brandListEntry.findUnique({
-    where: { listId_applicationId: { listId, applicationId }, application: { status: 'SUBMITTED' } },
+    where: { listId_applicationId: { listId, applicationId } },
     select: {
       applicationId: true,
       brandName: true,
@@ -131,7 +135,7 @@ export async function loadVotingEntry(campaign: TVotingCampaign, applicationId: 
       },
     },
   });
-  if (!entry) return null;
+  if (!entry || !(await isListedEntry(db, applicationId))) return null;
   // One entry's count (indexed), not the whole campaign's grouped counts.
   const votes = campaign.resultsVisibility === 'LIVE' ? await db.vote.count({ where: { campaignId: campaign.id, applicationId, invalidatedAt: null } }) : null;
   return { ...entry, organizationPath: entry.application.organization.path, votes };

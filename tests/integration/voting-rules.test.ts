@@ -173,7 +173,7 @@ describe('returned entries', () => {
     await db.application.update({ where: { id: scope.entries[1].id }, data: { status: 'RETURNED' } });
     expect(await rejection(castVote({ campaignId, applicationId: scope.entries[1].id, idempotencyKey: key() }, { voterId }))).toMatchObject({
       code: 'CONFLICT',
-      message: '该申报已退回，不能投票',
+      message: '该品牌已退回重新申报，不在品牌清单中，不能投票',
     });
     await castVote({ campaignId, applicationId: scope.entries[0].id, idempotencyKey: key() }, { voterId });
     expect(await db.vote.count({ where: { campaignId } })).toBe(1);

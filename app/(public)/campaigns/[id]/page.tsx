@@ -7,7 +7,7 @@ import { PublicHeader } from '@/components/layout/public-header';
 import { loadPublicCampaign } from '@/lib/campaign/queries';
 import { currentStage, hasStarted, stageStatus } from '@/lib/campaign/stages';
 import { STAGE_LABELS } from '@/lib/campaign/templates';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,10 +35,11 @@ export default async function PublicCampaignPage({ params }: TProps) {
   const stageOf = (kind: (typeof campaign.stages)[number]['kind']) => campaign.stages.find((stage) => stage.kind === kind);
   const voting = stageOf('VOTING');
   const isVotingEnabled = !!voting?.isEnabled;
-  const current = currentStage(campaign.stages, now);
+  const isCancelled = campaign.status === 'CANCELLED';
+  const current = campaign.status === 'PUBLISHED' ? currentStage(campaign.stages, now) : undefined;
   const currentStatus = current && stageStatus(current, now);
   const base = `/campaigns/${campaign.id}`;
-  const links = [
+  const links = isCancelled ? [] : [
     campaign.hasBrandList && { href: `${base}/brands`, label: '品牌清单', note: '进入评选的党建品牌' },
     campaign.hasBrandList && isVotingEnabled && hasStarted(voting, now) && {
       href: `${base}/vote`,
@@ -61,8 +62,17 @@ export default async function PublicCampaignPage({ params }: TProps) {
           </p>
         </div>
 
-        <section aria-label="当前进展" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-900">
-          {current ? (
+        <section aria-label="当前进展" className={`rounded-lg px-4 py-3 ${isCancelled ? 'bg-amber-50 text-amber-950' : 'bg-brand-50 text-brand-900'}`}>
+          {isCancelled ? (
+            <p>
+              <strong className="font-semibold">本次评选已撤销</strong>（{formatDateTime(campaign.cancelledAt)}）。撤销理由：{campaign.cancelReason}
+            </p>
+          ) : campaign.status === 'FINISHED' ? (
+            <p>
+              <strong className="font-semibold">本次评选已结束</strong>
+              {campaign.finishedAt && `（${formatDate(campaign.finishedAt)}）`}。
+            </p>
+          ) : current ? (
             <p>
               {currentStatus === 'open' ? '当前阶段：' : '下一阶段：'}
               <strong className="font-semibold">{STAGE_LABELS[current.kind]}</strong>
@@ -99,10 +109,12 @@ export default async function PublicCampaignPage({ params }: TProps) {
           <p className="text-right text-sm text-stone-600">{campaign.ownerOrg.name}</p>
         </section>
 
-        <section aria-labelledby="timeline-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 sm:p-5">
-          <h2 id="timeline-heading" className="text-lg font-semibold text-stone-900">日程安排</h2>
-          <PublicStageTimeline stages={campaign.stages} now={now} />
-        </section>
+        {!isCancelled && (
+          <section aria-labelledby="timeline-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 sm:p-5">
+            <h2 id="timeline-heading" className="text-lg font-semibold text-stone-900">日程安排</h2>
+            <PublicStageTimeline stages={campaign.stages} now={now} />
+          </section>
+        )}
 
         <RubricRules rubric={campaign.rubric} />
         <AwardRules awards={campaign.awards} fields={campaign.fields} />

@@ -65,6 +65,9 @@ export default async function PublicBrandListPage({ params, searchParams }: TPro
                   第 {selected.version} 版 · 共 {selected.entries.length} 个品牌
                 </p>
                 <p className="text-sm text-stone-600">发布于 {formatDateTime(selected.publishedAt)}</p>
+                {selected.leftCount > 0 && (
+                  <p className="mt-2 text-sm text-stone-700">本版发布后，另有 {selected.leftCount} 个品牌被退回重新申报，已移出清单。</p>
+                )}
                 {selected.reason && <p className="mt-2 break-words text-sm text-stone-700">变更理由：{selected.reason}</p>}
                 {versions.length > 1 && (
                   <a href="#versions" className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">共 {versions.length} 个版本，查看版本记录</a>

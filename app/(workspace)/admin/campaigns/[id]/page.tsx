@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { CampaignSettings } from '@/components/campaign/campaign-settings';
 import { CampaignStatusBadge } from '@/components/campaign/campaign-status-badge';
+import { CancelCampaignButton, FinishCampaignButton } from '@/components/campaign/campaign-end-buttons';
 import { PublishCampaignButton } from '@/components/campaign/publish-campaign-button';
 import { StageTimeline } from '@/components/campaign/stage-timeline';
 import { Alert } from '@/components/ui/alert';
@@ -9,6 +10,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
 import { loadCampaignForAdmin } from '@/lib/campaign/admin-page';
 import { organizationNames } from '@/lib/campaign/admin-queries';
+import { isOperationAllowed } from '@/lib/campaign/lifecycle';
 import { sortStages, stageStatus } from '@/lib/campaign/stages';
 import { formatDateTime } from '@/lib/format';
 
@@ -21,6 +23,7 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
   const [{ id }, notice] = await Promise.all([params, searchParams]);
   const { campaign, now, setup, locks } = await loadCampaignForAdmin(user, id);
   const orgNames = await organizationNames([campaign.ownerOrgId, ...campaign.quotas.map((quota) => quota.organizationId)]);
+  const life = { status: campaign.status, stages: campaign.stages, now };
   const stages = sortStages(campaign.stages).map((stage) => ({
     kind: stage.kind,
     isEnabled: stage.isEnabled,
@@ -60,6 +63,8 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
               </>
             )}
             {campaign.status === 'DRAFT' && <PublishCampaignButton campaignId={campaign.id} />}
+            {isOperationAllowed('finish', life) && <FinishCampaignButton campaignId={campaign.id} />}
+            {isOperationAllowed('cancel', life) && <CancelCampaignButton campaignId={campaign.id} isPublished={campaign.status === 'PUBLISHED'} />}
           </>
         }
       />
@@ -67,6 +72,12 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
         {notice.created && <Alert tone="success">评选活动已创建{campaign.status === 'DRAFT' ? '（草稿）。确认无误后请发布。' : '并已发布。'}</Alert>}
         {notice.saved && <Alert tone="success">设置已保存。</Alert>}
         {campaign.status === 'DRAFT' && <Alert tone="warning">草稿尚未发布，各级组织还看不到本活动；发布前所有设置都可修改。</Alert>}
+        {campaign.status === 'FINISHED' && <Alert tone="info">本活动已于 {formatDateTime(campaign.finishedAt)} 结束，各环节不能再操作；仍可摘牌、查阅和导出。</Alert>}
+        {campaign.status === 'CANCELLED' && (
+          <Alert tone="warning">
+            本活动已于 {formatDateTime(campaign.cancelledAt)} 撤销，各环节不能再操作。撤销理由：{campaign.cancelReason}
+          </Alert>
+        )}
         <Card title="阶段安排" actions={<span className="text-xs text-stone-500">按服务器时间 {formatDateTime(now)} 判断</span>}>
           <StageTimeline campaignId={campaign.id} stages={stages} canMove={campaign.status === 'PUBLISHED'} />
         </Card>

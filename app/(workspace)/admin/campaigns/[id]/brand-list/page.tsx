@@ -7,14 +7,16 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/guard';
 import { listBrandListVersions } from '@/lib/brand-list/queries';
 import { loadCampaignForAdmin } from '@/lib/campaign/admin-page';
+import { operationRefusal, type TLifecycle } from '@/lib/campaign/lifecycle';
 import { qualificationStatus } from '@/lib/qualification/access';
 import { listQualificationRows } from '@/lib/qualification/queries';
 
 export const metadata = { title: '品牌清单' };
 
-function disabledReasonOf(status: string, campaignStatus: string, passedCount: number): string | null {
-  if (campaignStatus !== 'PUBLISHED') return '评选活动不在进行中，不能发布品牌清单。';
-  if (status === 'upcoming' || status === 'disabled') return '资格审查阶段开始后才能发布品牌清单。';
+/** The same refusals the service gives, in the same order. */
+function disabledReasonOf(life: TLifecycle, passedCount: number): string | null {
+  const refusal = operationRefusal('publish-brand-list', life);
+  if (refusal) return `${refusal.message}。`;
   if (passedCount === 0) return '还没有通过资格审查的品牌，不能发布空的品牌清单。';
   return null;
 }
@@ -60,7 +62,7 @@ export default async function BrandListAdminPage({ params }: { params: Promise<{
             nextVersion={nextVersion}
             passedCount={passedCount}
             pendingCount={rows.length - passedCount}
-            disabledReason={disabledReasonOf(status, campaign.status, passedCount)}
+            disabledReason={disabledReasonOf({ status: campaign.status, stages: campaign.stages, now }, passedCount)}
           />
         </Card>
         <Card title="版本记录">

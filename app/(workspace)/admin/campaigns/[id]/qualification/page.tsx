@@ -9,6 +9,7 @@ import { requirePageUser } from '@/lib/auth/guard';
 import { ChecklistEditor } from '@/components/qualification/checklist-editor';
 import { loadCampaignForAdmin } from '@/lib/campaign/admin-page';
 import { formatDateTime, queryString } from '@/lib/format';
+import { isOperationAllowed } from '@/lib/campaign/lifecycle';
 import { qualificationStatus } from '@/lib/qualification/access';
 import { getQualificationPage, parseQualificationSearch } from '@/lib/qualification/queries';
 
@@ -23,6 +24,7 @@ export default async function QualificationPage({ params, searchParams }: TProps
   const search = parseQualificationSearch(raw);
   const data = await getQualificationPage(campaign, search);
   const status = qualificationStatus(campaign.stages, now);
+  const life = { status: campaign.status, stages: campaign.stages, now };
   const basePath = `/admin/campaigns/${campaign.id}/qualification`;
   const isFiltered = !!(search.state || search.field);
   const rows = data.rows.map((row) => ({
@@ -63,13 +65,13 @@ export default async function QualificationPage({ params, searchParams }: TProps
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-stone-700">
             {data.checklist.map((item) => <li key={item}>{item}</li>)}
           </ol>
-          {(status === 'upcoming' || status === 'disabled') && <ChecklistEditor campaignId={campaign.id} items={data.checklist} />}
+          {isOperationAllowed('edit-qualification-checklist', life) && <ChecklistEditor campaignId={campaign.id} items={data.checklist} />}
         </details>
         {data.counts.total > 0 && (
           <QualificationFilters basePath={basePath} search={search} counts={data.counts} fields={[...campaign.fields].sort((a, b) => a.sortOrder - b.sortOrder)} />
         )}
         {rows.length ? (
-          <QualificationBoard campaignId={campaign.id} rows={rows} checklist={data.checklist} canAct={status === 'open'} />
+          <QualificationBoard campaignId={campaign.id} rows={rows} checklist={data.checklist} canAct={isOperationAllowed('qualify', life)} />
         ) : data.counts.total === 0 ? (
           <EmptyState title="还没有进入资格审查的申报">各级党(工)委逐级推荐完成后，申报会出现在这里。</EmptyState>
         ) : (
