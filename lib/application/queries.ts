@@ -8,7 +8,7 @@ import { assertCanRead, canEditApplication, canReturnApplication } from '@/lib/a
 import { editWindow, formRulesOf } from '@/lib/application/rules';
 import { RETURN_STATE_SELECT, returnableEntryOf } from '@/lib/application/return-state';
 import { returnRefusal } from '@/lib/campaign/entry-operations';
-import { describeProgress } from '@/lib/recommendation/progress';
+import { describeProgress } from '@/lib/application/recommendation-progress';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
 
 export const APPLICATION_DETAIL_SELECT = {

@@ -16,6 +16,11 @@ export const CAMPAIGN_SUMMARY_SELECT = {
 
 export type TCampaignSummary = Prisma.CampaignGetPayload<{ select: typeof CAMPAIGN_SUMMARY_SELECT }>;
 
+/** The campaign's awards in their order, for pages that name an entry's award. */
+export async function listCampaignAwards(campaignId: string) {
+  return db.award.findMany({ where: { campaignId }, select: { id: true, name: true, count: true }, orderBy: { sortOrder: 'asc' } });
+}
+
 /** Campaigns the public may see: published or finished, newest first. */
 export async function listPublicCampaigns(): Promise<{ now: Date; campaigns: TCampaignSummary[] }> {
   const [now, campaigns] = await Promise.all([

@@ -2,7 +2,7 @@ import { db, dbNow, type TTx } from '@/lib/db';
 import type { TRoleGrant } from '@/lib/auth/session';
 import type { TStageWindow } from '@/lib/campaign/stages';
 import { reminderRefusal } from '@/lib/campaign/entry-operations';
-import { actsFor } from '@/lib/recommendation/chain';
+import { actsFor } from '@/lib/campaign/recommendation-chain';
 import type { TBranchDeclarationState } from '@/lib/declaration-reminder/schema';
 
 export type TPendingBranch = {

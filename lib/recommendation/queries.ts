@@ -2,10 +2,10 @@ import { db, dbNow } from '@/lib/db';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { isRecommendingDepth } from '@/lib/campaign/quota';
 import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
-import { levelWindow, type TLevelDeadline } from '@/lib/recommendation/deadline';
+import { levelWindow, type TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
 import { depthOf } from '@/lib/organization/tree';
-import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
-import { levelDecisions, organizationNames, RECOMMENDATION_SELECT, type TLevelDecision } from '@/lib/recommendation/trail';
+import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/campaign/recommendation-chain';
+import { levelDecisions, organizationNames, RECOMMENDATION_SELECT, type TLevelDecision } from '@/lib/application/recommendation-trail';
 
 type TDecision = 'PENDING' | 'RECOMMENDED' | 'NOT_RECOMMENDED';
 

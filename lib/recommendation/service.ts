@@ -6,8 +6,8 @@ import { loadGrants } from '@/lib/application/access';
 import { sendBackToBranch } from '@/lib/application/service';
 import { stageStatus, type TStageWindow } from '@/lib/campaign/stages';
 import type { TRoleGrant } from '@/lib/auth/session';
-import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
-import { levelWindow, type TLevelDeadline } from '@/lib/recommendation/deadline';
+import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/campaign/recommendation-chain';
+import { levelWindow, type TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
 import { formatDateTime } from '@/lib/format';
 import {
   ZNotRecommendInput,

@@ -6,7 +6,7 @@ import { ApplicationFiles } from '@/components/application/application-files';
 import { ApplicationForm } from '@/components/application/application-form';
 import { ApplicationStatusBanner } from '@/components/application/application-status-banner';
 import { ApplicationView } from '@/components/application/application-view';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { findApplicationForUser } from '@/lib/application/queries';
 import { listApplicationFiles, MAX_DOCUMENTS, MAX_PHOTOS } from '@/lib/application/files';
 

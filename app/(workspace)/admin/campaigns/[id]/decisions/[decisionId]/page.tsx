@@ -5,8 +5,8 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
+import { requirePageUser } from '@/lib/http/page';
+import { listCampaignAwards } from '@/lib/campaign/queries';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { DECISION_KIND_LABELS, getDecision } from '@/lib/review/decisions';
@@ -21,7 +21,7 @@ export default async function DecisionPage({ params }: TProps) {
   const campaign = await loadReviewCampaignForPage(user, id);
   const decision = await getDecision(decisionId, campaign.id);
   if (!decision) notFound();
-  const awards = await db.award.findMany({ where: { campaignId: campaign.id }, select: { id: true, name: true, count: true }, orderBy: { sortOrder: 'asc' } });
+  const awards = await listCampaignAwards(campaign.id);
   const awardName = new Map(awards.map((award) => [award.id, award.name]));
   const title = DECISION_KIND_LABELS[decision.kind];
   return (

@@ -3,7 +3,7 @@
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { AWARD_KIND_LABELS, STAGE_LABELS } from '@/lib/campaign/templates';
 import { ORG_FIELD_LABELS } from '@/lib/organization/fields';
-import { OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/publicity/status';
+import { OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/objections/status';
 
 export type TRefKind = 'organization' | 'user' | 'campaign' | 'application' | 'decision' | 'award' | 'file' | 'field';
 
