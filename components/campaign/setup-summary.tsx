@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { TCampaignSetup } from '@/lib/campaign/schema';
 import { RUBRIC_TEMPLATES, STAGE_LABELS, rubricTotal } from '@/lib/campaign/templates';
 import { formatDateTime, fromDateTimeLocal } from '@/lib/format';
-import { ORG_FIELD_LABELS } from '@/lib/organization/fields';
+import { ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
 
 // Read-only views of each settings group: the wizard's last step, locked groups while editing,

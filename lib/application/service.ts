@@ -10,7 +10,7 @@ import { APPLICATION_DETAIL_SELECT, valuesOf } from '@/lib/application/queries';
 import { refreshSimilarNames } from '@/lib/application/similar-names';
 import { grantsRoleAt } from '@/lib/auth/scope';
 import type { TRoleGrant } from '@/lib/auth/session';
-import { actsFor, entryPosition, recommendingChain } from '@/lib/recommendation/chain';
+import { actsFor, entryPosition, recommendingChain } from '@/lib/campaign/recommendation-chain';
 import { declareOperationOf, formRulesOf, type TEditWindowEntry } from '@/lib/application/rules';
 import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-state';
 import { returnRefusal, type TReturnOrigin } from '@/lib/campaign/entry-operations';

@@ -1,5 +1,4 @@
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { decode } from 'next-auth/jwt';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { db } from '@/lib/db';
@@ -83,18 +82,6 @@ export async function requireAnyRole(roles: Role[]): Promise<TSessionUser> {
   const user = await requireUser();
   if (!user.roles.some((grant) => roles.includes(grant.role))) {
     return refuse(user, `requireAnyRole ${roles.join(',')}`, '您没有权限访问此功能');
-  }
-  return user;
-}
-
-/** For pages: sends visitors to sign-in, and users who must change their password to that page. */
-export async function requirePageUser(roles?: Role[]): Promise<TSessionUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/login');
-  if (user.mustChangePassword) redirect('/account/password');
-  if (roles && !user.roles.some((grant) => roles.includes(grant.role))) {
-    await recordRefusedAttempt(user, `page ${roles.join(',')}`, '您没有权限访问此页面');
-    redirect('/forbidden');
   }
   return user;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ROLE_LABELS, ROLE_ORDER } from '@/lib/auth/roles';
-import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/organization/fields';
+import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/org-tree/fields';
 import { MAX_IMPORT_ROWS, ORGANIZATION_COLUMNS, SHEET_NAMES, USER_COLUMNS, type TColumn, type TImportKind } from '@/lib/import/columns';
 
 // exceljs has `dataValidations` at runtime but leaves it out of its typings.

@@ -34,7 +34,7 @@ import {
   type TNoteObjectionInput,
   type TRequestObjectionCodeInput,
 } from '@/lib/objections/schema';
-import { OBJECTION_STATUS_LABELS, isObjectionOpen } from '@/lib/publicity/status';
+import { OBJECTION_STATUS_LABELS, isObjectionOpen } from '@/lib/objections/status';
 import type { TSmsSender } from '@/lib/sms/sender';
 import { checkVerificationCode, refuseCodeCheck, sendVerificationCode } from '@/lib/sms/verification-code';
 

@@ -7,7 +7,7 @@ import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { grantsRoleAt, scopeRoots } from '@/lib/auth/scope';
 import type { TRoleGrant } from '@/lib/auth/session';
-import { ORG_FIELDS } from '@/lib/organization/fields';
+import { ORG_FIELDS } from '@/lib/org-tree/fields';
 import { loadReviewCampaign } from '@/lib/review/pool';
 
 type TContext = TAuditContext & { actorId: string };

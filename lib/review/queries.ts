@@ -50,4 +50,10 @@ export async function loadAssignmentBoard(campaign: TReviewCampaign, round = 1) 
   return { entries: shown, experts: inputs.experts, inputs, criteriaCount, rounds: rounds.map((row) => row.round), totals: { sheets: sheets.length, submitted: submittedCount } };
 }
 
+/** How many criteria each campaign's rubric has, by campaign id (an expert's task list shows progress against it). */
+export async function countRubricCriteria(campaignIds: readonly string[]): Promise<Record<string, number>> {
+  const rubrics = await db.rubric.findMany({ where: { campaignId: { in: [...new Set(campaignIds)] } }, select: { campaignId: true, _count: { select: { criteria: true } } } });
+  return Object.fromEntries(rubrics.map((rubric) => [rubric.campaignId, rubric._count.criteria]));
+}
+
 export type TAssignmentBoard = Awaited<ReturnType<typeof loadAssignmentBoard>>;

@@ -1,6 +1,6 @@
 import { db, dbNow } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { buildTree, type TTreeNode } from '@/lib/organization/tree';
+import { buildTree, type TTreeNode } from '@/lib/org-tree/tree';
 import { canManageUser, isPathInScope } from '@/lib/user/scope';
 import { PAGE_SIZE, type TUserSearch } from '@/lib/user/schema';
 

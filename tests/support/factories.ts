@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { OrgField, Role } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/auth/password';
-import { depthOf, pathFor } from '@/lib/organization/tree';
+import { depthOf, pathFor } from '@/lib/org-tree/tree';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;

@@ -7,7 +7,7 @@ import { ApplicationForm } from '@/components/application/application-form';
 import { ApplicationStatusBanner } from '@/components/application/application-status-banner';
 import { ApplicationView } from '@/components/application/application-view';
 import { UnsavedCopyNotice } from '@/components/application/unsaved-copy-notice';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { findApplicationForUser } from '@/lib/application/queries';
 import { listApplicationFiles, MAX_DOCUMENTS, MAX_PHOTOS } from '@/lib/application/files';
 

@@ -7,7 +7,7 @@ import { ScoreSheet } from '@/components/review/score-sheet';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { AppError } from '@/lib/errors';
 import { fileUrl } from '@/lib/files/service';
 import { formatDateTime } from '@/lib/format';

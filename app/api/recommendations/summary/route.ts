@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { downloadRequest } from '@/lib/auth/download';
+import { downloadRequest } from '@/lib/files/download';
 import { downloadResponse, textRefusal } from '@/lib/files/http';
 import { loadRecommendationLevel } from '@/lib/recommendation/queries';
 import { buildRecommendationSummaryWorkbook } from '@/lib/recommendation/summary-export';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { downloadRequest } from '@/lib/auth/download';
+import { downloadRequest } from '@/lib/files/download';
 import { db } from '@/lib/db';
 import { downloadResponse, textRefusal } from '@/lib/files/http';
 import { getDecision } from '@/lib/review/decision-queries';

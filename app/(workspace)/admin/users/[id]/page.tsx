@@ -5,7 +5,7 @@ import { UserProfileForm } from '@/components/user/user-profile-form';
 import { UserRolesPanel } from '@/components/user/user-roles-panel';
 import { UserStatusTags } from '@/components/user/user-status-tags';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { formatDateTime } from '@/lib/format';
 import { getScopedUser, listScopeOrganizationOptions } from '@/lib/user/queries';
 
