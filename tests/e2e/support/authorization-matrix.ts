@@ -186,6 +186,9 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
   'lib/campaign/actions.ts#publishCampaignAction': { allowed: ORG_ADMIN, args: (w) => [{ campaignId: w.setup.campaignId }] },
   'lib/campaign/actions.ts#openStageNowAction': { allowed: ORG_ADMIN, args: (w) => [{ campaignId: w.setup.campaignId, kind: 'RECOMMENDATION' }] },
   'lib/campaign/actions.ts#closeStageNowAction': { allowed: ORG_ADMIN, args: (w) => [{ campaignId: w.setup.campaignId, kind: 'DECLARATION' }] },
+  // A draft cannot be finished (the state machine refuses it after authorizing); the cancel target is a draft of its own.
+  'lib/campaign/actions.ts#finishCampaignAction': { allowed: ORG_ADMIN, args: (w) => [{ campaignId: w.setup.campaignId }] },
+  'lib/campaign/actions.ts#cancelCampaignAction': { allowed: ORG_ADMIN, args: (w) => [{ campaignId: w.cancel.campaignId, reason: '权限矩阵测试：活动撤销' }] },
 
   // 组织架构, 用户 and 导入: ORG_ADMIN over the target. Organizations get a duplicate code or a cycle (refused after the
   // scope check), users change only the run's own member account.

@@ -106,6 +106,8 @@ export async function createAuthorizationWorld(tag: string) {
 
   // Campaign setup: a draft of the city's for the setup actions, and a setup for a new one.
   const setupTarget = await cityCampaign(tag, '设置', admin, false);
+  // 撤销活动: a draft of its own, since the allowed call really cancels it.
+  const cancelTarget = await cityCampaign(tag, '撤销', admin, false);
 
   const honor = await db.honor.findFirstOrThrow({ where: { application: { organizationId: honoredBranch } }, select: { id: true, certificateNo: true, campaignId: true, applicationId: true } });
 
@@ -129,6 +131,7 @@ export async function createAuthorizationWorld(tag: string) {
       declinedObjectionId: declinedObjection.id,
       voteIds: votes.map((vote) => String(vote.id)),
     },
+    cancel: { campaignId: cancelTarget },
     setup: { campaignId: setupTarget, next: () => campaignSetup(city, { title: `权限矩阵新建-${tag}` }) },
     honor,
   };
