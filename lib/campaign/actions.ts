@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireRole, requireUser } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { campaignOwnerOrgId } from '@/lib/campaign/admin-queries';
 import { ZCampaignRef, ZCampaignSetup, ZStageCommand, type TCampaignRef, type TCampaignSetupInput, type TStageCommand } from '@/lib/campaign/schema';
 import { closeStageNow, createCampaign, openStageNow, publishCampaign, updateCampaign } from '@/lib/campaign/service';
@@ -20,7 +20,7 @@ async function requireCampaignAdmin(campaignId: string) {
 
 /** The chosen owner organization decides who may create: the admin must hold ORG_ADMIN there or above. */
 export async function createCampaignAction(input: TCampaignSetupInput, options: { publish: boolean }) {
-  return runAction(async () => {
+  return runAction({ input, options }, async ({ input, options }) => {
     await requireUser();
     const setup = ZCampaignSetup.parse(input);
     const user = await requireRole('ORG_ADMIN', setup.ownerOrgId);
@@ -31,7 +31,7 @@ export async function createCampaignAction(input: TCampaignSetupInput, options: 
 }
 
 export async function updateCampaignAction(campaignId: string, input: TCampaignSetupInput) {
-  return runAction(async () => {
+  return runAction({ campaignId, input }, async ({ campaignId, input }) => {
     const { campaignId: id } = ZCampaignRef.parse({ campaignId });
     const user = await requireCampaignAdmin(id);
     const setup = ZCampaignSetup.parse(input);
@@ -42,7 +42,7 @@ export async function updateCampaignAction(campaignId: string, input: TCampaignS
 }
 
 export async function publishCampaignAction(input: TCampaignRef) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const { campaignId } = ZCampaignRef.parse(input);
     const user = await requireCampaignAdmin(campaignId);
     await publishCampaign({ campaignId }, { actorId: user.id, ip: await getRequestIp() });
@@ -51,7 +51,7 @@ export async function publishCampaignAction(input: TCampaignRef) {
 }
 
 export async function openStageNowAction(input: TStageCommand) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const command = ZStageCommand.parse(input);
     const user = await requireCampaignAdmin(command.campaignId);
     await openStageNow(command, { actorId: user.id, ip: await getRequestIp() });
@@ -60,7 +60,7 @@ export async function openStageNowAction(input: TStageCommand) {
 }
 
 export async function closeStageNowAction(input: TStageCommand) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const command = ZStageCommand.parse(input);
     const user = await requireCampaignAdmin(command.campaignId);
     await closeStageNow(command, { actorId: user.id, ip: await getRequestIp() });

@@ -2,7 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { getRequestIp } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import type { TRequestCodeInput, TVerifyCodeInput } from '@/lib/voting/phone-schema';
 import { requestVoteCode, verifyVoteCode } from '@/lib/voting/phone-verification';
 import { signVoterToken, voterCookieName } from '@/lib/voting/voter-token';
@@ -11,11 +11,11 @@ import { signVoterToken, voterCookieName } from '@/lib/voting/voter-token';
 // single-use codes in phone-verification.ts are the guard, checked against the database on every call.
 
 export async function requestVoteCodeAction(input: TRequestCodeInput) {
-  return runAction(async () => requestVoteCode(input, await getRequestIp()));
+  return runAction(input, async (input) => requestVoteCode(input, await getRequestIp()));
 }
 
 export async function verifyVoteCodeAction(input: TVerifyCodeInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const { voterId, expiresAt } = await verifyVoteCode(input);
     const secure = (await headers()).get('x-forwarded-proto') === 'https';
     (await cookies()).set(voterCookieName(input.campaignId), signVoterToken(input.campaignId, voterId, expiresAt), {
@@ -31,7 +31,7 @@ export async function verifyVoteCodeAction(input: TVerifyCodeInput) {
 
 /** 更换手机号: forgets the verified phone of this campaign on this device. */
 export async function forgetVoterAction(input: { campaignId: string }) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     (await cookies()).delete(voterCookieName(String(input.campaignId)));
     return { forgotten: true };
   });

@@ -1,0 +1,25 @@
+import type { TActionResult } from '@/lib/errors';
+import { cleanInput } from '@/lib/http/clean';
+import { isNextControlFlow, refusalOf } from '@/lib/http/errors';
+
+/**
+ * The boundary of every server action. The body sees only the cleaned input (NUL and bidi controls stripped from
+ * every string, recursively, FormData and file names included), so a server action's arguments reach a service the
+ * way a route handler's do. Domain errors and invalid input become a typed refusal the form can show; anything else
+ * is logged and reported as a generic failure: an action never answers with a server error for what it was sent.
+ *
+ *   export async function saveThingAction(input: TThingInput) {
+ *     return runAction(input, async (input) => { … });
+ *   }
+ */
+export async function runAction<I, T>(input: I, body: (input: I) => Promise<T>): Promise<TActionResult<T>> {
+  try {
+    return { ok: true, data: await body(cleanInput(input)) };
+  } catch (error) {
+    if (isNextControlFlow(error)) throw error;
+    const refusal = refusalOf(error);
+    if (refusal) return { ok: false, code: refusal.code, message: refusal.message, fieldErrors: refusal.fieldErrors };
+    console.error(error);
+    return { ok: false, code: 'CONFLICT', message: '操作未完成，请稍后重试；如多次失败请联系管理员' };
+  }
+}
