@@ -1,0 +1,154 @@
+// The edge of the production and dev server (scripts/server.mjs), before Next sees a request:
+// - forwarded headers: X-Forwarded-* come only from a trusted proxy (TRUST_PROXY); otherwise they are dropped and
+//   X-Forwarded-For is the socket address. Internal Next headers never come from outside.
+// - the URL: percent-encoded NUL and bidi controls are removed from the path and query, so no page, route or query
+//   ever sees them (PostgreSQL refuses NUL in text, 22021; bidi controls disguise what is shown). Node's parser itself
+//   refuses them unencoded (400).
+// - HSTS when the trusted proxy says the request came over HTTPS.
+// - server actions: Next answers a cross-site Origin, an unparseable body and a body over its limit with a 500, and
+//   after an oversize body it leaves the rest of the body on a keep-alive connection, where it is read as the next
+//   request. Here they get 403, 400 and 413 with `Connection: close` before Next reads anything.
+
+/** The server-action body limit; next.config.js gives Next the same number. */
+export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
+
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+const UNSAFE_ENCODED = /%00|%E2%80%A[A-E]|%E2%81%A[6-9]/gi;
+
+/** False for a path with broken percent-encoding (`/gallery/%E0%A4%A`), which Next answers with a 500 in a dynamic segment. */
+function hasDecodablePath(url = '/') {
+  const queryAt = url.indexOf('?');
+  try {
+    decodeURIComponent(queryAt < 0 ? url : url.slice(0, queryAt));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The request target without NUL and bidi controls (again until none is left: `%E2%80%A%00E` hides one). */
+function cleanRequestUrl(url = '/') {
+  let cleaned = url;
+  do {
+    url = cleaned;
+    cleaned = url.replace(UNSAFE_ENCODED, '');
+  } while (cleaned !== url);
+  return cleaned;
+}
+
+const firstValue = (value) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
+
+/** Headers a client could use to pose as the proxy or as Next itself. */
+function sanitiseHeaders(req, { trustProxy }) {
+  const socketIp = req.socket.remoteAddress ?? '127.0.0.1';
+  if (!trustProxy) {
+    for (const name of Object.keys(req.headers)) if (name.startsWith('x-forwarded-') || name === 'forwarded') delete req.headers[name];
+  }
+  if (!req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = socketIp;
+  delete req.headers['x-middleware-subrequest'];
+}
+
+const isHttpsRequest = (req, { trustProxy }) => trustProxy && firstValue(req.headers['x-forwarded-proto']) === 'https';
+
+/** A POST Next may treat as a server action: one with Next-Action (fetch), or a multipart form posted to a page (MPA). */
+function isPossibleServerAction(req) {
+  if (req.method !== 'POST' || req.url.startsWith('/api/')) return false;
+  return Boolean(req.headers['next-action']) || /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+}
+
+/** The same test as Next's: the Origin's host must be the Host (or, from a trusted proxy, the forwarded host). A request without Origin passes, as in Next. */
+function hasSameOriginOrNone(req) {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const host = firstValue(req.headers['x-forwarded-host']) || req.headers.host;
+  try {
+    return Boolean(host) && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(res, status, message) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(message);
+}
+
+/** Whether Next will be able to decode the body: JSON for a plain fetch action, a well-formed multipart form otherwise. */
+async function isDecodable(req, body) {
+  const type = req.headers['content-type'] ?? '';
+  try {
+    if (/^multipart\/form-data/i.test(type)) {
+      const form = await new Response(body, { headers: { 'Content-Type': type } }).formData();
+      // A fetch action's arguments start at row 0, which is JSON.
+      const root = form.get('0');
+      if (req.headers['next-action'] && typeof root === 'string') JSON.parse(root);
+      return true;
+    }
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Holds the body of a server-action request back from Next while it arrives, counting it, and hands it over whole
+ * once it is complete and decodable. The request object stays Node's own: the parser delivers body chunks through its
+ * push(), which is wrapped here, so Next reads the same stream it would have read, only later.
+ */
+function holdBody(req, limit, done) {
+  const push = req.push;
+  const chunks = [];
+  let size = 0;
+  let settled = false;
+  req.push = (chunk, encoding) => {
+    if (settled) return false;
+    if (chunk === null) {
+      settled = true;
+      req.push = push;
+      done(null, Buffer.concat(chunks), (body) => {
+        if (body.length) push.call(req, body);
+        push.call(req, null);
+      });
+      return false;
+    }
+    size += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
+    if (size > limit) {
+      // Stop reading: the response below closes the connection, so the rest is never taken for a request.
+      settled = true;
+      done('too-large');
+      return false;
+    }
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    return true;
+  };
+}
+
+/** Refuses what Next would answer with a 500 (see the top of this file), or passes the request on to `next`. */
+function guardServerAction(req, res, next, limit) {
+  if (!hasSameOriginOrNone(req)) return refuse(res, 403, '请求来源不被允许');
+  if (Number(req.headers['content-length'] ?? 0) > limit) return refuse(res, 413, '提交的内容过大');
+  holdBody(req, limit, (problem, body, release) => {
+    if (problem) return refuse(res, 413, '提交的内容过大');
+    isDecodable(req, body).then((ok) => {
+      if (!ok) return refuse(res, 400, '请求格式不正确');
+      next();
+      release(body);
+    });
+  });
+}
+
+/**
+ * The request listener: the edge's checks, then `next(req, res)` (Next, or in tests a stand-in that reads the body as
+ * Next does). `actionBodyLimit` is for tests; the server uses ACTION_BODY_LIMIT_BYTES.
+ */
+export function edgeHandler({ trustProxy, actionBodyLimit = ACTION_BODY_LIMIT_BYTES }, next) {
+  return (req, res) => {
+    sanitiseHeaders(req, { trustProxy });
+    if (!hasDecodablePath(req.url)) return refuse(res, 400, 'Bad Request');
+    req.url = cleanRequestUrl(req.url);
+    if (isHttpsRequest(req, { trustProxy })) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    if (isPossibleServerAction(req)) guardServerAction(req, res, () => next(req, res), actionBodyLimit);
+    else next(req, res);
+  };
+}
