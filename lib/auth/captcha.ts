@@ -62,6 +62,7 @@ export async function createTextCaptcha(db: TDb | TTx, ip: string | null = null)
  */
 export async function issueCaptcha(kind: TCaptchaKind, ip: string): Promise<TCaptchaChallenge> {
   const window = CAPTCHA_LIMITS.windowMinutes;
+  // A public form opened by many people at once queues for a connection: waiting is better than failing (maxWait).
   return defaultDb.$transaction(async (tx) => {
     await tx.$executeRaw`DELETE FROM captcha_challenges WHERE expires_at < now() - make_interval(mins => ${window})`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`captcha:ip:${ip}`}))`;
@@ -69,7 +70,7 @@ export async function issueCaptcha(kind: TCaptchaKind, ip: string): Promise<TCap
       SELECT count(*)::int AS recent FROM captcha_challenges WHERE ip = ${ip} AND created_at > now() - make_interval(mins => ${window})`;
     if (recent >= CAPTCHA_LIMITS.perIp) throw new AppError('VOTE_LIMIT', '获取验证码过于频繁，请稍后再试');
     return kind === 'text' ? createTextCaptcha(tx, ip) : createCaptcha(tx, ip);
-  });
+  }, { maxWait: 10_000 });
 }
 
 /** What a person typed, as the stored answers are written: half-width, lower case, Chinese numerals as digits. */
