@@ -7,7 +7,8 @@
 // - HSTS when the trusted proxy says the request came over HTTPS.
 // - server actions: Next answers a cross-site Origin, an unparseable body and a body over its limit with a 500, and
 //   after an oversize body it leaves the rest of the body on a keep-alive connection, where it is read as the next
-//   request. Here they get 403, 400 and 413 with `Connection: close` before Next reads anything.
+//   request. Here they get 403, 400 and 413 with `Connection: close` before Next reads anything (a refused body is
+//   read to its end first, so the client is not reset before it reads the answer).
 
 /** The server-action body limit; next.config.js gives Next the same number. */
 export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -92,11 +93,19 @@ async function isDecodable(req, body) {
 }
 
 /**
- * Holds the body of a server-action request back from Next while it arrives, counting it, and hands it over whole
- * once it is complete and decodable. The request object stays Node's own: the parser delivers body chunks through its
- * push(), which is wrapped here, so Next reads the same stream it would have read, only later.
+ * A refused body is still read to its end (and dropped) before the answer, up to this many times the limit: closing a
+ * connection the client is still sending on makes the kernel reset it, and the reset can destroy the answer before the
+ * client reads it. Beyond that the answer goes at once.
  */
-function holdBody(req, limit, done) {
+const DRAIN_FACTOR = 3;
+
+/**
+ * Holds the body of a server-action request back from Next while it arrives, counting it; `done(tooLarge, body,
+ * release)` is called at its end, and `release(body)` hands it to Next whole. The request object stays Node's own: the
+ * parser delivers body chunks through its push(), which is wrapped here, so Next reads the same stream it would have
+ * read, only later. With `keep` false (already refused) nothing is kept.
+ */
+function holdBody(req, { limit, keep }, done) {
   const push = req.push;
   const chunks = [];
   let size = 0;
@@ -106,30 +115,32 @@ function holdBody(req, limit, done) {
     if (chunk === null) {
       settled = true;
       req.push = push;
-      done(null, Buffer.concat(chunks), (body) => {
+      done(size > limit, Buffer.concat(chunks), (body) => {
         if (body.length) push.call(req, body);
         push.call(req, null);
       });
       return false;
     }
     size += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
-    if (size > limit) {
-      // Stop reading: the response below closes the connection, so the rest is never taken for a request.
+    if (size > limit * DRAIN_FACTOR) {
+      // Stop reading and answer now; the answer closes the connection, so the rest is never taken for a request.
       settled = true;
-      done('too-large');
+      done(true);
       return false;
     }
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    if (keep && size <= limit) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
     return true;
   };
 }
 
 /** Refuses what Next would answer with a 500 (see the top of this file), or passes the request on to `next`. */
 function guardServerAction(req, res, next, limit) {
-  if (!hasSameOriginOrNone(req)) return refuse(res, 403, '请求来源不被允许');
-  if (Number(req.headers['content-length'] ?? 0) > limit) return refuse(res, 413, '提交的内容过大');
-  holdBody(req, limit, (problem, body, release) => {
-    if (problem) return refuse(res, 413, '提交的内容过大');
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit * DRAIN_FACTOR) return refuse(res, 413, '提交的内容过大');
+  const sameOrigin = hasSameOriginOrNone(req);
+  holdBody(req, { limit, keep: sameOrigin && declared <= limit }, (tooLarge, body, release) => {
+    if (!sameOrigin) return refuse(res, 403, '请求来源不被允许');
+    if (tooLarge) return refuse(res, 413, '提交的内容过大');
     isDecodable(req, body).then((ok) => {
       if (!ok) return refuse(res, 400, '请求格式不正确');
       next();

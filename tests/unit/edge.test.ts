@@ -45,9 +45,9 @@ function request(port: number, options: { method?: string; path: string; headers
 }
 
 /** Sends raw bytes on a fresh socket and returns everything received until the server closes or goes quiet. */
-function raw(port: number, bytes: string): Promise<string> {
+function raw(port: number, bytes: string, { end = true } = {}): Promise<string> {
   return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.end(Buffer.from(bytes, 'latin1')));
+    const socket = net.connect(port, '127.0.0.1', () => (end ? socket.end(Buffer.from(bytes, 'latin1')) : socket.write(Buffer.from(bytes, 'latin1'))));
     let received = '';
     socket.on('data', (chunk) => (received += chunk.toString('utf8')));
     socket.on('close', () => resolve(received));
@@ -139,7 +139,7 @@ describe('edge: server actions', () => {
     expect((await request(port, { method: 'POST', path: '/x', headers: multipart, body: wellFormed })).status).toBe(200);
   });
 
-  it('refuses a body over the limit with 413 (by Content-Length, or counted as it streams) and the connection can be replaced at once', async () => {
+  it('refuses a body over the limit with 413 once it has been read (declared or streamed), and the connection can be replaced at once', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const port = plain.port;
     expect((await request(port, { path: '/first', agent })).status).toBe(200);
@@ -151,6 +151,11 @@ describe('edge: server actions', () => {
     const after = await request(port, { path: '/after-streamed', agent });
     expect([after.status, JSON.parse(after.body).url]).toEqual([200, '/after-streamed']);
     agent.destroy();
+  });
+
+  it('answers at once, without reading, a body declared larger than it would read to the end', async () => {
+    const response = await raw(plain.port, `POST /x HTTP/1.1\r\nHost: x\r\nNext-Action: a\r\nContent-Type: text/plain\r\nContent-Length: ${LIMIT * 3 + 1}\r\n\r\n`, { end: false });
+    expect(response).toMatch(/^HTTP\/1\.1 413 [^]*\r\nConnection: close\r\n/);
   });
 
   it('leaves route handlers and other POSTs to Next (they have their own limits)', async () => {
