@@ -1,4 +1,4 @@
-import type { TActionResult } from '@/lib/errors';
+import { AppError, type TActionResult } from '@/lib/errors';
 import { cleanInput } from '@/lib/http/clean';
 import { isNextControlFlow, refusalOf } from '@/lib/http/errors';
 
@@ -22,4 +22,10 @@ export async function runAction<I, T>(input: I, body: (input: I) => Promise<T>):
     console.error(error);
     return { ok: false, code: 'CONFLICT', message: '操作未完成，请稍后重试；如多次失败请联系管理员' };
   }
+}
+
+/** A FormData argument as it was declared; anything else posted in its place is refused as invalid input. */
+export function requireFormData(input: unknown): FormData {
+  if (input instanceof FormData) return input;
+  throw new AppError('INVALID_INPUT', '请求格式不正确，请刷新页面后重试');
 }

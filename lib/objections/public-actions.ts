@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp } from '@/lib/auth/guard';
-import { runAction } from '@/lib/http/action';
+import { requireFormData, runAction } from '@/lib/http/action';
 import { textOf, uploadsOf } from '@/lib/objections/form-data';
 import type { TRequestObjectionCodeInput } from '@/lib/objections/schema';
 import { fileObjection, requestObjectionCode } from '@/lib/objections/service';
@@ -17,6 +17,7 @@ export async function requestObjectionCodeAction(input: TRequestObjectionCodeInp
 /** The form posts FormData so the attachments travel with it. */
 export async function fileObjectionAction(form: FormData) {
   return runAction(form, async (form) => {
+    requireFormData(form);
     const input = {
       campaignId: textOf(form, 'campaignId'),
       applicationId: textOf(form, 'applicationId'),

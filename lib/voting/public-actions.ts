@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
+import { z } from 'zod';
 import { getRequestIp } from '@/lib/auth/guard';
 import { runAction } from '@/lib/http/action';
 import type { TRequestCodeInput, TVerifyCodeInput } from '@/lib/voting/phone-schema';
@@ -30,9 +31,12 @@ export async function verifyVoteCodeAction(input: TVerifyCodeInput) {
 }
 
 /** 更换手机号: forgets the verified phone of this campaign on this device. */
+const ZForgetVoter = z.object({ campaignId: z.string().min(1).max(64) });
+
 export async function forgetVoterAction(input: { campaignId: string }) {
   return runAction(input, async (input) => {
-    (await cookies()).delete(voterCookieName(String(input.campaignId)));
+    const { campaignId } = ZForgetVoter.parse(input);
+    (await cookies()).delete(voterCookieName(campaignId));
     return { forgotten: true };
   });
 }

@@ -9,6 +9,7 @@
 //   after an oversize body it leaves the rest of the body on a keep-alive connection, where it is read as the next
 //   request. Here they get 403, 400 and 413 with `Connection: close` before Next reads anything (a refused body is
 //   read to its end first, so the client is not reset before it reads the answer).
+import { createRequire } from 'node:module';
 
 /** The server-action body limit; next.config.js gives Next the same number. */
 export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -74,22 +75,94 @@ function refuse(res, status, message) {
   res.end(message);
 }
 
-/** Whether Next will be able to decode the body: JSON for a plain fetch action, a well-formed multipart form otherwise. */
+const FILE = Symbol('file');
+/** Deeper than any argument of ours; React's decoder recurses per level and overflows the stack on a few thousand. */
+const MAX_REPLY_DEPTH = 64;
+const REPLY_ARRAY_LIMIT = 1_000_000;
+
+/** The parts of a multipart body as Next's own parser (busboy, compiled into Next) reads them; null if it cannot. */
+function multipartParts(headers, body) {
+  return new Promise((resolve) => {
+    const require = createRequire(import.meta.url);
+    const busboy = require('next/dist/compiled/busboy');
+    const parts = new Map();
+    let parser;
+    try {
+      parser = busboy({ headers, defParamCharset: 'utf8' });
+    } catch {
+      return resolve(null);
+    }
+    parser.on('field', (name, value) => parts.set(name, value));
+    parser.on('file', (name, stream) => {
+      parts.set(name, FILE);
+      stream.resume();
+    });
+    parser.on('error', () => resolve(null));
+    parser.on('close', () => resolve(parts));
+    parser.end(body);
+  });
+}
+
+/**
+ * Whether React can decode these rows of a server-action reply (`encodeReply`): row 0 is JSON, and every `$`-string
+ * in it is either a value (`$$…` an escaped string, `$D` a date, `$n` a BigInt, `$K` a FormData of the form's entries,
+ * `$u` `$N` `$I` `$-` `$H`) or a reference to a row that exists, checked the same way. Streams, temporary and server
+ * references are never arguments of ours. A reference to a missing row makes React wait for it and fail when the body
+ * ends: the 500 this replaces.
+ */
+function isDecodableReply(rows) {
+  const seen = new Set();
+  const row = (id, depth) => {
+    if (seen.has(id)) return true;
+    seen.add(id);
+    if (typeof rows.get(id) !== 'string') return false;
+    try {
+      return value(JSON.parse(rows.get(id)), depth);
+    } catch {
+      return false;
+    }
+  };
+  // React also counts the slots of nested arrays and the strings in them (arraySizeLimit) and throws past a million
+  // when an array holds more than one item; an object starts a new count.
+  const value = (item, depth, arrays = null) => {
+    if (depth > MAX_REPLY_DEPTH) return false;
+    if (typeof item === 'string') {
+      if (arrays) arrays.count += item.length;
+      return !(arrays?.fork && arrays.count > REPLY_ARRAY_LIMIT) && text(item, depth);
+    }
+    if (Array.isArray(item)) {
+      const count = arrays ?? { count: 0, fork: false };
+      count.fork ||= item.length > 1;
+      count.count += item.length + 1;
+      return !(count.fork && count.count > REPLY_ARRAY_LIMIT) && item.every((child) => value(child, depth + 1, count));
+    }
+    if (item && typeof item === 'object') return Object.values(item).every((child) => value(child, depth + 1));
+    return true;
+  };
+  const idOf = (hex) => String(parseInt(hex, 16));
+  const text = (item, depth) => {
+    if (item[0] !== '$') return true;
+    const tag = item[1] ?? '';
+    if (tag === 'n') return /^-?\d{1,300}$/.test(item.slice(2));
+    if (tag && '$DKuNI-H'.includes(tag)) return true;
+    if (tag && 'TRrXxh'.includes(tag)) return false;
+    if (tag && 'BAOoUSsLlGgMmV'.includes(tag)) return rows.get(idOf(item.slice(2))) === FILE;
+    const reference = tag && '@QWi'.includes(tag) ? item.slice(2) : item.slice(1).split(':')[0];
+    return /^[0-9a-f]+$/i.test(reference) && row(idOf(reference), depth + 1);
+  };
+  return row('0', 0);
+}
+
+/** Whether Next will be able to decode the body of a possible server action (see isDecodableReply). */
 async function isDecodable(req, body) {
   const type = req.headers['content-type'] ?? '';
-  try {
-    if (/^multipart\/form-data/i.test(type)) {
-      const form = await new Response(body, { headers: { 'Content-Type': type } }).formData();
-      // A fetch action's arguments start at row 0, which is JSON.
-      const root = form.get('0');
-      if (req.headers['next-action'] && typeof root === 'string') JSON.parse(root);
-      return true;
-    }
-    JSON.parse(body.toString('utf8'));
-    return true;
-  } catch {
-    return false;
+  const isFetchAction = Boolean(req.headers['next-action']);
+  if (/^multipart\/form-data/i.test(type)) {
+    const parts = await multipartParts(req.headers, body);
+    // A form posted without Next-Action (a page's <form action>) is decoded by Next from its $ACTION fields.
+    return parts !== null && (!isFetchAction || isDecodableReply(parts));
   }
+  return isDecodableReply(new Map([['0', body.toString('utf8')]]));
 }
 
 /**

@@ -17,7 +17,7 @@ const TRAFFIC_COLUMNS: Record<string, string[]> = { users: ['failed_login_count'
 /** A checksum of every row of every app table (all columns but the throttle's), by table. */
 async function databaseChecksum(): Promise<Record<string, string>> {
   const columns = await db.$queryRaw<{ table: string; column: string }[]>`
-    SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+    SELECT table_name::text AS "table", column_name::text AS "column" FROM information_schema.columns
     WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`;
   const byTable = new Map<string, string[]>();
   for (const { table, column } of columns) {
@@ -84,15 +84,20 @@ function argumentLists(random: () => number): string[] {
   return [...encoded, '["$K9"]', '["$@7"]', '[{"a":"$Q3"}]', '["$n1x", "$Dnot a date", "$undefined"]', '['.repeat(5000) + ']'.repeat(5000)];
 }
 
-const FLIGHT_ERROR_ROW = /(^|\n)[0-9a-f]+:E\{/;
+/** A row of the Flight answer carrying a server error; Next's own control flow (notFound, redirect) has NEXT_ digests. */
+const FLIGHT_ERROR_ROW = /(^|\n)[0-9a-f]+:E\{"digest":"(?!NEXT_)/;
 
 type TOutcome = { status: number; body: string };
+
+const UNEXPECTED_FAILURE = '操作未完成，请稍后重试；如多次失败请联系管理员';
 
 function problemOf(outcome: TOutcome): string | null {
   if (outcome.status >= 500) return `status ${outcome.status}`;
   if (FLIGHT_ERROR_ROW.test(outcome.body)) return 'Flight error row';
   // A 200 is the action's typed result; refusals before the action (400/403/404/413) carry no result.
   if (outcome.status === 200 && !/"ok":(true|false)/.test(outcome.body)) return 'no typed result';
+  // runAction's answer to an error it did not expect (a wrong type reaching code that assumed the declared one).
+  if (outcome.body.includes(UNEXPECTED_FAILURE)) return 'unexpected error behind a generic refusal';
   return null;
 }
 

@@ -139,6 +139,18 @@ describe('edge: server actions', () => {
     expect((await request(port, { method: 'POST', path: '/x', headers: multipart, body: wellFormed })).status).toBe(200);
   });
 
+  it('refuses what React cannot decode: references to missing rows, bad BigInts, streams, nesting deeper than 64', async () => {
+    const port = plain.port;
+    const post = async (body: string, headers: Record<string, string> = action(port)) => (await request(port, { method: 'POST', path: '/x', headers, body })).status;
+    for (const body of ['["$@7"]', '[{"a":"$Q3"}]', '["$n1x"]', '["$R1"]', '["$T"]', '["$"]', '["$1:a"]', `${'['.repeat(100)}${']'.repeat(100)}`]) expect(await post(body), body).toBe(400);
+    expect(await post('["$$ok", "$D2020-01-01", "$undefined", "$NaN", "$-0", "$n-12", "$K1", {"nested": [[["x"]]]}]')).toBe(200);
+    const multipart = { ...action(port), 'Content-Type': 'multipart/form-data; boundary=zzz' };
+    const part = (name: string, value: string, file = '') => `--zzz\r\nContent-Disposition: form-data; name="${name}"${file && `; filename="${file}"`}\r\n\r\n${value}\r\n`;
+    expect(await post(`${part('0', '["$@1", "$K2"]')}${part('1', '{"a":"$Q3"}')}${part('3', '[]')}${part('2_file', 'x', 'a.pdf')}--zzz--\r\n`, multipart)).toBe(200);
+    expect(await post(`${part('0', '["$@1"]')}${part('1', '{"a":"$Q3"}')}--zzz--\r\n`, multipart)).toBe(400);
+    expect(await post(`${part('0', '["$K1"]')}${part('1_file', 'x', 'a\u0000b.pdf')}--zzz--\r\n`, multipart)).toBe(400);
+  });
+
   it('refuses a body over the limit with 413 once it has been read (declared or streamed), and the connection can be replaced at once', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const port = plain.port;
