@@ -2,6 +2,9 @@ import { AppError, type TActionResult } from '@/lib/errors';
 import { cleanInput } from '@/lib/http/clean';
 import { isNextControlFlow, refusalOf } from '@/lib/http/errors';
 
+/** The answer to an error the boundary did not expect (a fault of ours, logged); the fuzz test looks for it. */
+export const UNEXPECTED_FAILURE_MESSAGE = '操作未完成，请稍后重试；如多次失败请联系管理员';
+
 /**
  * The boundary of every server action. The body sees only the cleaned input (NUL and bidi controls stripped from
  * every string, recursively, FormData and file names included), so a server action's arguments reach a service the
@@ -20,7 +23,7 @@ export async function runAction<I, T>(input: I, body: (input: I) => Promise<T>):
     const refusal = refusalOf(error);
     if (refusal) return { ok: false, code: refusal.code, message: refusal.message, fieldErrors: refusal.fieldErrors };
     console.error(error);
-    return { ok: false, code: 'CONFLICT', message: '操作未完成，请稍后重试；如多次失败请联系管理员' };
+    return { ok: false, code: 'CONFLICT', message: UNEXPECTED_FAILURE_MESSAGE };
   }
 }
 

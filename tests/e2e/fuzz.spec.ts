@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser } from '@playwright/test';
 import { db } from '@/lib/db';
+import { UNEXPECTED_FAILURE_MESSAGE } from '@/lib/http/action';
 import { baseURL } from '../../playwright.config';
 import { appPaths, fillSegments, sampleIds, serverActions } from './support/app-manifest';
 import { signInAs } from './support/session';
@@ -89,7 +90,6 @@ const FLIGHT_ERROR_ROW = /(^|\n)[0-9a-f]+:E\{"digest":"(?!NEXT_)/;
 
 type TOutcome = { status: number; body: string };
 
-const UNEXPECTED_FAILURE = '操作未完成，请稍后重试；如多次失败请联系管理员';
 
 function problemOf(outcome: TOutcome): string | null {
   if (outcome.status >= 500) return `status ${outcome.status}`;
@@ -97,7 +97,7 @@ function problemOf(outcome: TOutcome): string | null {
   // A 200 is the action's typed result; refusals before the action (400/403/404/413) carry no result.
   if (outcome.status === 200 && !/"ok":(true|false)/.test(outcome.body)) return 'no typed result';
   // runAction's answer to an error it did not expect (a wrong type reaching code that assumed the declared one).
-  if (outcome.body.includes(UNEXPECTED_FAILURE)) return 'unexpected error behind a generic refusal';
+  if (outcome.body.includes(UNEXPECTED_FAILURE_MESSAGE)) return 'unexpected error behind a generic refusal';
   return null;
 }
 
