@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { OrgField } from '@/lib/generated/prisma/enums';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
-import { fieldErrorsOf } from '@/lib/auth/action';
+import { fieldErrorsOf } from '@/lib/http/errors';
 import { assertCanEdit, canEditApplication, canReturnApplication, loadGrants } from '@/lib/application/access';
 import { brandNameBigrams } from '@/lib/application/bigrams';
 import { APPLICATION_DETAIL_SELECT, valuesOf } from '@/lib/application/queries';

@@ -1,6 +1,7 @@
+import type { TSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { conflictOf } from '@/lib/review/conflicts';
-import { loadAssignmentInputs, type TReviewCampaign } from '@/lib/review/pool';
+import { findReviewCampaign, loadAssignmentInputs, type TReviewCampaign } from '@/lib/review/pool';
 
 /** The assignment board of one round: every entry with its experts and their sheets, the pool, and the planning inputs. */
 export async function loadAssignmentBoard(campaign: TReviewCampaign, round = 1) {
@@ -57,3 +58,14 @@ export async function countRubricCriteria(campaignIds: readonly string[]): Promi
 }
 
 export type TAssignmentBoard = Awaited<ReturnType<typeof loadAssignmentBoard>>;
+
+/** For downloads: the campaign when the user is ORG_ADMIN over its owner; unknown and not-yours are both null. */
+export function findStaffReviewCampaign(user: TSessionUser, campaignId: string) {
+  return findReviewCampaign(db, campaignId, user.roles);
+}
+
+/** The campaign's award names by id, for the decision sheets. */
+export async function awardNamesOf(campaignId: string): Promise<Map<string, string>> {
+  const awards = await db.award.findMany({ where: { campaignId }, select: { id: true, name: true } });
+  return new Map(awards.map((award) => [award.id, award.name]));
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { inspectUpload, type TUploadSlot } from '@/lib/files/check';
 import { canReadFile } from '@/lib/files/access';
+import { contentDisposition } from '@/lib/files/http';
 import { storeUpload } from '@/lib/files/service';
 import { createLocalStorage, type TFileStorage } from '@/lib/files/storage';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -175,6 +177,31 @@ describe('storeUpload', () => {
     expect(written).toHaveLength(3);
     expect(deleted.sort()).toEqual([...written].sort());
     for (const key of written) expect(await storage.get(key)).toBeNull();
+  });
+});
+
+describe('upload names with bidi controls (U+202A–202E, U+2066–2069)', () => {
+  // "报告\u202Efdp.png" shows as "报告gnp.pdf": a PNG passed off as a PDF.
+  const disguised = '报告\u202Efdp.png';
+
+  it('are judged, stored, audited and served without them', async () => {
+    const user = await uploader();
+    const uploaded = await storeUpload({ bytes: await samplePng(), fileName: `\u2066${disguised}\u2069`, slot: 'DOCUMENT' }, { actorId: user.id, storage });
+    expect(uploaded.originalName).toBe('报告fdp.png');
+    expect((await db.storedFile.findUniqueOrThrow({ where: { id: uploaded.id } })).originalName).toBe('报告fdp.png');
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'StoredFile', entityId: uploaded.id } });
+    expect((audit.after as { originalName: string }).originalName).toBe('报告fdp.png');
+    expect(contentDisposition('IMAGE', disguised, 'image/png')).toBe(`inline; filename="file.png"; filename*=UTF-8''${encodeURIComponent('报告fdp.png')}`);
+  });
+
+  it('are removed from names stored before (migration 0019)', async () => {
+    const user = await uploader();
+    const uploaded = await storeUpload({ bytes: await samplePng(), fileName: 'a.png', slot: 'PHOTO' }, { actorId: user.id, storage });
+    await db.storedFile.update({ where: { id: uploaded.id }, data: { originalName: disguised } });
+    const sql = readFileSync(path.join('prisma', 'migrations', '0019_request_boundary', 'migration.sql'), 'utf8');
+    const statement = sql.slice(sql.indexOf('UPDATE "stored_files"'), sql.indexOf(';', sql.indexOf('UPDATE "stored_files"')));
+    await db.$executeRawUnsafe(statement);
+    expect((await db.storedFile.findUniqueOrThrow({ where: { id: uploaded.id } })).originalName).toBe('报告fdp.png');
   });
 });
 

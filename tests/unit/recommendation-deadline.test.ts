@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf } from '@/lib/auth/action';
+import { fieldErrorsOf } from '@/lib/http/errors';
 import { AppError } from '@/lib/errors';
 import { ZCampaignSetup, type TCampaignSetup } from '@/lib/campaign/schema';
 import { changedGroups, defaultCampaignSetup } from '@/lib/campaign/setup-values';
