@@ -3,6 +3,7 @@
 // granting the app role (DATABASE_URL) its privileges, so tables added by any migration are covered.
 import readline from 'node:readline/promises';
 import pg from 'pg';
+import { describeError } from './lib/explained-error.mjs';
 import { migrateDatabase, resolveDatabase } from './lib/database-url.mjs';
 import { runSeed } from './lib/seed.mjs';
 
@@ -45,7 +46,7 @@ try {
   db = await resolveDatabase();
   await main(db);
 } catch (error) {
-  console.error(`失败：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`失败：${describeError(error)}`);
   process.exitCode = 1;
 } finally {
   await db?.stop();

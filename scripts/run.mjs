@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_ACCOUNTS_TEXT } from './lib/demo-accounts.mjs';
+import { describeError } from './lib/explained-error.mjs';
 import { ensureAuthSecret, migrateDatabase, resolveDatabase } from './lib/database-url.mjs';
 import { ROOT, freePort, isDatabaseEmpty } from './lib/pg.mjs';
 import { isAlive, processInfo } from './lib/postmaster.mjs';
@@ -64,7 +65,7 @@ async function main() {
 
 main().catch(async (error) => {
   // Never "Uncaught undefined": print what failed, whatever was thrown.
-  console.error(`\n启动失败：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`\n启动失败：${describeError(error)}`);
   await db?.stop().catch(() => {});
   process.exit(1);
 });

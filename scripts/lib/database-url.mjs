@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { ExplainedError } from './explained-error.mjs';
 import { ROOT, migrate, prepareEmbeddedDatabase, startEmbeddedPostgres } from './pg.mjs';
 
 export const DATA_DIR = path.join(ROOT, '.data');
@@ -14,7 +15,7 @@ const roleOf = (url) => decodeURIComponent(new URL(url).username);
 export async function resolveDatabase({ quiet = true, log = console.log } = {}) {
   const appUrl = process.env.DATABASE_URL;
   const migrateUrl = process.env.MIGRATE_DATABASE_URL;
-  if (migrateUrl && !appUrl) throw new Error('设置了 MIGRATE_DATABASE_URL 却没有 DATABASE_URL：DATABASE_URL 是应用运行所用的数据库角色，两者都要设置（见 .env.example）。');
+  if (migrateUrl && !appUrl) throw new ExplainedError('设置了 MIGRATE_DATABASE_URL 却没有 DATABASE_URL：DATABASE_URL 是应用运行所用的数据库角色，两者都要设置（见 .env.example）。');
   if (appUrl) {
     const separate = migrateUrl && roleOf(migrateUrl) !== roleOf(appUrl);
     if (!separate) {

