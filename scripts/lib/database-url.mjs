@@ -20,8 +20,9 @@ export async function resolveDatabase({ quiet = true, log = console.log } = {}) 
     const separate = migrateUrl && roleOf(migrateUrl) !== roleOf(appUrl);
     if (!separate) {
       console.warn(
-        '警告：没有单独的迁移角色（MIGRATE_DATABASE_URL 未设置或与 DATABASE_URL 是同一角色），应用将以拥有数据表的角色运行，' +
-          '审计日志的只追加保护可被关闭或绕过。生产环境请让 MIGRATE_DATABASE_URL 使用表的所有者角色、DATABASE_URL 使用只有数据权限的角色（见 README「数据库角色」）。',
+        `警告：没有单独的迁移角色（MIGRATE_DATABASE_URL 未设置或是同一角色），迁移和应用都以数据库角色 ${roleOf(appUrl)} 运行。` +
+          '若这个角色拥有数据表，应用就能关闭或绕过审计日志的只追加保护。生产环境请让 MIGRATE_DATABASE_URL 使用数据表的所有者角色、' +
+          'DATABASE_URL 使用只有数据权限的角色（见 README「数据库角色」）。',
       );
     }
     return { url: appUrl, migrateUrl: migrateUrl ?? appUrl, appRole: separate ? roleOf(appUrl) : undefined, embedded: false, stop: async () => {} };
@@ -40,7 +41,13 @@ export async function resolveDatabase({ quiet = true, log = console.log } = {}) 
 
 /** Migrations as the owner, then the app role's grants; warns when the app's role could still undo the database's rules. */
 export async function migrateDatabase(db, options = {}) {
-  const applied = await migrate(db.migrateUrl, { ...options, appRole: db.appRole });
+  const applied = await migrate(db.migrateUrl, { ...options, appRole: db.appRole }).catch((error) => {
+    if (error.code !== '42501') throw error;
+    throw new ExplainedError(
+      `数据库角色 ${roleOf(db.migrateUrl)} 无权执行迁移（${error.message}）：迁移须以数据表的所有者角色运行，` +
+        '请把 MIGRATE_DATABASE_URL 设为该角色的连接串（见 README「数据库角色」）。',
+    );
+  });
   if (db.appRole && !db.embedded) await warnIfAppRoleOwns(db.url);
   return applied;
 }
