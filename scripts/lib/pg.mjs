@@ -180,8 +180,11 @@ async function adoptSchema(databaseUrl, owner) {
     for (const name of await foreign(`SELECT oid::regprocedure::text AS name FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND proowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
       await client.query(`ALTER ROUTINE ${name} OWNER TO ${role}`);
     }
-    for (const name of await foreign(`SELECT oid::regtype::text AS name FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype IN ('e', 'd', 'r') AND typowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
+    for (const name of await foreign(`SELECT oid::regtype::text AS name FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype IN ('e', 'r') AND typowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
       await client.query(`ALTER TYPE ${name} OWNER TO ${role}`);
+    }
+    for (const name of await foreign(`SELECT oid::regtype::text AS name FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'd' AND typowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
+      await client.query(`ALTER DOMAIN ${name} OWNER TO ${role}`);
     }
   } finally {
     await client.end();
