@@ -1,4 +1,4 @@
-import { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 export const AppErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -27,7 +27,9 @@ export class AppError extends Error {
 }
 
 export function isUniqueViolation(error: unknown): error is Prisma.PrismaClientKnownRequestError {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+  // By name, not instanceof: this module is shared with client components (the state machine's refusals), which must
+  // not pull the Prisma runtime into the browser bundle.
+  return error instanceof Error && error.name === 'PrismaClientKnownRequestError' && (error as { code?: unknown }).code === 'P2002';
 }
 
 export type TActionResult<T = undefined> =

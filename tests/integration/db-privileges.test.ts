@@ -90,7 +90,7 @@ describe('the app role', () => {
     expect(await grants('organizations')).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
     expect(await grants('_app_migrations')).toEqual([]);
     const { rows } = await app.query(`
-      SELECT has_function_privilege(current_user, 'cast_vote(text, text, text, text, text, text, text, text)', 'EXECUTE') AS app_executes,
+      SELECT has_function_privilege(current_user, 'cast_vote(text, text, text, text, text, text, text, text, integer)', 'EXECUTE') AS app_executes,
         EXISTS (SELECT 1 FROM pg_proc p, aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
                 WHERE p.proname = 'cast_vote' AND a.grantee = 0 AND a.privilege_type = 'EXECUTE') AS public_executes,
         has_sequence_privilege(current_user, 'audit_logs_id_seq', 'USAGE') AS uses_sequence,

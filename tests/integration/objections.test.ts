@@ -142,7 +142,7 @@ describe('异议: filing', () => {
     expect(await db.smsCode.count({ where: { phone, usedAt: null } })).toBe(1);
 
     await endPublicity(campaignId);
-    expect((await rejection(fileObjection(input, script))).message).toBe('公示期已结束，不能再提出异议');
+    expect((await rejection(fileObjection(input, script))).message).toBe('公示阶段已结束，不能提出异议');
     expect(await db.objection.count({ where: { campaignId } })).toBe(0);
     expect(await db.storedFile.count({ where: { originalName: '证据.pdf' } })).toBe(0);
   });
