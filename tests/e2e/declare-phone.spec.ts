@@ -75,10 +75,14 @@ test('autosave with one invalid field keeps focus where the user types and saves
   await expect(page.getByText('品牌名称不能超过 15 个字')).toBeVisible();
   await screenshotBoth(page, 'declare-phone-invalid-field');
 
+  // After a reload the server's fields come back, and the refused brand name from this device's copy, still marked.
   await page.reload();
   await expect(text('联系人')).toHaveValue('刘洋');
   await expect(text('联系电话')).toHaveValue('0571-8888666');
-  await expect(text('品牌名称')).toHaveValue('');
+  await expect(page.getByText(/已恢复本设备上 .* 填写、尚未保存的内容/)).toBeVisible();
+  await expect(text('品牌名称')).toHaveValue('红色管家邻里守望红色管家邻里守望');
+  await expect(page.getByText('品牌名称不能超过 15 个字')).toBeVisible();
+  expect((await stored())?.brandName).toBe('');
 
   // Fixing the value clears its error at once.
   await text('品牌名称').evaluate((input) => input.removeAttribute('maxlength'));
