@@ -1,3 +1,5 @@
+import { ACTION_BODY_LIMIT_BYTES } from './scripts/lib/edge.mjs';
+
 // Security headers on every response. The CSP has no nonces so public pages stay static and cacheable.
 const isDev = process.env.NODE_ENV !== 'production';
 
@@ -23,8 +25,9 @@ const nextConfig = {
   // every other build ignores those files, so the bench-only routes never exist in production.
   pageExtensions: process.env.DJ_BENCH_BUILD === '1' ? ['bench.ts', 'tsx', 'ts', 'jsx', 'js'] : ['tsx', 'ts', 'jsx', 'js'],
   serverExternalPackages: ['@node-rs/argon2', 'exceljs', 'svg-captcha', 'pg', 'sharp', 'pdfkit'],
-  // Excel imports upload up to 5 MB through a server action (lib/import/upload.ts checks the exact limit).
-  experimental: { serverActions: { bodySizeLimit: '6mb' } },
+  // Excel imports upload up to 5 MB through a server action (lib/import/upload.ts checks the exact limit). The server in
+  // front of Next (scripts/lib/edge.mjs) refuses a larger body with 413 first, with the same number.
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [
       {

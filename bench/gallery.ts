@@ -33,7 +33,7 @@ type TRun = { label: string; rps: number; p50: number; p99: number; errors: numb
 
 buildBenchApp();
 
-runOnThrowawayDatabase(async (url) => {
+runOnThrowawayDatabase(async ({ url }) => {
   const { seedHonoredBrands } = await import('./support/gallery-data');
   const { disconnectDb } = await import('@/lib/db');
   const client = new pg.Client({ connectionString: url });

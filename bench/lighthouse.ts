@@ -24,7 +24,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 buildBenchApp();
 
-runOnThrowawayDatabase(async (url) => {
+runOnThrowawayDatabase(async ({ url }) => {
   const { seedHonoredBrands } = await import('./support/gallery-data');
   const { disconnectDb } = await import('@/lib/db');
   const brandIds = await seedHonoredBrands(2, 12);

@@ -4,6 +4,10 @@ import { z } from 'zod';
 // works without a database; a missing variable fails on first use with a clear message.
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * The app's connection: a role with data rights only (no owner, no superuser); see README 「数据库角色」. Migrations run
+   * as the owner role of MIGRATE_DATABASE_URL, which only the scripts read (scripts/lib/database-url.mjs).
+   */
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL 必须是 PostgreSQL 连接串' }).optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** The site's public address; certificates print their verification link (and QR code) under it. */

@@ -1,19 +1,21 @@
 // npm run db:migrate | db:seed | db:reset [-- --yes]
+// Migrations run as the owner role (MIGRATE_DATABASE_URL, or the embedded database's owner), and every run ends by
+// granting the app role (DATABASE_URL) its privileges, so tables added by any migration are covered.
 import readline from 'node:readline/promises';
 import pg from 'pg';
-import { resolveDatabase } from './lib/database-url.mjs';
-import { migrate } from './lib/pg.mjs';
+import { describeError } from './lib/explained-error.mjs';
+import { migrateDatabase, resolveDatabase } from './lib/database-url.mjs';
 import { runSeed } from './lib/seed.mjs';
 
 const command = process.argv[2];
 const assumeYes = process.argv.includes('--yes');
-const db = await resolveDatabase();
-try {
+
+async function main(db) {
   if (command === 'migrate') {
-    const applied = await migrate(db.url);
+    const applied = await migrateDatabase(db);
     if (!applied.length) console.log('数据库已是最新结构');
   } else if (command === 'seed') {
-    await migrate(db.url);
+    await migrateDatabase(db);
     runSeed();
   } else if (command === 'reset') {
     const target = db.url.replace(/:[^:@/]+@/, ':****@');
@@ -23,19 +25,29 @@ try {
       rl.close();
       if (answer.trim().toLowerCase() !== 'yes') {
         console.log('已取消');
-        process.exit(1);
+        process.exitCode = 1;
+        return;
       }
     }
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: db.migrateUrl });
     await client.connect();
     await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
     await client.end();
-    await migrate(db.url);
+    await migrateDatabase(db);
     runSeed();
   } else {
     console.error('用法：node scripts/db.mjs migrate|seed|reset [--yes]');
     process.exitCode = 2;
   }
+}
+
+let db;
+try {
+  db = await resolveDatabase();
+  await main(db);
+} catch (error) {
+  console.error(`失败：${describeError(error)}`);
+  process.exitCode = 1;
 } finally {
-  await db.stop();
+  await db?.stop();
 }

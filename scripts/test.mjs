@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, ensureDatabase, freePort, listMigrations, migrate, startEmbeddedPostgres } from './lib/pg.mjs';
+import { ROOT, ensureDatabase, freePort, listMigrations, migrate, prepareEmbeddedDatabase, startEmbeddedPostgres } from './lib/pg.mjs';
 import { runSeed } from './lib/seed.mjs';
 
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only'));
@@ -82,14 +82,16 @@ try {
     const built = run('production build (next build)', bin('next'), ['build']);
     check('next build', built);
     if (built) {
-      const url = await ensureDatabase(pgServer.adminUrl, 'e2e');
-      await migrate(url, { log: () => {} });
+      // Like production: migrated by the owner role, the server and the specs connect as the app role.
+      const { url, migrateUrl, appRole } = await prepareEmbeddedDatabase(pgServer, 'e2e');
+      await migrate(migrateUrl, { log: () => {}, appRole });
       process.env.DATABASE_URL = url;
       runSeed();
       const report = path.join(tmp, 'e2e.json');
       const port = await freePort(3100);
       const ok = run('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', ...passthrough], {
         DATABASE_URL: url,
+        MIGRATE_DATABASE_URL: migrateUrl,
         NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
         E2E_PORT: String(port),
         E2E_JSON_REPORT: report,

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { WorkspaceNav } from '@/components/layout/workspace-nav';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { navItemsFor } from '@/lib/auth/navigation';
 import { canReadSms } from '@/lib/sms/queries';
 

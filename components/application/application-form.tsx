@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type FocusEvent, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,13 +11,15 @@ import { ConfirmDialog } from '@/components/ui/dialog';
 import { Field, TextInput, inputClass } from '@/components/ui/field';
 import { TEXT_SECTIONS, textLimit } from '@/components/application/application-sections';
 import { LongTextField } from '@/components/application/long-text-field';
-import { SaveIndicator, type TSaveState } from '@/components/application/save-indicator';
+import { SaveIndicator } from '@/components/application/save-indicator';
+import { DraftConflictDialog } from '@/components/application/draft-conflict-dialog';
+import { useDraftAutosave } from '@/components/application/use-draft-autosave';
+import { useTypedBeforeHydration } from '@/components/ui/use-typed-before-hydration';
 import { SimilarNames } from '@/components/application/similar-names';
-import { saveDraftAction, submitApplicationAction } from '@/lib/application/actions';
+import { submitApplicationAction } from '@/lib/application/actions';
 import { TEXT_LIMITS, draftFieldSchemas, draftSelfAssessmentSchema, submitSchema, type TApplicationValues, type TFormRules } from '@/lib/application/schema';
+import { formatDateTime } from '@/lib/format';
 import { PHONE_HINT, PHONE_INPUT_MAX_LENGTH, normalizePhone } from '@/lib/phone';
-
-const AUTOSAVE_DELAY_MS = 2000;
 
 type TSectionEntry = { id: string; title: string; done?: boolean };
 
@@ -67,16 +69,11 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
   const watched = useWatch({ control }) as Partial<TApplicationValues>;
   const brandName = watched.brandName;
 
-  const revisionRef = useRef(revision);
-  const dirtyRef = useRef(false);
-  const conflictRef = useRef(false);
-  const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlightRef = useRef<Promise<boolean> | null>(null);
-  const [saveState, setSaveState] = useState<TSaveState>({ kind: 'idle' });
-  const [conflict, setConflict] = useState<string | null>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const formId = useTypedBeforeHydration(setValue);
+  const defaults = formState.defaultValues;
 
   const showServerErrors = useCallback(
     (fieldErrors: Record<string, string>) => {
@@ -111,79 +108,37 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
     [clearErrors, draftSchemas, getValues, methods, setError],
   );
 
-  const saveOnce = useCallback(async (): Promise<boolean> => {
-    dirtyRef.current = false;
-    setSaveState({ kind: 'saving' });
-    const result = await saveDraftAction({ applicationId, revision: revisionRef.current, values: getValues() }).catch(() => null);
-    if (result?.ok) {
-      revisionRef.current = result.data.revision;
-      const unsaved = Object.keys(result.data.fieldErrors);
-      showDraftErrors(result.data.fieldErrors);
-      setSaveState({ kind: 'saved', at: result.data.savedAt, unsaved: unsaved.length });
-      return true;
-    }
-    dirtyRef.current = true;
-    if (result?.code === 'CONFLICT') {
-      conflictRef.current = true;
-      setConflict(result.message);
-      setSaveState({ kind: 'idle' });
-    } else {
-      if (result?.fieldErrors) showDraftErrors(result.fieldErrors);
-      setSaveState({ kind: 'error', message: result?.message ?? '网络异常，未能保存' });
-    }
-    return false;
-  }, [applicationId, getValues, showDraftErrors]);
-
-  /** One save at a time: a change made while saving is saved right after, with the new revision. */
-  const save = useCallback(async (): Promise<boolean> => {
-    clearTimeout(timerRef.current);
-    while (inFlightRef.current) await inFlightRef.current;
-    if (conflictRef.current) return false;
-    if (!dirtyRef.current) return true;
-    const attempt = saveOnce();
-    inFlightRef.current = attempt;
-    try {
-      return await attempt;
-    } finally {
-      inFlightRef.current = null;
-    }
-  }, [saveOnce]);
-
-  useEffect(() => {
-    const subscription = methods.watch((_values, { name }) => {
-      if (name) recheckDraftField(name);
-      dirtyRef.current = true;
-      clearTimeout(timerRef.current);
-      timerRef.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-    });
-    return () => {
-      subscription.unsubscribe();
-      clearTimeout(timerRef.current);
-    };
-  }, [methods, recheckDraftField, save]);
+  const draft = useDraftAutosave({
+    applicationId,
+    revision,
+    values,
+    methods,
+    criteria,
+    fields,
+    onFieldChange: recheckDraftField,
+    onFieldErrors: showDraftErrors,
+  });
 
   async function submit() {
     setSubmitting(true);
     setSubmitError(null);
-    clearTimeout(timerRef.current);
-    while (inFlightRef.current) await inFlightRef.current;
-    if (conflictRef.current) {
+    if (!(await draft.settle())) {
       setSubmitting(false);
       setConfirmOpen(false);
       return;
     }
-    const result = await submitApplicationAction({ applicationId, revision: revisionRef.current, values: getValues() }).catch(() => null);
+    const result = await submitApplicationAction({ applicationId, revision: draft.revisionRef.current, values: getValues() }).catch(() => null);
     setSubmitting(false);
     if (result?.ok) {
-      dirtyRef.current = false;
+      draft.forgetCopy();
       setConfirmOpen(false);
       router.refresh();
       return;
     }
     if (result?.code === 'CONFLICT') {
-      conflictRef.current = true;
-      setConflict(result.message);
       setConfirmOpen(false);
+      draft.enterConflict(result.message);
+      draft.openDialog();
       return;
     }
     if (result?.fieldErrors) {
@@ -208,21 +163,21 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
   return (
     <FormProvider {...methods}>
       <form
+        id={formId}
         noValidate
         onSubmit={handleSubmit(() => setConfirmOpen(true))}
-        onBlur={() => {
-          if (dirtyRef.current) void save();
-        }}
+        onBlur={() => void draft.save()}
         className="space-y-4 pb-24"
       >
-        {conflict && (
-          <Alert tone="error">
-            <p>{conflict}</p>
-            <Button variant="secondary" className="mt-2" onClick={() => window.location.reload()}>
-              刷新页面
+        {draft.conflict && (
+          <Alert tone="warning">
+            <p>申报表已在其他窗口或设备上修改，本窗口的修改暂未保存。你填写的内容仍在表单里，并已保存在本设备上，不会丢失。</p>
+            <Button variant="secondary" className="mt-2" onClick={draft.openDialog}>
+              查看并处理
             </Button>
           </Alert>
         )}
+        {draft.restoredAt && !draft.conflict && <Alert tone="info">已恢复本设备上 {formatDateTime(draft.restoredAt)} 填写、尚未保存的内容，并将自动保存。</Alert>}
 
         <SectionIndex sections={index} />
 
@@ -232,7 +187,7 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
               <p className="text-sm text-stone-600">申报单位：<span className="font-medium text-stone-900">{organizationName}</span></p>
             </div>
             <Field id="field-fieldId" label="所属领域" required error={errors.fieldId?.message}>
-              <select id="field-fieldId" className={inputClass} aria-invalid={errors.fieldId ? true : undefined} {...register('fieldId')}>
+              <select id="field-fieldId" className={inputClass} aria-invalid={errors.fieldId ? true : undefined} defaultValue={defaults?.fieldId ?? ''} {...register('fieldId')}>
                 <option value="">请选择</option>
                 {fields.map((field) => (
                   <option key={field.id} value={field.id}>{field.name}</option>
@@ -240,10 +195,10 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
               </select>
             </Field>
             <Field id="field-secretaryName" label="党组织书记" required error={errors.secretaryName?.message}>
-              <TextInput id="field-secretaryName" autoComplete="off" maxLength={TEXT_LIMITS.secretaryName} invalid={!!errors.secretaryName} {...register('secretaryName')} />
+              <TextInput id="field-secretaryName" autoComplete="off" maxLength={TEXT_LIMITS.secretaryName} invalid={!!errors.secretaryName} defaultValue={defaults?.secretaryName ?? ''} {...register('secretaryName')} />
             </Field>
             <Field id="field-contactName" label="联系人" required error={errors.contactName?.message}>
-              <TextInput id="field-contactName" autoComplete="name" maxLength={TEXT_LIMITS.contactName} invalid={!!errors.contactName} {...register('contactName')} />
+              <TextInput id="field-contactName" autoComplete="name" maxLength={TEXT_LIMITS.contactName} invalid={!!errors.contactName} defaultValue={defaults?.contactName ?? ''} {...register('contactName')} />
             </Field>
             <Field id="field-contactPhone" label="联系电话" required error={errors.contactPhone?.message} hint={PHONE_HINT}>
               <TextInput
@@ -253,6 +208,7 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
                 autoComplete="tel"
                 maxLength={PHONE_INPUT_MAX_LENGTH}
                 invalid={!!errors.contactPhone}
+                defaultValue={defaults?.contactPhone ?? ''}
                 {...register('contactPhone', {
                   onBlur: (event: FocusEvent<HTMLInputElement>) => {
                     const phone = normalizePhone(event.target.value);
@@ -267,7 +223,7 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
         <Card id="section-brand" title="品牌名称与口号" className="scroll-mt-16">
           <div className="space-y-4">
             <Field id="field-brandName" label="品牌名称" required error={errors.brandName?.message} hint={`不超过 ${rules.nameMaxLength} 个字`}>
-              <TextInput id="field-brandName" autoComplete="off" maxLength={rules.nameMaxLength} invalid={!!errors.brandName} {...register('brandName')} />
+              <TextInput id="field-brandName" autoComplete="off" maxLength={rules.nameMaxLength} invalid={!!errors.brandName} defaultValue={defaults?.brandName ?? ''} {...register('brandName')} />
               <p className={`text-right text-xs tabular-nums ${brandLength > rules.nameMaxLength ? 'font-semibold text-red-700' : 'text-stone-500'}`}>
                 {brandLength} / {rules.nameMaxLength}
               </p>
@@ -304,10 +260,12 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
         )}
 
         <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-2 border-t border-stone-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
-          <SaveIndicator state={saveState} onRetry={() => void save()} />
+          <SaveIndicator state={draft.saveState} onRetry={() => void draft.save()} onResolve={draft.openDialog} />
           <div className="flex gap-2">
-            <Button variant="secondary" onClick={() => void save()} disabled={!!conflict}>保存草稿</Button>
-            <Button type="submit" disabled={!!conflict}>提交</Button>
+            <Button variant="secondary" onClick={() => void draft.save().then((outcome) => outcome === 'conflict' && draft.openDialog())} disabled={!!draft.conflict}>
+              保存草稿
+            </Button>
+            <Button type="submit" disabled={!!draft.conflict}>提交</Button>
           </div>
         </div>
       </form>
@@ -324,6 +282,18 @@ export function ApplicationForm({ applicationId, revision, values, rules, organi
         <p>提交后将不能再修改，上级党组织审核时如需修改会退回。确认提交“{brandName}”的申报表吗？</p>
         {submitError && <p role="alert" className="text-red-700">{submitError}</p>}
       </ConfirmDialog>
+
+      {draft.conflict && (
+        <DraftConflictDialog
+          open={draft.dialogOpen}
+          onClose={draft.closeDialog}
+          message={draft.conflict.message}
+          rows={draft.conflict.rows}
+          busy={draft.conflict.resolving}
+          onOverwrite={() => void draft.overwrite()}
+          onDiscard={draft.discard}
+        />
+      )}
     </FormProvider>
   );
 }

@@ -17,14 +17,14 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid gap-1 py-2 sm:grid-cols-[8rem_1fr] sm:gap-4">
       <dt className="text-sm text-stone-500">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words text-sm text-stone-900">{children || <span className="text-stone-400">未填写</span>}</dd>
+      <dd className="whitespace-pre-wrap break-words text-sm text-stone-900">{children || <span className="text-stone-500">未填写</span>}</dd>
     </div>
   );
 }
 
 /** The application as submitted, read-only. */
 function FileLinks({ files }: { files: TUploadedFile[] }) {
-  if (files.length === 0) return <span className="text-stone-400">无</span>;
+  if (files.length === 0) return <span className="text-stone-500">无</span>;
   return (
     <ul className="flex flex-wrap gap-3">
       {files.map((file) => (
@@ -65,7 +65,7 @@ export function ApplicationView({ values, organizationName, fieldName, criteria,
       </Card>
       {TEXT_SECTIONS.map((section) => (
         <Card key={section.key} title={section.title}>
-          <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{values[section.key] || <span className="text-stone-400">未填写</span>}</p>
+          <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{values[section.key] || <span className="text-stone-500">未填写</span>}</p>
         </Card>
       ))}
       {criteria.length > 0 && (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import type { TAuditFilters } from '@/lib/audit/schema';
+import type { TAuditFilters } from '@/lib/audit-log/schema';
 
 type TOption = { value: string; label: string };
 

@@ -1,6 +1,6 @@
 import { EmptyState } from '@/components/ui/card';
-import type { TAuditChange } from '@/lib/audit/changes';
-import type { TAuditEntry } from '@/lib/audit/queries';
+import type { TAuditChange } from '@/lib/audit-log/changes';
+import type { TAuditEntry } from '@/lib/audit-log/queries';
 import { formatDateTime } from '@/lib/format';
 
 /** A long record (a new campaign's whole setup) shows its first changes; the rest open on demand. */

@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTypedBeforeHydration } from '@/components/ui/use-typed-before-hydration';
 import { ZSignIn, signInErrorMessage, type TSignIn } from '@/lib/auth/schema';
 import { CaptchaField, useCaptcha } from '@/components/auth/captcha-field';
 import { Alert } from '@/components/ui/alert';
@@ -17,6 +18,7 @@ export function SignInForm({ next }: { next?: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const captcha = useCaptcha();
   const { register, handleSubmit, formState, setValue } = useForm<TSignIn>({ resolver: zodResolver(ZSignIn) });
+  const formId = useTypedBeforeHydration(setValue);
 
   async function loadCaptcha() {
     await captcha.load();
@@ -44,7 +46,7 @@ export function SignInForm({ next }: { next?: string }) {
 
   const errors = formState.errors;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} className="space-y-4" noValidate>
+    <form id={formId} onSubmit={handleSubmit(onSubmit)} className="space-y-4" noValidate>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field id="identifier" label="登录名或手机号" error={errors.identifier?.message} required>
         <TextInput id="identifier" autoComplete="username" invalid={!!errors.identifier} {...register('identifier')} />

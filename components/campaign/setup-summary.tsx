@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { TCampaignSetup } from '@/lib/campaign/schema';
 import { RUBRIC_TEMPLATES, STAGE_LABELS, rubricTotal } from '@/lib/campaign/templates';
 import { formatDateTime, fromDateTimeLocal } from '@/lib/format';
-import { ORG_FIELD_LABELS } from '@/lib/organization/fields';
+import { ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
 
 // Read-only views of each settings group: the wizard's last step, locked groups while editing,
@@ -53,7 +53,7 @@ export function StagesSummary({ stages }: { stages: TCampaignSetup['stages'] }) 
       {stages.map((stage) => (
         <li key={stage.kind} className="grid gap-x-4 border-b border-stone-100 py-1 last:border-0 sm:grid-cols-[10rem_1fr]">
           <span className="font-medium text-stone-800">{STAGE_LABELS[stage.kind]}</span>
-          <span className={stage.isEnabled ? 'text-stone-700' : 'text-stone-400'}>
+          <span className={stage.isEnabled ? 'text-stone-700' : 'text-stone-500'}>
             {stage.isEnabled ? `${formatDateTime(fromDateTimeLocal(stage.startsAt))} 至 ${formatDateTime(fromDateTimeLocal(stage.endsAt))}` : '不启用'}
           </span>
         </li>

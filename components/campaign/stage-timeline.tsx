@@ -75,7 +75,7 @@ export function StageTimeline({ campaignId, stages, canMove }: { campaignId: str
             {index < stages.length - 1 && <span className="absolute bottom-0 left-[6px] top-5 w-0.5 bg-stone-200" aria-hidden />}
             <span className={`absolute left-0 top-1.5 size-3.5 rounded-full border-2 ${STAGE_DOT[stage.status]}`} aria-hidden />
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <h3 className={`font-medium ${stage.isEnabled ? 'text-stone-900' : 'text-stone-400'}`}>{STAGE_LABELS[stage.kind]}</h3>
+              <h3 className={`font-medium ${stage.isEnabled ? 'text-stone-900' : 'text-stone-500'}`}>{STAGE_LABELS[stage.kind]}</h3>
               <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STAGE_CHIP[stage.status]}`}>{STAGE_STATUS_LABELS[stage.status]}</span>
               {canMove && stage.kind === nextKind && (
                 <Button variant="secondary" className="ml-auto min-h-8 px-3 py-1 text-xs" onClick={() => ask({ kind: stage.kind, direction: 'open' })}>

@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTypedBeforeHydration } from '@/components/ui/use-typed-before-hydration';
 import { TrackingCodePanel } from '@/components/objections/tracking-code-panel';
 import { SmsCodeFields } from '@/components/sms/sms-code-fields';
 import { Alert } from '@/components/ui/alert';
@@ -27,7 +28,8 @@ export function ObjectionForm({ campaignId, entries, entryId }: { campaignId: st
     resolver: zodResolver(ZObjectionForm),
     defaultValues: { applicationId: entries.some((entry) => entry.id === entryId) ? entryId : '', name: '', phone: '', code: '', contact: '', facts: '' },
   });
-  const { register, handleSubmit, formState, trigger, getValues, setError, watch } = form;
+  const { register, handleSubmit, formState, trigger, getValues, setError, setValue, watch } = form;
+  const formId = useTypedBeforeHydration(setValue);
   const errors = formState.errors;
   const factsLength = (watch('facts') ?? '').trim().length;
 
@@ -62,10 +64,10 @@ export function ObjectionForm({ campaignId, entries, entryId }: { campaignId: st
   if (trackingCode) return <TrackingCodePanel code={trackingCode} />;
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} className="space-y-5" noValidate>
+    <form id={formId} onSubmit={handleSubmit(onSubmit)} className="space-y-5" noValidate>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field id="applicationId" label="异议对象" error={errors.applicationId?.message} required>
-        <select id="applicationId" className={inputClass} aria-invalid={errors.applicationId ? true : undefined} {...register('applicationId')}>
+        <select id="applicationId" className={inputClass} aria-invalid={errors.applicationId ? true : undefined} defaultValue={formState.defaultValues?.applicationId ?? ''} {...register('applicationId')}>
           <option value="">请选择公示名单中的品牌</option>
           {entries.map((entry) => (
             <option key={entry.id} value={entry.id}>

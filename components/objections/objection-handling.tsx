@@ -14,7 +14,7 @@ import { ReasonDialogButton } from '@/components/ui/reason-dialog-button';
 import type { ObjectionStatus } from '@/lib/generated/prisma/enums';
 import { acceptObjectionAction, answerObjectionAction, declineObjectionAction, investigateObjectionAction, noteObjectionAction } from '@/lib/objections/actions';
 import { MAX_STEP_FILES, ZAnswerObjection, type TAnswerObjectionInput } from '@/lib/objections/schema';
-import { OBJECTION_OUTCOME_LABELS } from '@/lib/publicity/status';
+import { OBJECTION_OUTCOME_LABELS } from '@/lib/objections/status';
 import type { TUploadedFile } from '@/lib/files/service';
 
 /** The steps open to staff for the objection's state; a closed objection shows none of this. */

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import type { ObjectionOutcome, ObjectionStatus } from '@/lib/generated/prisma/enums';
-import { OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/publicity/status';
+import { OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/objections/status';
 
 const TONES: Record<ObjectionStatus, 'warning' | 'info' | 'success' | 'muted'> = {
   RECEIVED: 'warning',

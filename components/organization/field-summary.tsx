@@ -1,4 +1,4 @@
-import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/organization/fields';
+import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/org-tree/fields';
 import type { TFieldCount } from '@/lib/organization/queries';
 
 /** Active organizations and members per field (领域) of the admin's scope. */

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, TextInput, inputClass } from '@/components/ui/field';
 import { createOrganizationAction, updateOrganizationAction } from '@/lib/organization/actions';
-import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/organization/fields';
+import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/org-tree/fields';
 import type { TOrgTreeRow } from '@/lib/organization/queries';
 import { ZOrganizationFields, type TOrganizationFields } from '@/lib/organization/schema';
 

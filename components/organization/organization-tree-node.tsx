@@ -1,9 +1,9 @@
 'use client';
 
 import { Badge } from '@/components/ui/badge';
-import { ORG_FIELD_LABELS } from '@/lib/organization/fields';
+import { ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 import type { TOrgTreeRow } from '@/lib/organization/queries';
-import type { TTreeNode } from '@/lib/organization/tree';
+import type { TTreeNode } from '@/lib/org-tree/tree';
 
 export type TNodeAction = 'create' | 'edit' | 'move' | 'toggle';
 

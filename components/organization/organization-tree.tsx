@@ -10,7 +10,7 @@ import { OrganizationFormDialog } from '@/components/organization/organization-f
 import { OrganizationTreeNode, type TNodeAction } from '@/components/organization/organization-tree-node';
 import { ToggleOrganizationDialog } from '@/components/organization/toggle-organization-dialog';
 import type { TOrgTreeRow } from '@/lib/organization/queries';
-import { buildTree } from '@/lib/organization/tree';
+import { buildTree } from '@/lib/org-tree/tree';
 import { initiallyExpandedIds, searchTree } from '@/lib/organization/tree-view';
 
 type TOpenDialog = { action: TNodeAction; org: TOrgTreeRow } | null;

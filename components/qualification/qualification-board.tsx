@@ -125,7 +125,7 @@ export function QualificationBoard({ campaignId, rows, checklist, canAct }: TPro
   }
 
   function reviewed(row: TBoardRow) {
-    if (!row.isPassed && !row.isFailed) return <span className="text-stone-400">—</span>;
+    if (!row.isPassed && !row.isFailed) return <span className="text-stone-500">—</span>;
     return (
       <span className="text-stone-600">
         {row.reviewerName ?? '—'}

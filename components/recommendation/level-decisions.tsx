@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/lib/format';
-import type { TLevelDecision } from '@/lib/recommendation/trail';
+import type { TLevelDecision } from '@/lib/application/recommendation-trail';
 
 const DECISION_BADGE = {
   PENDING: { tone: 'info', label: '待推荐' },

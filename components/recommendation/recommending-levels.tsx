@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { QuotaMeter } from '@/components/recommendation/quota-meter';
 import { formatDateTime } from '@/lib/format';
-import { levelStatusLabel } from '@/lib/recommendation/deadline';
+import { levelStatusLabel } from '@/lib/campaign/recommendation-deadline';
 import type { TRecommendingLevel } from '@/lib/recommendation/queries';
 
 /** The campaigns in which the committee recommends, one card per (campaign, organization). */

@@ -13,7 +13,7 @@ export function EntryMaterials({ photos, documents }: TProps) {
           照片（{photos.length}）
         </h3>
         {photos.length === 0 ? (
-          <p className="mt-2 text-sm text-stone-400">未上传照片</p>
+          <p className="mt-2 text-sm text-stone-500">未上传照片</p>
         ) : (
           <ul className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
             {photos.map((photo) => (
@@ -33,7 +33,7 @@ export function EntryMaterials({ photos, documents }: TProps) {
           证明材料（{documents.length}）
         </h3>
         {documents.length === 0 ? (
-          <p className="mt-2 text-sm text-stone-400">未上传证明材料</p>
+          <p className="mt-2 text-sm text-stone-500">未上传证明材料</p>
         ) : (
           <ul className="mt-2 space-y-2">
             {documents.map((document) => (

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import type { OrgField } from '@/lib/generated/prisma/enums';
-import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/organization/fields';
+import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/org-tree/fields';
 import { saveExpertProfileAction } from '@/lib/review/actions';
 
 type TValues = { homeOrganizationId: string; expertise: OrgField[]; title: string; workUnit: string; note: string };

@@ -38,12 +38,12 @@ export function ExpertScoreSummary({ summaries }: { summaries: TExpertScoreSumma
                     <th key={criterion.id} scope="col" className="px-2 py-2 text-right align-bottom font-medium sm:max-w-32 sm:whitespace-normal">
                       <span className="sm:hidden">第{index + 1}项</span>
                       <span className="hidden sm:inline">{criterion.name}</span>
-                      <span className="block font-normal text-stone-400">/{criterion.maxPoints}</span>
+                      <span className="block font-normal text-stone-500">/{criterion.maxPoints}</span>
                     </th>
                   ))}
                   <th scope="col" className="px-2 py-2 text-right align-bottom font-medium">
                     合计
-                    <span className="block font-normal text-stone-400">/{summary.maxTotal}</span>
+                    <span className="block font-normal text-stone-500">/{summary.maxTotal}</span>
                   </th>
                   <th scope="col" className="px-3 py-2 align-bottom font-medium">
                     状态
@@ -60,7 +60,7 @@ export function ExpertScoreSummary({ summaries }: { summaries: TExpertScoreSumma
                       {row.round > 1 && <span className="block text-xs font-normal text-stone-500">第 {row.round} 轮</span>}
                     </th>
                     {row.points.map((value, index) => (
-                      <td key={summary.criteria[index].id} className={`px-2 py-2 text-right tabular-nums ${value === null ? 'text-stone-400' : 'text-stone-800'}`}>
+                      <td key={summary.criteria[index].id} className={`px-2 py-2 text-right tabular-nums ${value === null ? 'text-stone-500' : 'text-stone-800'}`}>
                         {points(value)}
                       </td>
                     ))}

@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { inputClass } from '@/components/ui/field';
+import { useTypedBeforeHydration } from '@/components/ui/use-typed-before-hydration';
 import { saveScoresAction, submitSheetAction } from '@/lib/review/actions';
 import { commentThreshold, submitErrorSummary, submitScoreErrors } from '@/lib/review/schema';
 
@@ -25,9 +26,9 @@ const format = (value: number) => (Number.isInteger(value) ? String(value) : val
 /** One expert's sheet: a score and, where it is low, a comment per criterion; autosaved, then submitted once. */
 export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEditable }: TProps) {
   const router = useRouter();
-  const { register, control, getValues, setError, clearErrors, setFocus, formState } = useForm<TForm>({
-    defaultValues: { scores: criteria.map((criterion) => ({ criterionId: criterion.id, points: criterion.points === null ? '' : format(criterion.points), comment: criterion.comment })) },
-  });
+  const [initial] = useState(() => criteria.map((criterion) => ({ criterionId: criterion.id, points: criterion.points === null ? '' : format(criterion.points), comment: criterion.comment })));
+  const { register, control, getValues, setValue, setError, clearErrors, setFocus, formState } = useForm<TForm>({ defaultValues: { scores: initial } });
+  const formId = useTypedBeforeHydration(setValue);
   const scores = useWatch({ control, name: 'scores' });
   const [save, setSave] = useState<TSaveState>({ kind: 'idle' });
   const [confirming, setConfirming] = useState(false);
@@ -118,7 +119,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
   }
 
   return (
-    <form onSubmit={(event) => event.preventDefault()} className="space-y-4" noValidate>
+    <form id={formId} onSubmit={(event) => event.preventDefault()} className="space-y-4" noValidate>
       {message && <Alert tone="error">{message}</Alert>}
       <ol className="space-y-3">
         {criteria.map((criterion, index) => {
@@ -151,6 +152,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
                     aria-invalid={!!pointsError || undefined}
                     aria-describedby={`${id}-note`}
                     className={`${inputClass} w-20 text-center text-lg font-semibold tabular-nums`}
+                    defaultValue={initial[index].points}
                     {...register(`scores.${index}.points`)}
                   />
                   <span className="text-sm text-stone-500">分</span>
@@ -162,7 +164,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
               </p>
               <div className="mt-3 border-l-4 border-brand-100 py-1 pl-3">
                 <p className="text-xs font-medium text-stone-500">申报单位自评</p>
-                <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{criterion.selfAssessment || <span className="text-stone-400">未填写</span>}</p>
+                <p className="whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{criterion.selfAssessment || <span className="text-stone-500">未填写</span>}</p>
               </div>
               <div className="mt-3 space-y-1">
                 <label htmlFor={`${id}-comment`} className="text-sm font-medium text-stone-700">
@@ -176,6 +178,7 @@ export function ScoreSheet({ assignmentId, criteria, commentBelowPercent, isEdit
                   aria-invalid={!!commentError || undefined}
                   placeholder={isEditable ? '可写明扣分原因或亮点' : ''}
                   className={inputClass}
+                  defaultValue={initial[index].comment}
                   {...register(`scores.${index}.comment`)}
                 />
                 {commentError && (

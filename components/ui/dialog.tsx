@@ -10,10 +10,12 @@ type TDialogProps = {
   children: ReactNode;
   /** Buttons at the bottom, right-aligned on wide screens and stacked on phones. */
   footer?: ReactNode;
+  /** `wide`: up to 64rem, for side-by-side comparisons. */
+  size?: 'normal' | 'wide';
 };
 
 /** Modal dialog on the native <dialog>: focus trap, Esc to close and the backdrop come from the browser. */
-export function Dialog({ open, onClose, title, children, footer }: TDialogProps) {
+export function Dialog({ open, onClose, title, children, footer, size = 'normal' }: TDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -29,7 +31,7 @@ export function Dialog({ open, onClose, title, children, footer }: TDialogProps)
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/50"
+      className={`m-auto w-[calc(100%-2rem)] ${size === 'wide' ? 'max-w-5xl' : 'max-w-lg'} rounded-lg bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/50`}
     >
       {open && (
         <div className="flex max-h-[85vh] flex-col">

@@ -2,7 +2,7 @@ import type { InputHTMLAttributes, ReactNode } from 'react';
 
 /** Focus is a blue ring (the site-wide focus colour, 8.7:1 on white), never red: a red border means only aria-invalid. */
 export const inputClass =
-  'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-focus focus:outline-none focus:ring-1 focus:ring-focus aria-[invalid=true]:border-red-600 sm:text-sm';
+  'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm placeholder:text-stone-500 focus:border-focus focus:outline-none focus:ring-1 focus:ring-focus aria-[invalid=true]:border-red-600 sm:text-sm';
 
 type TFieldProps = { id: string; label: string; error?: string; hint?: ReactNode; required?: boolean; children: ReactNode };
 

@@ -62,7 +62,7 @@ export function UserRolesPanel({ user, organizations }: { user: TUserSummary; or
             <span className="min-w-0">
               <span className="font-medium">{ROLE_LABELS[grant.role]}</span>
               <span className="text-stone-600"> · {grant.organizationName}</span>
-              <span className="ml-1 whitespace-nowrap font-mono text-xs text-stone-400">{grant.organizationCode}</span>
+              <span className="ml-1 whitespace-nowrap font-mono text-xs text-stone-500">{grant.organizationCode}</span>
             </span>
             <Button
               variant="secondary"

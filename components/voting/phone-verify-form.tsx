@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTypedBeforeHydration } from '@/components/ui/use-typed-before-hydration';
 import { z } from 'zod';
 import { SmsCodeFields } from '@/components/sms/sms-code-fields';
 import { Alert } from '@/components/ui/alert';
@@ -22,7 +23,8 @@ type TForm = z.infer<typeof ZForm>;
 export function PhoneVerifyForm({ campaignId, next }: { campaignId: string; next: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, trigger, getValues } = useForm<TForm>({ resolver: zodResolver(ZForm) });
+  const { register, setValue, handleSubmit, formState, trigger, getValues } = useForm<TForm>({ resolver: zodResolver(ZForm) });
+  const formId = useTypedBeforeHydration(setValue);
 
   async function onSubmit(values: TForm) {
     setFormError(null);
@@ -37,7 +39,7 @@ export function PhoneVerifyForm({ campaignId, next }: { campaignId: string; next
 
   const errors = formState.errors;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} className="space-y-4" noValidate>
+    <form id={formId} onSubmit={handleSubmit(onSubmit)} className="space-y-4" noValidate>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field id="phone" label="手机号码" error={errors.phone?.message} required>
         <TextInput id="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} invalid={!!errors.phone} {...register('phone')} />

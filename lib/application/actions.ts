@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { findSimilarBrandNames } from '@/lib/application/similar-names';
 import { ZReturnInput, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 import { createAnotherDraft, getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
@@ -20,7 +20,7 @@ function revalidateApplication(applicationId: string) {
 
 /** The service checks the secretary's grant on the organization against the database; `another`: 再申报一个品牌. */
 export async function startDraftAction(input: { campaignId: string; organizationId: string; another?: boolean }) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['BRANCH_SECRETARY']);
     const { campaignId, organizationId, another } = ZStart.parse(input);
     const start = another ? createAnotherDraft : getOrCreateDraft;
@@ -31,7 +31,7 @@ export async function startDraftAction(input: { campaignId: string; organization
 }
 
 export async function saveDraftAction(input: { applicationId: string; revision: number; values: TApplicationValues }) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['BRANCH_SECRETARY']);
     const result = await saveDraft(input, { actorId: user.id, ip: await getRequestIp() });
     return { revision: result.revision, savedAt: result.savedAt.toISOString(), fieldErrors: result.fieldErrors };
@@ -39,7 +39,7 @@ export async function saveDraftAction(input: { applicationId: string; revision: 
 }
 
 export async function submitApplicationAction(input: { applicationId: string; revision: number; values: TApplicationValues }) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['BRANCH_SECRETARY']);
     const result = await submitApplication(input, { actorId: user.id, ip: await getRequestIp() });
     revalidateApplication(input.applicationId);
@@ -48,7 +48,7 @@ export async function submitApplicationAction(input: { applicationId: string; re
 }
 
 export async function returnApplicationAction(input: TReturnInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['COMMITTEE_ADMIN', 'ORG_ADMIN']);
     const parsed = ZReturnInput.parse(input);
     await returnApplication(parsed, { actorId: user.id, ip: await getRequestIp() });
@@ -58,7 +58,7 @@ export async function returnApplicationAction(input: TReturnInput) {
 
 /** Only submitted names of any campaign are searched; signed-in secretaries and admins may ask. */
 export async function similarNamesAction(input: { name: string; excludeApplicationId?: string }) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     await requireAnyRole(['BRANCH_SECRETARY', 'COMMITTEE_ADMIN', 'ORG_ADMIN']);
     const { name, excludeApplicationId } = ZSimilar.parse(input);
     return findSimilarBrandNames(name, { excludeApplicationId });
@@ -66,7 +66,7 @@ export async function similarNamesAction(input: { name: string; excludeApplicati
 }
 
 export async function setApplicationFilesAction(input: TApplicationFilesInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['BRANCH_SECRETARY']);
     await setApplicationFiles(input, { actorId: user.id, ip: await getRequestIp() });
   });

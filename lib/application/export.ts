@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '@/lib/export/workbook';
 import { formatDateTime } from '@/lib/format';
 import { STAFF_STATUS_LABELS, type TStaffApplicationRow, type TStaffStatus } from '@/lib/application/staff-queries';
 
@@ -32,5 +33,5 @@ export async function buildApplicationsWorkbook(rows: readonly TStaffApplication
     const widths = [HEADERS[index], ...rows.map((_, rowIndex) => String(sheet.getRow(rowIndex + 2).getCell(index + 1).value ?? ''))].map(textWidth);
     column.width = Math.min(60, Math.max(6, ...widths) + 2);
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import { formatDate } from '@/lib/format';
 import { pickFormTexts } from '@/lib/application/schema';
-import { levelDecisions, organizationNames, RECOMMENDATION_SELECT, type TLevelDecision } from '@/lib/recommendation/trail';
+import { levelDecisions, organizationNames, RECOMMENDATION_SELECT, type TLevelDecision } from '@/lib/application/recommendation-trail';
 
 export type TPrintCriterion = { name: string; maxPoints: number; selfAssessment: string };
 

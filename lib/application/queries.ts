@@ -9,7 +9,7 @@ import { editWindow, formRulesOf } from '@/lib/application/rules';
 import { operationRefusal } from '@/lib/campaign/lifecycle';
 import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-state';
 import { returnRefusal } from '@/lib/campaign/entry-operations';
-import { describeProgress } from '@/lib/recommendation/progress';
+import { describeProgress } from '@/lib/application/recommendation-progress';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
 
 export const APPLICATION_DETAIL_SELECT = {

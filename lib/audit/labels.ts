@@ -70,6 +70,7 @@ export const AUDIT_ACTION_LABELS = {
   'decline-objection': '不予受理异议',
   'finalise-campaign': '发布表彰决定',
   'revoke-honor': '摘牌',
+  'refuse-access': '越权操作被拒绝',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -1,11 +1,11 @@
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { decode } from 'next-auth/jwt';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { db } from '@/lib/db';
 import { authSecret } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientIpFrom } from '@/lib/auth/request-ip';
+import { markRefusalRecorded, recordRefusal } from '@/lib/auth/refusals';
 import { validateSession, type TSessionUser } from '@/lib/auth/session';
 import { grantsRoleAt } from '@/lib/auth/scope';
 
@@ -40,13 +40,39 @@ export async function requireUser(options: TRequireOptions = {}): Promise<TSessi
   return user;
 }
 
+/**
+ * Writes a refused privileged attempt to the audit log (rate-limited, its own transaction; see lib/auth/refusals.ts).
+ * The key is what the server knows: the check that failed and, for a server action, Next's id of the action (an id
+ * Next does not know never reaches our code). The page it came from is context only. Writing the row must never
+ * turn the refusal into a failure, so an error here is logged and the refusal stands.
+ */
+export async function recordRefusedAttempt(user: Pick<TSessionUser, 'id'>, check: string, message: string, detail: Record<string, string | null> = {}) {
+  try {
+    const requestHeaders = await headers();
+    const actionId = requestHeaders.get('next-action');
+    const operation = actionId ? `${check} · server action ${actionId.slice(0, 80)}` : check;
+    const referer = requestHeaders.get('referer');
+    const page = referer && URL.canParse(referer) ? new URL(referer).pathname.slice(0, 200) : null;
+    await recordRefusal({ actorId: user.id, ip: clientIpFrom(requestHeaders), operation, message, detail: { ...detail, page } });
+  } catch (error) {
+    console.error('越权操作未能写入审计日志', error);
+  }
+}
+
+async function refuse(user: TSessionUser, check: string, message: string, detail?: Record<string, string | null>): Promise<never> {
+  await recordRefusedAttempt(user, check, message, detail);
+  const error = new AppError('FORBIDDEN', message);
+  markRefusalRecorded(error);
+  throw error;
+}
+
 /** The user must hold `role` (one of `roles`) at `organizationId` or one of its ancestors. */
 export async function requireRole(roles: Role | Role[], organizationId: string): Promise<TSessionUser> {
   const user = await requireUser();
   const wanted = Array.isArray(roles) ? roles : [roles];
   const target = await db.organization.findUnique({ where: { id: organizationId }, select: { path: true } });
   if (!target || !grantsRoleAt(user.roles, wanted, target.path)) {
-    throw new AppError('FORBIDDEN', '您没有权限进行此操作');
+    return refuse(user, `requireRole ${wanted.join(',')}`, '您没有权限进行此操作', { organizationId: organizationId.slice(0, 100) });
   }
   return user;
 }
@@ -55,16 +81,7 @@ export async function requireRole(roles: Role | Role[], organizationId: string):
 export async function requireAnyRole(roles: Role[]): Promise<TSessionUser> {
   const user = await requireUser();
   if (!user.roles.some((grant) => roles.includes(grant.role))) {
-    throw new AppError('FORBIDDEN', '您没有权限访问此功能');
+    return refuse(user, `requireAnyRole ${roles.join(',')}`, '您没有权限访问此功能');
   }
-  return user;
-}
-
-/** For pages: sends visitors to sign-in, and users who must change their password to that page. */
-export async function requirePageUser(roles?: Role[]): Promise<TSessionUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/login');
-  if (user.mustChangePassword) redirect('/account/password');
-  if (roles && !user.roles.some((grant) => roles.includes(grant.role))) redirect('/forbidden');
   return user;
 }

@@ -9,10 +9,13 @@ import { signInWithPassword } from '@/lib/auth/sign-in';
  * next-auth v4: Credentials + JWT. The JWT carries only the id of a `user_sessions` row; the guard
  * checks that row on every request, so sessions can be revoked server-side.
  * A failed sign-in throws "CODE|detail", which the sign-in form turns into a Chinese message.
+ * `secureCookies` (the request came over HTTPS, lib/auth/https.ts): the session and CSRF cookies get `Secure` and
+ * their __Secure-/__Host- names; the guard reads either name.
  */
-export function getAuthOptions(): NextAuthOptions {
+export function getAuthOptions({ secureCookies }: { secureCookies: boolean }): NextAuthOptions {
   return {
     secret: authSecret(),
+    useSecureCookies: secureCookies,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: '/login', error: '/login' },
     providers: [

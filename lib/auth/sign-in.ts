@@ -1,16 +1,18 @@
-import { db, dbNow, type TDb } from '@/lib/db';
+import { db, dbNow, type TDb, type TTx } from '@/lib/db';
 import { env } from '@/lib/env';
+import {
+  clearIdentifierCounters,
+  isIpLimited,
+  lockAccountCounter,
+  lockIdentifierCounter,
+  recordAttempt,
+  saveAccountCounter,
+  saveIdentifierCounter,
+} from '@/lib/auth/attempts';
 import { consumeCaptcha } from '@/lib/auth/captcha';
 import { verifyPassword } from '@/lib/auth/password';
 import { createSession } from '@/lib/auth/session';
-import {
-  IP_FAILURES_PER_MINUTE,
-  LOCK_AFTER_FAILURES,
-  LOCK_DURATION_MS,
-  activeFailures,
-  needsCaptcha,
-  requiredDelayMs,
-} from '@/lib/auth/throttle';
+import { FRESH_COUNTER, counterAfterFailure, needsCaptcha, normaliseIdentifier, throttleGate, type TThrottleCounter } from '@/lib/auth/throttle';
 
 export type TSignInInput = {
   identifier: string;
@@ -34,74 +36,77 @@ export type TSignInResult = { ok: true; userId: string; sessionId: string } | ({
 // A real hash to verify against when the account does not exist, so timing does not reveal accounts.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$clNst3dM2CIfE84OIVdeNA$ra15/zDAQqzWwtDdjqOCubxkWxkYuVwQB1jnAkVrQNQ';
 
+const laterLock = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+
 /**
- * Checks credentials under the throttling rules. The user's row is locked for the attempt, so
- * parallel attempts on one account count exactly. Every attempt is recorded in `login_attempts`.
+ * Checks credentials under the throttling rules. The captcha, the doubling delay and the lock follow a counter per
+ * identifier as typed, kept for unknown login names and phones exactly as for real ones, so no answer reveals whether
+ * an account exists; what is particular to an account (disabled, locked by failures under another identifier or by
+ * password changes) is told only to whoever gave its right password. The identifier's row is locked for the attempt,
+ * so parallel attempts count exactly. Every attempt is recorded in `login_attempts`.
  */
 export async function signInWithPassword(input: TSignInInput, client: TDb = db): Promise<TSignInResult> {
-  const identifier = input.identifier.trim();
+  const identifier = normaliseIdentifier(input.identifier);
   return client.$transaction(async (tx) => {
     const now = await dbNow(tx);
-    const record = (succeeded: boolean, reason: string | null, userId: string | null) =>
-      tx.loginAttempt.create({ data: { identifier: identifier.slice(0, 100), ip: input.ip, succeeded, reason, userId } });
+    const record = (succeeded: boolean, reason: string | null, userId: string | null = null) =>
+      recordAttempt(tx, { identifier, ip: input.ip, succeeded, reason, userId });
 
-    const ipFailures = await tx.loginAttempt.count({
-      where: { ip: input.ip, succeeded: false, createdAt: { gt: new Date(now.getTime() - 60_000) } },
-    });
-    if (ipFailures >= IP_FAILURES_PER_MINUTE) {
-      await record(false, 'IP_LIMIT', null);
+    if (await isIpLimited(tx, input.ip, now)) {
+      await record(false, 'IP_LIMIT');
       return { ok: false, code: 'IP_LIMIT' };
     }
 
-    const found = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM users WHERE login_name = ${identifier} OR phone = ${identifier} LIMIT 1 FOR UPDATE`;
-    if (found.length === 0) {
-      await verifyPassword(DUMMY_HASH, input.password);
-      await record(false, 'UNKNOWN_USER', null);
-      return { ok: false, code: 'INVALID_CREDENTIALS' };
+    const counter = await lockIdentifierCounter(tx, identifier);
+    const gate = throttleGate(counter, now, env().AUTH_DELAY_BASE_MS);
+    if (gate.kind === 'locked') {
+      await record(false, 'LOCKED');
+      return { ok: false, code: 'LOCKED', until: gate.until };
     }
-    const user = await tx.user.findUniqueOrThrow({ where: { id: found[0].id } });
+    if (gate.kind === 'wait') {
+      await record(false, 'TOO_EARLY');
+      return { ok: false, code: 'TOO_EARLY', waitSeconds: gate.waitSeconds };
+    }
+    if (gate.needsCaptcha && !(await consumeCaptcha(tx, input.captchaId, input.captchaAnswer))) {
+      await record(false, 'CAPTCHA');
+      return { ok: false, code: 'CAPTCHA_REQUIRED' };
+    }
+
+    const found = await tx.user.findFirst({ where: { OR: [{ loginName: identifier }, { phone: identifier }] }, select: { id: true } });
+    const account = found ? await lockAccountCounter(tx, found.id) : null;
+    const user = found && (await tx.user.findUniqueOrThrow({ where: { id: found.id } }));
+    const isRightPassword = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+
+    if (!user || !account || !isRightPassword) {
+      const next = counterAfterFailure(counter, now);
+      await saveIdentifierCounter(tx, identifier, next, now);
+      if (user && account) await countAccountFailure(tx, user.id, account, next, now);
+      await record(false, user ? 'BAD_PASSWORD' : 'UNKNOWN_USER', user?.id ?? null);
+      if (next.lockedUntil) return { ok: false, code: 'LOCKED', until: next.lockedUntil };
+      return needsCaptcha(next.failedCount) ? { ok: false, code: 'CAPTCHA_REQUIRED' } : { ok: false, code: 'INVALID_CREDENTIALS' };
+    }
+
     if (user.isDisabled) {
       await record(false, 'DISABLED', user.id);
       return { ok: false, code: 'DISABLED' };
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
+    if (account.lockedUntil && account.lockedUntil > now) {
       await record(false, 'LOCKED', user.id);
-      return { ok: false, code: 'LOCKED', until: user.lockedUntil };
+      return { ok: false, code: 'LOCKED', until: account.lockedUntil };
     }
-    const failures = activeFailures(user.failedLoginCount, user.lastFailedLoginAt, now);
-    if (needsCaptcha(failures)) {
-      const readyAt = (user.lastFailedLoginAt?.getTime() ?? 0) + requiredDelayMs(failures, env().AUTH_DELAY_BASE_MS);
-      if (readyAt > now.getTime()) {
-        await record(false, 'TOO_EARLY', user.id);
-        return { ok: false, code: 'TOO_EARLY', waitSeconds: Math.ceil((readyAt - now.getTime()) / 1000) };
-      }
-      if (!(await consumeCaptcha(tx, input.captchaId, input.captchaAnswer))) {
-        await record(false, 'CAPTCHA', user.id);
-        return { ok: false, code: 'CAPTCHA_REQUIRED' };
-      }
-    }
-
-    if (!(await verifyPassword(user.passwordHash, input.password))) {
-      const count = failures + 1;
-      const lockedUntil = count >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_DURATION_MS) : null;
-      await tx.user.update({
-        where: { id: user.id },
-        data: { failedLoginCount: lockedUntil ? 0 : count, lastFailedLoginAt: now, lockedUntil },
-      });
-      await record(false, 'BAD_PASSWORD', user.id);
-      if (lockedUntil) return { ok: false, code: 'LOCKED', until: lockedUntil };
-      return needsCaptcha(count) ? { ok: false, code: 'CAPTCHA_REQUIRED' } : { ok: false, code: 'INVALID_CREDENTIALS' };
-    }
-
-    await tx.user.update({
-      where: { id: user.id },
-      data: { failedLoginCount: 0, lastFailedLoginAt: null, lockedUntil: null, lastLoginAt: now },
-    });
+    await clearIdentifierCounters(tx, [identifier, user.loginName, user.phone]);
+    await saveAccountCounter(tx, user.id, FRESH_COUNTER);
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await record(true, null, user.id);
     const sessionId = await createSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, now });
     return { ok: true, userId: user.id, sessionId };
   });
+}
+
+/** A wrong password for a real account also counts on the account; a lock of the identifier locks the account too. */
+async function countAccountFailure(tx: TTx, userId: string, account: TThrottleCounter, identifierCounter: TThrottleCounter, now: Date) {
+  const next = counterAfterFailure(account, now);
+  await saveAccountCounter(tx, userId, { ...next, lockedUntil: laterLock(next.lockedUntil, identifierCounter.lockedUntil) });
 }
 
 /** The message a sign-in failure shows, in Chinese. */

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireRole, requireUser } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { campaignOwnerOrgId } from '@/lib/campaign/admin-queries';
 import {
   ZCampaignRef,
@@ -35,7 +35,7 @@ async function requireCampaignAdmin(campaignId: string) {
 
 /** The chosen owner organization decides who may create: the admin must hold ORG_ADMIN there or above. */
 export async function createCampaignAction(input: TCampaignSetupInput, options: { publish: boolean }) {
-  return runAction(async () => {
+  return runAction({ input, options }, async ({ input, options }) => {
     await requireUser();
     const setup = ZCampaignSetup.parse(input);
     const user = await requireRole('ORG_ADMIN', setup.ownerOrgId);
@@ -46,7 +46,7 @@ export async function createCampaignAction(input: TCampaignSetupInput, options: 
 }
 
 export async function updateCampaignAction(campaignId: string, input: TCampaignSetupInput) {
-  return runAction(async () => {
+  return runAction({ campaignId, input }, async ({ campaignId, input }) => {
     const { campaignId: id } = ZCampaignRef.parse({ campaignId });
     const user = await requireCampaignAdmin(id);
     const setup = ZCampaignSetup.parse(input);
@@ -57,7 +57,7 @@ export async function updateCampaignAction(campaignId: string, input: TCampaignS
 }
 
 export async function publishCampaignAction(input: TCampaignRef) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const { campaignId } = ZCampaignRef.parse(input);
     const user = await requireCampaignAdmin(campaignId);
     await publishCampaign({ campaignId }, { actorId: user.id, ip: await getRequestIp() });
@@ -66,7 +66,7 @@ export async function publishCampaignAction(input: TCampaignRef) {
 }
 
 export async function openStageNowAction(input: TStageCommand) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const command = ZStageCommand.parse(input);
     const user = await requireCampaignAdmin(command.campaignId);
     await openStageNow(command, { actorId: user.id, ip: await getRequestIp() });
@@ -75,7 +75,7 @@ export async function openStageNowAction(input: TStageCommand) {
 }
 
 export async function closeStageNowAction(input: TStageCommand) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const command = ZStageCommand.parse(input);
     const user = await requireCampaignAdmin(command.campaignId);
     await closeStageNow(command, { actorId: user.id, ip: await getRequestIp() });
@@ -84,7 +84,7 @@ export async function closeStageNowAction(input: TStageCommand) {
 }
 
 export async function finishCampaignAction(input: TCampaignRef) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const { campaignId } = ZCampaignRef.parse(input);
     const user = await requireCampaignAdmin(campaignId);
     await finishCampaign({ campaignId }, { actorId: user.id, ip: await getRequestIp() });
@@ -94,7 +94,7 @@ export async function finishCampaignAction(input: TCampaignRef) {
 }
 
 export async function cancelCampaignAction(input: TCancelCampaignInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const parsed = ZCancelCampaign.parse(input);
     const user = await requireCampaignAdmin(parsed.campaignId);
     await cancelCampaign(parsed, { actorId: user.id, ip: await getRequestIp() });

@@ -1,8 +1,10 @@
 import { db, dbNow, type TDb, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { buildTree, type TTreeNode } from '@/lib/organization/tree';
+import { buildTree, type TTreeNode } from '@/lib/org-tree/tree';
 import { CAMPAIGN_RULES_SELECT, CAMPAIGN_SUMMARY_SELECT } from '@/lib/campaign/queries';
+import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
+import type { TRoleGrant } from '@/lib/auth/session';
 
 const SETUP_SELECT = {
   id: true,
@@ -96,6 +98,12 @@ export async function listCampaignOrgOptions(paths: readonly string[]): Promise<
   const flatten = (nodes: TTreeNode<(typeof rows)[number]>[]): TCampaignOrgOption[] =>
     nodes.flatMap((node) => [{ id: node.id, name: node.shortName ?? node.name, path: node.path, depth: node.depth }, ...flatten(node.children)]);
   return flatten(buildTree(rows));
+}
+
+/** The wizard's starting point: the default setup dated by database time, and the organizations the admin's grants cover. */
+export async function loadNewCampaignForm(roots: readonly TRoleGrant[]) {
+  const [now, orgOptions] = await Promise.all([dbNow(), listCampaignOrgOptions(roots.map((grant) => grant.organizationPath))]);
+  return { defaults: defaultCampaignSetup({ now, ownerOrgId: roots[0]?.organizationId ?? '' }), orgOptions };
 }
 
 /** Display names of organizations (owner and quota rows) for the read-only views. */

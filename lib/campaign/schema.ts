@@ -3,8 +3,8 @@ import type { AwardKind, RubricTemplate } from '@/lib/generated/prisma/enums';
 import { validateStageOrder } from '@/lib/campaign/stages';
 import { AWARD_KIND_LABELS, OPTIONAL_STAGES, STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
 import { fromDateTimeLocal } from '@/lib/format';
-import { ORG_FIELDS } from '@/lib/organization/fields';
-import { levelDeadlineErrors } from '@/lib/recommendation/deadline';
+import { ORG_FIELDS } from '@/lib/org-tree/fields';
+import { levelDeadlineErrors } from '@/lib/campaign/recommendation-deadline';
 
 // One schema for the wizard (zodResolver) and the server action. Numbers arrive as numbers
 // (inputs use valueAsNumber), stage times as Asia/Shanghai datetime-local strings.

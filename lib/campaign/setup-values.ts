@@ -3,7 +3,7 @@ import type { TCampaignSetup, TStageInput } from '@/lib/campaign/schema';
 import type { TRuleGroup } from '@/lib/campaign/stages';
 import { DEFAULT_AWARDS, DEFAULT_QUOTA, DEFAULT_STAGE_DAYS, RUBRIC_TEMPLATES, STAGE_ORDER } from '@/lib/campaign/templates';
 import { fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
-import { ORG_FIELDS, ORG_FIELD_LABELS } from '@/lib/organization/fields';
+import { ORG_FIELDS, ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 
 const DAY = 86_400_000;
 

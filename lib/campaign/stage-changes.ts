@@ -4,7 +4,7 @@ import { stageStatus, validateStageOrder, type TStageWindow } from '@/lib/campai
 import { STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
 import { AppError } from '@/lib/errors';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
-import type { TLevelDeadline } from '@/lib/recommendation/deadline';
+import type { TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
 
 export type TStageChange = { kind: StageKind; before: TStageWindow; after: TStageWindow };
 

@@ -3,7 +3,7 @@ import type { TRoleGrant } from '@/lib/auth/session';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import type { TStageWindow } from '@/lib/campaign/stages';
 import { operationRefusal } from '@/lib/campaign/lifecycle';
-import { actsFor } from '@/lib/recommendation/chain';
+import { actsFor } from '@/lib/campaign/recommendation-chain';
 import type { TBranchDeclarationState } from '@/lib/declaration-reminder/schema';
 
 export type TPendingBranch = {

@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { requireOperation } from '@/lib/campaign/lifecycle-db';
-import { actsFor } from '@/lib/recommendation/chain';
+import { actsFor } from '@/lib/campaign/recommendation-chain';
 import { sendSms } from '@/lib/sms/sender';
 import { formatDateTime } from '@/lib/format';
 import { loadDeclarationProgress, type TPendingBranch } from '@/lib/declaration-reminder/queries';

@@ -1,27 +1,44 @@
 import { db } from '@/lib/db';
-import type { Role } from '@/lib/generated/prisma/enums';
+import type { ApplicationStatus, Role } from '@/lib/generated/prisma/enums';
 import { grantsRoleAt } from '@/lib/auth/scope';
 import type { TSessionUser } from '@/lib/auth/session';
 import type { TVariantName } from '@/lib/files/process';
 
-const READER_ROLES: Role[] = ['BRANCH_SECRETARY', 'COMMITTEE_ADMIN', 'ORG_ADMIN'];
+const STAFF_ROLES: Role[] = ['COMMITTEE_ADMIN', 'ORG_ADMIN'];
 
 type TFileAccessUser = Pick<TSessionUser, 'id' | 'roles'>;
 
+const applicationSelect = {
+  id: true,
+  status: true,
+  organization: { select: { path: true } },
+  _count: { select: { brandListEntries: true } },
+} as const;
+
+type TOwningApplication = { id: string; status: ApplicationStatus; organization: { path: string } };
+
+/** The rule of lib/application/access canReadApplication (that domain imports this one, so it is restated here). */
+function canReadApplicationFiles(user: TFileAccessUser, application: TOwningApplication): boolean {
+  if (grantsRoleAt(user.roles, ['BRANCH_SECRETARY'], application.organization.path)) return true;
+  return application.status !== 'DRAFT' && grantsRoleAt(user.roles, STAFF_ROLES, application.organization.path);
+}
+
 /**
  * Who may read a file, judged from the database on every request: anyone, for the logo and photos of a brand on a
- * published 品牌清单 (the voting pages show them); its uploader; whoever may read the application it belongs to (the
- * branch's secretary and the committee/organization admins above it); experts assigned to that application; the
- * organizer's admins for 实地核验 photos. Documents (证明材料) are never public. 'blind': an expert reads it for a
- * campaign reviewed blind, so the download must not carry the file's own name (it may name the organization).
+ * published 品牌清单 (the voting pages show them); whoever may read the application it belongs to, by the application's
+ * own rule, status included (the branch's secretary always; the committee/organization admins above it only once it is
+ * no longer a draft); experts assigned to that application; the organizer's admins for 实地核验 photos and 异议 files.
+ * The uploader alone reads a file only while it belongs to nothing yet. Documents (证明材料) are never public.
+ * 'blind': an expert reads it for a campaign reviewed blind, so the download must not carry the file's own name
+ * (it may name the organization).
  */
 export async function canReadFile(user: TFileAccessUser | null, fileId: string): Promise<'public' | 'private' | 'blind' | false> {
   const file = await db.storedFile.findUnique({
     where: { id: fileId },
     select: {
       uploadedById: true,
-      logoOf: { select: { id: true, organization: { select: { path: true } }, _count: { select: { brandListEntries: true } } } },
-      attachments: { select: { slot: true, application: { select: { id: true, organization: { select: { path: true } }, _count: { select: { brandListEntries: true } } } } } },
+      logoOf: { select: applicationSelect },
+      attachments: { select: { slot: true, application: { select: applicationSelect } } },
       onsitePhotos: { select: { check: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
       objectionFiles: { select: { objection: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
     },
@@ -36,24 +53,23 @@ async function canReadPrivately(
   user: TFileAccessUser,
   file: {
     uploadedById: string | null;
-    logoOf: { id: string; organization: { path: string } } | null;
-    attachments: { application: { id: string; organization: { path: string } } }[];
+    logoOf: TOwningApplication | null;
+    attachments: { application: TOwningApplication }[];
     onsitePhotos: { check: { campaign: { ownerOrg: { path: string } } } }[];
     objectionFiles: { objection: { campaign: { ownerOrg: { path: string } } } }[];
   },
 ): Promise<'private' | 'blind' | false> {
-  if (file.uploadedById === user.id) return 'private';
+  const applications = [...(file.logoOf ? [file.logoOf] : []), ...file.attachments.map((attachment) => attachment.application)];
+  const isOwned = applications.length > 0 || file.onsitePhotos.length > 0 || file.objectionFiles.length > 0;
+  // A fresh upload not yet saved into a form: only its uploader has it.
+  if (!isOwned) return file.uploadedById === user.id ? 'private' : false;
   // 实地核验 photos are the organizer's working papers.
   if (file.onsitePhotos.some((photo) => grantsRoleAt(user.roles, ['ORG_ADMIN'], photo.check.campaign.ownerOrg.path))) return 'private';
   // 异议 evidence and working papers: only the organizer's admins (an anonymous objector has no account to read with).
   if (file.objectionFiles.some((entry) => grantsRoleAt(user.roles, ['ORG_ADMIN'], entry.objection.campaign.ownerOrg.path))) return 'private';
-  const paths = [
-    ...(file.logoOf ? [file.logoOf.organization.path] : []),
-    ...file.attachments.map((attachment) => attachment.application.organization.path),
-  ];
-  if (paths.some((path) => grantsRoleAt(user.roles, READER_ROLES, path))) return 'private';
+  if (applications.some((application) => canReadApplicationFiles(user, application))) return 'private';
   // An expert reads the logo and attachments of the entries assigned to them, in campaigns past their draft.
-  const applicationIds = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.map((attachment) => attachment.application.id)];
+  const applicationIds = applications.map((application) => application.id);
   if (!applicationIds.length || !user.roles.some((grant) => grant.role === 'EXPERT')) return false;
   const assignments = await db.reviewAssignment.findMany({
     where: { expertId: user.id, applicationId: { in: applicationIds }, campaign: { status: { not: 'DRAFT' } } },

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { inspectUpload, type TUploadSlot } from '@/lib/files/check';
 import { processUpload, type TProcessedObject } from '@/lib/files/process';
 import { fileStorage, type TFileStorage } from '@/lib/files/storage';
+import { cleanText } from '@/lib/http/clean';
 
 export type TUploadInput = { bytes: Buffer; fileName: string; slot: TUploadSlot };
 
@@ -34,12 +35,13 @@ export function uploadedFileOf(file: { id: string; kind: 'IMAGE' | 'DOCUMENT'; m
  * first; if the row cannot be written they are deleted again, so storage holds no unreferenced files.
  */
 export async function storeUpload(input: TUploadInput, { actorId, ip, tx, storage = fileStorage() }: TContext): Promise<TUploadedFile> {
-  const inspection = await inspectUpload(input);
+  // Bidi controls would make "报告\u202Efdp.png" show as "报告gnp.pdf": the name is judged and kept without them.
+  const originalName = cleanText(input.fileName).trim().normalize('NFC');
+  const inspection = await inspectUpload({ ...input, fileName: originalName });
   if (!inspection.ok) throw new AppError('INVALID_INPUT', inspection.message);
   const processed = await processUpload(input.bytes, inspection.kind, inspection.mimeType);
   const objects: TProcessedObject[] = [processed.main, ...Object.values(processed.variants)];
   const written: string[] = [];
-  const originalName = input.fileName.trim().normalize('NFC');
   try {
     for (const object of objects) {
       await storage.put(object.key, object.bytes, processed.mimeType);

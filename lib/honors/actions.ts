@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { revalidateGallery } from '@/lib/gallery/cache';
 import { revokeHonor, type TRevokeHonorInput } from '@/lib/publicity/service';
 
@@ -11,7 +11,7 @@ import { revokeHonor, type TRevokeHonorInput } from '@/lib/publicity/service';
  * only turns away people without the role. revalidateGallery() expires the cached gallery and verification at once.
  */
 export async function revokeHonorAction(input: TRevokeHonorInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const result = await revokeHonor(input, { actorId: user.id, ip: await getRequestIp() });
     revalidateGallery();

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { requireFormData, runAction } from '@/lib/http/action';
 import { AppError } from '@/lib/errors';
 import type { TImportKind } from '@/lib/import/columns';
 import { importOrganizations, importUsers } from '@/lib/import/service';
@@ -10,9 +10,9 @@ import { uploadProblem } from '@/lib/import/upload';
 
 // The services check every organization touched against the admin's subtree, read from the database.
 async function runImport(kind: TImportKind, formData: FormData) {
-  return runAction(async () => {
+  return runAction(formData, async (formData) => {
     const admin = await requireAnyRole(['ORG_ADMIN']);
-    const file = formData.get('file');
+    const file = requireFormData(formData).get('file');
     if (!(file instanceof File)) throw new AppError('INVALID_INPUT', '请选择要导入的 Excel 文件');
     const problem = uploadProblem({ size: file.size, head: new Uint8Array(await file.slice(0, 4).arrayBuffer()) });
     if (problem) throw new AppError('INVALID_INPUT', problem);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { OrgField } from '@/lib/generated/prisma/enums';
-import { ORG_FIELD_LABELS, orgFieldFromLabel } from '@/lib/organization/fields';
+import { ORG_FIELD_LABELS, orgFieldFromLabel } from '@/lib/org-tree/fields';
 import { ZOrganizationFields } from '@/lib/organization/schema';
 import { ORGANIZATION_COLUMNS, type TOrganizationColumnKey } from '@/lib/import/columns';
 import { rowErrorsOf, type TImportError, type TImportRow } from '@/lib/import/rows';

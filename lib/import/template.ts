@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '@/lib/export/workbook';
 import { ROLE_LABELS, ROLE_ORDER } from '@/lib/auth/roles';
-import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/organization/fields';
+import { ORG_FIELD_LABELS, ORG_FIELDS } from '@/lib/org-tree/fields';
 import { MAX_IMPORT_ROWS, ORGANIZATION_COLUMNS, SHEET_NAMES, USER_COLUMNS, type TColumn, type TImportKind } from '@/lib/import/columns';
 
 // exceljs has `dataValidations` at runtime but leaves it out of its typings.
@@ -78,5 +79,5 @@ export async function buildImportTemplate(kind: TImportKind, rootCode: string): 
   const columns = kind === 'organizations' ? ORGANIZATION_COLUMNS : USER_COLUMNS;
   addDataSheet(workbook, kind, columns);
   addInstructionsSheet(workbook, kind, columns, rootCode);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

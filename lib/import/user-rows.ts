@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABELS, ROLE_ORDER } from '@/lib/auth/roles';
 import { ZDisplayName, ZLoginName, ZPhone } from '@/lib/user/schema';
-import { isPathInScope, isUserInScope } from '@/lib/user/scope';
+import { canManageUser, isPathInScope } from '@/lib/user/scope';
 import { USER_COLUMNS, type TUserColumnKey } from '@/lib/import/columns';
 import { rowErrorsOf, type TImportError, type TImportRow } from '@/lib/import/rows';
 
@@ -129,7 +129,7 @@ export function planUserImport(accounts: readonly TImportAccount[], lookups: TUs
   // so one upload lists every problem.
   for (const row of rejected) {
     const existing = row.loginName ? lookups.usersByLogin.get(row.loginName) : undefined;
-    if (existing && !isUserInScope(adminPaths, existing.grants.map((grant) => grant.path))) {
+    if (existing && !canManageUser(adminPaths, existing.grants)) {
       fail(row.rowNumber, 'loginName', `登录名 ${row.loginName} 已被您管理范围以外的账号使用，请换一个登录名`);
     }
     const phoneOwner = row.phone ? lookups.phoneOwners.get(row.phone) : undefined;
@@ -140,7 +140,7 @@ export function planUserImport(accounts: readonly TImportAccount[], lookups: TUs
 
   for (const account of accounts) {
     const existing = lookups.usersByLogin.get(account.loginName);
-    if (existing && !isUserInScope(adminPaths, existing.grants.map((grant) => grant.path))) {
+    if (existing && !canManageUser(adminPaths, existing.grants)) {
       fail(account.rowNumber, 'loginName', `登录名 ${account.loginName} 已被您管理范围以外的账号使用，请换一个登录名`);
       continue;
     }

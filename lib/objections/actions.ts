@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import type { TAcceptObjectionInput, TAnswerObjectionInput, TDeclineObjectionInput, TInvestigateObjectionInput, TNoteObjectionInput } from '@/lib/objections/schema';
 import { acceptObjection, answerObjection, declineObjection, investigateObjection, noteObjection } from '@/lib/objections/service';
 
@@ -15,9 +15,9 @@ async function admin() {
 
 type TStepResult = { campaignId: string; trackingCode: string; status: string };
 
-async function step(run: (context: Awaited<ReturnType<typeof admin>>) => Promise<TStepResult>) {
-  return runAction(async () => {
-    const result = await run(await admin());
+async function step<I>(input: I, run: (input: I, context: Awaited<ReturnType<typeof admin>>) => Promise<TStepResult>) {
+  return runAction(input, async (input) => {
+    const result = await run(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}`, 'layout');
     revalidatePath(`/campaigns/${result.campaignId}/publicity`);
     revalidatePath(`/objections/${result.trackingCode}`);
@@ -26,21 +26,21 @@ async function step(run: (context: Awaited<ReturnType<typeof admin>>) => Promise
 }
 
 export async function acceptObjectionAction(input: TAcceptObjectionInput) {
-  return step((context) => acceptObjection(input, context));
+  return step(input, acceptObjection);
 }
 
 export async function investigateObjectionAction(input: TInvestigateObjectionInput) {
-  return step((context) => investigateObjection(input, context));
+  return step(input, investigateObjection);
 }
 
 export async function noteObjectionAction(input: TNoteObjectionInput) {
-  return step((context) => noteObjection(input, context));
+  return step(input, noteObjection);
 }
 
 export async function answerObjectionAction(input: TAnswerObjectionInput) {
-  return step((context) => answerObjection(input, context));
+  return step(input, answerObjection);
 }
 
 export async function declineObjectionAction(input: TDeclineObjectionInput) {
-  return step((context) => declineObjection(input, context));
+  return step(input, declineObjection);
 }

@@ -1,7 +1,7 @@
 // What objections do to the entries of a 公示, worked out in one place for finalising (lib/publicity/service.ts), the
 // staff 公示 page (lib/publicity/queries.ts) and the staff objection list (lib/objections/queries.ts).
 import { db, type TTx } from '@/lib/db';
-import { OPEN_OBJECTION_STATUSES } from '@/lib/publicity/status';
+import { OPEN_OBJECTION_STATUSES } from '@/lib/objections/status';
 
 /** One entry's objections: how many are open and closed, and whether one was answered 异议成立. */
 export type TEntryObjections = { applicationId: string; open: number; closed: number; upheld: boolean };

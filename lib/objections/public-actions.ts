@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { requireFormData, runAction } from '@/lib/http/action';
 import { textOf, uploadsOf } from '@/lib/objections/form-data';
 import type { TRequestObjectionCodeInput } from '@/lib/objections/schema';
 import { fileObjection, requestObjectionCode } from '@/lib/objections/service';
@@ -11,12 +11,13 @@ import { fileObjection, requestObjectionCode } from '@/lib/objections/service';
 // single-use code, the period and entry checks and the per-phone objection limit in the service are the guard.
 
 export async function requestObjectionCodeAction(input: TRequestObjectionCodeInput) {
-  return runAction(async () => requestObjectionCode(input, await getRequestIp()));
+  return runAction(input, async (input) => requestObjectionCode(input, await getRequestIp()));
 }
 
 /** The form posts FormData so the attachments travel with it. */
 export async function fileObjectionAction(form: FormData) {
-  return runAction(async () => {
+  return runAction(form, async (form) => {
+    requireFormData(form);
     const input = {
       campaignId: textOf(form, 'campaignId'),
       applicationId: textOf(form, 'applicationId'),

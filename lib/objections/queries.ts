@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import type { ObjectionStatus, ObjectionStep } from '@/lib/generated/prisma/enums';
 import { isTrackingCode, normaliseTrackingCode, type TObjectionFilter } from '@/lib/objections/schema';
 import { isOnHold, objectionsByEntry } from '@/lib/objections/holds';
-import { OPEN_OBJECTION_STATUSES } from '@/lib/publicity/status';
+import { OPEN_OBJECTION_STATUSES } from '@/lib/objections/status';
 
 /** Steps the objector sees (with their dates only): the filing and the decisions, not the working notes. */
 const PUBLIC_STEPS: ObjectionStep[] = ['FILED', 'ACCEPTED', 'INVESTIGATING', 'ANSWERED', 'DECLINED'];

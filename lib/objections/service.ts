@@ -34,7 +34,7 @@ import {
   type TNoteObjectionInput,
   type TRequestObjectionCodeInput,
 } from '@/lib/objections/schema';
-import { OBJECTION_STATUS_LABELS, isObjectionOpen } from '@/lib/publicity/status';
+import { OBJECTION_STATUS_LABELS, isObjectionOpen } from '@/lib/objections/status';
 import type { TSmsSender } from '@/lib/sms/sender';
 import { checkVerificationCode, refuseCodeCheck, sendVerificationCode } from '@/lib/sms/verification-code';
 
@@ -80,46 +80,66 @@ function newTrackingCode(): string {
 
 const ATTACHMENTS = 'attachments';
 
-/** Refuses unfit attachments before anything is spent (the SMS code stays valid for a corrected try). */
-async function checkAttachments(files: TObjectionAttachment[]) {
-  if (files.length > MAX_OBJECTION_FILES) {
-    throw new AppError('INVALID_INPUT', `最多上传 ${MAX_OBJECTION_FILES} 个附件`, { [ATTACHMENTS]: `最多上传 ${MAX_OBJECTION_FILES} 个附件` });
-  }
-  if (files.reduce((sum, file) => sum + file.bytes.length, 0) > OBJECTION_FILES_MAX_BYTES) {
-    throw new AppError('INVALID_INPUT', '附件合计不能超过 5 MB', { [ATTACHMENTS]: '附件合计不能超过 5 MB' });
-  }
+function refuseAttachments(message: string): never {
+  throw new AppError('INVALID_INPUT', message, { [ATTACHMENTS]: message });
+}
+
+/** How many and how large: known without reading a byte. */
+function checkAttachmentSizes(files: TObjectionAttachment[]) {
+  if (files.length > MAX_OBJECTION_FILES) refuseAttachments(`最多上传 ${MAX_OBJECTION_FILES} 个附件`);
+  if (files.reduce((sum, file) => sum + file.bytes.length, 0) > OBJECTION_FILES_MAX_BYTES) refuseAttachments('附件合计不能超过 5 MB');
+}
+
+/** What the files are: decoded and inspected (images, PDF streams), the expensive part of a filing. */
+async function inspectAttachments(files: TObjectionAttachment[]) {
   for (const file of files) {
     const inspection = await inspectUpload({ ...file, slot: 'DOCUMENT' });
-    if (!inspection.ok) {
-      const message = `${file.fileName.slice(0, 60)}：${inspection.message}`;
-      throw new AppError('INVALID_INPUT', message, { [ATTACHMENTS]: message });
-    }
+    if (!inspection.ok) refuseAttachments(`${file.fileName.slice(0, 60)}：${inspection.message}`);
   }
+}
+
+type TFiling = ReturnType<typeof ZFileObjection.parse>;
+
+/**
+ * Whether the filing may go in, cheapest first: the 公示 is open, the entry is in it, the phone has filings left, the
+ * SMS code is right. A wrong code counts an attempt; a right one is spent only when `spend` (the final check).
+ */
+async function admitFiling(tx: TTx, value: TFiling, spend: boolean) {
+  const publicity = await openPublicity(tx, value.campaignId);
+  const item = await tx.decisionItem.findFirst({
+    where: { decisionId: publicity.decisionId, applicationId: value.applicationId, awards: { some: { isDecided: true } } },
+    select: { application: { select: { brandName: true } } },
+  });
+  if (!item) throw new AppError('INVALID_INPUT', '该品牌不在公示名单中', { applicationId: '请从公示名单中选择异议对象' });
+  // The limit is per 公示 version: a correction 公示 is a new list the public may object to.
+  const filed = await tx.objection.count({ where: { publicityId: publicity.id, phone: value.phone } });
+  if (filed >= MAX_OBJECTIONS_PER_PHONE) {
+    throw new AppError('QUOTA_EXCEEDED', `同一手机号对本次公示最多提出 ${MAX_OBJECTIONS_PER_PHONE} 件异议`);
+  }
+  const check = await checkVerificationCode(tx, { purpose: objectionCodePurpose(value.campaignId), phone: value.phone, code: value.code }, { spend });
+  return { check, brandName: item.application.brandName, publicity };
 }
 
 /**
  * 提出异议, step two: the verified phone files a real-name objection to one entry of the open 公示, with up to three
  * attachments (the declaration's upload rules). Returns the 查询码 the objector follows it with.
+ *
+ * Cheap checks come first: the form, the number and size of the files, then period, entry, per-phone limit and code
+ * (a few queries). Only a filing that passes them has its attachments decoded; a bad attachment then leaves the code
+ * unspent for a corrected try.
  */
 export async function fileObjection(input: TFileObjectionInput, files: TObjectionAttachment[] = [], context: { ip?: string | null; storage?: TFileStorage } = {}) {
   const value = ZFileObjection.parse(input);
-  await checkAttachments(files);
+  checkAttachmentSizes(files);
+  // Returned, not thrown: a wrong try stays counted when this transaction commits.
+  const precheck = await db.$transaction((tx) => admitFiling(tx, value, false));
+  if (precheck.check !== 'OK') refuseCodeCheck(precheck.check);
+  await inspectAttachments(files);
   const outcome = await db.$transaction(
     async (tx) => {
-      // One phone's filings queue here, so the per-phone count below is exact.
+      // One phone's filings queue here, so the per-phone count is exact.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`objection:${value.campaignId}:${value.phone}`}))`;
-      const publicity = await openPublicity(tx, value.campaignId);
-      const item = await tx.decisionItem.findFirst({
-        where: { decisionId: publicity.decisionId, applicationId: value.applicationId, awards: { some: { isDecided: true } } },
-        select: { application: { select: { brandName: true } } },
-      });
-      if (!item) throw new AppError('INVALID_INPUT', '该品牌不在公示名单中', { applicationId: '请从公示名单中选择异议对象' });
-      const filed = await tx.objection.count({ where: { publicityId: publicity.id, phone: value.phone } });
-      if (filed >= MAX_OBJECTIONS_PER_PHONE) {
-        throw new AppError('QUOTA_EXCEEDED', `同一手机号对本次公示最多提出 ${MAX_OBJECTIONS_PER_PHONE} 件异议`);
-      }
-      const check = await checkVerificationCode(tx, { purpose: objectionCodePurpose(value.campaignId), phone: value.phone, code: value.code });
-      // Returned, not thrown: a wrong try stays counted when this transaction commits.
+      const { check, brandName, publicity } = await admitFiling(tx, value, true);
       if (check !== 'OK') return check;
 
       const objection = await tx.objection.create({
@@ -147,7 +167,7 @@ export async function fileObjection(input: TFileObjectionInput, files: TObjectio
         action: 'file-objection',
         entityType: 'Objection',
         entityId: objection.id,
-        after: { campaignId: value.campaignId, publicityVersion: publicity.version, applicationId: value.applicationId, brandName: item.application.brandName, name: value.name, phone: value.phone, fileIds },
+        after: { campaignId: value.campaignId, publicityVersion: publicity.version, applicationId: value.applicationId, brandName, name: value.name, phone: value.phone, fileIds },
       });
       return { objectionId: objection.id, trackingCode: objection.trackingCode, campaignId: value.campaignId, createdAt: objection.createdAt };
     },

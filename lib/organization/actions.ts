@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { AppError } from '@/lib/errors';
 import { assertOrgAdminOver, isOwnScopeRoot } from '@/lib/organization/access';
 import { ZCreateOrganization, ZMoveOrganization, ZUpdateOrganization } from '@/lib/organization/schema';
@@ -15,7 +15,7 @@ const ORGS_PAGE = '/admin/orgs';
 const ZSetActive = z.object({ id: z.string().min(1), isActive: z.boolean() });
 
 export async function createOrganizationAction(input: TCreateOrganization) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const values = ZCreateOrganization.parse(input);
     await assertOrgAdminOver(user.roles, [values.parentId]);
@@ -26,7 +26,7 @@ export async function createOrganizationAction(input: TCreateOrganization) {
 }
 
 export async function updateOrganizationAction(input: TUpdateOrganization) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const values = ZUpdateOrganization.parse(input);
     await assertOrgAdminOver(user.roles, [values.id]);
@@ -36,7 +36,7 @@ export async function updateOrganizationAction(input: TUpdateOrganization) {
 }
 
 export async function moveOrganizationAction(input: TMoveOrganization) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const values = ZMoveOrganization.parse(input);
     await assertOrgAdminOver(user.roles, [values.id, values.newParentId]);
@@ -46,7 +46,7 @@ export async function moveOrganizationAction(input: TMoveOrganization) {
 }
 
 export async function setOrganizationActiveAction(input: z.input<typeof ZSetActive>) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const values = ZSetActive.parse(input);
     await assertOrgAdminOver(user.roles, [values.id]);

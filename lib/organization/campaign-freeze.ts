@@ -9,7 +9,7 @@ import { dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { CampaignStatus, StageKind } from '@/lib/generated/prisma/enums';
 import { operationRefusal } from '@/lib/campaign/lifecycle';
-import { subtreeLikePattern } from '@/lib/organization/tree';
+import { subtreeLikePattern } from '@/lib/org-tree/tree';
 
 /**
  * Refuses (CONFLICT, naming the campaign) to move or disable the organization at `path` with its subtree while a

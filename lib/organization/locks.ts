@@ -1,5 +1,5 @@
 import type { TTx } from '@/lib/db';
-import { subtreeLikePattern } from '@/lib/organization/tree';
+import { subtreeLikePattern } from '@/lib/org-tree/tree';
 
 // Row locks of the organization tree. Every statement locks its rows in id order, so a move, a
 // disable and an enable that touch the same rows wait for each other instead of deadlocking.

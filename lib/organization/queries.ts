@@ -43,6 +43,17 @@ export async function listOrganizationTree(paths: readonly string[]): Promise<TO
   return db.organization.findMany({ where: inScope(paths), select: TREE_ROW_SELECT, orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }] });
 }
 
+/** Active organizations of the given subtrees in tree order, for pickers (an expert's home organization). */
+export async function listActiveOrganizations(paths: readonly string[]) {
+  if (paths.length === 0) return [];
+  return db.organization.findMany({
+    where: { AND: [inScope(paths), { isActive: true }] },
+    select: { id: true, name: true, depth: true, path: true },
+    orderBy: { path: 'asc' },
+    take: 3000,
+  });
+}
+
 export type TFieldCount = { field: OrgField | null; organizations: number; members: number };
 
 /** Active organizations and their 党员人数 per field (领域) inside the given subtrees; `null` = no field set. */

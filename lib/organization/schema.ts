@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_FIELDS } from '@/lib/organization/fields';
+import { ORG_FIELDS } from '@/lib/org-tree/fields';
 
 // Optional texts accept null as well as '' so a parsed value parses again (the service re-checks what the action parsed).
 const optionalText = (max: number, message: string) =>

@@ -11,7 +11,7 @@ import {
   type TUpdateOrganization,
 } from '@/lib/organization/schema';
 import { lockParentForInsert, lockRows, lockSubtree, lockTreeForMove } from '@/lib/organization/locks';
-import { depthOf, pathFor, subtreeLikePattern, wouldCreateCycle } from '@/lib/organization/tree';
+import { depthOf, pathFor, subtreeLikePattern, wouldCreateCycle } from '@/lib/org-tree/tree';
 import { assertNoRunningCampaignInvolves } from '@/lib/organization/campaign-freeze';
 
 type TContext = TAuditContext & { tx?: TTx };

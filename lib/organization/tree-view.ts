@@ -1,5 +1,5 @@
 // Pure helpers of the organization tree page: default expansion, search and move targets.
-import { buildTree, type TTreeNode } from '@/lib/organization/tree';
+import { buildTree, type TTreeNode } from '@/lib/org-tree/tree';
 
 type TViewRow = { id: string; parentId: string | null; path: string; name: string; shortName: string | null; code: string; isActive: boolean };
 

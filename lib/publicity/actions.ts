@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { revalidateGallery } from '@/lib/gallery/cache';
 import type { TFinaliseInput, TPublishPublicityInput } from '@/lib/publicity/schema';
 import { finaliseCampaign, publishPublicity } from '@/lib/publicity/service';
@@ -20,7 +20,7 @@ function refresh(campaignId: string) {
 }
 
 export async function publishPublicityAction(input: TPublishPublicityInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await publishPublicity(input, await admin());
     refresh(result.campaignId);
     return result;
@@ -28,7 +28,7 @@ export async function publishPublicityAction(input: TPublishPublicityInput) {
 }
 
 export async function finaliseCampaignAction(input: TFinaliseInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await finaliseCampaign(input, await admin());
     refresh(result.campaignId);
     revalidateGallery();

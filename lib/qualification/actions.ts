@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { ZBulkPassInput, ZChecklistInput, ZQualifyInput, ZRevokeInput, type TBulkPassInput, type TChecklistInput, type TQualifyInput, type TRevokeInput } from '@/lib/qualification/schema';
 import { bulkPassQualifications, qualifyApplication, revokeQualification, updateQualificationChecklist } from '@/lib/qualification/service';
 
@@ -13,7 +13,7 @@ function revalidateQualification(campaignId: string) {
 
 /** The service checks ORG_ADMIN on the campaign's owner organization against the database, in its transaction. */
 export async function qualifyApplicationAction(input: TQualifyInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const result = await qualifyApplication(ZQualifyInput.parse(input), { actorId: user.id, ip: await getRequestIp() });
     revalidateQualification(result.campaignId);
@@ -22,7 +22,7 @@ export async function qualifyApplicationAction(input: TQualifyInput) {
 }
 
 export async function bulkPassAction(input: TBulkPassInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const result = await bulkPassQualifications(ZBulkPassInput.parse(input), { actorId: user.id, ip: await getRequestIp() });
     revalidateQualification(result.campaignId);
@@ -31,7 +31,7 @@ export async function bulkPassAction(input: TBulkPassInput) {
 }
 
 export async function revokeQualificationAction(input: TRevokeInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const result = await revokeQualification(ZRevokeInput.parse(input), { actorId: user.id, ip: await getRequestIp() });
     revalidateQualification(result.campaignId);
@@ -39,7 +39,7 @@ export async function revokeQualificationAction(input: TRevokeInput) {
 }
 
 export async function updateQualificationChecklistAction(input: TChecklistInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const user = await requireAnyRole(['ORG_ADMIN']);
     const result = await updateQualificationChecklist(ZChecklistInput.parse(input), { actorId: user.id, ip: await getRequestIp() });
     revalidateQualification(result.campaignId);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '@/lib/export/workbook';
 import { textWidth } from '@/lib/export/table-sheet';
 import { formatDateTime } from '@/lib/format';
 import type { TQualificationRow } from '@/lib/qualification/queries';
@@ -39,5 +40,5 @@ export async function buildQualificationWorkbook(title: string, checklist: reado
     const widths = [isChecklistColumn ? 12 : textWidth(headers[index]), ...cells.map(textWidth)];
     column.width = Math.min(50, Math.max(6, ...widths) + 2);
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

@@ -1,6 +1,6 @@
 import type { TDb, TTx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { entryPosition, recommendingChain } from '@/lib/recommendation/chain';
+import { entryPosition, recommendingChain } from '@/lib/campaign/recommendation-chain';
 
 /** What the pool needs of a campaign to tell which entries have climbed every level. */
 export type TPoolCampaign = { id: string; ownerOrgId: string; recommendingDepths: readonly number[] };

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import type { TNotRecommendInput, TOpinionInput, TRankingInput, TRecommendInput, TReturnEntryInput, TUndoDecisionInput } from '@/lib/recommendation/schema';
 import { notRecommendEntry, recommendEntry, returnEntry, saveOpinion, saveRanking, undoDecision } from '@/lib/recommendation/service';
 
@@ -20,7 +20,7 @@ function revalidateLevels() {
 }
 
 export async function recommendEntryAction(input: TRecommendInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await recommendEntry(input, await actor());
     revalidateLevels();
     return result;
@@ -28,35 +28,35 @@ export async function recommendEntryAction(input: TRecommendInput) {
 }
 
 export async function notRecommendEntryAction(input: TNotRecommendInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     await notRecommendEntry(input, await actor());
     revalidateLevels();
   });
 }
 
 export async function undoDecisionAction(input: TUndoDecisionInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     await undoDecision(input, await actor());
     revalidateLevels();
   });
 }
 
 export async function saveOpinionAction(input: TOpinionInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const saved = await saveOpinion(input, await actor());
     return { opinion: saved.opinion, savedAt: saved.updatedAt.toISOString() };
   });
 }
 
 export async function returnEntryAction(input: TReturnEntryInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     await returnEntry(input, await actor());
     revalidateLevels();
   });
 }
 
 export async function saveRankingAction(input: TRankingInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await saveRanking(input, await actor());
     revalidateLevels();
     return result;

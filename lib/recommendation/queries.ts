@@ -3,10 +3,10 @@ import type { TRoleGrant } from '@/lib/auth/session';
 import { isRecommendingDepth } from '@/lib/campaign/quota';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 import type { TStageStatus, TStageWindow } from '@/lib/campaign/stages';
-import { levelRefusal, levelWindow, type TLevelDeadline } from '@/lib/recommendation/deadline';
-import { depthOf } from '@/lib/organization/tree';
-import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
-import { levelDecisions, organizationNames, RECOMMENDATION_SELECT, type TLevelDecision } from '@/lib/recommendation/trail';
+import { levelRefusal, levelWindow, type TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
+import { depthOf } from '@/lib/org-tree/tree';
+import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/campaign/recommendation-chain';
+import { levelDecisions, organizationNames, RECOMMENDATION_SELECT, type TLevelDecision } from '@/lib/application/recommendation-trail';
 
 type TDecision = 'PENDING' | 'RECOMMENDED' | 'NOT_RECOMMENDED';
 

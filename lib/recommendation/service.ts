@@ -5,8 +5,8 @@ import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { sendBackToBranch } from '@/lib/application/service';
 import type { TRoleGrant } from '@/lib/auth/session';
-import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
-import { levelRefusal, type TLevelDeadline } from '@/lib/recommendation/deadline';
+import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/campaign/recommendation-chain';
+import { levelRefusal, type TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
 import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
 import {
   ZNotRecommendInput,

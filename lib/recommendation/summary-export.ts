@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '@/lib/export/workbook';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
 import type { TLevelEntry, TRecommendationLevel } from '@/lib/recommendation/queries';
 
@@ -61,5 +62,5 @@ export async function buildRecommendationSummaryWorkbook(level: TRecommendationL
       rejected,
     );
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

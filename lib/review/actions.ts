@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { addAssignment, commitAssignment, removeAssignment, startDisputeRound } from '@/lib/review/assign-service';
 import type { TDeclareConflictInput, TDisputeRoundInput, TCommitAssignmentInput, TManualAssignmentInput, TRemoveAssignmentInput, TReopenSheetInput, TScoreDraftInput } from '@/lib/review/schema';
 import { declareConflict, reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
@@ -24,11 +24,11 @@ async function admin() {
 }
 
 export async function saveScoresAction(input: TScoreDraftInput) {
-  return runAction(async () => saveScores(input, await expert()));
+  return runAction(input, async (input) => saveScores(input, await expert()));
 }
 
 export async function submitSheetAction(input: { assignmentId: string }) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await submitSheet(input, await expert());
     revalidatePath('/review', 'layout');
     return result;
@@ -36,7 +36,7 @@ export async function submitSheetAction(input: { assignmentId: string }) {
 }
 
 export async function declareConflictAction(input: TDeclareConflictInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await declareConflict(input, await expert());
     revalidatePath('/review', 'layout');
     return result;
@@ -44,7 +44,7 @@ export async function declareConflictAction(input: TDeclareConflictInput) {
 }
 
 export async function commitAssignmentAction(input: TCommitAssignmentInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await commitAssignment(input, await admin());
     revalidatePath(`/admin/campaigns/${input.campaignId}/review`);
     return result;
@@ -52,7 +52,7 @@ export async function commitAssignmentAction(input: TCommitAssignmentInput) {
 }
 
 export async function addAssignmentAction(input: TManualAssignmentInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await addAssignment(input, await admin());
     revalidatePath(`/admin/campaigns/${input.campaignId}/review`);
     return result;
@@ -60,7 +60,7 @@ export async function addAssignmentAction(input: TManualAssignmentInput) {
 }
 
 export async function startDisputeRoundAction(input: TDisputeRoundInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await startDisputeRound(input, await admin());
     revalidatePath(`/admin/campaigns/${input.campaignId}/review`, 'layout');
     return result;
@@ -68,7 +68,7 @@ export async function startDisputeRoundAction(input: TDisputeRoundInput) {
 }
 
 export async function removeAssignmentAction(input: TRemoveAssignmentInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await removeAssignment(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/review`);
     return result;
@@ -76,7 +76,7 @@ export async function removeAssignmentAction(input: TRemoveAssignmentInput) {
 }
 
 export async function reopenSheetAction(input: TReopenSheetInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await reopenSheet(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/review`);
     return result;
@@ -84,7 +84,7 @@ export async function reopenSheetAction(input: TReopenSheetInput) {
 }
 
 export async function saveOnsiteCheckAction(input: TOnsiteCheckInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await saveOnsiteCheck(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/onsite`, 'layout');
     return result;
@@ -92,7 +92,7 @@ export async function saveOnsiteCheckAction(input: TOnsiteCheckInput) {
 }
 
 export async function createDecisionAction(input: TCreateDecisionInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await createDecision(input, await admin());
     revalidatePath(`/admin/campaigns/${input.campaignId}/decisions`, 'layout');
     return result;
@@ -100,7 +100,7 @@ export async function createDecisionAction(input: TCreateDecisionInput) {
 }
 
 export async function saveDecisionDraftAction(input: TDecisionDraftInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await saveDecisionDraft(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/decisions`, 'layout');
     return result;
@@ -108,7 +108,7 @@ export async function saveDecisionDraftAction(input: TDecisionDraftInput) {
 }
 
 export async function signDecisionAction(input: { decisionId: string }) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await signDecision(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/decisions`, 'layout');
     return result;
@@ -116,7 +116,7 @@ export async function signDecisionAction(input: { decisionId: string }) {
 }
 
 export async function saveExpertProfileAction(input: TExpertProfileInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await saveExpertProfile(input, await admin());
     revalidatePath('/admin/experts', 'layout');
     return result;
@@ -124,7 +124,7 @@ export async function saveExpertProfileAction(input: TExpertProfileInput) {
 }
 
 export async function savePanelAction(input: TPanelInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await savePanel(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/review`);
     return result;
@@ -132,7 +132,7 @@ export async function savePanelAction(input: TPanelInput) {
 }
 
 export async function deletePanelAction(input: { panelId: string }) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await deletePanel(input, await admin());
     revalidatePath(`/admin/campaigns/${result.campaignId}/review`);
     return result;

@@ -7,7 +7,7 @@ import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { grantsRoleAt, scopeRoots } from '@/lib/auth/scope';
 import type { TRoleGrant } from '@/lib/auth/session';
-import { ORG_FIELDS } from '@/lib/organization/fields';
+import { ORG_FIELDS } from '@/lib/org-tree/fields';
 import { loadReviewCampaign } from '@/lib/review/pool';
 
 type TContext = TAuditContext & { actorId: string };
@@ -30,6 +30,8 @@ export const ZPanel = z.object({
   memberIds: z.array(z.string().min(1)).max(200),
 });
 export type TPanelInput = z.input<typeof ZPanel>;
+
+const ZDeletePanel = z.object({ panelId: z.string().min(1).max(64) });
 
 /** Experts an admin manages: an EXPERT grant at an organization inside one of the admin's ORG_ADMIN subtrees. */
 export async function listExperts(grants: readonly TRoleGrant[]) {
@@ -104,9 +106,10 @@ export async function savePanel(input: TPanelInput, context: TContext) {
   });
 }
 
-export async function deletePanel(input: { panelId: string }, context: TContext) {
+export async function deletePanel(input: z.input<typeof ZDeletePanel>, context: TContext) {
+  const { panelId } = ZDeletePanel.parse(input);
   return db.$transaction(async (tx) => {
-    const panel = await tx.expertPanel.findUnique({ where: { id: input.panelId }, select: { id: true, campaignId: true, name: true } });
+    const panel = await tx.expertPanel.findUnique({ where: { id: panelId }, select: { id: true, campaignId: true, name: true } });
     if (!panel) throw new AppError('NOT_FOUND', '专家组不存在');
     await loadReviewCampaign(tx, panel.campaignId, await loadGrants(tx, context.actorId));
     await tx.expertPanel.delete({ where: { id: panel.id } });

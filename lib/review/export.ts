@@ -1,5 +1,6 @@
 // Review outputs: the ranking, score tables per expert and per entry (Excel), and the signed decision sheets (Excel, A4 PDF).
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '@/lib/export/workbook';
 import { db } from '@/lib/db';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -71,7 +72,7 @@ export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TR
   addTableSheet(workbook, '按专家', { title: `${campaign.title} 专家评分表（按专家）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, sheetColumns, sheets);
   const byEntry = [...sheets].sort((a, b) => a.application.brandName.localeCompare(b.application.brandName, 'zh-CN') || a.round - b.round);
   addTableSheet(workbook, '按品牌', { title: `${campaign.title} 专家评分表（按品牌）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, [sheetColumns[1], sheetColumns[2], sheetColumns[0], ...sheetColumns.slice(3)], byEntry);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }
 
 /** The same content as the workbook as an A4 landscape PDF: ranking, then the sheets by expert and by entry. */
@@ -155,7 +156,7 @@ export async function buildDecisionWorkbook(campaignTitle: string, decision: TDe
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '党建品牌选树平台';
   addTableSheet(workbook, DECISION_KIND_LABELS[decision.kind], { title: decisionTitle(campaignTitle, decision), subtitle: decisionLine(decision), empty: '' }, decisionColumns(awardName).excel, decision.items);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }
 
 export async function renderDecisionPdf(campaignTitle: string, decision: TDecisionDetail, awardName: ReadonlyMap<string, string>): Promise<Buffer> {

@@ -1,6 +1,7 @@
+import type { TSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { conflictOf } from '@/lib/review/conflicts';
-import { loadAssignmentInputs, type TReviewCampaign } from '@/lib/review/pool';
+import { findReviewCampaign, loadAssignmentInputs, type TReviewCampaign } from '@/lib/review/pool';
 
 /** The assignment board of one round: every entry with its experts and their sheets, the pool, and the planning inputs. */
 export async function loadAssignmentBoard(campaign: TReviewCampaign, round = 1) {
@@ -50,4 +51,21 @@ export async function loadAssignmentBoard(campaign: TReviewCampaign, round = 1) 
   return { entries: shown, experts: inputs.experts, inputs, criteriaCount, rounds: rounds.map((row) => row.round), totals: { sheets: sheets.length, submitted: submittedCount } };
 }
 
+/** How many criteria each campaign's rubric has, by campaign id (an expert's task list shows progress against it). */
+export async function countRubricCriteria(campaignIds: readonly string[]): Promise<Record<string, number>> {
+  const rubrics = await db.rubric.findMany({ where: { campaignId: { in: [...new Set(campaignIds)] } }, select: { campaignId: true, _count: { select: { criteria: true } } } });
+  return Object.fromEntries(rubrics.map((rubric) => [rubric.campaignId, rubric._count.criteria]));
+}
+
 export type TAssignmentBoard = Awaited<ReturnType<typeof loadAssignmentBoard>>;
+
+/** For downloads: the campaign when the user is ORG_ADMIN over its owner; unknown and not-yours are both null. */
+export function findStaffReviewCampaign(user: TSessionUser, campaignId: string) {
+  return findReviewCampaign(db, campaignId, user.roles);
+}
+
+/** The campaign's award names by id, for the decision sheets. */
+export async function awardNamesOf(campaignId: string): Promise<Map<string, string>> {
+  const awards = await db.award.findMany({ where: { campaignId }, select: { id: true, name: true } });
+  return new Map(awards.map((award) => [award.id, award.name]));
+}

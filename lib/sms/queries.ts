@@ -1,7 +1,7 @@
 // 短信记录 for the organization department (root ORG_ADMIN): the development sender's messages with their text, so a
 // demo or a test can read the codes; a production provider's records show only whether they went out.
 import { db } from '@/lib/db';
-import { depthOf } from '@/lib/organization/tree';
+import { depthOf } from '@/lib/org-tree/tree';
 import type { TSessionUser } from '@/lib/auth/session';
 
 export const SMS_PAGE_SIZE = 30;

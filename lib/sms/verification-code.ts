@@ -69,10 +69,14 @@ export type TCodeCheck = 'OK' | 'EXPIRED' | 'TOO_MANY' | 'WRONG';
 
 /**
  * Checks the phone's newest unused code of the purpose inside the caller's transaction, locking it: the right code is
- * spent, a wrong one counts an attempt. The caller commits before refusing (refuseCodeCheck), so the attempt stays
- * counted.
+ * spent (unless `spend` is false: a check before expensive work, repeated when the work is done), a wrong one counts
+ * an attempt. The caller commits before refusing (refuseCodeCheck), so the attempt stays counted.
  */
-export async function checkVerificationCode(tx: TTx, { purpose, phone, code }: { purpose: string; phone: string; code: string }): Promise<TCodeCheck> {
+export async function checkVerificationCode(
+  tx: TTx,
+  { purpose, phone, code }: { purpose: string; phone: string; code: string },
+  { spend = true }: { spend?: boolean } = {},
+): Promise<TCodeCheck> {
   const [row] = await tx.$queryRaw<{ id: string; codeHash: string; attempts: number; expired: boolean }[]>`
     SELECT id, code_hash AS "codeHash", attempts, expires_at <= now() AS expired FROM sms_codes
     WHERE purpose = ${purpose} AND phone = ${phone} AND used_at IS NULL
@@ -83,7 +87,7 @@ export async function checkVerificationCode(tx: TTx, { purpose, phone, code }: {
     await tx.smsCode.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
     return row.attempts + 1 >= MAX_ATTEMPTS ? 'TOO_MANY' : 'WRONG';
   }
-  await tx.smsCode.update({ where: { id: row.id }, data: { usedAt: new Date() } });
+  if (spend) await tx.smsCode.update({ where: { id: row.id }, data: { usedAt: new Date() } });
   return 'OK';
 }
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole, requireRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { assignRole, removeRole } from '@/lib/user/role-service';
 import { createUser, resetUserPassword, setUserDisabled, unlockUser, updateUserProfile } from '@/lib/user/service';
 import { ZCreateUser, ZRoleAssignment, type TCreateUser, type TRoleAssignment, type TUpdateUserProfile } from '@/lib/user/schema';
@@ -16,7 +16,7 @@ function revalidateUser(userId: string) {
 }
 
 export async function createUserAction(input: TCreateUser) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     await requireAnyRole(['ORG_ADMIN']);
     const values = ZCreateUser.parse(input);
     const admin = await requireRole('ORG_ADMIN', values.organizationId);
@@ -27,7 +27,7 @@ export async function createUserAction(input: TCreateUser) {
 }
 
 export async function updateUserProfileAction(input: TUpdateUserProfile) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const admin = await requireAnyRole(['ORG_ADMIN']);
     await updateUserProfile(input, { actorId: admin.id, ip: await getRequestIp() });
     revalidateUser(input.id);
@@ -35,7 +35,7 @@ export async function updateUserProfileAction(input: TUpdateUserProfile) {
 }
 
 export async function resetUserPasswordAction(userId: string) {
-  return runAction(async () => {
+  return runAction(userId, async (userId) => {
     const admin = await requireAnyRole(['ORG_ADMIN']);
     const result = await resetUserPassword({ userId }, { actorId: admin.id, ip: await getRequestIp() });
     revalidateUser(userId);
@@ -44,7 +44,7 @@ export async function resetUserPasswordAction(userId: string) {
 }
 
 export async function setUserDisabledAction(userId: string, isDisabled: boolean) {
-  return runAction(async () => {
+  return runAction({ userId, isDisabled }, async ({ userId, isDisabled }) => {
     const admin = await requireAnyRole(['ORG_ADMIN']);
     await setUserDisabled({ userId, isDisabled }, { actorId: admin.id, ip: await getRequestIp() });
     revalidateUser(userId);
@@ -52,7 +52,7 @@ export async function setUserDisabledAction(userId: string, isDisabled: boolean)
 }
 
 export async function unlockUserAction(userId: string) {
-  return runAction(async () => {
+  return runAction(userId, async (userId) => {
     const admin = await requireAnyRole(['ORG_ADMIN']);
     await unlockUser({ userId }, { actorId: admin.id, ip: await getRequestIp() });
     revalidateUser(userId);
@@ -60,7 +60,7 @@ export async function unlockUserAction(userId: string) {
 }
 
 export async function assignRoleAction(input: TRoleAssignment) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     await requireAnyRole(['ORG_ADMIN']);
     const values = ZRoleAssignment.parse(input);
     const admin = await requireRole('ORG_ADMIN', values.organizationId);
@@ -70,7 +70,7 @@ export async function assignRoleAction(input: TRoleAssignment) {
 }
 
 export async function removeRoleAction(input: TRoleAssignment) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     await requireAnyRole(['ORG_ADMIN']);
     const values = ZRoleAssignment.parse(input);
     const admin = await requireRole('ORG_ADMIN', values.organizationId);

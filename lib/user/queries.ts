@@ -1,7 +1,7 @@
 import { db, dbNow } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { buildTree, type TTreeNode } from '@/lib/organization/tree';
-import { isPathInScope } from '@/lib/user/scope';
+import { buildTree, type TTreeNode } from '@/lib/org-tree/tree';
+import { canManageUser, isPathInScope } from '@/lib/user/scope';
 import { PAGE_SIZE, type TUserSearch } from '@/lib/user/schema';
 
 const inScope = (adminPaths: readonly string[]): Prisma.OrganizationWhereInput => ({
@@ -26,7 +26,10 @@ const userSummarySelect = {
 
 type TUserRow = Prisma.UserGetPayload<{ select: typeof userSummarySelect }>;
 
-/** Only the roles the admin may see; `isLocked` is judged by database time. */
+/**
+ * Only the roles the admin may see; `isLocked` is judged by database time. `isManageable`: the admin may change the
+ * account (lib/user/scope.ts canManageUser); otherwise it is shown read-only.
+ */
 function toSummary(user: TUserRow, adminPaths: readonly string[], now: Date) {
   const { roleAssignments, lockedUntil, ...rest } = user;
   const roles = roleAssignments
@@ -41,6 +44,7 @@ function toSummary(user: TUserRow, adminPaths: readonly string[], now: Date) {
     ...rest,
     lockedUntil,
     isLocked: !!lockedUntil && lockedUntil > now,
+    isManageable: canManageUser(adminPaths, roleAssignments.map((grant) => ({ role: grant.role, path: grant.organization.path }))),
     roles,
     hiddenRoleCount: roleAssignments.length - roles.length,
   };

@@ -1,4 +1,5 @@
 import type { TTx } from '@/lib/db';
+import type { Role } from '@/lib/generated/prisma/enums';
 import { AppError } from '@/lib/errors';
 
 /** An organization path lies in the admin's scope when it is inside one of the admin's subtrees. */
@@ -6,9 +7,20 @@ export function isPathInScope(adminPaths: readonly string[], path: string): bool
   return adminPaths.some((root) => path.startsWith(root));
 }
 
-/** An admin manages a user who holds at least one role somewhere in the admin's subtrees. */
-export function isUserInScope(adminPaths: readonly string[], userRolePaths: readonly string[]): boolean {
-  return userRolePaths.some((path) => isPathInScope(adminPaths, path));
+/** A role held by a user, with the materialized path of its organization. */
+export type TScopedGrant = { role: Role; path: string };
+
+/**
+ * Whether an admin (ORG_ADMIN at `adminPaths`) may manage a user: every role of the user lies inside the admin's
+ * subtrees, and none is an ORG_ADMIN role at or above one of the admin's own organizations (a peer or a superior).
+ * Holding one member role in the subtree is not enough: the root 组织部 admin who is also a member of a branch
+ * stays out of reach of that branch's district admin.
+ */
+export function canManageUser(adminPaths: readonly string[], userGrants: readonly TScopedGrant[]): boolean {
+  if (userGrants.length === 0) return false;
+  const insideScope = userGrants.every((grant) => isPathInScope(adminPaths, grant.path));
+  const atOrAboveAdmin = userGrants.some((grant) => grant.role === 'ORG_ADMIN' && adminPaths.some((path) => path.startsWith(grant.path)));
+  return insideScope && !atOrAboveAdmin;
 }
 
 /** Paths of the active organizations where the actor is ORG_ADMIN, read from the database (not the caller). */
@@ -23,7 +35,7 @@ export async function loadAdminPaths(tx: TTx, actorId: string): Promise<string[]
 
 /**
  * Locks the target user's row (so sign-in and concurrent admin steps serialise on it) and checks
- * the actor may manage the user. Returns the user and the actor's scope.
+ * the actor may manage the user (canManageUser). Returns the user and the actor's scope.
  */
 export async function lockManagedUser(tx: TTx, actorId: string, userId: string) {
   const adminPaths = await loadAdminPaths(tx, actorId);
@@ -42,8 +54,10 @@ export async function lockManagedUser(tx: TTx, actorId: string, userId: string) 
     },
   });
   if (!user) throw new AppError('NOT_FOUND', '用户不存在');
-  if (!isUserInScope(adminPaths, user.roleAssignments.map((grant) => grant.organization.path))) {
-    throw new AppError('FORBIDDEN', '该用户不在您的管理范围内');
+  // An admin's own account is managed through the checks of each operation (no self-disable, no self-reset, keep one ORG_ADMIN role).
+  const grants = user.roleAssignments.map((grant) => ({ role: grant.role, path: grant.organization.path }));
+  if (user.id !== actorId && !canManageUser(adminPaths, grants)) {
+    throw new AppError('FORBIDDEN', '该用户不在您的管理范围内：其角色超出您管理的组织，或与您同级、高于您');
   }
   return { user, adminPaths };
 }

@@ -1,6 +1,7 @@
 import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import { clearIdentifierCounters } from '@/lib/auth/attempts';
 import { hashPassword } from '@/lib/auth/password';
 import { revokeAllSessions } from '@/lib/auth/session';
 import { lockManagedUser, loadAdminPaths, requireScopedOrganization } from '@/lib/user/scope';
@@ -91,7 +92,8 @@ export async function resetUserPassword(input: { userId: string }, context: TUse
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   return inTransaction(context, async (tx) => {
-    await lockManagedUser(tx, context.actorId, userId);
+    const { user } = await lockManagedUser(tx, context.actorId, userId);
+    await clearIdentifierCounters(tx, [user.loginName, user.phone]);
     await tx.user.update({
       where: { id: userId },
       data: {
@@ -128,12 +130,13 @@ export async function setUserDisabled(input: { userId: string; isDisabled: boole
   });
 }
 
-/** Lifts a lock left by repeated failed sign-ins and restarts the failure count. */
+/** Lifts a lock left by repeated failed sign-ins, under the login name and the phone as well, and restarts the counts. */
 export async function unlockUser(input: { userId: string }, context: TUserContext) {
   const { userId } = ZUserId.parse(input);
   return inTransaction(context, async (tx) => {
     const { user } = await lockManagedUser(tx, context.actorId, userId);
     await tx.user.update({ where: { id: userId }, data: { lockedUntil: null, failedLoginCount: 0, lastFailedLoginAt: null } });
+    await clearIdentifierCounters(tx, [user.loginName, user.phone]);
     await recordAudit(tx, context, {
       action: 'unlock-user',
       entityType: 'User',

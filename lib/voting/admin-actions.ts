@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
-import { runAction } from '@/lib/auth/action';
+import { runAction } from '@/lib/http/action';
 import { invalidateByFlag, invalidateVotes, restoreVotes, type TInvalidateByFlagInput, type TInvalidateVotesInput, type TRestoreVotesInput } from '@/lib/voting/invalidation';
 
 // The services check, inside their transaction, that the actor is ORG_ADMIN over the campaign's owner; this guard only
@@ -18,7 +18,7 @@ function refresh(campaignId: string) {
 }
 
 export async function invalidateVotesAction(input: TInvalidateVotesInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await invalidateVotes(input, await admin());
     refresh(String(input.campaignId));
     return result;
@@ -26,7 +26,7 @@ export async function invalidateVotesAction(input: TInvalidateVotesInput) {
 }
 
 export async function invalidateByFlagAction(input: TInvalidateByFlagInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await invalidateByFlag(input, await admin());
     refresh(String(input.campaignId));
     return result;
@@ -34,7 +34,7 @@ export async function invalidateByFlagAction(input: TInvalidateByFlagInput) {
 }
 
 export async function restoreVotesAction(input: TRestoreVotesInput) {
-  return runAction(async () => {
+  return runAction(input, async (input) => {
     const result = await restoreVotes(input, await admin());
     refresh(String(input.campaignId));
     return result;

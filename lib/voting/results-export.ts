@@ -1,5 +1,6 @@
 // The 网络投票 results as an Excel workbook: per entry, per field, and the 最佳人气 candidates, valid votes only.
 import ExcelJS from 'exceljs';
+import { workbookBuffer } from '@/lib/export/workbook';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
 import { tiedPlaceLabel } from '@/lib/review/ranking';
 import type { TVoteEntryRow, TVoteFieldRow, TVoteResults } from '@/lib/voting/results';
@@ -59,5 +60,5 @@ export async function buildVoteResultsWorkbook(campaignTitle: string, results: T
     ? `${awards.map((award) => award.name).join('、')}：共 ${candidates.count} 名，按有效票数从高到低${candidates.isTiedAtCutoff ? `；第 ${candidates.count} 名有 ${candidates.rows.filter((row) => row.isTiedAtCutoff).length} 个品牌票数相同（${candidates.cutoffVotes} 票），均列为候选，候选 ${candidates.rows.length} 个` : ''}`
     : '本活动未设置最佳人气奖项';
   addTableSheet(workbook, '最佳人气候选', { title: `${campaignTitle} 最佳人气候选`, subtitle: candidateTitle, empty: candidates ? '（暂无有效票）' : '（本活动未设置最佳人气奖项）' }, candidateColumns, candidates?.rows ?? []);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

@@ -29,6 +29,11 @@ export function verifyVoterToken(campaignId: string, token: string | undefined, 
   return given.length === expected.length && timingSafeEqual(given, expected) ? voterId : null;
 }
 
+/** The voter cookie: HttpOnly, SameSite=Lax, and Secure when the site is served over HTTPS (lib/auth/https.ts). */
+export function voterCookieOptions(expiresAt: Date, secure: boolean) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', expires: expiresAt };
+}
+
 /** Reads one cookie from a raw Cookie header (route handlers on the hot path skip the cookie jar). */
 export function cookieValue(header: string | null, name: string): string | undefined {
   if (!header) return undefined;

@@ -4,7 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { dbNow } from '@/lib/db';
 import { createCampaign } from '@/lib/campaign/service';
 import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
-import { depthOf, pathFor } from '@/lib/organization/tree';
+import { depthOf, pathFor } from '@/lib/org-tree/tree';
 import { DEMO_CAMPAIGN_TITLE, DEMO_CITY, DEMO_PASSWORD, DEMO_USERS, type TSeedOrg } from './demo-city';
 import { seedHonoredCampaign } from './demo-honors';
 

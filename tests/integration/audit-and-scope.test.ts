@@ -5,6 +5,7 @@ import { grantsRoleAt } from '@/lib/auth/scope';
 import { validateSession } from '@/lib/auth/session';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { createOrg, createUser, TEST_PASSWORD } from '../support/factories';
+import { withOwner } from '../support/owner-db';
 
 describe('audit log', () => {
   it('rolls back with the change it records', async () => {
@@ -20,13 +21,18 @@ describe('audit log', () => {
     expect(await db.auditLog.count({ where: { entityId: org.id } })).toBe(0);
   });
 
-  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
+  it('is append-only: the app role may not UPDATE, DELETE or TRUNCATE, and the trigger refuses even the owner', async () => {
     const org = await createOrg();
     await db.$transaction((tx) => recordAudit(tx, { actorId: null }, { action: 'update-organization', entityType: 'Organization', entityId: org.id }));
     const row = await db.auditLog.findFirstOrThrow({ where: { entityId: org.id } });
-    await expect(db.$executeRaw`UPDATE audit_logs SET action = 'forged' WHERE id = ${row.id}`).rejects.toThrow(/append-only/);
-    await expect(db.$executeRaw`DELETE FROM audit_logs WHERE id = ${row.id}`).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe('TRUNCATE audit_logs')).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE audit_logs SET action = 'forged' WHERE id = ${row.id}`).rejects.toThrow(/permission denied for table audit_logs/);
+    await expect(db.$executeRaw`DELETE FROM audit_logs WHERE id = ${row.id}`).rejects.toThrow(/permission denied for table audit_logs/);
+    await expect(db.$executeRawUnsafe('TRUNCATE audit_logs')).rejects.toThrow(/permission denied for table audit_logs/);
+    await withOwner(async (owner) => {
+      await expect(owner.query(`UPDATE audit_logs SET action = 'forged' WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+      await expect(owner.query('DELETE FROM audit_logs WHERE id = $1', [row.id])).rejects.toThrow(/append-only/);
+      await expect(owner.query('TRUNCATE audit_logs')).rejects.toThrow(/append-only/);
+    });
     expect((await db.auditLog.findUniqueOrThrow({ where: { id: row.id } })).action).toBe('update-organization');
   });
 });

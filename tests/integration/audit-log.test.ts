@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { listAuditLogs, type TAuditEntry } from '@/lib/audit/queries';
-import { ZAuditFilters } from '@/lib/audit/schema';
+import { listAuditLogs, type TAuditEntry } from '@/lib/audit-log/queries';
+import { ZAuditFilters } from '@/lib/audit-log/schema';
 import { formatDateTime } from '@/lib/format';
 import { updateOrganization } from '@/lib/organization/service';
 import { signDecision } from '@/lib/review/decisions';

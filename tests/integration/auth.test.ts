@@ -8,9 +8,9 @@ import { createOrg, createUser, TEST_PASSWORD } from '../support/factories';
 let ipCounter = 0;
 const freshIp = () => `10.9.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`;
 
-/** Pretends the last failure happened long enough ago that the doubling delay has passed. */
-async function skipDelay(userId: string) {
-  await db.user.update({ where: { id: userId }, data: { lastFailedLoginAt: new Date(Date.now() - 10 * 60_000) } });
+/** Pretends the identifier's last failure happened long enough ago that the doubling delay has passed. */
+async function skipDelay(identifier: string) {
+  await db.signInThrottle.updateMany({ where: { identifier }, data: { lastFailedAt: new Date(Date.now() - 10 * 60_000) } });
 }
 
 async function solvedCaptcha() {
@@ -30,15 +30,15 @@ describe('sign-in throttling', () => {
 
     // Without waiting, even the right password is refused with the remaining delay.
     expect(await attempt(TEST_PASSWORD, await solvedCaptcha())).toMatchObject({ ok: false, code: 'TOO_EARLY' });
-    await skipDelay(user.id);
+    await skipDelay(user.loginName);
     // The delay has passed but a captcha is missing.
     expect(await attempt(TEST_PASSWORD)).toMatchObject({ ok: false, code: 'CAPTCHA_REQUIRED' });
 
     for (let i = 6; i <= 9; i++) {
-      await skipDelay(user.id);
+      await skipDelay(user.loginName);
       expect(await attempt('wrong', await solvedCaptcha())).toMatchObject({ ok: false, code: 'CAPTCHA_REQUIRED' });
     }
-    await skipDelay(user.id);
+    await skipDelay(user.loginName);
     const tenth = await attempt('wrong', await solvedCaptcha());
     expect(tenth).toMatchObject({ ok: false, code: 'LOCKED' });
 
@@ -47,8 +47,9 @@ describe('sign-in throttling', () => {
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
 
-    // An admin unlock (clearing the lock) lets the right password in again.
+    // An admin unlock (clearing the locks) lets the right password in again.
     await db.user.update({ where: { id: user.id }, data: { lockedUntil: null, failedLoginCount: 0 } });
+    await db.signInThrottle.delete({ where: { identifier: user.loginName } });
     expect(await attempt(TEST_PASSWORD)).toMatchObject({ ok: true });
   });
 

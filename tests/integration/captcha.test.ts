@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, consumeCaptcha, createCaptcha, createTextCaptcha, fromChineseNumeral } from '@/lib/auth/captcha';
+import { CAPTCHA_LIMITS, chineseNumeral, consumeCaptcha, createCaptcha, createTextCaptcha, fromChineseNumeral, issueCaptcha } from '@/lib/auth/captcha';
 import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 
 /** Works the question out from its words alone, as a person listening to it would. */
 function solve(question: string): number {
@@ -39,5 +40,41 @@ describe('captcha challenges', () => {
     expect(image.svg).toContain('<svg');
     const { answer: imageAnswer } = await db.captchaChallenge.findUniqueOrThrow({ where: { id: image.id } });
     expect(await consumeCaptcha(db, image.id, imageAnswer.toUpperCase())).toBe(true);
+  });
+});
+
+describe('captcha challenges for anonymous callers (/api/captcha)', () => {
+  const address = () => `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+  it('gives one address exactly its limit per window, even asked in parallel; other addresses are not affected', async () => {
+    const ip = address();
+    const asked = CAPTCHA_LIMITS.perIp + 15;
+    const outcomes = await Promise.allSettled(Array.from({ length: asked }, (_, index) => issueCaptcha(index % 2 ? 'text' : 'image', ip)));
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(CAPTCHA_LIMITS.perIp);
+    expect(refused).toHaveLength(15);
+    for (const reason of refused) expect(reason).toEqual(new AppError('VOTE_LIMIT', '获取验证码过于频繁，请稍后再试'));
+    expect(await db.captchaChallenge.count({ where: { ip } })).toBe(CAPTCHA_LIMITS.perIp);
+    expect((await issueCaptcha('image', address())).kind).toBe('image');
+
+    // Once the window has passed, the address may ask again.
+    const window = CAPTCHA_LIMITS.windowMinutes;
+    await db.$executeRaw`UPDATE captcha_challenges SET created_at = created_at - make_interval(mins => ${window}), expires_at = expires_at - make_interval(mins => ${window}) WHERE ip = ${ip}`;
+    const again = await issueCaptcha('text', ip);
+    expect(again.kind).toBe('text');
+  });
+
+  it('deletes challenges that expired before the window began, and keeps the ones still counted or usable', async () => {
+    const ip = address();
+    const window = CAPTCHA_LIMITS.windowMinutes;
+    const make = (expiredMinutesAgo: number) =>
+      db.captchaChallenge.create({ data: { answer: 'x', ip, expiresAt: new Date(Date.now() - expiredMinutesAgo * 60_000), createdAt: new Date(Date.now() - (expiredMinutesAgo + 5) * 60_000) } });
+    const gone = await make(window + 1);
+    const counted = await make(1);
+    const usable = await createCaptcha(db, ip);
+    await issueCaptcha('image', address());
+    expect(await db.captchaChallenge.findUnique({ where: { id: gone.id } })).toBeNull();
+    expect(await db.captchaChallenge.count({ where: { id: { in: [counted.id, usable.id] } } })).toBe(2);
+    expect(await db.captchaChallenge.count({ where: { expiresAt: { lt: new Date(Date.now() - window * 60_000) } } })).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { inspectUpload, type TUploadSlot } from '@/lib/files/check';
 import { canReadFile } from '@/lib/files/access';
+import { contentDisposition } from '@/lib/files/http';
 import { storeUpload } from '@/lib/files/service';
 import { createLocalStorage, type TFileStorage } from '@/lib/files/storage';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -178,8 +180,33 @@ describe('storeUpload', () => {
   });
 });
 
+describe('upload names with bidi controls (U+202A–202E, U+2066–2069)', () => {
+  // "报告\u202Efdp.png" shows as "报告gnp.pdf": a PNG passed off as a PDF.
+  const disguised = '报告\u202Efdp.png';
+
+  it('are judged, stored, audited and served without them', async () => {
+    const user = await uploader();
+    const uploaded = await storeUpload({ bytes: await samplePng(), fileName: `\u2066${disguised}\u2069`, slot: 'DOCUMENT' }, { actorId: user.id, storage });
+    expect(uploaded.originalName).toBe('报告fdp.png');
+    expect((await db.storedFile.findUniqueOrThrow({ where: { id: uploaded.id } })).originalName).toBe('报告fdp.png');
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: 'StoredFile', entityId: uploaded.id } });
+    expect((audit.after as { originalName: string }).originalName).toBe('报告fdp.png');
+    expect(contentDisposition('IMAGE', disguised, 'image/png')).toBe(`inline; filename="file.png"; filename*=UTF-8''${encodeURIComponent('报告fdp.png')}`);
+  });
+
+  it('are removed from names stored before (migration 0019)', async () => {
+    const user = await uploader();
+    const uploaded = await storeUpload({ bytes: await samplePng(), fileName: 'a.png', slot: 'PHOTO' }, { actorId: user.id, storage });
+    await db.storedFile.update({ where: { id: uploaded.id }, data: { originalName: disguised } });
+    const sql = readFileSync(path.join('prisma', 'migrations', '0019_request_boundary', 'migration.sql'), 'utf8');
+    const statement = sql.slice(sql.indexOf('UPDATE "stored_files"'), sql.indexOf(';', sql.indexOf('UPDATE "stored_files"')));
+    await db.$executeRawUnsafe(statement);
+    expect((await db.storedFile.findUniqueOrThrow({ where: { id: uploaded.id } })).originalName).toBe('报告fdp.png');
+  });
+});
+
 describe('canReadFile', () => {
-  it('lets the uploader and the admins above the application read a file, and no one else', async () => {
+  it('lets the uploader and the admins above a submitted application read a file, and no one else', async () => {
     const root = await createOrg({ levelLabel: '市委' });
     const committee = await createOrg({ parent: root, levelLabel: '党委' });
     const sibling = await createOrg({ parent: root, levelLabel: '党委' });
@@ -207,7 +234,7 @@ describe('canReadFile', () => {
     expect(await canReadFile(await asReader(committeeAdmin), photo.id)).toBe(false);
 
     const campaign = await db.campaign.create({ data: { title: `附件测试-${Date.now()}`, year: 2026, ownerOrgId: root.id } });
-    await db.application.create({
+    const draft = await db.application.create({
       data: {
         campaignId: campaign.id,
         organizationId: branch.id,
@@ -215,6 +242,13 @@ describe('canReadFile', () => {
         attachments: { create: { fileId: photo.id, slot: 'PHOTO' } },
       },
     });
+    // A draft belongs to the branch alone: the admins above it see its files once it is submitted.
+    for (const fileId of [photo.id, logo.id]) {
+      expect(await canReadFile(await asReader(secretary), fileId)).toBe('private');
+      expect(await canReadFile(await asReader(committeeAdmin), fileId)).toBe(false);
+      expect(await canReadFile(await asReader(rootAdmin), fileId)).toBe(false);
+    }
+    await db.application.update({ where: { id: draft.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
     for (const fileId of [photo.id, logo.id]) {
       expect(await canReadFile(await asReader(committeeAdmin), fileId)).toBe('private');
       expect(await canReadFile(await asReader(rootAdmin), fileId)).toBe('private');

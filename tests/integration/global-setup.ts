@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dropDatabase, ensureDatabase, migrate, startEmbeddedPostgres } from '../../scripts/lib/pg.mjs';
+import { dropDatabase, migrate, prepareEmbeddedDatabase, startEmbeddedPostgres, throwawayRoles } from '../../scripts/lib/pg.mjs';
 
 /**
  * A real, throw-away PostgreSQL for the integration tier: a server from TEST_PG_SERVER_URL (set by
  * scripts/test.mjs) or an embedded one of our own, and a fresh database created and dropped here.
+ * Set up like production: migrated by the owner role, the tests (and the code under test) connect as the app role.
+ * Test set-up that needs more (migrations, DDL) uses MIGRATE_DATABASE_URL (tests/support/owner-db.ts).
  */
 export default async function setup() {
   let adminUrl = process.env.TEST_PG_SERVER_URL;
@@ -18,9 +20,11 @@ export default async function setup() {
     stopServer = server.stop;
   }
   const name = `it_${process.pid}_${Date.now()}`;
-  const url = await ensureDatabase(adminUrl, name);
-  await migrate(url, { log: () => {} });
-  process.env.DATABASE_URL = url;
+  const database = await prepareEmbeddedDatabase({ adminUrl, roles: throwawayRoles(adminUrl) }, name);
+  await migrate(database.migrateUrl, { log: () => {}, appRole: database.appRole });
+  process.env.DATABASE_URL = database.url;
+  process.env.MIGRATE_DATABASE_URL = database.migrateUrl;
+  process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.NEXTAUTH_SECRET ??= 'integration-test-secret-0123456789';
   process.env.AUTH_DELAY_BASE_MS ??= '1000';
   return async () => {

@@ -121,6 +121,31 @@ describe('异议: filing', () => {
     expect((await rejection(fileAs(campaignId, scope.entries[0].id, { phone }))).code).toBe('QUOTA_EXCEEDED');
     expect(await db.objection.count({ where: { campaignId, phone } })).toBe(3);
   });
+
+  it('checks the period, the entry and the code before it decodes any attachment; a bad attachment leaves a right code unspent', async () => {
+    const scope = await createAwardedScope({ entries: 2, awarded: 1 });
+    const campaignId = scope.campaign.id;
+    await openPublicity(campaignId, scope.cityAdmin.id);
+    const phone = newPhone();
+    await requestObjectionCode({ campaignId, phone, ...(await solved()) }, newIp());
+    const code = await sentCode(phone);
+    const script = [{ bytes: Buffer.from('#!/bin/sh\nrm -rf /\n'), fileName: '证据.pdf' }];
+    const input = { campaignId, applicationId: scope.entries[0].id, name: '王小明', phone, code, facts: FACTS };
+    const attempts = async () => (await db.smsCode.findFirstOrThrow({ where: { phone } })).attempts;
+
+    expect((await rejection(fileObjection({ ...input, applicationId: scope.entries[1].id }, script))).message).toBe('该品牌不在公示名单中');
+    expect((await rejection(fileObjection({ ...input, code: code === '000000' ? '111111' : '000000' }, script))).message).toBe('验证码不正确');
+    expect(await attempts()).toBe(1);
+    // Everything cheap passes: now the attachment is looked at, and refused; the code stays valid for a corrected try.
+    const refused = await rejection(fileObjection(input, script));
+    expect(refused.fieldErrors).toEqual({ attachments: expect.stringContaining('证据.pdf') });
+    expect(await db.smsCode.count({ where: { phone, usedAt: null } })).toBe(1);
+
+    await endPublicity(campaignId);
+    expect((await rejection(fileObjection(input, script))).message).toBe('公示期已结束，不能再提出异议');
+    expect(await db.objection.count({ where: { campaignId } })).toBe(0);
+    expect(await db.storedFile.count({ where: { originalName: '证据.pdf' } })).toBe(0);
+  });
 });
 
 describe('异议: handling', () => {

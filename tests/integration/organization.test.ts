@@ -5,7 +5,7 @@ import { signInWithPassword } from '@/lib/auth/sign-in';
 import { validateSession } from '@/lib/auth/session';
 import { assertOrgAdminOver, isOwnScopeRoot } from '@/lib/organization/access';
 import { createOrganization, moveOrganization, setOrganizationActive, updateOrganization } from '@/lib/organization/service';
-import { depthOf, pathFor } from '@/lib/organization/tree';
+import { depthOf, pathFor } from '@/lib/org-tree/tree';
 import { createOrg, createUser, TEST_PASSWORD } from '../support/factories';
 
 let codeCounter = 0;

@@ -8,7 +8,7 @@ import { checklistOf } from '@/lib/qualification/checklist';
 import { qualifyApplication } from '@/lib/qualification/service';
 import { loadRecommendationLevel } from '@/lib/recommendation/queries';
 import { recommendEntry, saveOpinion, saveRanking } from '@/lib/recommendation/service';
-import { loadRecommendationTrail } from '@/lib/recommendation/trail';
+import { loadRecommendationTrail } from '@/lib/application/recommendation-trail';
 import { createRecommendationScope, openQualification } from '../support/recommendations';
 import { extractPdfText } from '../support/pdf-text';
 

@@ -10,13 +10,14 @@ import { DEMO_HONORED_TITLE } from '../../prisma/seed/demo-honors';
 import { seedDemoCity } from '../../prisma/seed/seed-demo';
 import { completeValues, createDeclarationScope } from '../support/declarations';
 import { createOrg } from '../support/factories';
+import { ownerUrl } from '../support/owner-db';
 import { createPrintableApplication } from '../support/print-applications';
 
 const BACKFILL_SQL = readFileSync(path.join(import.meta.dirname, '../../prisma/migrations/0013_brand_name_bigrams_backfill/migration.sql'), 'utf8');
 
-/** Runs the migration's SQL on the test database inside a transaction, reads what it wrote, and rolls it back. */
+/** Runs the migration's SQL on the test database (as the owner, like migrations) inside a transaction, reads what it wrote, and rolls it back. */
 async function runBackfill<T>(read: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: ownerUrl() });
   await client.connect();
   try {
     await client.query('BEGIN');

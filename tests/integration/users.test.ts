@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/auth/password';
 import { validateSession } from '@/lib/auth/session';
 import { signInWithPassword } from '@/lib/auth/sign-in';
-import { isUserInScope } from '@/lib/user/scope';
+import { canManageUser } from '@/lib/user/scope';
 import { getScopedUser, listScopedUsers } from '@/lib/user/queries';
 import { assignRole, removeRole } from '@/lib/user/role-service';
 import { createUser as createAccount, resetUserPassword, setUserDisabled, unlockUser, updateUserProfile } from '@/lib/user/service';
@@ -71,9 +71,10 @@ describe('admin user management', () => {
     const user = await createUser({ roles: [{ role: 'BRANCH_SECRETARY', organizationId: tree.branchA1.id }] });
     const sessionId = await openSession(user.id);
 
-    expect(isUserInScope([tree.districtB.path], [tree.branchA1.path])).toBe(false);
-    expect(isUserInScope([tree.districtA.path], [tree.branchA1.path])).toBe(true);
-    expect(isUserInScope([tree.districtB.path, tree.root.path], [tree.branchA1.path])).toBe(true);
+    const grants = [{ role: 'BRANCH_SECRETARY' as const, path: tree.branchA1.path }];
+    expect(canManageUser([tree.districtB.path], grants)).toBe(false);
+    expect(canManageUser([tree.districtA.path], grants)).toBe(true);
+    expect(canManageUser([tree.districtB.path, tree.root.path], grants)).toBe(true);
 
     const asB = { actorId: tree.adminB.id, ip };
     await expect(resetUserPassword({ userId: user.id }, asB)).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectRefs, describeChanges, type TAuditNames } from '@/lib/audit/changes';
-import type { TRefKind } from '@/lib/audit/fields';
+import { collectRefs, describeChanges, type TAuditNames } from '@/lib/audit-log/changes';
+import type { TRefKind } from '@/lib/audit-log/fields';
 
 const ORG = 'cmorg00000000000000000001';
 const APP = 'cmapp00000000000000000001';

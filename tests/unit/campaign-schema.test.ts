@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf } from '@/lib/auth/action';
+import { fieldErrorsOf } from '@/lib/http/errors';
 import { ZCampaignSetup, ZStagesStep, type TCampaignSetup } from '@/lib/campaign/schema';
 import { campaignToSetup, changedGroups, defaultCampaignSetup } from '@/lib/campaign/setup-values';
 import { STAGE_ORDER } from '@/lib/campaign/templates';

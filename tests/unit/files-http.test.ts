@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, isSameOrigin, readBodyWithLimit } from '@/lib/files/http';
+import { contentDisposition } from '@/lib/files/http';
+import { isSameOrigin, readBodyWithLimit } from '@/lib/http/request';
 
 describe('isSameOrigin', () => {
   it('accepts only an Origin naming this host', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entryPosition, isDecisionOpen, recommendingChain } from '@/lib/recommendation/chain';
-import { describeProgress } from '@/lib/recommendation/progress';
+import { entryPosition, isDecisionOpen, recommendingChain } from '@/lib/campaign/recommendation-chain';
+import { describeProgress } from '@/lib/application/recommendation-progress';
 
 // city (depth 0, the owner) → district (1) → committee (2) → branch (3)
 const branch = '/city/district/committee/branch/';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf } from '@/lib/auth/action';
+import { fieldErrorsOf } from '@/lib/http/errors';
 import { AppError } from '@/lib/errors';
 import { ZCampaignSetup, type TCampaignSetup } from '@/lib/campaign/schema';
 import { changedGroups, defaultCampaignSetup } from '@/lib/campaign/setup-values';
 import { checkLevelDeadlineChanges } from '@/lib/campaign/stage-changes';
 import type { TStageWindow } from '@/lib/campaign/stages';
-import { levelDeadlineErrors, levelStatus, levelWindow } from '@/lib/recommendation/deadline';
+import { levelDeadlineErrors, levelStatus, levelWindow } from '@/lib/campaign/recommendation-deadline';
 
 const at = (value: string) => new Date(`${value}:00+08:00`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, depthOf, isInSubtree, pathFor, wouldCreateCycle } from '@/lib/organization/tree';
+import { buildTree, depthOf, isInSubtree, pathFor, wouldCreateCycle } from '@/lib/org-tree/tree';
 
 describe('organization tree paths', () => {
   it('builds paths and depths from the parent path', () => {

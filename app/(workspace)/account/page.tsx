@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 
 export const metadata = { title: '我的账号' };

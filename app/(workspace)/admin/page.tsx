@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card, PageHeader } from '@/components/ui/card';
 import { RoleCampaigns } from '@/components/workspace/role-campaigns';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { countAdminScope } from '@/lib/organization/queries';
 import { listCampaignsAbove } from '@/lib/campaign/queries';
 

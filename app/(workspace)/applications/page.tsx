@@ -3,7 +3,7 @@ import { StaffSearchForm } from '@/components/application/staff-search-form';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { findSimilarForApplications } from '@/lib/application/similar-names';
 import { listStaffApplications, listStaffFilterOptions, parseStaffSearch, staffScopePaths } from '@/lib/application/staff-queries';
 import { queryString } from '@/lib/format';

@@ -1,6 +1,6 @@
 import { PageHeader } from '@/components/ui/card';
 import { RecommendingLevels } from '@/components/recommendation/recommending-levels';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { listRecommendingLevels } from '@/lib/recommendation/queries';
 
 export const metadata = { title: '推荐工作台' };

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { homePathFor } from '@/lib/auth/roles';
 
 export default async function DashboardPage() {

@@ -1,6 +1,6 @@
 import { PageHeader } from '@/components/ui/card';
 import { DeclarationList } from '@/components/application/declaration-list';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { listDeclarations } from '@/lib/application/queries';
 import { Alert } from '@/components/ui/alert';
 import { listRemindersForSecretary } from '@/lib/declaration-reminder/queries';

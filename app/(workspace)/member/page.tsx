@@ -1,5 +1,5 @@
 import { RoleHome } from '@/components/workspace/role-home';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 
 export const metadata = { title: '参与投票' };
 

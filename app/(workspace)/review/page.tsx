@@ -2,9 +2,9 @@ import { ExpertScoreSummary } from '@/components/review/expert-score-summary';
 import { ExpertSheetList } from '@/components/review/expert-sheet-list';
 import { RoleHome } from '@/components/workspace/role-home';
 import { PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
-import { db } from '@/lib/db';
+import { requirePageUser } from '@/lib/http/page';
 import { loadExpertScoreSummary } from '@/lib/review/expert-summary';
+import { countRubricCriteria } from '@/lib/review/queries';
 import { listSheetsForExpert } from '@/lib/review/scoring';
 
 export const metadata = { title: '评审任务' };
@@ -16,11 +16,7 @@ export default async function ReviewHomePage() {
   if (rows.length === 0) {
     return <RoleHome user={user} role="EXPERT" title="评审任务" description="按评分标准为分配给您的品牌评分" note="组织部分配评审任务后，您的评分表会显示在这里。" />;
   }
-  const [rubrics, summaries] = await Promise.all([
-    db.rubric.findMany({ where: { campaignId: { in: [...new Set(rows.map((row) => row.campaign.id))] } }, select: { campaignId: true, _count: { select: { criteria: true } } } }),
-    loadExpertScoreSummary(user.id),
-  ]);
-  const criteriaCounts = Object.fromEntries(rubrics.map((rubric) => [rubric.campaignId, rubric._count.criteria]));
+  const [criteriaCounts, summaries] = await Promise.all([countRubricCriteria(rows.map((row) => row.campaign.id)), loadExpertScoreSummary(user.id)]);
   return (
     <>
       <PageHeader title="评审任务" description="按评分标准为分配给您的品牌打分，评分自动保存，全部评完后提交" />

@@ -1,13 +1,8 @@
-import { dbNow } from '@/lib/db';
+import { isDatabaseUp } from '@/lib/health/queries';
+import { jsonReply } from '@/lib/http/response';
+import { route } from '@/lib/http/route';
 
 // public: liveness probe used by Playwright's webServer and deployments; reveals nothing.
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  try {
-    await dbNow();
-    return Response.json({ ok: true });
-  } catch {
-    return Response.json({ ok: false }, { status: 503 });
-  }
-}
+export const GET = route({ access: 'public' }, async () => ((await isDatabaseUp()) ? jsonReply(200, { ok: true }) : jsonReply(503, { ok: false })));

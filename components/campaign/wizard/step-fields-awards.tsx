@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import type { TCampaignSetup, TCampaignSetupInput } from '@/lib/campaign/schema';
 import { defaultAwards } from '@/lib/campaign/setup-values';
 import { AWARD_KIND_LABELS } from '@/lib/campaign/templates';
-import { ORG_FIELDS, ORG_FIELD_LABELS } from '@/lib/organization/fields';
+import { ORG_FIELDS, ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 import { ListError, NumberField, SelectField, TextField, useErrorOf } from './controls';
 import type { TStepProps } from './step-props';
 

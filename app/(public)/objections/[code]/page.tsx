@@ -5,7 +5,7 @@ import { ObjectionOutcomeBadge, ObjectionStatusBadge } from '@/components/object
 import { Alert } from '@/components/ui/alert';
 import { formatDateTime } from '@/lib/format';
 import { findObjectionByCode } from '@/lib/objections/queries';
-import { OBJECTION_STEP_LABELS, isObjectionOpen } from '@/lib/publicity/status';
+import { OBJECTION_STEP_LABELS, isObjectionOpen } from '@/lib/objections/status';
 
 export const dynamic = 'force-dynamic';
 // The code is the only key to the case: keep the page out of search engines and out of referrers.

@@ -2,11 +2,11 @@ import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditTable } from '@/components/audit/audit-table';
 import { PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { requirePageUser } from '@/lib/auth/guard';
-import { listAuditLogs } from '@/lib/audit/queries';
-import { ZAuditFilters } from '@/lib/audit/schema';
+import { requirePageUser } from '@/lib/http/page';
+import { listAuditLogs } from '@/lib/audit-log/queries';
+import { ZAuditFilters } from '@/lib/audit-log/schema';
 import { queryString } from '@/lib/format';
-import { depthOf } from '@/lib/organization/tree';
+import { depthOf } from '@/lib/org-tree/tree';
 
 export const metadata = { title: '审计日志' };
 

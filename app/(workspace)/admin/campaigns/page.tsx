@@ -3,7 +3,7 @@ import { CampaignAdminList } from '@/components/campaign/campaign-admin-list';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { ADMIN_CAMPAIGNS_PAGE_SIZE, listAdminCampaigns } from '@/lib/campaign/admin-queries';
 import { queryString } from '@/lib/format';
 

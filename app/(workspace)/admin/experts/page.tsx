@@ -3,8 +3,8 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
-import { ORG_FIELD_LABELS } from '@/lib/organization/fields';
+import { requirePageUser } from '@/lib/http/page';
+import { ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 import { listExperts } from '@/lib/review/experts';
 
 export const metadata = { title: '专家库' };

@@ -1,6 +1,6 @@
 import { ImportSection } from '@/components/import/import-section';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { importOrganizationsAction, importUsersAction } from '@/lib/import/actions';
 
 export const metadata = { title: '批量导入' };

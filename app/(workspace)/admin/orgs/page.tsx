@@ -1,7 +1,7 @@
 import { PageHeader } from '@/components/ui/card';
 import { FieldSummary } from '@/components/organization/field-summary';
 import { OrganizationTree } from '@/components/organization/organization-tree';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { scopeRoots } from '@/lib/auth/scope';
 import { countOrganizationsByField, listOrganizationTree } from '@/lib/organization/queries';
 

@@ -4,7 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { env } from '@/lib/env';
 import { formatDateTime, queryString } from '@/lib/format';
 import { canReadSms, listSmsMessages } from '@/lib/sms/queries';

@@ -5,7 +5,7 @@ import { UserSearchForm } from '@/components/user/user-search-form';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { queryString } from '@/lib/format';
 import { listScopeOrganizationOptions, listScopedUsers } from '@/lib/user/queries';
 import { ZUserSearch } from '@/lib/user/schema';

@@ -6,7 +6,8 @@ import { ApplicationFiles } from '@/components/application/application-files';
 import { ApplicationForm } from '@/components/application/application-form';
 import { ApplicationStatusBanner } from '@/components/application/application-status-banner';
 import { ApplicationView } from '@/components/application/application-view';
-import { requirePageUser } from '@/lib/auth/guard';
+import { UnsavedCopyNotice } from '@/components/application/unsaved-copy-notice';
+import { requirePageUser } from '@/lib/http/page';
 import { findApplicationForUser } from '@/lib/application/queries';
 import { listApplicationFiles, MAX_DOCUMENTS, MAX_PHOTOS } from '@/lib/application/files';
 
@@ -45,7 +46,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
             attachments={<ApplicationFiles applicationId={application.id} initial={files} maxPhotos={MAX_PHOTOS} maxDocuments={MAX_DOCUMENTS} />}
           />
         ) : (
-          <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} files={files} />
+          <>
+            <UnsavedCopyNotice applicationId={application.id} values={application.values} criteria={application.campaign.criteria} fields={application.campaign.fields} />
+            <ApplicationView values={application.values} organizationName={application.organization.name} fieldName={application.fieldName} criteria={application.campaign.criteria} files={files} />
+          </>
         )}
       </div>
     </>

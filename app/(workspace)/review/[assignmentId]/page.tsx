@@ -7,7 +7,7 @@ import { ScoreSheet } from '@/components/review/score-sheet';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { AppError } from '@/lib/errors';
 import { fileUrl } from '@/lib/files/service';
 import { formatDateTime } from '@/lib/format';
@@ -54,10 +54,11 @@ export default async function ScoreSheetPage({ params }: TProps) {
         {sheet.campaign.blindReview && <Alert tone="info">匿名评审：申报单位名称和人员信息已隐去，材料中出现的以“××”代替，文件按编号列出。</Alert>}
         {sheet.reopenReason && <Alert tone="warning">组织部已重新开放本评分表：{sheet.reopenReason}</Alert>}
         {sheet.isEditable && (
-          <p className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-600">
-            与申报单位有利害关系的，请申请回避。
+          // A <div>: the button's <dialog> may not sit in a <p> (the parser would close the <p>, and hydration fail).
+          <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-stone-600">
+            <p>与申报单位有利害关系的，请申请回避。</p>
             <DeclareConflictButton assignmentId={sheet.id} brandName={entry.brandName || '未命名品牌'} />
-          </p>
+          </div>
         )}
 
         <section aria-labelledby="entry-heading" className="rounded-lg border border-stone-200 bg-white shadow-sm">
@@ -81,9 +82,9 @@ export default async function ScoreSheetPage({ params }: TProps) {
               <details key={section.key} open={index === 0} className="group px-4 py-3">
                 <summary className="flex min-h-8 cursor-pointer list-none items-center justify-between text-sm font-medium text-stone-800">
                   {section.title}
-                  <span aria-hidden className="text-stone-400 group-open:rotate-180">⌄</span>
+                  <span aria-hidden className="text-stone-500 group-open:rotate-180">⌄</span>
                 </summary>
-                <p className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{entry[section.key] || <span className="text-stone-400">未填写</span>}</p>
+                <p className="mt-2 whitespace-pre-wrap break-words text-sm leading-relaxed text-stone-900">{entry[section.key] || <span className="text-stone-500">未填写</span>}</p>
               </details>
             ))}
             <EntryMaterials photos={entry.photos} documents={entry.documents} />

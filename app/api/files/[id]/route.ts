@@ -1,28 +1,26 @@
+import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/guard';
 import { canReadFile, downloadName, fileForDownload } from '@/lib/files/access';
 import { contentDisposition } from '@/lib/files/http';
-import { VARIANT_NAMES, type TVariantName } from '@/lib/files/process';
+import { VARIANT_NAMES } from '@/lib/files/process';
 import { fileStorage } from '@/lib/files/storage';
+import { jsonReply } from '@/lib/http/response';
+import { route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
 const NOT_FOUND = '文件不存在或您无权查看';
 
-function refusal(status: number, message: string) {
-  return Response.json({ message }, { status, headers: { 'Cache-Control': 'no-store' } });
-}
+const ZQuery = z.object({ variant: z.enum(VARIANT_NAMES, { error: '图片规格只能是 thumb 或 medium' }).optional() });
 
-// Checked on every request: a file stays readable only while the reader may see its application.
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+// Public route, checked on every request: a file stays readable only while the reader may see its application.
+export const GET = route({ access: 'public', params: z.object({ id: z.string().max(64, NOT_FOUND) }), query: ZQuery }, async ({ params, query }) => {
   const user = await getCurrentUser();
-  const { id } = await params;
-  const variantParam = new URL(request.url).searchParams.get('variant');
-  if (variantParam !== null && !VARIANT_NAMES.includes(variantParam as TVariantName)) return refusal(400, '图片规格只能是 thumb 或 medium');
-  const access = await canReadFile(user, id);
-  if (!access) return refusal(user ? 404 : 401, user ? NOT_FOUND : '请先登录');
-  const file = await fileForDownload(id, variantParam as TVariantName | null);
+  const access = await canReadFile(user, params.id);
+  if (!access) return jsonReply(user ? 404 : 401, { message: user ? NOT_FOUND : '请先登录' });
+  const file = await fileForDownload(params.id, query.variant ?? null);
   const bytes = file && (await fileStorage().get(file.key));
-  if (!file || !bytes) return refusal(404, NOT_FOUND);
+  if (!file || !bytes) return jsonReply(404, { message: NOT_FOUND });
   return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': file.mimeType,
@@ -33,4 +31,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       'Cache-Control': access === 'public' ? 'public, max-age=3600' : 'private, no-store',
     },
   });
-}
+});

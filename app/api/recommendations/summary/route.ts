@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { downloadRequest } from '@/lib/auth/download';
-import { downloadResponse, textRefusal } from '@/lib/files/http';
+import { downloadResponse, textRefusal } from '@/lib/http/response';
+import { route } from '@/lib/http/route';
 import { loadRecommendationLevel } from '@/lib/recommendation/queries';
 import { buildRecommendationSummaryWorkbook } from '@/lib/recommendation/summary-export';
 import { renderRecommendationSummaryPdf } from '@/lib/recommendation/summary-pdf';
@@ -16,14 +16,10 @@ const ZSummaryQuery = z.object({
 const RENDER = { xlsx: buildRecommendationSummaryWorkbook, pdf: renderRecommendationSummaryPdf } as const;
 
 /** 推荐汇总表 of one recommending organization in one campaign, for the staff who act for it. */
-export async function GET(request: Request) {
-  const started = await downloadRequest(request, ZSummaryQuery);
-  if (started instanceof Response) return started;
-  const { user, query } = started;
-  const { campaign, org, format } = query;
+export const GET = route({ access: 'user', query: ZSummaryQuery, refusals: 'text' }, async ({ user, query: { campaign, org, format } }) => {
   // Unknown and not-yours answer alike, so ids cannot be probed.
   const level = await loadRecommendationLevel(campaign, org, user.roles);
   if (!level) return textRefusal(404, '推荐汇总表不存在或您无权查看');
   const body = await RENDER[format](level);
   return downloadResponse(body, format, `${level.organization.name}-推荐汇总表.${format}`, `recommendation-summary.${format}`);
-}
+});

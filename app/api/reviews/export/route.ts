@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { downloadRequest } from '@/lib/auth/download';
-import { db } from '@/lib/db';
-import { downloadResponse, textRefusal } from '@/lib/files/http';
+import { downloadResponse, textRefusal } from '@/lib/http/response';
+import { route } from '@/lib/http/route';
 import { getDecision } from '@/lib/review/decision-queries';
 import { buildDecisionWorkbook, buildReviewWorkbook, renderDecisionPdf, renderReviewPdf } from '@/lib/review/export';
-import { findReviewCampaign } from '@/lib/review/pool';
+import { awardNamesOf, findStaffReviewCampaign } from '@/lib/review/queries';
 import { loadRanking } from '@/lib/review/results';
 
 export const dynamic = 'force-dynamic';
@@ -16,27 +15,19 @@ const ZQuery = z.object({
 });
 
 /** The review's score tables and ranking (Excel), or one decision sheet (Excel or A4 PDF), for the organizer's staff. */
-export async function GET(request: Request) {
-  const started = await downloadRequest(request, ZQuery);
-  if (started instanceof Response) return started;
-  const { user, query } = started;
+export const GET = route({ access: 'user', query: ZQuery, refusals: 'text' }, async ({ user, query }) => {
   const { campaign: campaignId, format, decision: decisionId } = query;
-  const campaign = await findReviewCampaign(db, campaignId, user.roles);
+  const campaign = await findStaffReviewCampaign(user, campaignId);
   // Unknown and not-yours answer alike, so ids cannot be probed.
   if (!campaign) return textRefusal(404, '评选活动不存在或您无权查看');
-  let body: Buffer;
-  let name: string;
   if (decisionId) {
     const decision = await getDecision(decisionId, campaign.id);
     if (!decision) return textRefusal(404, '决定不存在或您无权查看');
-    const awards = await db.award.findMany({ where: { campaignId: campaign.id }, select: { id: true, name: true } });
-    const awardName = new Map(awards.map((award) => [award.id, award.name]));
-    body = format === 'pdf' ? await renderDecisionPdf(campaign.title, decision, awardName) : await buildDecisionWorkbook(campaign.title, decision, awardName);
-    name = `${campaign.title}-${decision.kind === 'FINAL' ? '领导小组审定' : '部务会初评'}-第${decision.version}版.${format}`;
-  } else {
-    const ranking = await loadRanking(campaign);
-    body = format === 'pdf' ? await renderReviewPdf(campaign, ranking) : await buildReviewWorkbook(campaign, ranking);
-    name = `${campaign.title}-专家评审结果.${format}`;
+    const awardName = await awardNamesOf(campaign.id);
+    const body = format === 'pdf' ? await renderDecisionPdf(campaign.title, decision, awardName) : await buildDecisionWorkbook(campaign.title, decision, awardName);
+    return downloadResponse(body, format, `${campaign.title}-${decision.kind === 'FINAL' ? '领导小组审定' : '部务会初评'}-第${decision.version}版.${format}`, `review.${format}`);
   }
-  return downloadResponse(body, format, name, `review.${format}`);
-}
+  const ranking = await loadRanking(campaign);
+  const body = format === 'pdf' ? await renderReviewPdf(campaign, ranking) : await buildReviewWorkbook(campaign, ranking);
+  return downloadResponse(body, format, `${campaign.title}-专家评审结果.${format}`, `review.${format}`);
+});

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { downloadRequest } from '@/lib/auth/download';
-import { db } from '@/lib/db';
-import { downloadResponse, textRefusal } from '@/lib/files/http';
-import { findReviewCampaign } from '@/lib/review/pool';
+import { downloadResponse, textRefusal } from '@/lib/http/response';
+import { route } from '@/lib/http/route';
+import { findStaffReviewCampaign } from '@/lib/review/queries';
 import { buildVoteResultsWorkbook } from '@/lib/voting/results-export';
 import { loadVoteResults } from '@/lib/voting/results';
 
@@ -13,14 +12,10 @@ const ZQuery = z.object({
 });
 
 /** The 网络投票 results (Excel) for the organizer's staff: the same people who see the review ranking they feed. */
-export async function GET(request: Request) {
-  const started = await downloadRequest(request, ZQuery);
-  if (started instanceof Response) return started;
-  const { user, query } = started;
-  const campaign = await findReviewCampaign(db, query.campaignId, user.roles);
+export const GET = route({ access: 'user', query: ZQuery, refusals: 'text' }, async ({ user, query }) => {
+  const campaign = await findStaffReviewCampaign(user, query.campaignId);
   // Unknown and not-yours answer alike, so ids cannot be probed.
   if (!campaign) return textRefusal(404, '评选活动不存在或您无权查看');
-  const results = await loadVoteResults(campaign);
-  const body = await buildVoteResultsWorkbook(campaign.title, results);
+  const body = await buildVoteResultsWorkbook(campaign.title, await loadVoteResults(campaign));
   return downloadResponse(body, 'xlsx', `${campaign.title}-网络投票结果.xlsx`, 'votes.xlsx');
-}
+});

@@ -7,7 +7,7 @@ import { StageTimeline } from '@/components/campaign/stage-timeline';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { loadCampaignForAdmin } from '@/lib/campaign/admin-page';
 import { organizationNames } from '@/lib/campaign/admin-queries';
 import { isOperationAllowed } from '@/lib/campaign/lifecycle';

@@ -1,19 +1,15 @@
 import Link from 'next/link';
 import { CampaignWizard } from '@/components/campaign/wizard/campaign-wizard';
 import { PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { scopeRoots } from '@/lib/auth/scope';
-import { listCampaignOrgOptions } from '@/lib/campaign/admin-queries';
-import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
-import { dbNow } from '@/lib/db';
+import { loadNewCampaignForm } from '@/lib/campaign/admin-queries';
 
 export const metadata = { title: '新建评选活动' };
 
 export default async function NewCampaignPage() {
   const user = await requirePageUser(['ORG_ADMIN']);
-  const roots = scopeRoots(user.roles, ['ORG_ADMIN']);
-  const [now, orgOptions] = await Promise.all([dbNow(), listCampaignOrgOptions(roots.map((grant) => grant.organizationPath))]);
-  const defaults = defaultCampaignSetup({ now, ownerOrgId: roots[0]?.organizationId ?? '' });
+  const { defaults, orgOptions } = await loadNewCampaignForm(scopeRoots(user.roles, ['ORG_ADMIN']));
   return (
     <>
       <Link href="/admin/campaigns" className="mb-2 inline-block text-sm text-brand-700 hover:underline">

@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ExpertProfileForm } from '@/components/review/expert-profile-form';
 import { PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { scopeRoots } from '@/lib/auth/scope';
-import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { listActiveOrganizations } from '@/lib/organization/queries';
 import { getExpert } from '@/lib/review/experts';
 
 export const metadata = { title: '编辑专家' };
@@ -18,13 +18,7 @@ export default async function ExpertPage({ params }: { params: Promise<{ userId:
     throw error;
   });
   if (!expert) notFound();
-  const roots = scopeRoots(user.roles, ['ORG_ADMIN']);
-  const organizations = await db.organization.findMany({
-    where: { isActive: true, OR: roots.map((root) => ({ path: { startsWith: root.organizationPath } })) },
-    select: { id: true, name: true, depth: true, path: true },
-    orderBy: { path: 'asc' },
-    take: 3000,
-  });
+  const organizations = await listActiveOrganizations(scopeRoots(user.roles, ['ORG_ADMIN']).map((root) => root.organizationPath));
   const profile = expert.expertProfile;
   return (
     <>

@@ -5,7 +5,7 @@ import { UserProfileForm } from '@/components/user/user-profile-form';
 import { UserRolesPanel } from '@/components/user/user-roles-panel';
 import { UserStatusTags } from '@/components/user/user-status-tags';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { formatDateTime } from '@/lib/format';
 import { getScopedUser, listScopeOrganizationOptions } from '@/lib/user/queries';
 
@@ -17,6 +17,8 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
   const paths = admin.roles.filter((grant) => grant.role === 'ORG_ADMIN').map((grant) => grant.organizationPath);
   const [user, organizations] = await Promise.all([getScopedUser(paths, id), listScopeOrganizationOptions(paths)]);
   if (!user) notFound();
+  const isSelf = user.id === admin.id;
+  const isReadOnly = !isSelf && !user.isManageable;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -39,17 +41,25 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
             <dt className="text-stone-500">创建时间</dt>
             <dd>{formatDateTime(user.createdAt)}</dd>
           </dl>
-          <UserAccountActions
-            user={{ id: user.id, loginName: user.loginName, displayName: user.displayName, isDisabled: user.isDisabled, isLocked: user.isLocked }}
-            isSelf={user.id === admin.id}
-          />
+          {isReadOnly ? (
+            <p className="text-sm text-stone-600">该账号在您管理范围以外的组织也有角色，或与您同级、高于您，只能查看；如需修改请联系上级组织部。</p>
+          ) : (
+            <UserAccountActions
+              user={{ id: user.id, loginName: user.loginName, displayName: user.displayName, isDisabled: user.isDisabled, isLocked: user.isLocked }}
+              isSelf={isSelf}
+            />
+          )}
         </Card>
-        <Card title="基本信息">
-          <UserProfileForm key={`${user.displayName}-${user.phone}`} user={{ id: user.id, displayName: user.displayName, phone: user.phone }} />
-        </Card>
-        <Card title="角色" className="lg:col-span-2">
-          <UserRolesPanel user={user} organizations={organizations} />
-        </Card>
+        {!isReadOnly && (
+          <Card title="基本信息">
+            <UserProfileForm key={`${user.displayName}-${user.phone}`} user={{ id: user.id, displayName: user.displayName, phone: user.phone }} />
+          </Card>
+        )}
+        {!isReadOnly && (
+          <Card title="角色" className="lg:col-span-2">
+            <UserRolesPanel user={user} organizations={organizations} />
+          </Card>
+        )}
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/application/print-button';
 import { PrintForm } from '@/components/application/print-form';
 import { buttonClass } from '@/components/ui/button';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { canReadApplicationForPrint } from '@/lib/application/print-access';
 import { loadApplicationPrintData } from '@/lib/application/print-data';
 

@@ -7,11 +7,11 @@ import { ApplicationStatusBadge } from '@/components/application/application-sta
 import { ApplicationView } from '@/components/application/application-view';
 import { ReturnApplicationButton } from '@/components/application/return-application-button';
 import { LevelDecisions } from '@/components/recommendation/level-decisions';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { findApplicationForUser } from '@/lib/application/queries';
 import { listApplicationFiles } from '@/lib/application/files';
 import { formatDateTime } from '@/lib/format';
-import { loadRecommendationTrail } from '@/lib/recommendation/trail';
+import { loadRecommendationTrail } from '@/lib/application/recommendation-trail';
 
 export const metadata = { title: '查看申报表' };
 

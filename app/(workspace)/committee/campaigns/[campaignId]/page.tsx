@@ -7,10 +7,10 @@ import { PageHeader } from '@/components/ui/card';
 import { DeclarationProgress } from '@/components/declaration-reminder/declaration-progress';
 import { QuotaMeter } from '@/components/recommendation/quota-meter';
 import { RecommendationBoard } from '@/components/recommendation/recommendation-board';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { formatDateTime } from '@/lib/format';
 import { getDeclarationProgressForUser } from '@/lib/declaration-reminder/queries';
-import { levelStatusLabel } from '@/lib/recommendation/deadline';
+import { levelStatusLabel } from '@/lib/campaign/recommendation-deadline';
 import { listRecommendingLevels, loadRecommendationLevel } from '@/lib/recommendation/queries';
 
 export const metadata = { title: '逐级推荐' };

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
 import { VersionHistory } from '@/components/application/version-history';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { findApplicationForUser, listVersions } from '@/lib/application/queries';
 
 export const metadata = { title: '申报表提交记录' };

@@ -4,7 +4,7 @@ import { PublishBrandListButton } from '@/components/brand-list/publish-brand-li
 import { StageWindowNotice } from '@/components/qualification/stage-window-notice';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { listBrandListVersions } from '@/lib/brand-list/queries';
 import { loadCampaignForAdmin } from '@/lib/campaign/admin-page';
 import { operationRefusal, type TLifecycle } from '@/lib/campaign/lifecycle';

@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { DECISION_KIND_LABELS, listDecisions, loadAwardProposal, loadDeliberationState } from '@/lib/review/decision-queries';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { CampaignWizard } from '@/components/campaign/wizard/campaign-wizard';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { scopeRoots } from '@/lib/auth/scope';
 import { loadCampaignForAdmin } from '@/lib/campaign/admin-page';
 import { listCampaignOrgOptions } from '@/lib/campaign/admin-queries';

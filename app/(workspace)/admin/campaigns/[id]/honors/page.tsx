@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { HonorsTable } from '@/components/honors/honors-table';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { loadCampaignHonors } from '@/lib/honors/queries';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';

@@ -3,11 +3,11 @@ import { ObjectionOutcomeBadge, ObjectionStatusBadge } from '@/components/object
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { formatDateTime, queryString } from '@/lib/format';
 import { listCampaignObjections } from '@/lib/objections/queries';
 import { ZObjectionListSearch, type TObjectionFilter } from '@/lib/objections/schema';
-import { OBJECTION_STATUS_LABELS, OPEN_OBJECTION_STATUSES } from '@/lib/publicity/status';
+import { OBJECTION_STATUS_LABELS, OPEN_OBJECTION_STATUSES } from '@/lib/objections/status';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 
 export const metadata = { title: '异议处理' };

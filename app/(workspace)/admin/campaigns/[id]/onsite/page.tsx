@@ -3,7 +3,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { formatDate } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { listOnsiteChecks, loadOnsiteLock, ONSITE_RESULT_LABELS } from '@/lib/review/onsite';

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { loadPublicityAdmin, type TPublicityPhase } from '@/lib/publicity/queries';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
@@ -149,7 +149,7 @@ export default async function PublicityAdminPage({ params }: TProps) {
                             ) : entry.objections.closed ? (
                               <Badge tone="muted">已办结</Badge>
                             ) : (
-                              <span className="text-stone-400">无</span>
+                              <span className="text-stone-500">无</span>
                             )}
                           </td>
                         </tr>

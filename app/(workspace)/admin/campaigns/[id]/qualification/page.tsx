@@ -5,7 +5,7 @@ import { StageWindowNotice } from '@/components/qualification/stage-window-notic
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { ChecklistEditor } from '@/components/qualification/checklist-editor';
 import { loadCampaignForAdmin } from '@/lib/campaign/admin-page';
 import { formatDateTime, queryString } from '@/lib/format';

@@ -5,13 +5,12 @@ import { PanelManager } from '@/components/review/panel-manager';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { stageStatus, STAGE_STATUS_LABELS } from '@/lib/campaign/stages';
-import { dbNow } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
 import { planFor } from '@/lib/review/assign-service';
-import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
+import { loadReviewCampaignWithNow } from '@/lib/review/admin-page';
 import { loadAssignmentBoard } from '@/lib/review/queries';
 import { listExperts, listPanels } from '@/lib/review/experts';
 
@@ -22,9 +21,8 @@ type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<st
 export default async function ReviewAdminPage({ params, searchParams }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const campaign = await loadReviewCampaignForPage(user, id);
+  const { campaign, now } = await loadReviewCampaignWithNow(user, id);
   const basePath = `/admin/campaigns/${campaign.id}/review`;
-  const now = await dbNow();
   const stage = campaign.stages.find((candidate) => candidate.kind === 'EXPERT_REVIEW');
   const status = stage ? stageStatus(stage, now) : 'disabled';
   const canChange = campaign.status === 'PUBLISHED' && (status === 'upcoming' || status === 'open');

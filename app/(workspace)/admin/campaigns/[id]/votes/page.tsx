@@ -5,11 +5,10 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { STAGE_STATUS_LABELS, stageStatus } from '@/lib/campaign/stages';
-import { dbNow } from '@/lib/db';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
+import { loadReviewCampaignWithNow } from '@/lib/review/admin-page';
 import { tiedPlaceLabel } from '@/lib/review/ranking';
 import { loadVoteResults, type TVoteEntryRow, type TVoteResults } from '@/lib/voting/results';
 
@@ -28,8 +27,8 @@ const num = 'whitespace-nowrap px-3 py-2 text-right tabular-nums';
 export default async function VoteResultsPage({ params, searchParams }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const campaign = await loadReviewCampaignForPage(user, id);
-  const [results, now] = await Promise.all([loadVoteResults(campaign), dbNow()]);
+  const { campaign, now } = await loadReviewCampaignWithNow(user, id);
+  const results = await loadVoteResults(campaign);
   const stage = campaign.stages.find((candidate) => candidate.kind === 'VOTING');
   const basePath = `/admin/campaigns/${campaign.id}/votes`;
   const requested = ZSearch.parse(search).field;

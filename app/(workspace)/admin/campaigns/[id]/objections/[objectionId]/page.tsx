@@ -4,11 +4,11 @@ import { ObjectionHandling } from '@/components/objections/objection-handling';
 import { ObjectionOutcomeBadge, ObjectionStatusBadge } from '@/components/objections/objection-status-badge';
 import { Alert } from '@/components/ui/alert';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { fileUrl } from '@/lib/files/service';
 import { formatDate, formatDateTime, formatFileSize } from '@/lib/format';
 import { loadObjectionCase } from '@/lib/objections/queries';
-import { OBJECTION_STEP_LABELS, isObjectionOpen } from '@/lib/publicity/status';
+import { OBJECTION_STEP_LABELS, isObjectionOpen } from '@/lib/objections/status';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 
 export const metadata = { title: '异议办理' };

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OnsiteCheckForm } from '@/components/review/onsite-check-form';
 import { PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { Alert } from '@/components/ui/alert';
 import { getOnsiteCheck, loadInspectorOptions, loadOnsiteLock } from '@/lib/review/onsite';

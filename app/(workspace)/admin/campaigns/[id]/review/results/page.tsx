@@ -3,7 +3,7 @@ import { RankingTable } from '@/components/review/ranking-table';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { loadRanking } from '@/lib/review/results';

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { requirePageUser } from '@/lib/auth/guard';
+import { requirePageUser } from '@/lib/http/page';
 import { formatDateTime } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { detectFlags, FLAG_THRESHOLDS, FLAG_WINDOW_MINUTES, flagVotes, type TFlag } from '@/lib/voting/flags';

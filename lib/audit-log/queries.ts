@@ -2,10 +2,10 @@ import { TZDate } from '@date-fns/tz';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { TIME_ZONE } from '@/lib/format';
-import type { TAuditFilters } from '@/lib/audit/schema';
-import { describeChanges, type TAuditChange } from '@/lib/audit/changes';
+import type { TAuditFilters } from '@/lib/audit-log/schema';
+import { describeChanges, type TAuditChange } from '@/lib/audit-log/changes';
 import { auditActionLabel, auditEntityLabel } from '@/lib/audit/labels';
-import { loadAuditNames } from '@/lib/audit/names';
+import { loadAuditNames } from '@/lib/audit-log/names';
 
 export const AUDIT_PAGE_SIZE = 30;
 

@@ -2,8 +2,8 @@
 // hold ids (and of what), and the Chinese names of enum values.
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { AWARD_KIND_LABELS, STAGE_LABELS } from '@/lib/campaign/templates';
-import { ORG_FIELD_LABELS } from '@/lib/organization/fields';
-import { OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/publicity/status';
+import { ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
+import { OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/objections/status';
 
 export type TRefKind = 'organization' | 'user' | 'campaign' | 'application' | 'decision' | 'award' | 'file' | 'field';
 

@@ -2,8 +2,8 @@
 // every id inside its before/after JSON.
 import { db } from '@/lib/db';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { collectRefs, type TAuditNames } from '@/lib/audit/changes';
-import type { TRefKind } from '@/lib/audit/fields';
+import { collectRefs, type TAuditNames } from '@/lib/audit-log/changes';
+import type { TRefKind } from '@/lib/audit-log/fields';
 
 type TRow = { entityType: string; entityId: string; before: unknown; after: unknown };
 

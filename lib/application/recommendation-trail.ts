@@ -3,7 +3,7 @@
 // see it on the entry's page.
 import { db } from '@/lib/db';
 import type { TRoleGrant } from '@/lib/auth/session';
-import { recommendingChain } from '@/lib/recommendation/chain';
+import { recommendingChain } from '@/lib/campaign/recommendation-chain';
 
 export type TLevelDecision = {
   organizationId: string;

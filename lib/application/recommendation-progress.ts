@@ -1,4 +1,4 @@
-import { entryPosition, recommendingChain } from '@/lib/recommendation/chain';
+import { entryPosition, recommendingChain } from '@/lib/campaign/recommendation-chain';
 
 type TProgressInput = {
   status: string;

@@ -1,6 +1,6 @@
 // The before/after JSON of an audit row as a list of readable changes: Chinese labels, old → new, ids as names.
-// Pure: the names come from lib/audit/names.ts, loaded once for the whole page.
-import { FIELD_LABELS, HIDDEN_KEYS, ID_KEYS, KEYED_VALUE_LABELS, OPAQUE_KEYS, PAIR_KEYS, VALUE_LABELS, type TRefKind } from '@/lib/audit/fields';
+// Pure: the names come from lib/audit-log/names.ts, loaded once for the whole page.
+import { FIELD_LABELS, HIDDEN_KEYS, ID_KEYS, KEYED_VALUE_LABELS, OPAQUE_KEYS, PAIR_KEYS, VALUE_LABELS, type TRefKind } from '@/lib/audit-log/fields';
 import { formatDate, formatDateTime, formatFileSize } from '@/lib/format';
 import { STAGE_LABELS } from '@/lib/campaign/templates';
 import { ROLE_LABELS } from '@/lib/auth/roles';

@@ -1,0 +1,109 @@
+// The domains of lib/ and the only direction each may import another: a table, checked to have no cycle when lint
+// starts, and a rule that fails on any import between two domains that the table does not list. A domain that needs
+// another adds it here; if the reverse is already listed, the shared piece moves to the lower domain (or a new neutral
+// one) instead. The top-level files of lib/ (db, env, errors, format, phone) and lib/generated are shared by all and
+// import no domain.
+import path from 'node:path';
+
+/** domain → the domains it may import, lowest layers first. */
+export const LIB_DOMAINS = {
+  audit: [],
+  auth: ['audit'],
+  'org-tree': [],
+  export: [],
+  pdf: [],
+  http: ['auth'],
+  files: ['audit', 'auth', 'http'],
+  campaign: ['audit', 'auth', 'http', 'org-tree'],
+  organization: ['audit', 'auth', 'campaign', 'http', 'org-tree'],
+  account: ['audit', 'auth', 'http'],
+  sms: ['org-tree', 'auth', 'organization'],
+  user: ['audit', 'auth', 'http', 'org-tree', 'organization'],
+  import: ['audit', 'auth', 'export', 'http', 'org-tree', 'organization', 'user'],
+  application: ['audit', 'auth', 'campaign', 'export', 'files', 'http', 'pdf'],
+  recommendation: ['application', 'audit', 'auth', 'campaign', 'export', 'http', 'org-tree', 'organization', 'pdf'],
+  qualification: ['application', 'audit', 'auth', 'campaign', 'export', 'http'],
+  'declaration-reminder': ['application', 'audit', 'auth', 'campaign', 'http', 'sms'],
+  'brand-list': ['audit', 'auth', 'campaign', 'http', 'qualification'],
+  review: ['org-tree', 'application', 'brand-list', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'organization', 'pdf'],
+  voting: ['audit', 'auth', 'brand-list', 'campaign', 'export', 'http', 'review', 'sms'],
+  objections: ['audit', 'auth', 'campaign', 'files', 'http', 'sms', 'voting'],
+  gallery: ['qualification'],
+  publicity: ['audit', 'auth', 'campaign', 'gallery', 'http', 'objections', 'review'],
+  honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
+  'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
+};
+
+/** The first cycle in the table, as a list of domains, or null. */
+export function findCycle(table) {
+  const state = new Map();
+  const visit = (domain, trail) => {
+    if (state.get(domain) === 'done') return null;
+    if (state.get(domain) === 'open') return [...trail.slice(trail.indexOf(domain)), domain];
+    state.set(domain, 'open');
+    for (const next of table[domain] ?? []) {
+      const cycle = visit(next, [...trail, domain]);
+      if (cycle) return cycle;
+    }
+    state.set(domain, 'done');
+    return null;
+  };
+  for (const domain of Object.keys(table)) {
+    const cycle = visit(domain, []);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+const cycle = findCycle(LIB_DOMAINS);
+if (cycle) throw new Error(`eslint/lib-domains.mjs: lib 领域之间的依赖成环：${cycle.join(' → ')}`);
+for (const [domain, targets] of Object.entries(LIB_DOMAINS)) {
+  for (const target of targets) if (!(target in LIB_DOMAINS)) throw new Error(`eslint/lib-domains.mjs: ${domain} 依赖的 ${target} 不在表中`);
+}
+
+/** The lib domain of a repository-relative path: `lib/<domain>/…` → domain, `lib/x.ts` → '' (shared base), else null. */
+function domainOf(relative) {
+  const parts = relative.split('/');
+  if (parts[0] !== 'lib' || parts[1] === 'generated') return null;
+  return parts.length === 2 ? '' : parts[1];
+}
+
+const domainImports = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'lib 的领域之间只按 eslint/lib-domains.mjs 的表单向依赖' },
+    schema: [],
+  },
+  create(context) {
+    const root = context.cwd;
+    const from = domainOf(path.relative(root, context.filename).split(path.sep).join('/'));
+    if (from === null) return {};
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string') return;
+      let target;
+      if (source.startsWith('@/')) target = domainOf(source.slice(2));
+      else if (source.startsWith('.')) target = domainOf(path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/'));
+      else return;
+      if (!target || target === from) return;
+      const allowed = from === '' ? [] : LIB_DOMAINS[from];
+      if (!allowed) {
+        context.report({ node: node.source, message: `lib/${from} 不在 eslint/lib-domains.mjs 的领域表中：先在表中写明它依赖哪些领域。` });
+      } else if (!allowed.includes(target)) {
+        const reverse = LIB_DOMAINS[target]?.includes(from);
+        context.report({
+          node: node.source,
+          message:
+            from === ''
+              ? `lib 顶层的共用模块不能引用领域 lib/${target}。`
+              : reverse
+                ? `lib/${from} 不能引用 lib/${target}：lib/${target} 已依赖 lib/${from}，领域之间只能单向依赖。把共用的部分移到较低的领域或中立的模块。`
+                : `lib/${from} 引用 lib/${target} 未在 eslint/lib-domains.mjs 中声明：确认方向后加入表中（表不允许成环）。`,
+        });
+      }
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+export const libDomainsPlugin = { rules: { 'domain-imports': domainImports } };

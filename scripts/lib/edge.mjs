@@ -1,0 +1,238 @@
+// The edge of the production and dev server (scripts/server.mjs), before Next sees a request:
+// - forwarded headers: X-Forwarded-* come only from a trusted proxy (TRUST_PROXY); otherwise they are dropped and
+//   X-Forwarded-For is the socket address. Internal Next headers never come from outside.
+// - the URL: percent-encoded NUL and bidi controls are removed from the path and query, so no page, route or query
+//   ever sees them (PostgreSQL refuses NUL in text, 22021; bidi controls disguise what is shown). Node's parser itself
+//   refuses them unencoded (400).
+// - HSTS when the trusted proxy says the request came over HTTPS.
+// - server actions: Next answers a cross-site Origin, an unparseable body and a body over its limit with a 500, and
+//   after an oversize body it leaves the rest of the body on a keep-alive connection, where it is read as the next
+//   request. Here they get 403, 400 and 413 with `Connection: close` before Next reads anything (a refused body is
+//   read to its end first, so the client is not reset before it reads the answer).
+import { createRequire } from 'node:module';
+
+/** The server-action body limit; next.config.js gives Next the same number. */
+export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
+
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+const UNSAFE_ENCODED = /%00|%E2%80%A[A-E]|%E2%81%A[6-9]/gi;
+
+/** False for a path with broken percent-encoding (`/gallery/%E0%A4%A`), which Next answers with a 500 in a dynamic segment. */
+function hasDecodablePath(url = '/') {
+  const queryAt = url.indexOf('?');
+  try {
+    decodeURIComponent(queryAt < 0 ? url : url.slice(0, queryAt));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The request target without NUL and bidi controls (again until none is left: `%E2%80%A%00E` hides one). */
+function cleanRequestUrl(url = '/') {
+  let cleaned = url;
+  do {
+    url = cleaned;
+    cleaned = url.replace(UNSAFE_ENCODED, '');
+  } while (cleaned !== url);
+  return cleaned;
+}
+
+const firstValue = (value) => (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim();
+
+/** Headers a client could use to pose as the proxy or as Next itself. */
+function sanitiseHeaders(req, { trustProxy }) {
+  const socketIp = req.socket.remoteAddress ?? '127.0.0.1';
+  if (!trustProxy) {
+    for (const name of Object.keys(req.headers)) if (name.startsWith('x-forwarded-') || name === 'forwarded') delete req.headers[name];
+  }
+  if (!req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = socketIp;
+  delete req.headers['x-middleware-subrequest'];
+}
+
+const isHttpsRequest = (req, { trustProxy }) => trustProxy && firstValue(req.headers['x-forwarded-proto']) === 'https';
+
+/** A POST Next may treat as a server action: one with Next-Action (fetch), or a multipart form posted to a page (MPA). */
+function isPossibleServerAction(req) {
+  if (req.method !== 'POST' || req.url.startsWith('/api/')) return false;
+  return Boolean(req.headers['next-action']) || /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+}
+
+/** The same test as Next's: the Origin's host must be the Host (or, from a trusted proxy, the forwarded host). A request without Origin passes, as in Next. */
+function hasSameOriginOrNone(req) {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const host = firstValue(req.headers['x-forwarded-host']) || req.headers.host;
+  try {
+    return Boolean(host) && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(res, status, message) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
+  res.end(message);
+}
+
+const FILE = Symbol('file');
+/** Deeper than any argument of ours; React's decoder recurses per level and overflows the stack on a few thousand. */
+const MAX_REPLY_DEPTH = 64;
+const REPLY_ARRAY_LIMIT = 1_000_000;
+
+/** The parts of a multipart body as Next's own parser (busboy, compiled into Next) reads them; null if it cannot. */
+function multipartParts(headers, body) {
+  return new Promise((resolve) => {
+    const require = createRequire(import.meta.url);
+    const busboy = require('next/dist/compiled/busboy');
+    const parts = new Map();
+    let parser;
+    try {
+      parser = busboy({ headers, defParamCharset: 'utf8' });
+    } catch {
+      return resolve(null);
+    }
+    parser.on('field', (name, value) => parts.set(name, value));
+    parser.on('file', (name, stream) => {
+      parts.set(name, FILE);
+      stream.resume();
+    });
+    parser.on('error', () => resolve(null));
+    parser.on('close', () => resolve(parts));
+    parser.end(body);
+  });
+}
+
+/**
+ * Whether React can decode these rows of a server-action reply (`encodeReply`): row 0 is JSON, and every `$`-string
+ * in it is either a value (`$$…` an escaped string, `$D` a date, `$n` a BigInt, `$K` a FormData of the form's entries,
+ * `$u` `$N` `$I` `$-` `$H`) or a reference to a row that exists, checked the same way. Streams, temporary and server
+ * references are never arguments of ours. A reference to a missing row makes React wait for it and fail when the body
+ * ends: the 500 this replaces.
+ */
+function isDecodableReply(rows) {
+  const seen = new Set();
+  const row = (id, depth) => {
+    if (seen.has(id)) return true;
+    seen.add(id);
+    if (typeof rows.get(id) !== 'string') return false;
+    try {
+      return value(JSON.parse(rows.get(id)), depth);
+    } catch {
+      return false;
+    }
+  };
+  // React also counts the slots of nested arrays and the strings in them (arraySizeLimit) and throws past a million
+  // when an array holds more than one item; an object starts a new count.
+  const value = (item, depth, arrays = null) => {
+    if (depth > MAX_REPLY_DEPTH) return false;
+    if (typeof item === 'string') {
+      if (arrays) arrays.count += item.length;
+      return !(arrays?.fork && arrays.count > REPLY_ARRAY_LIMIT) && text(item, depth);
+    }
+    if (Array.isArray(item)) {
+      const count = arrays ?? { count: 0, fork: false };
+      count.fork ||= item.length > 1;
+      count.count += item.length + 1;
+      return !(count.fork && count.count > REPLY_ARRAY_LIMIT) && item.every((child) => value(child, depth + 1, count));
+    }
+    if (item && typeof item === 'object') return Object.values(item).every((child) => value(child, depth + 1));
+    return true;
+  };
+  const idOf = (hex) => String(parseInt(hex, 16));
+  const text = (item, depth) => {
+    if (item[0] !== '$') return true;
+    const tag = item[1] ?? '';
+    if (tag === 'n') return /^-?\d{1,300}$/.test(item.slice(2));
+    if (tag && '$DKuNI-H'.includes(tag)) return true;
+    if (tag && 'TRrXxh'.includes(tag)) return false;
+    if (tag && 'BAOoUSsLlGgMmV'.includes(tag)) return rows.get(idOf(item.slice(2))) === FILE;
+    const reference = tag && '@QWi'.includes(tag) ? item.slice(2) : item.slice(1).split(':')[0];
+    return /^[0-9a-f]+$/i.test(reference) && row(idOf(reference), depth + 1);
+  };
+  return row('0', 0);
+}
+
+/** Whether Next will be able to decode the body of a possible server action (see isDecodableReply). */
+async function isDecodable(req, body) {
+  const type = req.headers['content-type'] ?? '';
+  const isFetchAction = Boolean(req.headers['next-action']);
+  if (/^multipart\/form-data/i.test(type)) {
+    const parts = await multipartParts(req.headers, body);
+    // A form posted without Next-Action (a page's <form action>) is decoded by Next from its $ACTION fields.
+    return parts !== null && (!isFetchAction || isDecodableReply(parts));
+  }
+  return isDecodableReply(new Map([['0', body.toString('utf8')]]));
+}
+
+/**
+ * A refused body is still read to its end (and dropped) before the answer, up to this many times the limit: closing a
+ * connection the client is still sending on makes the kernel reset it, and the reset can destroy the answer before the
+ * client reads it. Beyond that the answer goes at once.
+ */
+const DRAIN_FACTOR = 3;
+
+/**
+ * Holds the body of a server-action request back from Next while it arrives, counting it; `done(tooLarge, body,
+ * release)` is called at its end, and `release(body)` hands it to Next whole. The request object stays Node's own: the
+ * parser delivers body chunks through its push(), which is wrapped here, so Next reads the same stream it would have
+ * read, only later. With `keep` false (already refused) nothing is kept.
+ */
+function holdBody(req, { limit, keep }, done) {
+  const push = req.push;
+  const chunks = [];
+  let size = 0;
+  let settled = false;
+  req.push = (chunk, encoding) => {
+    if (settled) return false;
+    if (chunk === null) {
+      settled = true;
+      req.push = push;
+      done(size > limit, Buffer.concat(chunks), (body) => {
+        if (body.length) push.call(req, body);
+        push.call(req, null);
+      });
+      return false;
+    }
+    size += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
+    if (size > limit * DRAIN_FACTOR) {
+      // Stop reading and answer now; the answer closes the connection, so the rest is never taken for a request.
+      settled = true;
+      done(true);
+      return false;
+    }
+    if (keep && size <= limit) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    return true;
+  };
+}
+
+/** Refuses what Next would answer with a 500 (see the top of this file), or passes the request on to `next`. */
+function guardServerAction(req, res, next, limit) {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit * DRAIN_FACTOR) return refuse(res, 413, '提交的内容过大');
+  const sameOrigin = hasSameOriginOrNone(req);
+  holdBody(req, { limit, keep: sameOrigin && declared <= limit }, (tooLarge, body, release) => {
+    if (!sameOrigin) return refuse(res, 403, '请求来源不被允许');
+    if (tooLarge) return refuse(res, 413, '提交的内容过大');
+    isDecodable(req, body).then((ok) => {
+      if (!ok) return refuse(res, 400, '请求格式不正确');
+      next();
+      release(body);
+    });
+  });
+}
+
+/**
+ * The request listener: the edge's checks, then `next(req, res)` (Next, or in tests a stand-in that reads the body as
+ * Next does). `actionBodyLimit` is for tests; the server uses ACTION_BODY_LIMIT_BYTES.
+ */
+export function edgeHandler({ trustProxy, actionBodyLimit = ACTION_BODY_LIMIT_BYTES }, next) {
+  return (req, res) => {
+    sanitiseHeaders(req, { trustProxy });
+    if (!hasDecodablePath(req.url)) return refuse(res, 400, 'Bad Request');
+    req.url = cleanRequestUrl(req.url);
+    if (isHttpsRequest(req, { trustProxy })) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    if (isPossibleServerAction(req)) guardServerAction(req, res, () => next(req, res), actionBodyLimit);
+    else next(req, res);
+  };
+}

@@ -1,0 +1,2 @@
+export class ExplainedError extends Error {}
+export function describeError(error: unknown): string;
