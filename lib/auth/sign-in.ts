@@ -57,6 +57,10 @@ export async function signInWithPassword(input: TSignInInput, client: TDb = db):
       return { ok: false, code: 'IP_LIMIT' };
     }
 
+    // The account's row before the identifier's: every path that touches both (sign-in, password change, admin
+    // unlock and reset) locks in this order, so parallel attempts under the login name and the phone cannot deadlock.
+    const found = await tx.user.findFirst({ where: { OR: [{ loginName: identifier }, { phone: identifier }] }, select: { id: true } });
+    const account = found ? await lockAccountCounter(tx, found.id) : null;
     const counter = await lockIdentifierCounter(tx, identifier);
     const gate = throttleGate(counter, now, env().AUTH_DELAY_BASE_MS);
     if (gate.kind === 'locked') {
@@ -72,8 +76,6 @@ export async function signInWithPassword(input: TSignInInput, client: TDb = db):
       return { ok: false, code: 'CAPTCHA_REQUIRED' };
     }
 
-    const found = await tx.user.findFirst({ where: { OR: [{ loginName: identifier }, { phone: identifier }] }, select: { id: true } });
-    const account = found ? await lockAccountCounter(tx, found.id) : null;
     const user = found && (await tx.user.findUniqueOrThrow({ where: { id: found.id } }));
     const isRightPassword = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
 

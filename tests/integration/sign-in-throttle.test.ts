@@ -3,7 +3,9 @@ import { db, dbNow } from '@/lib/db';
 import { createCaptcha } from '@/lib/auth/captcha';
 import { signInWithPassword, type TSignInResult } from '@/lib/auth/sign-in';
 import { normaliseIdentifier } from '@/lib/auth/throttle';
+import { unlockUser } from '@/lib/user/service';
 import { createUser, TEST_PASSWORD } from '../support/factories';
+import { createAdminTree } from '../support/users';
 
 let ipCounter = 0;
 const freshIp = () => `10.11.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`;
@@ -80,6 +82,20 @@ describe('sign-in reveals nothing about which accounts exist', () => {
     const results = await Promise.all(Array.from({ length: 4 }, () => signInWithPassword({ identifier, password: 'Wrong1234', ip: freshIp() })));
     expect(results.map((result) => !result.ok && result.code)).toEqual(Array(4).fill('INVALID_CREDENTIALS'));
     expect(await db.signInThrottle.findUniqueOrThrow({ where: { identifier } })).toMatchObject({ failedCount: 4, lockedUntil: null });
+  });
+
+  it('parallel sign-ins under the login name and the phone, right and wrong, with an admin unlock, never deadlock', async () => {
+    const phone = freshPhone();
+    const tree = await createAdminTree();
+    const user = await createUser({ roles: [{ role: 'MEMBER', organizationId: tree.branchA1.id }] });
+    await db.user.update({ where: { id: user.id }, data: { phone } });
+    const attempts = Array.from({ length: 12 }, (_, i) =>
+      signInWithPassword({ identifier: i % 2 ? phone : user.loginName, password: i % 3 ? TEST_PASSWORD : 'Wrong1234', ip: freshIp() }),
+    );
+    const results = await Promise.allSettled([...attempts, unlockUser({ userId: user.id }, { actorId: tree.adminA.id, ip: freshIp() })]);
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+    const codes = results.slice(0, 12).map((result) => (result.status === 'fulfilled' && result.value && !result.value.ok ? result.value.code : 'OK'));
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(8);
   });
 
   it('tells “disabled” only to whoever gives the right password', async () => {
