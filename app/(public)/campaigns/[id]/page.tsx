@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { isOperationAllowed } from '@/lib/campaign/lifecycle';
 import { notFound } from 'next/navigation';
 import { AwardRules, ProcedureRules, RubricRules } from '@/components/campaign/public-campaign-rules';
 import { PublicStageTimeline } from '@/components/campaign/public-stage-timeline';
@@ -39,12 +40,13 @@ export default async function PublicCampaignPage({ params }: TProps) {
   const current = campaign.status === 'PUBLISHED' ? currentStage(campaign.stages, now) : undefined;
   const currentStatus = current && stageStatus(current, now);
   const base = `/campaigns/${campaign.id}`;
+  const canVote = isOperationAllowed('cast-vote', { status: campaign.status, stages: campaign.stages, now });
   const links = isCancelled ? [] : [
     campaign.hasBrandList && { href: `${base}/brands`, label: '品牌清单', note: '进入评选的党建品牌' },
     campaign.hasBrandList && isVotingEnabled && hasStarted(voting, now) && {
       href: `${base}/vote`,
-      label: stageStatus(voting!, now) === 'open' ? '参与网络投票' : '网络投票结果',
-      note: stageStatus(voting!, now) === 'open' ? `截至 ${formatDate(new Date(voting!.endsAt.getTime() - 1))}` : '投票已结束',
+      label: canVote ? '参与网络投票' : '网络投票结果',
+      note: canVote ? `截至 ${formatDate(new Date(voting!.endsAt.getTime() - 1))}` : '投票已结束',
     },
     campaign.publicities.length > 0 && { href: `${base}/publicity`, label: '拟表彰名单公示', note: '公示与异议' },
     campaign.announcement && { href: `${base}/announcement`, label: '表彰决定', note: '获奖品牌名单' },
