@@ -25,7 +25,7 @@ export function draftValueAt(values: Partial<TApplicationValues> | undefined, na
 const same = (a: string, b: string) => a.trim() === b.trim();
 
 /**
- * The fields, in form order, where `mine` differs from `saved`. `base` (the version `mine` was typed on) tells
+ * The fields where `mine` differs from `saved`, in form order, those changed in this window first. `base` (the version `mine` was typed on) tells
  * whether this window made the change; the 所属领域 shows the field's name, not its id.
  */
 export function diffDraft(input: {
@@ -37,13 +37,15 @@ export function diffDraft(input: {
 }): TDraftDifference[] {
   const names = [...ORDER.map((name) => ({ name, label: FIELD_LABELS[name] as string })), ...input.criteria.map((criterion) => ({ name: `selfAssessment.${criterion.id}`, label: `自评：${criterion.name}` }))];
   const shown = (name: string, value: string) => (name === 'fieldId' && value ? input.fieldName(value) : value);
-  return names.flatMap(({ name, label }) => {
+  const rows = names.flatMap(({ name, label }) => {
     const mine = draftValueAt(input.mine, name);
     const saved = draftValueAt(input.saved, name);
     if (same(mine, saved)) return [];
     const changedHere = input.base ? !same(mine, draftValueAt(input.base, name)) : null;
     return [{ name, label, mine: shown(name, mine), saved: shown(name, saved), changedHere }];
   });
+  // The fields this window changed first: they are what the user has to decide on.
+  return [...rows.filter((row) => row.changedHere !== false), ...rows.filter((row) => row.changedHere === false)];
 }
 
 /** Equal as far as the draft is concerned (the server trims every text). */

@@ -35,20 +35,21 @@ function DifferenceRow({ row, otherLabel }: { row: TDraftDifference; otherLabel:
         <div className="min-w-0 space-y-1">
           <p className="text-xs font-medium text-amber-900">我的内容</p>
           <div ref={mineRef} className={`${box} border-amber-300 bg-amber-50 text-stone-900`}>{row.mine || <span className="text-stone-600">（空）</span>}</div>
-          <div className="flex flex-wrap items-center gap-2">
-            <button
-              type="button"
-              disabled={!row.mine}
-              onClick={() => void copyText(row.mine, mineRef.current).then(setCopyState)}
-              className="min-h-9 rounded-md border border-stone-300 bg-white px-3 text-sm text-stone-800 hover:bg-stone-100 disabled:text-stone-500"
-              aria-label={`复制我的内容：${row.label}`}
-            >
-              复制我的内容
-            </button>
-            <span aria-live="polite" className="text-xs text-green-800">
-              {copyState === 'copied' ? '已复制' : copyState === 'selected' ? '已选中，请长按或按 Ctrl+C 复制' : ''}
-            </span>
-          </div>
+          {row.mine && (
+            <div className="flex flex-wrap items-center gap-2">
+              <button
+                type="button"
+                onClick={() => void copyText(row.mine, mineRef.current).then(setCopyState)}
+                className="min-h-9 rounded-md border border-stone-300 bg-white px-3 text-sm text-stone-800 hover:bg-stone-100"
+                aria-label={`复制我的内容：${row.label}`}
+              >
+                复制我的内容
+              </button>
+              <span aria-live="polite" className="text-xs text-green-800">
+                {copyState === 'copied' ? '已复制' : copyState === 'selected' ? '已选中，请长按或按 Ctrl+C 复制' : ''}
+              </span>
+            </div>
+          )}
         </div>
         <div className="min-w-0 space-y-1">
           <p className="text-xs font-medium text-stone-700">{otherLabel}</p>

@@ -16,7 +16,7 @@ export function SaveIndicator({ state, onRetry, onResolve }: { state: TSaveState
       {state.kind === 'error' && (
         <>
           <span className="text-red-700">{state.message}</span>
-          <button type="button" onClick={onRetry} className="rounded border border-red-300 px-2 py-0.5 text-red-800 hover:bg-red-50">
+          <button type="button" onClick={onRetry} className="shrink-0 whitespace-nowrap rounded border border-red-300 px-2 py-0.5 text-red-800 hover:bg-red-50">
             保存失败，重试
           </button>
         </>
@@ -25,7 +25,7 @@ export function SaveIndicator({ state, onRetry, onResolve }: { state: TSaveState
         <>
           <span className="text-amber-900">{state.message}</span>
           {onResolve && (
-            <button type="button" onClick={onResolve} className="rounded border border-amber-400 px-2 py-0.5 text-amber-900 hover:bg-amber-50">
+            <button type="button" onClick={onResolve} className="shrink-0 whitespace-nowrap rounded border border-amber-400 px-2 py-0.5 text-amber-900 hover:bg-amber-50">
               查看并处理
             </button>
           )}

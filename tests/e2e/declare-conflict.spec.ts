@@ -46,6 +46,8 @@ test('the window that loses an autosave race keeps its text; the user copies it,
   await expect(practices(second)).toBeFocused();
   await expect(practices(second)).toHaveValue(mine);
   await expect(second.getByRole('dialog')).toBeHidden();
+  await screenshotBoth(second, 'declare-conflict-autosave');
+  await second.setViewportSize({ width: 390, height: 844 });
   const localCopy = () => second.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.values, `dj:draft:${id}:0`);
   await expect.poll(localCopy).toMatchObject({ practices: mine, slogan: '红色管家进楼栋' });
   expect((await stored(id)).practices).toBe('第一个窗口写的做法。');
