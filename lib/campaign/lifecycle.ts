@@ -114,7 +114,7 @@ export const OPERATIONS = {
     label: '催报',
     anyOf: [{ ...DECLARATION_OPEN, message: { upcoming: '申报尚未开始，开始后才能催报', closed: '申报阶段已结束，不能再催报' } }],
   },
-  /** Asked with the level's own window (lib/campaign/recommendation-deadline levelLifecycle): the stage ends at its deadline. */
+  /** Asked with the level's own window (lib/campaign/recommendation-level levelLifecycle): the stage ends at its deadline. */
   recommend: {
     label: '推荐',
     anyOf: [

@@ -1,7 +1,6 @@
 // Each recommending level decides inside the RECOMMENDATION stage, until its own deadline when the campaign sets one
 // (e.g. 党(工)委 by 9月10日, 区委 by 9月20日). Pure, shared by the services, the pages and the setup validation.
 import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
-import { operationRefusal, type TLifecycle, type TRefusal } from '@/lib/campaign/lifecycle';
 import { isRecommendingDepth } from '@/lib/campaign/quota';
 import { formatDateTime } from '@/lib/format';
 
@@ -18,22 +17,6 @@ export function levelWindow(stages: readonly TStageWindow[], deadlines: readonly
 export function levelStatus(stages: readonly TStageWindow[], deadlines: readonly TLevelDeadline[], depth: number, now: Date): TStageStatus {
   const window = levelWindow(stages, deadlines, depth);
   return window ? stageStatus(window, now) : 'disabled';
-}
-
-/** The campaign as the level at `depth` lives it: its RECOMMENDATION stage ends at the level's own deadline. */
-export function levelLifecycle(life: TLifecycle, deadlines: readonly TLevelDeadline[], depth: number): TLifecycle {
-  const window = levelWindow(life.stages, deadlines, depth);
-  return { ...life, stages: life.stages.map((stage) => (stage.kind === 'RECOMMENDATION' && window ? window : stage)) };
-}
-
-/**
- * Why the level at `depth` may not decide now (lifecycle.ts `recommend` in its own window: "本级推荐已于 … 截止"), or
- * null; with the window's status for the page's badge ('closed' too when the campaign no longer runs).
- */
-export function levelRefusal(life: TLifecycle, deadlines: readonly TLevelDeadline[], depth: number): { refusal: TRefusal | null; status: TStageStatus } {
-  const refusal = operationRefusal('recommend', levelLifecycle(life, deadlines, depth));
-  const status = levelStatus(life.stages, deadlines, depth, life.now);
-  return { refusal, status: !refusal ? 'open' : status === 'open' ? 'closed' : status };
 }
 
 /**

@@ -6,7 +6,8 @@ import { loadGrants } from '@/lib/application/access';
 import { sendBackToBranch } from '@/lib/application/service';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/lib/campaign/recommendation-chain';
-import { levelRefusal, type TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
+import type { TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
+import { levelRefusal } from '@/lib/campaign/recommendation-level';
 import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
 import {
   ZNotRecommendInput,
