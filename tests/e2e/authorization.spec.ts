@@ -2,6 +2,7 @@ import { expect, test } from './support/test';
 import { baseURL } from '../../playwright.config';
 import { signInAs } from './support/session';
 import { serverActionId } from './support/server-actions';
+import { db } from '@/lib/db';
 
 test('a direct POST to an admin action from a member’s session is refused and changes nothing', async ({ page }) => {
   await signInAs(page, 'member01', /\/member$/);
@@ -15,11 +16,17 @@ test('a direct POST to an admin action from a member’s session is refused and 
   expect(body).not.toContain('"ok":true');
   expect(body).toMatch(/FORBIDDEN|UNAUTHENTICATED|NOT_FOUND/);
 
+  // Nothing was created; the refused attempt itself is on record (越权操作被拒绝), and nothing else of member01's.
+  expect(await db.organization.count({ where: { code } })).toBe(0);
+  const member = await db.user.findUniqueOrThrow({ where: { loginName: 'member01' }, select: { id: true } });
+  const actions = await db.auditLog.findMany({ where: { actorId: member.id }, select: { action: true } });
+  expect(actions.length).toBeGreaterThan(0);
+  expect(actions.filter((row) => row.action !== 'refuse-access')).toEqual([]);
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login/);
   await signInAs(page, 'admin', /\/admin$/);
   await page.goto(`/admin/audit?actor=member01`);
-  await expect(page.getByText('没有符合条件的审计记录')).toBeVisible();
+  await expect(page.getByRole('main').getByText('越权操作被拒绝').first()).toBeVisible();
 });
 
 test('server actions refuse a cross-origin POST even with an admin’s session', async ({ page }) => {

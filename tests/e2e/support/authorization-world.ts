@@ -99,6 +99,8 @@ export async function createAuthorizationWorld(tag: string) {
     select: { id: true },
   });
   const decision = await db.decision.create({ data: { campaignId: later, kind: 'PRELIMINARY', version: 1, meetingDate: new Date(), attendees: '部务会成员' }, select: { id: true } });
+  // Objections belong to a 公示 version: one that has already ended, so no row finds a 公示 running.
+  await db.publicity.create({ data: { campaignId: later, version: 1, decisionId: decision.id, startsAt: new Date(Date.now() - 2 * 86_400_000), endsAt: new Date(Date.now() - 86_400_000) } });
   const objection = await insertObjection(later, reviewed.id);
   const declinedObjection = await insertObjection(later, reviewed.id);
   await insertVotes(later, reviewed.id, 2);
