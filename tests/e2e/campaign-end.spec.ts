@@ -16,7 +16,7 @@ test('the organization department cancels a running campaign with a reason; the 
 
   await page.getByRole('button', { name: '撤销活动' }).click();
   const dialog = page.getByRole('dialog', { name: '撤销评选活动？' });
-  await dialog.getByLabel('撤销理由').fill('上级通知暂停');
+  await dialog.getByLabel('撤销理由').fill('暂停');
   await dialog.getByRole('button', { name: '确认撤销' }).click();
   await expect(dialog.getByText('请写明撤销理由，至少 5 个字')).toBeVisible();
   await dialog.getByLabel('撤销理由').fill('上级通知本年度评选暂停，另行组织');
