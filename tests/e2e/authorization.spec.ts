@@ -26,7 +26,8 @@ test('a direct POST to an admin action from a member’s session is refused and 
   await expect(page).toHaveURL(/\/login/);
   await signInAs(page, 'admin', /\/admin$/);
   await page.goto(`/admin/audit?actor=member01`);
-  await expect(page.getByRole('main').getByText('越权操作被拒绝').first()).toBeVisible();
+  // The select lists the label too (an option); the record's row comes after it.
+  await expect(page.getByRole('main').getByText('越权操作被拒绝', { exact: true }).last()).toBeVisible();
 });
 
 test('server actions refuse a cross-origin POST even with an admin’s session', async ({ page }) => {
