@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { baseURL } from '../../../playwright.config';
+import { serverActions } from './app-manifest';
 
 type TManifest = { node: Record<string, { filename: string; exportedName: string }> };
 
@@ -74,11 +75,14 @@ function formReply(fields: TFormArgument['form']): FormData {
 /** POSTs a server action as the browser's fetch would (same origin), with the session of `request`. */
 export async function callServerAction(request: APIRequestContext, key: string, args: unknown[] | TFormArgument): Promise<TActionOutcome> {
   const [filename, exportedName] = key.split('#');
-  const headers = { 'Next-Action': serverActionId(filename, exportedName), Origin: baseURL, Accept: 'text/x-component' };
+  const action = serverActions().find((item) => item.filename === filename && item.exportedName === exportedName);
+  if (!action) throw new Error(`server action ${key} is not in the build`);
+  // Posted to a page that imports it, as the browser does: Next looks the action up in that page's worker.
+  const headers = { 'Next-Action': action.id, Origin: baseURL, Accept: 'text/x-component' };
   const response =
     'form' in args
-      ? await request.post('/', { headers, multipart: formReply(args.form) })
-      : await request.post('/', { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: JSON.stringify(encodeValue(args)) });
+      ? await request.post(action.page, { headers, multipart: formReply(args.form), maxRedirects: 0 })
+      : await request.post(action.page, { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: JSON.stringify(encodeValue(args)), maxRedirects: 0 });
   const body = await response.text();
   return { status: response.status(), result: response.ok() ? actionResultOf(body) : null, body };
 }

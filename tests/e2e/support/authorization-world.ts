@@ -1,0 +1,165 @@
+// The records the authorization matrix aims at, inside the demo city so the demo accounts hold their real roles over
+// them: the 东华街道党工委 (dh-admin) subtree with its branches 幸福里 (sec-xfl, member02) and 光明 (sec-gm), and four
+// campaigns of the city (admin) in the stages the actions need. They are written through the same services and
+// support functions as the other specs; at the end every campaign made here is set CANCELLED, which takes it off every
+// list the later specs read (the demo campaign itself is never touched).
+import { db } from '@/lib/db';
+import { getOrCreateDraft, submitApplication } from '@/lib/application/service';
+import { setApplicationFiles } from '@/lib/application/files';
+import { publishBrandList } from '@/lib/brand-list/service';
+import { storeUpload } from '@/lib/files/service';
+import { bulkPassQualifications } from '@/lib/qualification/service';
+import { campaignSetup, createTestCampaign, startDeclarationInPast } from '../../support/campaigns';
+import { completeValues } from '../../support/declarations';
+import { openQualification, openRecommendation } from '../../support/recommendations';
+import { openExpertReview } from '../../support/reviews';
+import { insertObjection } from '../../support/publicity';
+import { insertVotes, openVoting } from '../../support/voting';
+import { samplePdf } from '../../support/upload-samples';
+
+const ip = '10.18.0.1';
+
+async function orgId(code: string) {
+  return (await db.organization.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+}
+
+async function userId(loginName: string) {
+  return (await db.user.findUniqueOrThrow({ where: { loginName }, select: { id: true } })).id;
+}
+
+/** A published city campaign (2 recommending levels off: only the 党工委 recommends) with its declaration open. */
+async function cityCampaign(tag: string, name: string, adminId: string, publish = true) {
+  const city = await orgId('SF');
+  const { campaign } = await createTestCampaign({ ownerOrgId: city, actorId: adminId, publish, changes: { title: `权限矩阵${name}-${tag}` } });
+  await db.campaign.update({ where: { id: campaign.id }, data: { recommendingDepths: [2], memberVotingEnabled: true, publicVotingEnabled: true } });
+  await startDeclarationInPast(campaign.id);
+  return campaign.id;
+}
+
+/** A submitted entry of `organizationId`, written by its secretary; `document` attaches a 证明材料 first. */
+async function submittedEntry(campaignId: string, organizationId: string, secretaryId: string, brandName: string, document = false) {
+  const draft = await getOrCreateDraft({ campaignId, organizationId }, { actorId: secretaryId, ip });
+  let documentId: string | null = null;
+  if (document) {
+    documentId = (await storeUpload({ bytes: await samplePdf(), fileName: '证明材料.pdf', slot: 'DOCUMENT' }, { actorId: secretaryId, ip })).id;
+    await setApplicationFiles({ applicationId: draft.id, logoFileId: null, photoIds: [], documentIds: [documentId] }, { actorId: secretaryId, ip });
+  }
+  const { revision } = await db.application.findUniqueOrThrow({ where: { id: draft.id }, select: { revision: true } });
+  await submitApplication({ applicationId: draft.id, revision, values: { ...(await completeValues(campaignId)), brandName } }, { actorId: secretaryId, ip });
+  return { id: draft.id, documentId };
+}
+
+/** The records of one run; `tag` marks every campaign and account it makes (retireAuthorizationWorld finds them by it). */
+export async function createAuthorizationWorld(tag: string) {
+  const [city, committee, sibling, branch, secondBranch, honoredBranch] = await Promise.all(['SF', 'SF-DC-DH', 'SF-DC-CG', 'SF-DC-DH-01', 'SF-DC-DH-02', 'SF-DC-JG-01'].map(orgId));
+  const [admin, secretary, secondSecretary, member, expert, otherExpert, thirdExpert] = await Promise.all(
+    ['admin', 'sec-xfl', 'sec-gm', 'member02', 'expert1', 'expert2', 'expert3'].map(userId),
+  );
+  // A member of the branch whose account the user-admin actions change (never a demo account).
+  const target = await db.user.create({
+    data: {
+      loginName: `matrix-${tag}`,
+      displayName: '矩阵测试党员',
+      passwordHash: (await db.user.findUniqueOrThrow({ where: { id: member }, select: { passwordHash: true } })).passwordHash,
+      mustChangePassword: false,
+      roleAssignments: { create: [{ role: 'MEMBER', organizationId: branch }] },
+    },
+    select: { id: true },
+  });
+
+  // 申报: the branch's draft, declaration open.
+  const declaration = await cityCampaign(tag, '申报', admin);
+  const draft = await getOrCreateDraft({ campaignId: declaration, organizationId: branch }, { actorId: secretary, ip });
+
+  // 逐级推荐: both branches submitted, waiting at the 党工委.
+  const recommendation = await cityCampaign(tag, '推荐', admin);
+  const recommended = await submittedEntry(recommendation, branch, secretary, `矩阵推荐甲${tag}`);
+  const returned = await submittedEntry(recommendation, secondBranch, secondSecretary, `矩阵推荐乙${tag}`);
+  await openRecommendation(recommendation);
+
+  // 资格审查 passed, 品牌清单 published, expert review and voting open: the entry of the branch (with a document) and
+  // the second branch's entry, which the review, vote and objection actions aim at.
+  const later = await cityCampaign(tag, '评审', admin);
+  const listed = await submittedEntry(later, branch, secretary, `矩阵评审甲${tag}`, true);
+  const reviewed = await submittedEntry(later, secondBranch, secondSecretary, `矩阵评审乙${tag}`);
+  await db.recommendation.createMany({
+    data: [listed.id, reviewed.id].map((applicationId) => ({ campaignId: later, applicationId, organizationId: committee, decision: 'RECOMMENDED' as const, decidedAt: new Date() })),
+  });
+  await openQualification(later);
+  await bulkPassQualifications({ campaignId: later, applicationIds: [listed.id, reviewed.id] }, { actorId: admin, ip });
+  await publishBrandList({ campaignId: later, reason: '' }, { actorId: admin, ip });
+  await openExpertReview(later);
+  await openVoting(later);
+  const sheet = await db.reviewAssignment.create({ data: { campaignId: later, applicationId: reviewed.id, expertId: expert, source: 'MANUAL', reason: '权限矩阵' }, select: { id: true } });
+  const otherSheet = await db.reviewAssignment.create({ data: { campaignId: later, applicationId: reviewed.id, expertId: otherExpert, source: 'MANUAL', reason: '权限矩阵' }, select: { id: true } });
+  const criteria = await db.criterion.findMany({ where: { rubric: { campaignId: later } }, select: { id: true }, orderBy: { sortOrder: 'asc' } });
+  // With a panel the campaign's expert pool is its members.
+  const panel = await db.expertPanel.create({
+    data: { campaignId: later, name: `矩阵专家组${tag}`, members: { create: [expert, otherExpert, thirdExpert].map((expertId) => ({ expertId })) } },
+    select: { id: true },
+  });
+  const decision = await db.decision.create({ data: { campaignId: later, kind: 'PRELIMINARY', version: 1, meetingDate: new Date(), attendees: '部务会成员' }, select: { id: true } });
+  // Objections belong to a 公示 version: one that has already ended, so no row finds a 公示 running.
+  await db.publicity.create({ data: { campaignId: later, version: 1, decisionId: decision.id, startsAt: new Date(Date.now() - 2 * 86_400_000), endsAt: new Date(Date.now() - 86_400_000) } });
+  const objection = await insertObjection(later, reviewed.id);
+  const declinedObjection = await insertObjection(later, reviewed.id);
+  await insertVotes(later, reviewed.id, 2);
+  const votes = await db.vote.findMany({ where: { campaignId: later }, select: { id: true }, orderBy: { id: 'asc' } });
+
+  // Campaign setup: a draft of the city's for the setup actions, and a setup for a new one.
+  const setupTarget = await cityCampaign(tag, '设置', admin, false);
+  // 撤销活动: a draft of its own, since the allowed call really cancels it.
+  const cancelTarget = await cityCampaign(tag, '撤销', admin, false);
+
+  const honor = await db.honor.findFirstOrThrow({ where: { application: { organizationId: honoredBranch } }, select: { id: true, certificateNo: true, campaignId: true, applicationId: true } });
+
+  return {
+    tag,
+    orgs: { city, committee, sibling, branch, secondBranch },
+    users: { admin, secretary, member, expert, otherExpert, thirdExpert, target: target.id },
+    declaration: { campaignId: declaration, draftId: draft.id },
+    recommendation: { campaignId: recommendation, entryId: recommended.id, returnedId: returned.id },
+    later: {
+      campaignId: later,
+      listedId: listed.id,
+      documentId: listed.documentId!,
+      reviewedId: reviewed.id,
+      sheetId: sheet.id,
+      otherSheetId: otherSheet.id,
+      criterionIds: criteria.map((criterion) => criterion.id),
+      panelId: panel.id,
+      decisionId: decision.id,
+      objectionId: objection.id,
+      declinedObjectionId: declinedObjection.id,
+      voteIds: votes.map((vote) => String(vote.id)),
+    },
+    cancel: { campaignId: cancelTarget },
+    setup: { campaignId: setupTarget, next: () => campaignSetup(city, { title: `权限矩阵新建-${tag}` }) },
+    honor,
+  };
+}
+
+export type TAuthorizationWorld = Awaited<ReturnType<typeof createAuthorizationWorld>>;
+
+/** Takes every campaign of the run off the lists (CANCELLED) and disables its account, also after a half-built world. */
+export async function retireAuthorizationWorld(tag: string) {
+  await db.$executeRaw`UPDATE campaigns SET status = 'CANCELLED' WHERE title LIKE ${`权限矩阵%-${tag}`}`;
+  await db.user.updateMany({ where: { loginName: `matrix-${tag}` }, data: { isDisabled: true } });
+}
+
+// Rows that change on every request whatever it asks, or that record the refusal itself (refused privileged attempts
+// go to the audit log); everything else must be exactly as it was after a refused request.
+const VOLATILE_TABLES = ['_prisma_migrations', 'audit_logs', 'user_sessions', 'login_attempts', 'captcha_challenges'];
+
+/** One hash per table of the whole database (its rows in a stable order), to show a refusal changed nothing. */
+export async function databaseFingerprint(): Promise<Record<string, string>> {
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT table_name::text AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND NOT (table_name = ANY(${VOLATILE_TABLES}))
+    ORDER BY table_name`;
+  const query = tables
+    .map(({ name }) => `SELECT '${name}' AS name, md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) AS hash FROM "${name}" t`)
+    .join(' UNION ALL ');
+  const rows = await db.$queryRawUnsafe<{ name: string; hash: string }[]>(query);
+  return Object.fromEntries(rows.map((row) => [row.name, row.hash]));
+}
