@@ -22,6 +22,9 @@ export const STAGE_LABELS: Record<StageKind, string> = {
   DELIBERATION: '初评审定',
   PUBLICITY: '公示',
   ANNOUNCEMENT: '通报表扬',
+  CULTIVATION: '培育创建',
+  ACCEPTANCE: '验收认定',
+  PROMOTION: '宣传推广',
 };
 
 /** Stages a campaign may switch off; the others are the backbone of every campaign. */
@@ -38,6 +41,9 @@ export const DEFAULT_STAGE_DAYS: Record<StageKind, number> = {
   DELIBERATION: 7,
   PUBLICITY: 7,
   ANNOUNCEMENT: 30,
+  CULTIVATION: 180,
+  ACCEPTANCE: 45,
+  PROMOTION: 30,
 };
 
 export type TCriterionTemplate = { name: string; maxPoints: number; guidance: string };
