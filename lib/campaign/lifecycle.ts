@@ -156,6 +156,8 @@ export const OPERATIONS = {
   score: { label: '评分', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
   'reopen-sheet': { label: '重新开放评分表', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
   'cast-vote': { label: '投票', all: [{ stage: 'VOTING', must: 'open' }] },
+  // 作废/恢复 of rigged votes while the campaign runs; lib/voting/invalidation.ts refuses it once the 审定 is signed.
+  'invalidate-votes': { label: '作废或恢复投票' },
   'record-onsite': { label: '记录实地核验', all: [{ stage: 'ONSITE_CHECK', must: 'open' }] },
   // The meeting decides on a ranking that no longer moves: votes, scores and on-site checks are all in.
   deliberate: {
@@ -180,6 +182,9 @@ export const OPERATIONS = {
   },
   'publish-publicity': { label: '发布公示', all: [{ stage: 'DELIBERATION', must: 'started' }] },
   'raise-objection': { label: '提出异议', all: [{ stage: 'PUBLICITY', must: 'open' }] },
+  // 受理/调查/答复/不予受理 while the campaign runs (the 公示 may be over: answers come after it); a finished campaign
+  // has none open (结束活动 and the 表彰决定 both wait for every answer), a cancelled one has nothing left to decide.
+  'handle-objection': { label: '办理异议' },
   'publish-announcement': { label: '发布表彰决定', all: [{ stage: 'PUBLICITY', must: 'closed', orDisabled: true }] },
   'revoke-honor': { label: '摘牌', statuses: ['PUBLISHED', 'FINISHED'] },
   finish: { label: '结束活动', all: [{ stage: 'ANNOUNCEMENT', must: 'started', orDisabled: true }] },

@@ -195,8 +195,8 @@ export async function closeStageNow(input: TStageCommand, context: TContext) {
 }
 
 /**
- * 结束活动: once 通报表扬 has started (every stage then has), the campaign becomes FINISHED and read-only — only 摘牌 and
- * reading go on. A stage still running (the 通报表扬 period) ends at the same database instant.
+ * 结束活动: once 通报表扬 has started (every stage then has) and no objection is open, the campaign becomes FINISHED and
+ * read-only — only 摘牌 and reading go on. A stage still running (the 通报表扬 period) ends at the same database instant.
  */
 export async function finishCampaign(input: TCampaignRef, context: TContext) {
   const { campaignId } = ZCampaignRef.parse(input);
@@ -205,6 +205,10 @@ export async function finishCampaign(input: TCampaignRef, context: TContext) {
     await assertCampaignAdmin(tx, context.actorId, campaign.ownerOrg.path);
     const now = await dbNow(tx);
     refuse(transitionRefusal('finish', campaign.status) ?? operationRefusal('finish', lifeOf(campaign, now)));
+    // A finished campaign handles no objection any more ('handle-objection'): every one must be answered first
+    // (the open statuses of lib/objections/status, which builds on this domain).
+    const openObjections = await tx.objection.count({ where: { campaignId, status: { in: ['RECEIVED', 'ACCEPTED', 'INVESTIGATING'] } } });
+    if (openObjections) throw new AppError('CONFLICT', `还有 ${openObjections} 件异议未办结，全部答复后才能结束活动`);
     const closing = campaign.stages.filter((stage) => stageStatus(stage, now) === 'open' && stage.startsAt < now);
     for (const stage of closing) await tx.campaignStage.update({ where: { campaignId_kind: { campaignId, kind: stage.kind } }, data: { endsAt: now } });
     await tx.campaign.update({ where: { id: campaignId }, data: { status: 'FINISHED', finishedAt: now } });

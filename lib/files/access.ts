@@ -12,7 +12,6 @@ const applicationSelect = {
   id: true,
   status: true,
   organization: { select: { path: true } },
-  _count: { select: { brandListEntries: true } },
 } as const;
 
 type TOwningApplication = { id: string; status: ApplicationStatus; organization: { path: string } };
@@ -24,8 +23,8 @@ function canReadApplicationFiles(user: TFileAccessUser, application: TOwningAppl
 }
 
 /**
- * Who may read a file, judged from the database on every request: anyone, for the logo and photos of a brand on a
- * published 品牌清单 (the voting pages show them); whoever may read the application it belongs to, by the application's
+ * Who may read a file, judged from the database on every request: anyone, for the logo and photos of a brand a public
+ * page shows now (isShownPublicly: on the 品牌清单 or honoured, never once returned or withdrawn); whoever may read the application it belongs to, by the application's
  * own rule, status included (the branch's secretary always; the committee/organization admins above it only once it is
  * no longer a draft); experts assigned to that application; the organizer's admins for 实地核验 photos and 异议 files.
  * The uploader alone reads a file only while it belongs to nothing yet. Documents (证明材料) are never public.
@@ -44,9 +43,26 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
     },
   });
   if (!file) return false;
-  const isListed = (application: { _count: { brandListEntries: number } }) => application._count.brandListEntries > 0;
-  if ((file.logoOf && isListed(file.logoOf)) || file.attachments.some((attachment) => attachment.slot === 'PHOTO' && isListed(attachment.application))) return 'public';
+  const shown = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.filter((attachment) => attachment.slot === 'PHOTO').map((attachment) => attachment.application.id)];
+  if (await isShownPublicly(shown)) return 'public';
   return user ? canReadPrivately(user, file) : false;
+}
+
+/**
+ * Whether one of these applications is shown on a public page now, by the rule those pages use: in a campaign that is
+ * PUBLISHED or FINISHED, on the 品牌清单 as is_listed_entry (migration 0017) defines it (the list, the voting pages, the
+ * 公示), or holding an honour not revoked (品牌风采). A returned or withdrawn entry is neither, so its logo and photos
+ * go back to the branch and the staff above it.
+ */
+async function isShownPublicly(applicationIds: string[]): Promise<boolean> {
+  if (!applicationIds.length) return false;
+  const rows = await db.$queryRaw<{ shown: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM applications a JOIN campaigns c ON c.id = a.campaign_id
+      WHERE a.id = ANY(${applicationIds}) AND c.status IN ('PUBLISHED', 'FINISHED')
+        AND (is_listed_entry(a.id) OR EXISTS (SELECT 1 FROM honors h WHERE h.application_id = a.id AND h.revoked_at IS NULL))
+    ) AS shown`;
+  return rows[0]?.shown ?? false;
 }
 
 async function canReadPrivately(

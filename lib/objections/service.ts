@@ -41,17 +41,19 @@ import { checkVerificationCode, refuseCodeCheck, sendVerificationCode } from '@/
 export const objectionCodePurpose = (campaignId: string) => `OBJECTION:${campaignId}`;
 
 /**
- * The 公示 in force (its latest version: objections bind to it), which must be open now by database time: its period
- * is the campaign's 公示 stage (lib/campaign/lifecycle 'raise-objection').
+ * The 公示 in force (its latest version: objections bind to it), which must be open now by database time in a running
+ * campaign: its period is the campaign's 公示 stage (lib/campaign/lifecycle 'raise-objection'). Once the 表彰决定 is
+ * out the 公示 is over, even if its stage were moved later.
  */
 async function openPublicity(client: TTx, campaignId: string) {
   const publicity = await client.publicity.findFirst({
-    where: { campaignId, campaign: { status: { in: ['PUBLISHED', 'FINISHED'] } } },
+    where: { campaignId, campaign: { status: { not: 'DRAFT' } } },
     orderBy: { version: 'desc' },
-    select: { id: true, version: true, decisionId: true, campaign: { select: { title: true } } },
+    select: { id: true, version: true, decisionId: true, campaign: { select: { title: true, announcement: { select: { id: true } } } } },
   });
   if (!publicity) throw new AppError('NOT_FOUND', '本活动没有公示');
   await requireOperation(client, campaignId, 'raise-objection');
+  if (publicity.campaign.announcement) throw new AppError('STAGE_LOCKED', '表彰决定已经发布，公示已结束，不能再提出异议');
   return { id: publicity.id, version: publicity.version, decisionId: publicity.decisionId, title: publicity.campaign.title };
 }
 
@@ -180,7 +182,10 @@ export async function fileObjection(input: TFileObjectionInput, files: TObjectio
 
 type TStaffContext = TAuditContext & { actorId: string };
 
-/** Locks the objection and checks the actor is ORG_ADMIN over the campaign's owner, inside the transaction. */
+/**
+ * Locks the objection, checks the actor is ORG_ADMIN over the campaign's owner and that the campaign still runs
+ * ('handle-objection': refused once it is finished or cancelled), inside the transaction.
+ */
 async function lockObjection(tx: TTx, objectionId: string, actorId: string) {
   await tx.$queryRaw`SELECT id FROM objections WHERE id = ${objectionId} FOR UPDATE`;
   const objection = await tx.objection.findUnique({
@@ -189,6 +194,7 @@ async function lockObjection(tx: TTx, objectionId: string, actorId: string) {
   });
   if (!objection) throw new AppError('NOT_FOUND', '异议不存在');
   await assertCampaignAdmin(tx, actorId, objection.campaign.ownerOrg.path);
+  await requireOperation(tx, objection.campaignId, 'handle-objection');
   return objection;
 }
 

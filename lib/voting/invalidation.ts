@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertCampaignAdmin } from '@/lib/campaign/access';
+import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { db, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { FLAG_TITLES, flagSelection, parseFlagKey } from '@/lib/voting/flags';
@@ -18,12 +19,16 @@ export type TInvalidateVotesInput = z.input<typeof ZInvalidateVotes>;
 export type TInvalidateByFlagInput = z.input<typeof ZInvalidateByFlag>;
 export type TRestoreVotesInput = z.input<typeof ZRestoreVotes>;
 
-/** Staff of the owner, and the result not yet decided: after the 领导小组审定 is signed the votes are history. */
+/**
+ * Staff of the owner, the campaign running ('invalidate-votes': not finished or cancelled) and the result not yet
+ * decided: after the 领导小组审定 is signed the votes are history.
+ */
 async function lockCampaign(tx: TTx, campaignId: string, actorId: string | null) {
   const [campaign] = await tx.$queryRaw<{ path: string }[]>`
     SELECT o.path FROM campaigns c JOIN organizations o ON o.id = c.owner_org_id WHERE c.id = ${campaignId} FOR UPDATE OF c`;
   if (!campaign) throw new AppError('NOT_FOUND', '评选活动不存在');
   await assertCampaignAdmin(tx, actorId, campaign.path);
+  await requireOperation(tx, campaignId, 'invalidate-votes');
   const signed = await tx.decision.count({ where: { campaignId, kind: 'FINAL', signedAt: { not: null } } });
   if (signed > 0) throw new AppError('STAGE_LOCKED', '领导小组已审定，投票结果不能再更改');
 }

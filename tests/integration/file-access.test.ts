@@ -8,7 +8,9 @@ import { db } from '@/lib/db';
 import { authSecret } from '@/lib/env';
 import { storeUpload } from '@/lib/files/service';
 import { createLocalStorage } from '@/lib/files/storage';
+import { qualifyApplication } from '@/lib/qualification/service';
 import { createOrg, createUser } from '../support/factories';
+import { createListedScope } from '../support/reviews';
 import { openSession } from '../support/users';
 import { samplePdf, samplePng } from '../support/upload-samples';
 
@@ -27,8 +29,9 @@ afterAll(async () => {
   await rm(uploadDir, { recursive: true, force: true });
 });
 
-async function download(userId: string, fileId: string) {
-  jar.token = await encode({ token: { sid: await openSession(userId) }, secret: authSecret() });
+/** The status GET /api/files/<id> answers `userId` (null: anonymous). */
+async function download(userId: string | null, fileId: string) {
+  jar.token = userId ? await encode({ token: { sid: await openSession(userId) }, secret: authSecret() }) : null;
   const response = await downloadFile(new Request(`http://localhost/api/files/${fileId}`), { params: Promise.resolve({ id: fileId }) });
   return response.status;
 }
@@ -67,5 +70,41 @@ describe('/api/files/<id> follows the access rule of the record that owns the fi
     await db.roleAssignment.deleteMany({ where: { userId: secretary.id } });
     await db.roleAssignment.create({ data: { userId: secretary.id, role: 'MEMBER', organizationId: branch.id } });
     expect(await download(secretary.id, document.id)).toBe(404);
+  });
+
+  it('shows the logo and photos of an entry to everyone only while it stands on the 品牌清单: a returned one goes back to its branch and the staff', async () => {
+    const scope = await createListedScope(2);
+    const [returned, staying] = scope.entries;
+    const files = new Map<string, { logo: string; photo: string }>();
+    for (const entry of [returned, staying]) {
+      const context = { actorId: entry.secretaryId, storage };
+      const logo = await storeUpload({ bytes: await samplePng(), fileName: 'logo.png', slot: 'LOGO' }, context);
+      const photo = await storeUpload({ bytes: await samplePng(), fileName: '活动照片.png', slot: 'PHOTO' }, context);
+      await db.application.update({ where: { id: entry.id }, data: { logoFileId: logo.id, attachments: { create: { fileId: photo.id, slot: 'PHOTO', sortOrder: 9 } } } });
+      files.set(entry.id, { logo: logo.id, photo: photo.id });
+    }
+    const returnedFiles = Object.values(files.get(returned.id)!);
+    const stayingFiles = Object.values(files.get(staying.id)!);
+    for (const fileId of [...returnedFiles, ...stayingFiles]) expect(await download(null, fileId)).toBe(200);
+
+    // 资格审查 finds the entry wanting after the list was published: it is returned and leaves the 品牌清单.
+    await qualifyApplication({ applicationId: returned.id, result: 'FAILED', checks: {}, reason: '主要做法与成效缺少数据支撑' }, { actorId: scope.cityAdmin.id });
+    expect(await db.application.findUniqueOrThrow({ where: { id: returned.id }, select: { status: true } })).toEqual({ status: 'RETURNED' });
+    // Anonymous readers are told to sign in (401), signed-in outsiders get 404: neither receives the file.
+    for (const fileId of returnedFiles) {
+      expect(await download(null, fileId)).toBe(401);
+      expect(await download(scope.westAdmin.id, fileId)).toBe(404);
+      expect(await download(returned.secretaryId, fileId)).toBe(200);
+      expect(await download(scope.committeeAdmin.id, fileId)).toBe(200);
+      expect(await download(scope.cityAdmin.id, fileId)).toBe(200);
+    }
+    for (const fileId of stayingFiles) expect(await download(null, fileId)).toBe(200);
+
+    // A campaign called off shows nothing publicly any more.
+    await db.campaign.update({ where: { id: scope.campaign.id }, data: { status: 'CANCELLED' } });
+    for (const fileId of stayingFiles) {
+      expect(await download(null, fileId)).toBe(401);
+      expect(await download(staying.secretaryId, fileId)).toBe(200);
+    }
   });
 });

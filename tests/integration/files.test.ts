@@ -262,6 +262,7 @@ describe('canReadFile', () => {
     const document = await storeUpload({ bytes: await samplePdf(), fileName: 'd.pdf', slot: 'DOCUMENT' }, { actorId: secretary.id, storage });
     const application = await db.application.findFirstOrThrow({ where: { campaignId: campaign.id }, select: { id: true } });
     await db.applicationAttachment.create({ data: { applicationId: application.id, fileId: document.id, slot: 'DOCUMENT', sortOrder: 1 } });
+    await db.campaign.update({ where: { id: campaign.id }, data: { status: 'PUBLISHED' } });
     await db.brandList.create({ data: { campaignId: campaign.id, version: 1, entries: { create: { applicationId: application.id, sortOrder: 1, brandName: '', organizationName: '', fieldName: '', regionName: '' } } } });
     expect(await canReadFile(null, logo.id)).toBe('public');
     expect(await canReadFile(null, photo.id)).toBe('public');

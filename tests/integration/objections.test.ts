@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCaptcha } from '@/lib/auth/captcha';
+import { cancelCampaign, finishCampaign } from '@/lib/campaign/service';
 import { db } from '@/lib/db';
 import { canReadFile } from '@/lib/files/access';
 import { createLocalStorage } from '@/lib/files/storage';
@@ -18,9 +19,10 @@ import {
   noteObjection,
   requestObjectionCode,
 } from '@/lib/objections/service';
+import { finaliseCampaign } from '@/lib/publicity/service';
 import { rejection } from '../support/errors';
 import { createOrg, createUser } from '../support/factories';
-import { createAwardedScope, endPublicity, openPublicity } from '../support/publicity';
+import { createAwardedScope, endPublicity, insertObjection, openPublicity, shanghaiDay } from '../support/publicity';
 import { samplePng } from '../support/upload-samples';
 
 const uploadDir = await mkdtemp(path.join(tmpdir(), 'objection-files-'));
@@ -256,5 +258,69 @@ describe('异议: handling', () => {
     const second = await fileAs(campaignId, scope.entries[1].id);
     await declineObjection({ objectionId: second.objectionId, reason: '异议未提供具体事实，不予受理。' }, as);
     expect(await findObjectionByCode(second.trackingCode)).toMatchObject({ status: 'DECLINED', outcome: null, answer: '异议未提供具体事实，不予受理。' });
+  });
+});
+
+describe('异议 and the end of the campaign', () => {
+  /** Every handling step on `objectionId`, each refused: the messages in order. */
+  async function handlingRefusals(objectionId: string, actorId: string) {
+    const as = { actorId };
+    const refusals = [
+      await rejection(acceptObjection({ objectionId }, as)),
+      await rejection(investigateObjection({ objectionId, note: '调取申报材料原件核对' }, as)),
+      await rejection(noteObjection({ objectionId, note: '结束后补写的记录' }, as)),
+      await rejection(answerObjection({ objectionId, outcome: 'DISMISSED', answer: '经核查，异议反映情况不属实。' }, as)),
+      await rejection(declineObjection({ objectionId, reason: '异议未提供具体事实，不予受理。' }, as)),
+    ];
+    expect(refusals.every((error) => error.code === 'STAGE_LOCKED')).toBe(true);
+    return [...new Set(refusals.map((error) => error.message))];
+  }
+
+  it('answers after the 公示, refuses a new one after the 表彰决定, finishes only with every objection answered, then handles none', async () => {
+    const scope = await createAwardedScope({ entries: 2 });
+    const campaignId = scope.campaign.id;
+    const as = { actorId: scope.cityAdmin.id };
+    await openPublicity(campaignId, scope.cityAdmin.id);
+    const filed = await fileAs(campaignId, scope.entries[0].id);
+    await acceptObjection({ objectionId: filed.objectionId }, as);
+    await endPublicity(campaignId);
+    await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '1 hour', ends_at = now() + interval '10 days' WHERE campaign_id = ${campaignId} AND kind = 'ANNOUNCEMENT'`;
+
+    // An objection still open keeps the campaign from ending: once finished, nobody could answer it any more.
+    expect(await rejection(finishCampaign({ campaignId }, as))).toMatchObject({ code: 'CONFLICT', message: '还有 1 件异议未办结，全部答复后才能结束活动' });
+    // The 公示 is over, the campaign still runs: the answer comes now.
+    await answerObjection({ objectionId: filed.objectionId, outcome: 'DISMISSED', answer: '经核查，异议反映情况不属实。' }, as);
+    await finaliseCampaign({ campaignId, title: '关于命名表彰优秀党建品牌的决定', documentNo: '示范组通〔2026〕18号', preamble: '经逐级推荐、评审和公示，决定予以通报表扬。', issuedOn: shanghaiDay() }, as);
+
+    // After the 表彰决定 the 公示 is over for good, even were its stage moved again.
+    await db.$executeRaw`UPDATE campaign_stages SET ends_at = now() + interval '1 day' WHERE campaign_id = ${campaignId} AND kind = 'PUBLICITY'`;
+    expect(await rejection(requestObjectionCode({ campaignId, phone: newPhone(), ...(await solved()) }, newIp()))).toMatchObject({
+      code: 'STAGE_LOCKED',
+      message: '表彰决定已经发布，公示已结束，不能再提出异议',
+    });
+    await endPublicity(campaignId);
+
+    await finishCampaign({ campaignId }, as);
+    expect(await rejection(requestObjectionCode({ campaignId, phone: newPhone(), ...(await solved()) }, newIp()))).toMatchObject({ message: '活动已结束，不能提出异议' });
+    // An objection left open from before this rule (written straight to the database) stays as it is.
+    const leftover = await insertObjection(campaignId, scope.entries[1].id, { status: 'ACCEPTED' });
+    expect(await handlingRefusals(leftover.id, scope.cityAdmin.id)).toEqual(['活动已结束，不能办理异议']);
+    expect(await db.objection.findUniqueOrThrow({ where: { id: leftover.id }, select: { status: true, _count: { select: { events: true } } } })).toEqual({ status: 'ACCEPTED', _count: { events: 1 } });
+    expect(await db.auditLog.count({ where: { entityId: leftover.id } })).toBe(0);
+  });
+
+  it('handles nothing and takes nothing new in a cancelled campaign', async () => {
+    const scope = await createAwardedScope({ entries: 2 });
+    const campaignId = scope.campaign.id;
+    await openPublicity(campaignId, scope.cityAdmin.id);
+    const filed = await fileAs(campaignId, scope.entries[0].id);
+    await cancelCampaign({ campaignId, reason: '评选工作调整，本次活动撤销' }, { actorId: scope.cityAdmin.id });
+
+    expect(await handlingRefusals(filed.objectionId, scope.cityAdmin.id)).toEqual(['活动已撤销，不能办理异议']);
+    expect(await db.objection.findUniqueOrThrow({ where: { id: filed.objectionId }, select: { status: true } })).toEqual({ status: 'RECEIVED' });
+    expect(await rejection(requestObjectionCode({ campaignId, phone: newPhone(), ...(await solved()) }, newIp()))).toMatchObject({
+      code: 'STAGE_LOCKED',
+      message: '活动已撤销，不能提出异议',
+    });
   });
 });

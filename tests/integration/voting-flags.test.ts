@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cancelCampaign, finishCampaign } from '@/lib/campaign/service';
 import { db } from '@/lib/db';
 import { validVoteCounts } from '@/lib/review/results';
 import { detectFlags, FLAG_THRESHOLDS, flagVotes } from '@/lib/voting/flags';
@@ -121,5 +122,35 @@ describe('anti-rigging flags and invalidation', () => {
     await db.decision.create({ data: { campaignId, kind: 'FINAL', version: 1, meetingDate: new Date(), attendees: '领导小组', signedAt: new Date(), signedById: scope.cityAdmin.id } });
     const locked = await rejection(invalidateVotes({ campaignId, voteIds: [voteId], reason: REASON }, { actorId: scope.cityAdmin.id }));
     expect(locked).toMatchObject({ code: 'STAGE_LOCKED', message: '领导小组已审定，投票结果不能再更改' });
+  });
+
+  it('changes no vote once the campaign is finished or cancelled, even with no 审定 signed', async () => {
+    for (const end of ['FINISHED', 'CANCELLED'] as const) {
+      const scope = await createVotingScope({ entries: 2, members: 0 });
+      const campaignId = scope.campaign.id;
+      const as = { actorId: scope.cityAdmin.id };
+      await insertVotes(campaignId, scope.entries[0].id, FLAG_THRESHOLDS.ipVotes + 5, { ip: '203.0.113.9' });
+      const [flag] = await detectFlags(campaignId);
+      const [counted, invalidated] = await db.vote.findMany({ where: { campaignId }, orderBy: { id: 'asc' }, take: 2, select: { id: true } });
+      await invalidateVotes({ campaignId, voteIds: [String(invalidated.id)], reason: REASON }, as);
+
+      if (end === 'FINISHED') {
+        await db.$executeRaw`UPDATE campaign_stages SET starts_at = LEAST(starts_at, now() - interval '3 days'), ends_at = LEAST(ends_at, now() - interval '2 days') WHERE campaign_id = ${campaignId} AND kind <> 'ANNOUNCEMENT'`;
+        await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '1 hour', ends_at = now() + interval '10 days' WHERE campaign_id = ${campaignId} AND kind = 'ANNOUNCEMENT'`;
+        await finishCampaign({ campaignId }, as);
+      } else {
+        await cancelCampaign({ campaignId, reason: '评选工作调整，本次活动撤销' }, as);
+      }
+      const refusals = [
+        await rejection(invalidateVotes({ campaignId, voteIds: [String(counted.id)], reason: REASON }, as)),
+        await rejection(invalidateByFlag({ campaignId, flagKey: flag.key, reason: REASON }, as)),
+        await rejection(restoreVotes({ campaignId, voteIds: [String(invalidated.id)], reason: '复核后确认为正常投票' }, as)),
+      ];
+      const message = end === 'FINISHED' ? '活动已结束，不能作废或恢复投票' : '活动已撤销，不能作废或恢复投票';
+      expect(refusals.map((error) => [error.code, error.message])).toEqual(Array(3).fill(['STAGE_LOCKED', message]));
+      expect(await db.vote.count({ where: { campaignId, invalidatedAt: { not: null } } })).toBe(1);
+      expect(await db.vote.count({ where: { id: invalidated.id, invalidatedAt: { not: null } } })).toBe(1);
+      expect(await db.auditLog.count({ where: { entityId: campaignId, action: { in: ['invalidate-votes', 'invalidate-votes-by-rule', 'restore-votes'] } } })).toBe(1);
+    }
   });
 });
