@@ -36,6 +36,17 @@ async function download(userId: string | null, fileId: string) {
   return response.status;
 }
 
+/** What a shared cache holding the anonymous copy hears when it asks again (If-None-Match with the ETag it kept). */
+async function revalidate(fileId: string) {
+  jar.token = null;
+  const first = await downloadFile(new Request(`http://localhost/api/files/${fileId}`), { params: Promise.resolve({ id: fileId }) });
+  return async () => {
+    const etag = first.headers.get('etag') ?? '';
+    const again = await downloadFile(new Request(`http://localhost/api/files/${fileId}`, { headers: { 'If-None-Match': etag } }), { params: Promise.resolve({ id: fileId }) });
+    return { status: again.status, cacheControl: again.headers.get('cache-control') };
+  };
+}
+
 describe('/api/files/<id> follows the access rule of the record that owns the file', () => {
   it('keeps the files of a draft application with its branch, and opens them to the admins above once submitted', async () => {
     const root = await createOrg({ levelLabel: '市委' });
@@ -86,6 +97,9 @@ describe('/api/files/<id> follows the access rule of the record that owns the fi
     const returnedFiles = Object.values(files.get(returned.id)!);
     const stayingFiles = Object.values(files.get(staying.id)!);
     for (const fileId of [...returnedFiles, ...stayingFiles]) expect(await download(null, fileId)).toBe(200);
+    // Caches may keep a public copy but must ask each time; while the entry is listed the answer is a 304.
+    const cachedLogo = await revalidate(files.get(returned.id)!.logo);
+    expect(await cachedLogo()).toEqual({ status: 304, cacheControl: 'public, no-cache' });
 
     // 资格审查 finds the entry wanting after the list was published: it is returned and leaves the 品牌清单.
     await qualifyApplication({ applicationId: returned.id, result: 'FAILED', checks: {}, reason: '主要做法与成效缺少数据支撑' }, { actorId: scope.cityAdmin.id });
@@ -99,6 +113,8 @@ describe('/api/files/<id> follows the access rule of the record that owns the fi
       expect(await download(scope.cityAdmin.id, fileId)).toBe(200);
     }
     for (const fileId of stayingFiles) expect(await download(null, fileId)).toBe(200);
+    // The cache's next question is refused: the returned logo stops showing at once, not after a max-age.
+    expect((await cachedLogo()).status).toBe(401);
 
     // A campaign called off shows nothing publicly any more.
     await db.campaign.update({ where: { id: scope.campaign.id }, data: { status: 'CANCELLED' } });
