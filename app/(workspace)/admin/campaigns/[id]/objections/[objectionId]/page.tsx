@@ -9,7 +9,8 @@ import { fileUrl } from '@/lib/files/service';
 import { formatDate, formatDateTime, formatFileSize } from '@/lib/format';
 import { loadObjectionCase } from '@/lib/objections/queries';
 import { OBJECTION_STEP_LABELS, isObjectionOpen } from '@/lib/objections/status';
-import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
+import { operationRefusal } from '@/lib/campaign/lifecycle';
+import { loadReviewCampaignWithNow } from '@/lib/review/admin-page';
 
 export const metadata = { title: '异议办理' };
 
@@ -36,10 +37,12 @@ function FileList({ files }: { files: TCaseFile[] }) {
 export default async function ObjectionCasePage({ params }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
   const { id, objectionId } = await params;
-  const campaign = await loadReviewCampaignForPage(user, id);
+  const { campaign, now } = await loadReviewCampaignWithNow(user, id);
   const objection = await loadObjectionCase(campaign.id, objectionId);
   if (!objection) notFound();
   const open = isObjectionOpen(objection.status);
+  // The same refusal the service gives: once the campaign is over nothing more is handled.
+  const refusal = operationRefusal('handle-objection', { status: campaign.status, stages: campaign.stages, now });
   const [filed, ...steps] = objection.events;
 
   return (
@@ -90,7 +93,9 @@ export default async function ObjectionCasePage({ params }: TProps) {
         </div>
 
         <Card title={open ? '办理' : '办理结果'}>
-          {open ? (
+          {open && refusal ? (
+            <Alert tone="warning">{refusal.message}。</Alert>
+          ) : open ? (
             <ObjectionHandling objectionId={objection.id} status={objection.status} />
           ) : (
             <div className="space-y-3 text-sm">
