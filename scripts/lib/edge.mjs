@@ -5,6 +5,9 @@
 //   ever sees them (PostgreSQL refuses NUL in text, 22021; bidi controls disguise what is shown). Node's parser itself
 //   refuses them unencoded (400).
 // - HSTS when the trusted proxy says the request came over HTTPS.
+// - next-auth's callback-url cookie, plain or __Secure-: one that is not a path or URL of this site (garbage, NUL,
+//   another site, overlong) is removed from the request and cleared in the browser; next-auth answered every
+//   /api/auth request with a 500 while it was there (lib/auth/callback-url.ts guards the callback itself).
 // - server actions: Next answers a cross-site Origin, an unparseable body and a body over its limit with a 500, and
 //   after an oversize body it leaves the rest of the body on a keep-alive connection, where it is read as the next
 //   request. Here they get 403, 400 and 413 with `Connection: close` before Next reads anything. The 403 and 413 go
@@ -49,6 +52,57 @@ function sanitiseHeaders(req, { trustProxy }) {
   }
   if (!req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = socketIp;
   delete req.headers['x-middleware-subrequest'];
+}
+
+/** next-auth's callback-url cookies: the plain one and the one it uses over HTTPS. */
+const CALLBACK_URL_COOKIES = new Set(['next-auth.callback-url', '__Secure-next-auth.callback-url']);
+const CALLBACK_URL_MAX_LENGTH = 2000;
+
+/**
+ * Whether next-auth may be given this callback-url cookie: decoded as Next decodes cookies, short, no control
+ * characters or backslashes, and a path on this site or an http(s) URL of this host (`host`, the Host header or the
+ * trusted proxy's forwarded host). next-auth checks the cookie before any of our callbacks run and answers every
+ * /api/auth request with a 500 when it is not a URL; a foreign URL it would ignore, but it is not ours either.
+ */
+function isUsableCallbackCookie(raw, host) {
+  let value;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return false;
+  }
+  if (value.length > CALLBACK_URL_MAX_LENGTH || /[\u0000-\u001f\u007f-\u009f\\]/.test(value)) return false;
+  if (value.startsWith('/')) return !value.startsWith('//');
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && Boolean(host) && url.host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Drops an unusable next-auth callback-url cookie (see isUsableCallbackCookie) from the request, so next-auth never
+ * sees it, and tells the browser to forget it. Runs after sanitiseHeaders: a forwarded host is there only when trusted.
+ */
+function dropUnusableCallbackCookies(req, res) {
+  const header = req.headers.cookie;
+  if (!header?.includes('callback-url')) return;
+  const host = firstValue(req.headers['x-forwarded-host']) || req.headers.host;
+  const kept = [];
+  const dropped = new Set();
+  for (const pair of header.split(/;\s*/)) {
+    const at = pair.indexOf('=');
+    const name = (at < 0 ? pair : pair.slice(0, at)).trim();
+    if (CALLBACK_URL_COOKIES.has(name) && !isUsableCallbackCookie(at < 0 ? '' : pair.slice(at + 1).trim(), host)) dropped.add(name);
+    else kept.push(pair);
+  }
+  if (!dropped.size) return;
+  if (kept.length) req.headers.cookie = kept.join('; ');
+  else delete req.headers.cookie;
+  for (const name of dropped) {
+    res.appendHeader('Set-Cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`);
+  }
 }
 
 const isHttpsRequest = (req, { trustProxy }) => trustProxy && firstValue(req.headers['x-forwarded-proto']) === 'https';
@@ -269,6 +323,7 @@ export function edgeHandler({ trustProxy, actionBodyLimit = ACTION_BODY_LIMIT_BY
     sanitiseHeaders(req, { trustProxy });
     if (!hasDecodablePath(req.url)) return refuse(res, 400, 'Bad Request');
     req.url = cleanRequestUrl(req.url);
+    dropUnusableCallbackCookies(req, res);
     if (isHttpsRequest(req, { trustProxy })) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
     if (isPossibleServerAction(req)) guardServerAction(req, res, () => next(req, res), { limit: actionBodyLimit, drain });
     else next(req, res);

@@ -106,6 +106,37 @@ describe('edge: forwarded headers', () => {
   });
 });
 
+describe('edge: next-auth callback-url cookies', () => {
+  const GARBAGE = ['%00%ff<script>', '%00', 'garbage', 'javascript:alert(1)', 'https://evil.example/x', '//evil.example', '/%5Cevil.example', '"/login"', `/${'a'.repeat(3000)}`, '%E2%80%AE/x'];
+
+  it('removes an unusable one, plain or __Secure-, from the request and clears it in the browser; other cookies stay', async () => {
+    for (const name of ['next-auth.callback-url', '__Secure-next-auth.callback-url']) {
+      for (const value of GARBAGE) {
+        const reply = await request(plain.port, { path: '/api/auth/session', headers: { Cookie: `a=1; ${name}=${value}; next-auth.session-token=t` } });
+        expect(JSON.parse(reply.body).headers.cookie, `${name}=${value.slice(0, 40)}`).toBe('a=1; next-auth.session-token=t');
+        const cleared = `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`;
+        expect(reply.headers['set-cookie']).toEqual([cleared]);
+      }
+    }
+    const alone = await request(plain.port, { path: '/login', headers: { Cookie: 'next-auth.callback-url=%00' } });
+    expect(JSON.parse(alone.body).headers.cookie).toBeUndefined();
+  });
+
+  it('keeps a path on this site and a URL of this host (as next-auth writes it), and from a trusted proxy one of its forwarded host', async () => {
+    const keep = ['%2Fapplications%3Fq%3D1', '/login', `http%3A%2F%2F127.0.0.1%3A${plain.port}%2Fdashboard`];
+    for (const value of keep) {
+      const reply = await request(plain.port, { path: '/api/auth/session', headers: { Cookie: `next-auth.callback-url=${value}` } });
+      expect(JSON.parse(reply.body).headers.cookie).toBe(`next-auth.callback-url=${value}`);
+      expect(reply.headers['set-cookie']).toBeUndefined();
+    }
+    const viaProxy = await request(proxied.port, { path: '/api/auth/session', headers: { 'X-Forwarded-Host': 'dj.example.cn', Cookie: '__Secure-next-auth.callback-url=https%3A%2F%2Fdj.example.cn%2Fdashboard' } });
+    expect(JSON.parse(viaProxy.body).headers.cookie).toBe('__Secure-next-auth.callback-url=https%3A%2F%2Fdj.example.cn%2Fdashboard');
+    // Without a trusted proxy the forwarded host is dropped first: the URL is not of this host.
+    const forged = await request(plain.port, { path: '/api/auth/session', headers: { 'X-Forwarded-Host': 'dj.example.cn', Cookie: 'next-auth.callback-url=https%3A%2F%2Fdj.example.cn%2F' } });
+    expect(JSON.parse(forged.body).headers.cookie).toBeUndefined();
+  });
+});
+
 describe('edge: server actions', () => {
   it('passes a well-formed action on with its whole body', async () => {
     const body = JSON.stringify([{ name: '党建'.repeat(100) }]);
