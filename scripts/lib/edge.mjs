@@ -94,7 +94,7 @@ function dropUnusableCallbackCookies(req, res) {
   for (const pair of header.split(/;\s*/)) {
     const at = pair.indexOf('=');
     const name = (at < 0 ? pair : pair.slice(0, at)).trim();
-    if (CALLBACK_URL_COOKIES.has(name) && !isUsableCallbackCookie(at < 0 ? '' : pair.slice(at + 1).trim(), host)) dropped.add(name);
+    if (CALLBACK_URL_COOKIES.has(name) && !isUsableCallbackCookie(at < 0 ? '' : pair.slice(at + 1), host)) dropped.add(name);
     else kept.push(pair);
   }
   if (!dropped.size) return;

@@ -107,7 +107,7 @@ describe('edge: forwarded headers', () => {
 });
 
 describe('edge: next-auth callback-url cookies', () => {
-  const GARBAGE = ['%00%ff<script>', '%00', 'garbage', 'javascript:alert(1)', 'https://evil.example/x', '//evil.example', '/%5Cevil.example', '"/login"', `/${'a'.repeat(3000)}`, '%E2%80%AE/x'];
+  const GARBAGE = ['%00%ff<script>', '%00', 'garbage', ' /login', 'javascript:alert(1)', 'https://evil.example/x', '//evil.example', '/%5Cevil.example', '"/login"', `/${'a'.repeat(3000)}`, '%E2%80%AE/x'];
 
   it('removes an unusable one, plain or __Secure-, from the request and clears it in the browser; other cookies stay', async () => {
     for (const name of ['next-auth.callback-url', '__Secure-next-auth.callback-url']) {
