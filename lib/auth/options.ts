@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { authSecret } from '@/lib/env';
+import { sameOriginRedirect } from '@/lib/auth/callback-url';
 import { clientIpFrom } from '@/lib/auth/request-ip';
 import { revokeSession, SESSION_MAX_AGE_S } from '@/lib/auth/session';
 import { signInWithPassword } from '@/lib/auth/sign-in';
@@ -11,6 +12,8 @@ import { signInWithPassword } from '@/lib/auth/sign-in';
  * A failed sign-in throws "CODE|detail", which the sign-in form turns into a Chinese message.
  * `secureCookies` (the request came over HTTPS, lib/auth/https.ts): the session and CSRF cookies get `Secure` and
  * their __Secure-/__Host- names; the guard reads either name.
+ * `redirect` sends people only to places on this site, whatever callbackUrl the form, query or cookie names; an unusable
+ * callback-url cookie (which next-auth refuses with a 500 before any callback) is dropped by the edge (scripts/lib/edge.mjs).
  */
 export function getAuthOptions({ secureCookies }: { secureCookies: boolean }): NextAuthOptions {
   return {
@@ -47,6 +50,7 @@ export function getAuthOptions({ secureCookies }: { secureCookies: boolean }): N
       }),
     ],
     callbacks: {
+      redirect: sameOriginRedirect,
       jwt({ token, user }) {
         if (user && 'sid' in user) token.sid = user.sid as string;
         return token;

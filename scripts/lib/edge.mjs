@@ -5,10 +5,14 @@
 //   ever sees them (PostgreSQL refuses NUL in text, 22021; bidi controls disguise what is shown). Node's parser itself
 //   refuses them unencoded (400).
 // - HSTS when the trusted proxy says the request came over HTTPS.
+// - next-auth's callback-url cookie, plain or __Secure-: one that is not a path or URL of this site (garbage, NUL,
+//   another site, overlong) is removed from the request and cleared in the browser; next-auth answered every
+//   /api/auth request with a 500 while it was there (lib/auth/callback-url.ts guards the callback itself).
 // - server actions: Next answers a cross-site Origin, an unparseable body and a body over its limit with a 500, and
 //   after an oversize body it leaves the rest of the body on a keep-alive connection, where it is read as the next
-//   request. Here they get 403, 400 and 413 with `Connection: close` before Next reads anything (a refused body is
-//   read to its end first, so the client is not reset before it reads the answer).
+//   request. Here they get 403, 400 and 413 with `Connection: close` before Next reads anything. The 403 and 413 go
+//   out at once, and the refused body is then read to its end and dropped (up to DRAIN_LIMIT_BYTES and
+//   DRAIN_TIMEOUT_MS) before the connection closes, so a client still sending is not reset before it reads the answer.
 import { createRequire } from 'node:module';
 
 /** The server-action body limit; next.config.js gives Next the same number. */
@@ -48,6 +52,57 @@ function sanitiseHeaders(req, { trustProxy }) {
   }
   if (!req.headers['x-forwarded-for']) req.headers['x-forwarded-for'] = socketIp;
   delete req.headers['x-middleware-subrequest'];
+}
+
+/** next-auth's callback-url cookies: the plain one and the one it uses over HTTPS. */
+const CALLBACK_URL_COOKIES = new Set(['next-auth.callback-url', '__Secure-next-auth.callback-url']);
+const CALLBACK_URL_MAX_LENGTH = 2000;
+
+/**
+ * Whether next-auth may be given this callback-url cookie: decoded as Next decodes cookies, short, no control
+ * characters or backslashes, and a path on this site or an http(s) URL of this host (`host`, the Host header or the
+ * trusted proxy's forwarded host). next-auth checks the cookie before any of our callbacks run and answers every
+ * /api/auth request with a 500 when it is not a URL; a foreign URL it would ignore, but it is not ours either.
+ */
+function isUsableCallbackCookie(raw, host) {
+  let value;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return false;
+  }
+  if (value.length > CALLBACK_URL_MAX_LENGTH || /[\u0000-\u001f\u007f-\u009f\\]/.test(value)) return false;
+  if (value.startsWith('/')) return !value.startsWith('//');
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && Boolean(host) && url.host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Drops an unusable next-auth callback-url cookie (see isUsableCallbackCookie) from the request, so next-auth never
+ * sees it, and tells the browser to forget it. Runs after sanitiseHeaders: a forwarded host is there only when trusted.
+ */
+function dropUnusableCallbackCookies(req, res) {
+  const header = req.headers.cookie;
+  if (!header?.includes('callback-url')) return;
+  const host = firstValue(req.headers['x-forwarded-host']) || req.headers.host;
+  const kept = [];
+  const dropped = new Set();
+  for (const pair of header.split(/;\s*/)) {
+    const at = pair.indexOf('=');
+    const name = (at < 0 ? pair : pair.slice(0, at)).trim();
+    if (CALLBACK_URL_COOKIES.has(name) && !isUsableCallbackCookie(at < 0 ? '' : pair.slice(at + 1), host)) dropped.add(name);
+    else kept.push(pair);
+  }
+  if (!dropped.size) return;
+  if (kept.length) req.headers.cookie = kept.join('; ');
+  else delete req.headers.cookie;
+  for (const name of dropped) {
+    res.appendHeader('Set-Cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`);
+  }
 }
 
 const isHttpsRequest = (req, { trustProxy }) => trustProxy && firstValue(req.headers['x-forwarded-proto']) === 'https';
@@ -166,73 +221,111 @@ async function isDecodable(req, body) {
 }
 
 /**
- * A refused body is still read to its end (and dropped) before the answer, up to this many times the limit: closing a
- * connection the client is still sending on makes the kernel reset it, and the reset can destroy the answer before the
- * client reads it. Beyond that the answer goes at once.
+ * How much of a refused body is still read (and dropped) after the answer, and for how long, before the connection
+ * closes. Closing a connection the client is still sending on makes the kernel reset it, and the reset destroys the
+ * answer in a client that reads only after sending (or whose write fails first): the 413 would arrive as ECONNRESET.
  */
-const DRAIN_FACTOR = 3;
+export const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+export const DRAIN_TIMEOUT_MS = 30_000;
+
+const chunkLength = (chunk, encoding) => (typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length);
 
 /**
- * Holds the body of a server-action request back from Next while it arrives, counting it; `done(tooLarge, body,
- * release)` is called at its end, and `release(body)` hands it to Next whole. The request object stays Node's own: the
- * parser delivers body chunks through its push(), which is wrapped here, so Next reads the same stream it would have
- * read, only later. With `keep` false (already refused) nothing is kept.
+ * Answers at once a request whose body may still be arriving: the whole answer goes out (Content-Length, Connection:
+ * close), but the response ends, and with it the connection, only when the body has been read to its end and dropped,
+ * or after `drain.limit` bytes or `drain.timeoutMs`, whichever comes first. The body arrives through the parser's
+ * push(), which is wrapped here: returning true keeps the socket reading, nothing is buffered.
  */
-function holdBody(req, { limit, keep }, done) {
+function refuseWhileDraining(req, res, status, message, drain) {
+  const body = Buffer.from(message);
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store', Connection: 'close' });
+  res.write(body);
+  if (req.complete) return void res.end();
+  const push = req.push;
+  let drained = 0;
+  const finish = () => {
+    if (res.writableEnded) return;
+    clearTimeout(timer);
+    req.push = push;
+    res.end();
+  };
+  const timer = setTimeout(finish, drain.timeoutMs);
+  res.once('close', () => clearTimeout(timer));
+  req.push = (chunk, encoding) => {
+    if (chunk === null) {
+      finish();
+      return push.call(req, null);
+    }
+    drained += chunkLength(chunk, encoding);
+    if (drained <= drain.limit) return true;
+    finish();
+    return false;
+  };
+}
+
+/**
+ * Holds the body of a server-action request back from Next while it arrives, up to `limit`. At its end `onEnd(body,
+ * release)` is called, and `release(body)` hands it to Next whole; the moment it passes the limit `onOverflow()` is
+ * called instead and the rest is no longer held. The request object stays Node's own: the parser delivers body chunks
+ * through its push(), which is wrapped here, so Next reads the same stream it would have read, only later.
+ */
+function holdBody(req, limit, { onEnd, onOverflow }) {
   const push = req.push;
   const chunks = [];
   let size = 0;
-  let settled = false;
   req.push = (chunk, encoding) => {
-    if (settled) return false;
     if (chunk === null) {
-      settled = true;
       req.push = push;
-      done(size > limit, Buffer.concat(chunks), (body) => {
+      onEnd(Buffer.concat(chunks), (body) => {
         if (body.length) push.call(req, body);
         push.call(req, null);
       });
       return false;
     }
-    size += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length;
-    if (size > limit * DRAIN_FACTOR) {
-      // Stop reading and answer now; the answer closes the connection, so the rest is never taken for a request.
-      settled = true;
-      done(true);
-      return false;
+    size += chunkLength(chunk, encoding);
+    if (size > limit) {
+      // Refused from here on: nothing more is held, refuseWhileDraining takes the parser's push over.
+      req.push = push;
+      onOverflow();
+      return true;
     }
-    if (keep && size <= limit) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
     return true;
   };
 }
 
-/** Refuses what Next would answer with a 500 (see the top of this file), or passes the request on to `next`. */
-function guardServerAction(req, res, next, limit) {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit * DRAIN_FACTOR) return refuse(res, 413, '提交的内容过大');
-  const sameOrigin = hasSameOriginOrNone(req);
-  holdBody(req, { limit, keep: sameOrigin && declared <= limit }, (tooLarge, body, release) => {
-    if (!sameOrigin) return refuse(res, 403, '请求来源不被允许');
-    if (tooLarge) return refuse(res, 413, '提交的内容过大');
-    isDecodable(req, body).then((ok) => {
-      if (!ok) return refuse(res, 400, '请求格式不正确');
-      next();
-      release(body);
-    });
+/**
+ * Refuses what Next would answer with a 500 (see the top of this file), or passes the request on to `next`. A
+ * cross-site Origin and a body declared or found over the limit are answered at once while the body drains; a body
+ * Next could not decode is answered after it was read whole.
+ */
+function guardServerAction(req, res, next, { limit, drain }) {
+  if (!hasSameOriginOrNone(req)) return refuseWhileDraining(req, res, 403, '请求来源不被允许', drain);
+  if (Number(req.headers['content-length'] ?? 0) > limit) return refuseWhileDraining(req, res, 413, '提交的内容过大', drain);
+  holdBody(req, limit, {
+    onOverflow: () => refuseWhileDraining(req, res, 413, '提交的内容过大', drain),
+    onEnd: (body, release) =>
+      void isDecodable(req, body).then((ok) => {
+        if (!ok) return refuse(res, 400, '请求格式不正确');
+        next();
+        release(body);
+      }),
   });
 }
 
 /**
  * The request listener: the edge's checks, then `next(req, res)` (Next, or in tests a stand-in that reads the body as
- * Next does). `actionBodyLimit` is for tests; the server uses ACTION_BODY_LIMIT_BYTES.
+ * Next does). `actionBodyLimit`, `drainLimit` and `drainTimeoutMs` are for tests; the server uses the constants above.
  */
-export function edgeHandler({ trustProxy, actionBodyLimit = ACTION_BODY_LIMIT_BYTES }, next) {
+export function edgeHandler({ trustProxy, actionBodyLimit = ACTION_BODY_LIMIT_BYTES, drainLimit = DRAIN_LIMIT_BYTES, drainTimeoutMs = DRAIN_TIMEOUT_MS }, next) {
+  const drain = { limit: drainLimit, timeoutMs: drainTimeoutMs };
   return (req, res) => {
     sanitiseHeaders(req, { trustProxy });
     if (!hasDecodablePath(req.url)) return refuse(res, 400, 'Bad Request');
     req.url = cleanRequestUrl(req.url);
+    dropUnusableCallbackCookies(req, res);
     if (isHttpsRequest(req, { trustProxy })) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
-    if (isPossibleServerAction(req)) guardServerAction(req, res, () => next(req, res), actionBodyLimit);
+    if (isPossibleServerAction(req)) guardServerAction(req, res, () => next(req, res), { limit: actionBodyLimit, drain });
     else next(req, res);
   };
 }

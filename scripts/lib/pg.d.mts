@@ -19,5 +19,5 @@ export function prepareEmbeddedDatabase(
 ): Promise<{ url: string; migrateUrl: string; appRole: string; adminUrl: string }>;
 export function dropDatabase(adminUrl: string, name: string): Promise<void>;
 export function listMigrations(dir?: string): string[];
-export function migrate(url: string, options?: { log?: (message: string) => void; dir?: string; appRole?: string }): Promise<string[]>;
+export function migrate(url: string, options?: { log?: (message: string) => void; dir?: string; appRole?: string; through?: number }): Promise<string[]>;
 export function isDatabaseEmpty(url: string): Promise<boolean>;

@@ -268,8 +268,9 @@ async function grantAppPrivileges(client, appRole) {
  * Applies checked-in SQL migrations in name order, each in its own transaction, recorded in
  * `_app_migrations`; a second run does nothing and a failing migration leaves no trace.
  * Run it as the owner role; `appRole`: then grant that role the app's privileges (grantAppPrivileges), every run.
+ * `through` (tests of a migration's data step): only the migrations numbered up to it, e.g. 15 for 0001…0015.
  */
-export async function migrate(url, { log = console.log, dir = MIGRATIONS_DIR, appRole } = {}) {
+export async function migrate(url, { log = console.log, dir = MIGRATIONS_DIR, appRole, through = Infinity } = {}) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied = [];
@@ -279,7 +280,7 @@ export async function migrate(url, { log = console.log, dir = MIGRATIONS_DIR, ap
     // One migrator at a time, even when dev and a test run start together.
     await client.query('SELECT pg_advisory_lock(727274)');
     const done = new Map((await client.query('SELECT name, checksum FROM _app_migrations')).rows.map((r) => [r.name, r.checksum]));
-    for (const name of listMigrations(dir)) {
+    for (const name of listMigrations(dir).filter((name) => !(Number.parseInt(name, 10) > through))) {
       const sql = readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
       if (done.has(name)) {

@@ -106,6 +106,91 @@ test('a body over 6 MB is refused with 413 and Connection: close, declared or st
   agent.destroy();
 });
 
+/**
+ * A client that sends the whole body before it reads anything (reading paused until the last byte is handed over):
+ * resolves with what the server sent until it closed, or fails with the error that came first (ECONNRESET or EPIPE:
+ * the reset that destroyed the 413 when the server closed while the body was still arriving).
+ */
+function postWhole(path: string, body: { declared: number } | { chunked: number }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    socket.pause();
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+    socket.on('error', reject);
+    socket.on('end', () => resolve(received));
+    socket.setTimeout(60_000, () => socket.destroy(new Error('no answer within 60 s')));
+    const head = `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${baseURL}\r\nNext-Action: ${similarNames().id}\r\nContent-Type: text/plain;charset=UTF-8\r\n`;
+    const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+    const pieces: Buffer[] = [];
+    if ('declared' in body) {
+      pieces.push(Buffer.from(`${head}Content-Length: ${body.declared}\r\n\r\n`));
+      for (let sent = 0; sent < body.declared; sent += megabyte.length) pieces.push(megabyte.subarray(0, Math.min(megabyte.length, body.declared - sent)));
+    } else {
+      pieces.push(Buffer.from(`${head}Transfer-Encoding: chunked\r\n\r\n`));
+      for (let sent = 0; sent < body.chunked; sent += megabyte.length) pieces.push(Buffer.from(`${megabyte.length.toString(16)}\r\n`), megabyte, Buffer.from('\r\n'));
+      pieces.push(Buffer.from('0\r\n\r\n'));
+    }
+    const last = pieces.pop()!;
+    for (const piece of pieces) socket.write(piece);
+    socket.write(last, () => socket.resume());
+  });
+}
+
+test('a client that sends an 18 MB body whole reads the 413, declared or chunked, every time', async () => {
+  test.setTimeout(120_000);
+  const MB = 1024 * 1024;
+  const cases = [{ declared: 18 * MB + 1 }, { declared: 18_000_000 }, { declared: 20 * MB }, { chunked: 20 * MB }, { chunked: 8 * MB }];
+  for (const body of cases) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const received = await postWhole('/applications', body);
+      expect([received.match(/^HTTP\/1\.1 \d+/)?.[0], /\r\nConnection: close\r\n/i.test(received), received.endsWith('提交的内容过大')], `${JSON.stringify(body)}, attempt ${attempt}`).toEqual(['HTTP/1.1 413', true, true]);
+    }
+  }
+  expect((await send({ path: '/api/health' })).status).toBe(200);
+});
+
+test('an unusable next-auth callback-url cookie, plain or __Secure-, never gives a 500 nor a way off-site; nor does a bad callbackUrl', async () => {
+  const values = ['%00%ff<script>', '%00', 'garbage', 'javascript:alert(1)', 'https://evil.example/x', '//evil.example', `/${'a'.repeat(3000)}`];
+  const requests: { method: 'GET' | 'POST'; path: string }[] = [
+    { method: 'GET', path: '/api/auth/session' },
+    { method: 'GET', path: '/api/auth/csrf' },
+    { method: 'GET', path: '/api/auth/providers' },
+    { method: 'GET', path: '/api/auth/signin' },
+    { method: 'GET', path: '/api/auth/signout' },
+    { method: 'GET', path: '/login' },
+    { method: 'POST', path: '/api/auth/signin/credentials' },
+    { method: 'POST', path: '/api/auth/callback/credentials' },
+    { method: 'POST', path: '/api/auth/signout' },
+  ];
+  const isOnSite = (location: string) => location.startsWith(`${baseURL}/`) || (location.startsWith('/') && !location.startsWith('//'));
+  const failures: string[] = [];
+  for (const name of ['next-auth.callback-url', '__Secure-next-auth.callback-url']) {
+    for (const value of values) {
+      for (const { method, path } of requests) {
+        const form: Record<string, string> = method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseURL } : {};
+        const reply = await send({ method, path, headers: { ...form, Cookie: `${name}=${value}` }, body: method === 'POST' ? 'csrfToken=x&json=true' : undefined });
+        const label = `${method} ${path} with ${name}=${value.slice(0, 30)}`;
+        if (reply.status >= 500) failures.push(`${label} → ${reply.status}`);
+        if (reply.headers.location && !isOnSite(reply.headers.location)) failures.push(`${label} → Location ${reply.headers.location}`);
+        if (/^application\/json/.test(reply.headers['content-type'] ?? '') && reply.body.includes('"url"') && !isOnSite(JSON.parse(reply.body).url)) failures.push(`${label} → url ${reply.body}`);
+        if (!reply.headers['set-cookie']?.some((cookie) => cookie.startsWith(`${name}=;`) && /Max-Age=0/i.test(cookie))) failures.push(`${label}: cookie not cleared`);
+      }
+    }
+  }
+  // The callbackUrl of a sign-in or sign-out form: never thrown on, never followed off-site.
+  for (const callbackUrl of ['garbage', 'https://evil.example/x', '//evil.example', 'javascript:alert(1)', `/${'a'.repeat(3000)}`]) {
+    for (const path of ['/api/auth/callback/credentials', '/api/auth/signin/credentials', '/api/auth/signout']) {
+      const reply = await send({ method: 'POST', path, headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseURL }, body: new URLSearchParams({ csrfToken: 'x', json: 'true', callbackUrl }).toString() });
+      const label = `POST ${path} callbackUrl=${callbackUrl.slice(0, 30)}`;
+      if (reply.status >= 500) failures.push(`${label} → ${reply.status}`);
+      if (reply.headers.location && !isOnSite(reply.headers.location)) failures.push(`${label} → Location ${reply.headers.location}`);
+      if (reply.body.includes('"url"') && !isOnSite(JSON.parse(reply.body).url)) failures.push(`${label} → url ${reply.body}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
 test('forwarded headers from the client are dropped: no HSTS over plain HTTP', async () => {
   const reply = await send({ path: '/login', headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'evil.example' } });
   expect(reply.status).toBe(200);

@@ -106,6 +106,37 @@ describe('edge: forwarded headers', () => {
   });
 });
 
+describe('edge: next-auth callback-url cookies', () => {
+  const GARBAGE = ['%00%ff<script>', '%00', 'garbage', ' /login', 'javascript:alert(1)', 'https://evil.example/x', '//evil.example', '/%5Cevil.example', '"/login"', `/${'a'.repeat(3000)}`, '%E2%80%AE/x'];
+
+  it('removes an unusable one, plain or __Secure-, from the request and clears it in the browser; other cookies stay', async () => {
+    for (const name of ['next-auth.callback-url', '__Secure-next-auth.callback-url']) {
+      for (const value of GARBAGE) {
+        const reply = await request(plain.port, { path: '/api/auth/session', headers: { Cookie: `a=1; ${name}=${value}; next-auth.session-token=t` } });
+        expect(JSON.parse(reply.body).headers.cookie, `${name}=${value.slice(0, 40)}`).toBe('a=1; next-auth.session-token=t');
+        const cleared = `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`;
+        expect(reply.headers['set-cookie']).toEqual([cleared]);
+      }
+    }
+    const alone = await request(plain.port, { path: '/login', headers: { Cookie: 'next-auth.callback-url=%00' } });
+    expect(JSON.parse(alone.body).headers.cookie).toBeUndefined();
+  });
+
+  it('keeps a path on this site and a URL of this host (as next-auth writes it), and from a trusted proxy one of its forwarded host', async () => {
+    const keep = ['%2Fapplications%3Fq%3D1', '/login', `http%3A%2F%2F127.0.0.1%3A${plain.port}%2Fdashboard`];
+    for (const value of keep) {
+      const reply = await request(plain.port, { path: '/api/auth/session', headers: { Cookie: `next-auth.callback-url=${value}` } });
+      expect(JSON.parse(reply.body).headers.cookie).toBe(`next-auth.callback-url=${value}`);
+      expect(reply.headers['set-cookie']).toBeUndefined();
+    }
+    const viaProxy = await request(proxied.port, { path: '/api/auth/session', headers: { 'X-Forwarded-Host': 'dj.example.cn', Cookie: '__Secure-next-auth.callback-url=https%3A%2F%2Fdj.example.cn%2Fdashboard' } });
+    expect(JSON.parse(viaProxy.body).headers.cookie).toBe('__Secure-next-auth.callback-url=https%3A%2F%2Fdj.example.cn%2Fdashboard');
+    // Without a trusted proxy the forwarded host is dropped first: the URL is not of this host.
+    const forged = await request(plain.port, { path: '/api/auth/session', headers: { 'X-Forwarded-Host': 'dj.example.cn', Cookie: 'next-auth.callback-url=https%3A%2F%2Fdj.example.cn%2F' } });
+    expect(JSON.parse(forged.body).headers.cookie).toBeUndefined();
+  });
+});
+
 describe('edge: server actions', () => {
   it('passes a well-formed action on with its whole body', async () => {
     const body = JSON.stringify([{ name: '党建'.repeat(100) }]);
@@ -165,14 +196,108 @@ describe('edge: server actions', () => {
     agent.destroy();
   });
 
-  it('answers at once, without reading, a body declared larger than it would read to the end', async () => {
-    const response = await raw(plain.port, `POST /x HTTP/1.1\r\nHost: x\r\nNext-Action: a\r\nContent-Type: text/plain\r\nContent-Length: ${LIMIT * 3 + 1}\r\n\r\n`, { end: false });
-    expect(response).toMatch(/^HTTP\/1\.1 413 [^]*\r\nConnection: close\r\n/);
+  it('answers a refused body at once, then drains it for a bounded time and amount before closing', async () => {
+    const server = http.createServer(edgeHandler({ trustProxy: false, actionBodyLimit: LIMIT, drainLimit: 20_000, drainTimeoutMs: 300 }, fakeNext));
+    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+    /** A client that declares 1 GB and sends `bytesPerTick` every 5 ms; when the answer came and when the server closed. */
+    const endless = (bytesPerTick: number) =>
+      new Promise<{ answer: string; answeredMs: number; closedMs: number }>((resolve) => {
+        const started = Date.now();
+        const socket = net.connect(port, '127.0.0.1');
+        let answer = '';
+        let answeredMs = -1;
+        socket.on('data', (chunk) => {
+          answer += chunk.toString('utf8');
+          if (answeredMs < 0 && answer.endsWith('提交的内容过大')) answeredMs = Date.now() - started;
+        });
+        socket.on('error', () => undefined);
+        const ticker = setInterval(() => bytesPerTick && socket.writable && socket.write(Buffer.alloc(bytesPerTick, 0x20)), 5);
+        socket.on('close', () => {
+          clearInterval(ticker);
+          resolve({ answer, answeredMs, closedMs: Date.now() - started });
+        });
+        socket.write(`POST /x HTTP/1.1\r\nHost: x\r\nNext-Action: a\r\nContent-Type: text/plain\r\nContent-Length: ${1024 ** 3}\r\n\r\n`);
+        setTimeout(() => socket.destroy(), 5000);
+      });
+    try {
+      // Nothing sent after the headers: the 413 comes at once, the connection closes when the drain time is up.
+      const silent = await endless(0);
+      expect(silent.answer).toMatch(/^HTTP\/1\.1 413 [^]*\r\nConnection: close\r\n/);
+      expect(silent.answer).toMatch(/\r\nContent-Length: 21\r\n/);
+      expect(silent.answeredMs).toBeLessThan(250);
+      expect(silent.closedMs).toBeGreaterThanOrEqual(290);
+      expect(silent.closedMs).toBeLessThan(2000);
+      // Sending on and on: the connection closes once the drained amount is passed, well before the drain time.
+      const flood = await endless(2000);
+      expect(flood.answeredMs).toBeLessThan(250);
+      expect(flood.closedMs).toBeLessThan(290);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('leaves route handlers and other POSTs to Next (they have their own limits)', async () => {
     const big = 'x'.repeat(LIMIT * 3);
     expect(JSON.parse((await request(plain.port, { method: 'POST', path: '/api/files', headers: { 'Content-Type': 'multipart/form-data; boundary=z' }, body: big })).body).size).toBe(big.length);
     expect(JSON.parse((await request(plain.port, { method: 'POST', path: '/login', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: big })).body).size).toBe(big.length);
+  });
+});
+
+describe('edge: a body over the real 6 MB limit is answered 413, and a client that sends all of it reads the 413', () => {
+  const MB = 1024 * 1024;
+  let real: { server: http.Server; port: number };
+  beforeAll(async () => {
+    const server = http.createServer(edgeHandler({ trustProxy: false }, fakeNext));
+    real = await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port })));
+  });
+  afterAll(() => new Promise((resolve) => real.server.close(resolve)));
+
+  /**
+   * A client that sends the whole body before it reads anything (as many HTTP clients do): reading is paused until the
+   * last byte is handed to the kernel. Resolves with what the server sent until it closed, or fails with the error that
+   * came first: ECONNRESET or EPIPE is the reset that used to destroy the 413 before the client could read it.
+   */
+  function postWhole(port: number, body: { declared: number } | { chunked: number }): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.pause();
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+      socket.on('error', reject);
+      socket.on('end', () => resolve(received));
+      socket.setTimeout(30_000, () => socket.destroy(new Error('no answer within 30 s')));
+      const head = `POST /x HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nNext-Action: ${'a'.repeat(42)}\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: text/plain;charset=UTF-8\r\n`;
+      const megabyte = Buffer.alloc(MB, 0x20);
+      const pieces: Buffer[] = [];
+      if ('declared' in body) {
+        pieces.push(Buffer.from(`${head}Content-Length: ${body.declared}\r\n\r\n`));
+        for (let sent = 0; sent < body.declared; sent += MB) pieces.push(megabyte.subarray(0, Math.min(MB, body.declared - sent)));
+      } else {
+        pieces.push(Buffer.from(`${head}Transfer-Encoding: chunked\r\n\r\n`));
+        for (let sent = 0; sent < body.chunked; sent += MB) pieces.push(Buffer.from(`${MB.toString(16)}\r\n`), megabyte, Buffer.from('\r\n'));
+        pieces.push(Buffer.from('0\r\n\r\n'));
+      }
+      const last = pieces.pop()!;
+      for (const piece of pieces) socket.write(piece);
+      socket.write(last, () => socket.resume());
+    });
+  }
+
+  const answer = (received: string) => [received.match(/^HTTP\/1\.1 \d+/)?.[0], /\r\nConnection: close\r\n/i.test(received), received.includes('提交的内容过大')];
+
+  it('answers a body declared with Content-Length over the limit (18 MB and more) with 413, every time', async () => {
+    for (const size of [18 * MB + 1, 18_000_000, 20 * MB, 7 * MB]) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        expect(answer(await postWhole(real.port, { declared: size })), `${size} bytes, attempt ${attempt}`).toEqual(['HTTP/1.1 413', true, true]);
+      }
+    }
+  });
+
+  it('answers a chunked body that passes the limit mid-stream with 413, every time', async () => {
+    for (const size of [20 * MB, 8 * MB]) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        expect(answer(await postWhole(real.port, { chunked: size })), `${size} bytes chunked, attempt ${attempt}`).toEqual(['HTTP/1.1 413', true, true]);
+      }
+    }
   });
 });
