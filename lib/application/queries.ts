@@ -42,6 +42,7 @@ export const APPLICATION_DETAIL_SELECT = {
       nameMaxLength: true,
       fields: { select: { id: true, name: true }, orderBy: { sortOrder: 'asc' } },
       rubric: { select: { criteria: { select: { id: true, name: true, maxPoints: true, guidance: true }, orderBy: { sortOrder: 'asc' } } } },
+      program: true,
       stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
     },
   },
@@ -61,7 +62,7 @@ export function valuesOf(application: Omit<TApplicationValues, 'fieldId' | 'self
 }
 
 function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date) {
-  const life = { status: row.campaign.status, stages: row.campaign.stages, now };
+  const life = { status: row.campaign.status, program: row.campaign.program, stages: row.campaign.stages, now };
   const window = editWindow(life, row);
   const declaration = window.status;
   const canEdit = canEditApplication(grants, row);
@@ -117,7 +118,8 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
         ownerOrgId: true,
         recommendingDepths: true,
         allowMultipleApplications: true,
-        stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+        program: true,
+      stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
       },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
       take: 50,
@@ -149,7 +151,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
     organizations
       .filter((grant) => ancestorIdsOf(grant.organizationPath).includes(campaign.ownerOrgId))
       .flatMap((grant) => {
-        const life = { status: campaign.status, stages: campaign.stages, now };
+        const life = { status: campaign.status, program: campaign.program, stages: campaign.stages, now };
         const own = applications.filter((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId).sort((a, b) => a.slot - b.slot);
         const canAddAnother = campaign.allowMultipleApplications && own.length > 0 && !operationRefusal('declare', life);
         const rowOf = (application: (typeof own)[number] | null, isLast: boolean) => {

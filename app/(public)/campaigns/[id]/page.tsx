@@ -40,7 +40,7 @@ export default async function PublicCampaignPage({ params }: TProps) {
   const current = campaign.status === 'PUBLISHED' ? currentStage(campaign.stages, now) : undefined;
   const currentStatus = current && stageStatus(current, now);
   const base = `/campaigns/${campaign.id}`;
-  const canVote = isOperationAllowed('cast-vote', { status: campaign.status, stages: campaign.stages, now });
+  const canVote = isOperationAllowed('cast-vote', { status: campaign.status, program: campaign.program, stages: campaign.stages, now });
   const links = isCancelled ? [] : [
     campaign.hasBrandList && { href: `${base}/brands`, label: '品牌清单', note: '进入评选的党建品牌' },
     campaign.hasBrandList && isVotingEnabled && hasStarted(voting, now) && {

@@ -23,7 +23,7 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
   const [{ id }, notice] = await Promise.all([params, searchParams]);
   const { campaign, now, setup, locks } = await loadCampaignForAdmin(user, id);
   const orgNames = await organizationNames([campaign.ownerOrgId, ...campaign.quotas.map((quota) => quota.organizationId)]);
-  const life = { status: campaign.status, stages: campaign.stages, now };
+  const life = { status: campaign.status, program: campaign.program, stages: campaign.stages, now };
   const stages = sortStages(campaign.stages).map((stage) => ({
     kind: stage.kind,
     isEnabled: stage.isEnabled,
