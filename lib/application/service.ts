@@ -15,6 +15,7 @@ import { declareOperationOf, formRulesOf, type TEditWindowEntry } from '@/lib/ap
 import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-state';
 import { returnRefusal, type TReturnOrigin } from '@/lib/campaign/entry-operations';
 import { loadLifecycle, requireOperation } from '@/lib/campaign/lifecycle-db';
+import { brandForDeclaration } from '@/lib/brand/assign';
 import { parseDraft, submitSchema, type TDraftParse, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 
 type TContext = TAuditContext & { tx?: TTx };
@@ -172,9 +173,12 @@ export async function submitApplication(input: { applicationId: string; revision
     if (!parsed.success) throw new AppError('INVALID_INPUT', '申报表还有未填写或填写有误的内容，请检查标出的字段', fieldErrorsOf(parsed.error));
     const values: TApplicationValues = { ...parsed.data, selfAssessment: parsed.data.selfAssessment as Record<string, string> };
     const now = await dbNow(tx);
+    // The declaration joins the organization's lasting brand (the one the draft started from, or the one of this name).
+    const own = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { organizationId: true, brandId: true } });
+    const brandId = await brandForDeclaration(tx, { organizationId: own.organizationId, brandName: values.brandName, startedFrom: own.brandId });
     const updated = await tx.application.update({
       where: { id: applicationId },
-      data: { ...columnsOf(values), status: 'SUBMITTED', submittedAt: now, revision: { increment: 1 } },
+      data: { ...columnsOf(values), brandId, status: 'SUBMITTED', submittedAt: now, revision: { increment: 1 } },
       select: { revision: true, logoFileId: true, attachments: { select: { fileId: true, slot: true, caption: true, sortOrder: true, file: { select: { originalName: true } } }, orderBy: [{ slot: 'asc' }, { sortOrder: 'asc' }] } },
     });
     const last = await tx.applicationVersion.aggregate({ where: { applicationId }, _max: { number: true } });
