@@ -49,6 +49,17 @@ export const PROGRAM_STAGES_OFF_BY_DEFAULT: Record<CampaignProgram, readonly Sta
   CREATION: [],
 };
 
+/** The campaign admin's pages, each belonging to a stage: a program without the stage shows no link to it. */
+export const CAMPAIGN_ADMIN_LINKS: readonly { path: string; stage: StageKind; label: Partial<Record<CampaignProgram, string>> & { SELECTION: string } }[] = [
+  { path: 'qualification', stage: 'QUALIFICATION', label: { SELECTION: '资格审查', CREATION: '资格把关' } },
+  { path: 'brand-list', stage: 'QUALIFICATION', label: { SELECTION: '品牌清单' } },
+  { path: 'votes', stage: 'VOTING', label: { SELECTION: '网络投票' } },
+  { path: 'review', stage: 'EXPERT_REVIEW', label: { SELECTION: '专家评审' } },
+  { path: 'onsite', stage: 'ONSITE_CHECK', label: { SELECTION: '实地核验' } },
+  { path: 'decisions', stage: 'DELIBERATION', label: { SELECTION: '初评与审定' } },
+  { path: 'publicity', stage: 'PUBLICITY', label: { SELECTION: '公示与表彰' } },
+];
+
 /** Where a stage stands in the program's list (-1 when the program omits it). */
 export function programStageIndex(program: CampaignProgram, kind: StageKind): number {
   return PROGRAM_STAGES[program].indexOf(kind);
