@@ -27,6 +27,7 @@ import {
 } from '@/lib/campaign/lifecycle';
 import { openStageEarly, stageStatus, type TRuleGroup, type TStageWindow } from '@/lib/campaign/stages';
 import { fromDateTimeLocal } from '@/lib/format';
+import { CULTIVATION_STAGES } from '@/lib/campaign/templates';
 
 type TContext = TAuditContext & { tx?: TTx };
 
@@ -73,7 +74,8 @@ export async function createCampaign(input: TCampaignSetupInput & { publish?: bo
         publicityEnabled: publicityEnabledOf(setup),
         createdById: context.actorId,
         stages: {
-          create: setup.stages.map((stage) => ({ kind: stage.kind, isEnabled: stage.isEnabled, startsAt: fromDateTimeLocal(stage.startsAt), endsAt: fromDateTimeLocal(stage.endsAt) })),
+          // A 选树 campaign holds 培育创建/验收认定/宣传推广 only once switched on (as campaigns made before them); updateCampaign adds the rows.
+          create: setup.stages.filter((stage) => stage.isEnabled || !CULTIVATION_STAGES.includes(stage.kind)).map((stage) => ({ kind: stage.kind, isEnabled: stage.isEnabled, startsAt: fromDateTimeLocal(stage.startsAt), endsAt: fromDateTimeLocal(stage.endsAt) })),
         },
       },
       select: { id: true, title: true, status: true },

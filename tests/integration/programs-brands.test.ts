@@ -12,6 +12,11 @@ import { getSheetForExpert } from '@/lib/review/scoring';
 import { createTestCampaign, startDeclarationInPast } from '../support/campaigns';
 import { createCreationScope, insertHonour, openStageNow, submitDeclaration } from '../support/brands';
 import { createReviewScope } from '../support/reviews';
+import { createAwardedScope, endPublicity, openPublicity, shanghaiDay } from '../support/publicity';
+import { finaliseCampaign } from '@/lib/publicity/service';
+import { getCampaignDetail } from '@/lib/campaign/admin-queries';
+import { campaignToSetup } from '@/lib/campaign/setup-values';
+import { updateCampaign } from '@/lib/campaign/service';
 import { createOrg, createUser } from '../support/factories';
 import { rejection } from '../support/errors';
 
@@ -147,5 +152,41 @@ describe('the lasting brand', () => {
     // The campaign's own honours are not "earlier" ones.
     expect(sheet.earlierHonours.every((honour) => honour.campaignId !== scope.campaign.id)).toBe(true);
     expect((await rejection(getSheetForExpert(assignment.id, scope.westExpert.id))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('a 选树 campaign with 培育创建 switched on', () => {
+  it('adds the stage when an existing campaign switches it on, and enrols the honoured entries when the 表彰决定 is published', async () => {
+    const scope = await createAwardedScope({ entries: 3, awarded: 2 });
+    const campaignId = scope.campaign.id;
+    expect(await db.campaignStage.count({ where: { campaignId, kind: 'CULTIVATION' } })).toBe(0);
+    await openPublicity(campaignId, scope.cityAdmin.id);
+    await endPublicity(campaignId);
+
+    // Switched on through the setup, as an admin would after the fact: the missing rows are created.
+    const setup = campaignToSetup((await getCampaignDetail(campaignId))!);
+    const last = setup.stages.find((stage) => stage.kind === 'ANNOUNCEMENT')!;
+    const stages = setup.stages.map((stage) =>
+      stage.kind === 'CULTIVATION' ? { ...stage, isEnabled: true, startsAt: last.endsAt, endsAt: `${Number(last.endsAt.slice(0, 4)) + 1}${last.endsAt.slice(4)}` } : stage,
+    );
+    const result = await updateCampaign({ ...setup, stages, id: campaignId }, context(scope.cityAdmin.id));
+    expect(result.changedStages).toBe(1);
+    expect(await db.campaignStage.findFirst({ where: { campaignId, kind: 'CULTIVATION' }, select: { isEnabled: true } })).toEqual({ isEnabled: true });
+
+    const input = { campaignId, title: '关于命名表彰优秀党建品牌的决定', documentNo: '示范组通〔2026〕31号', preamble: '经研究，决定对以下党建品牌予以通报表扬。', issuedOn: shanghaiDay() };
+    expect((await finaliseCampaign(input, context(scope.cityAdmin.id))).honors).toBe(2);
+    const enrolled = await db.cultivation.findMany({ where: { campaignId }, select: { applicationId: true } });
+    expect(enrolled.map((row) => row.applicationId).sort()).toEqual(scope.entries.slice(0, 2).map((entry) => entry.id).sort());
+    const audit = await db.auditLog.findFirst({ where: { action: 'enrol-cultivations', entityId: campaignId }, select: { after: true } });
+    expect(audit?.after).toMatchObject({ source: 'announcement', cultivations: 2 });
+  });
+
+  it('enrols nobody when 培育创建 is not switched on', async () => {
+    const scope = await createAwardedScope({ entries: 2 });
+    await openPublicity(scope.campaign.id, scope.cityAdmin.id);
+    await endPublicity(scope.campaign.id);
+    const input = { campaignId: scope.campaign.id, title: '关于通报表扬的决定', documentNo: '示范组通〔2026〕32号', preamble: '经研究，决定对以下党建品牌予以通报表扬。', issuedOn: shanghaiDay() };
+    expect((await finaliseCampaign(input, context(scope.cityAdmin.id))).honors).toBe(2);
+    expect(await db.cultivation.count({ where: { campaignId: scope.campaign.id } })).toBe(0);
   });
 });
