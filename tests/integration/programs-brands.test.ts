@@ -156,22 +156,29 @@ describe('the lasting brand', () => {
 });
 
 describe('a 选树 campaign with 培育创建 switched on', () => {
-  it('adds the stage when an existing campaign switches it on, and enrols the honoured entries when the 表彰决定 is published', async () => {
+  it('gets the stage rows when its setup switches 培育创建 on after the fact', async () => {
+    const scope = await createCreationScope(0);
+    const { campaign } = await createTestCampaign({ ownerOrgId: scope.east.id, actorId: scope.eastAdmin.id });
+    expect(await db.campaignStage.count({ where: { campaignId: campaign.id, kind: 'CULTIVATION' } })).toBe(0);
+    const setup = campaignToSetup((await getCampaignDetail(campaign.id))!);
+    expect(setup.stages.map((stage) => stage.kind)).toEqual([...PROGRAM_STAGES.SELECTION]);
+    const stages = setup.stages.map((stage) => (stage.kind === 'CULTIVATION' ? { ...stage, isEnabled: true } : stage));
+    expect((await updateCampaign({ ...setup, stages, id: campaign.id }, context(scope.eastAdmin.id))).changedStages).toBe(1);
+    expect(await db.campaignStage.findFirst({ where: { campaignId: campaign.id, kind: 'CULTIVATION' }, select: { isEnabled: true } })).toEqual({ isEnabled: true });
+    expect(await db.campaignStage.count({ where: { campaignId: campaign.id, kind: { in: ['ACCEPTANCE', 'PROMOTION'] } } })).toBe(0);
+    // The template stays what it was.
+    expect((await rejection(updateCampaign({ ...setup, program: 'CREATION', id: campaign.id }, context(scope.eastAdmin.id)))).code).toBe('INVALID_INPUT');
+  });
+
+  it('enrols the honoured entries when the 表彰决定 is published', async () => {
     const scope = await createAwardedScope({ entries: 3, awarded: 2 });
     const campaignId = scope.campaign.id;
     expect(await db.campaignStage.count({ where: { campaignId, kind: 'CULTIVATION' } })).toBe(0);
     await openPublicity(campaignId, scope.cityAdmin.id);
     await endPublicity(campaignId);
 
-    // Switched on through the setup, as an admin would after the fact: the missing rows are created.
-    const setup = campaignToSetup((await getCampaignDetail(campaignId))!);
-    const last = setup.stages.find((stage) => stage.kind === 'ANNOUNCEMENT')!;
-    const stages = setup.stages.map((stage) =>
-      stage.kind === 'CULTIVATION' ? { ...stage, isEnabled: true, startsAt: last.endsAt, endsAt: `${Number(last.endsAt.slice(0, 4)) + 1}${last.endsAt.slice(4)}` } : stage,
-    );
-    const result = await updateCampaign({ ...setup, stages, id: campaignId }, context(scope.cityAdmin.id));
-    expect(result.changedStages).toBe(1);
-    expect(await db.campaignStage.findFirst({ where: { campaignId, kind: 'CULTIVATION' }, select: { isEnabled: true } })).toEqual({ isEnabled: true });
+    const last = await db.campaignStage.findFirstOrThrow({ where: { campaignId, kind: 'ANNOUNCEMENT' }, select: { endsAt: true } });
+    await db.campaignStage.create({ data: { campaignId, kind: 'CULTIVATION', startsAt: last.endsAt, endsAt: new Date(last.endsAt.getTime() + 200 * 86_400_000) } });
 
     const input = { campaignId, title: '关于命名表彰优秀党建品牌的决定', documentNo: '示范组通〔2026〕31号', preamble: '经研究，决定对以下党建品牌予以通报表扬。', issuedOn: shanghaiDay() };
     expect((await finaliseCampaign(input, context(scope.cityAdmin.id))).honors).toBe(2);
