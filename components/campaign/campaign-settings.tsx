@@ -14,7 +14,7 @@ import {
   WeightsSummary,
 } from '@/components/campaign/setup-summary';
 import { Card } from '@/components/ui/card';
-import { SETUP_STEPS_OF, type TCampaignSetup, type TSetupStep } from '@/lib/campaign/schema';
+import { setupStepsOf, type TCampaignSetup, type TSetupStep } from '@/lib/campaign/schema';
 import type { TSetupLocks } from '@/lib/campaign/setup-locks';
 import type { TRuleGroup } from '@/lib/campaign/stages';
 
@@ -49,12 +49,12 @@ type TSettingsProps = { campaignId: string; setup: TCampaignSetup; locks: TSetup
 /** The campaign's rules, each group read-only with its lock reason once the stage governing it has started. */
 export function CampaignSettings({ campaignId, setup, locks, orgNames }: TSettingsProps) {
   // The program's wizard steps: 创建认定 has no awards, review, quotas or vote, so neither do its settings.
-  const steps = SETUP_STEPS_OF[setup.program];
+  const isCultivating = setup.stages.some((stage) => stage.kind === 'CULTIVATION' && stage.isEnabled);
+  const steps = setupStepsOf(setup.program, isCultivating);
   const has = (step: TSetupStep) => steps.includes(step);
   const editHref = (step: TSetupStep, group?: TRuleGroup) =>
     locks.isReadOnly || (group && locks.groups[group]) ? undefined : `/admin/campaigns/${campaignId}/edit?step=${steps.indexOf(step)}`;
   const isVotingStageEnabled = setup.stages.find((stage) => stage.kind === 'VOTING')?.isEnabled ?? false;
-  const isCultivating = setup.stages.some((stage) => stage.kind === 'CULTIVATION' && stage.isEnabled);
   if (!has('voting')) {
     return (
       <div className="grid gap-4 lg:grid-cols-2">

@@ -11,6 +11,7 @@ import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-sta
 import { returnRefusal } from '@/lib/campaign/entry-operations';
 import { describeProgress } from '@/lib/application/recommendation-progress';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
+import { brandsOfOrganizations } from '@/lib/brand/queries';
 
 export const APPLICATION_DETAIL_SELECT = {
   id: true,
@@ -119,7 +120,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
         recommendingDepths: true,
         allowMultipleApplications: true,
         program: true,
-      stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
+        stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
       },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
       take: 50,
@@ -144,6 +145,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
       },
     }),
   ]);
+  const brandsByOrg = await brandsOfOrganizations(organizations.map((grant) => grant.organizationId));
   const levelNames = new Map(
     (await db.organization.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((org) => [org.id, org.name]),
   );
@@ -165,6 +167,8 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
             progress: application ? describeProgress({ ...application, campaign }, levelNames) : null,
             /** 再申报一个品牌 is offered below the organization's last application while 申报 is open. */
             canAddAnother: canAddAnother && isLast,
+            /** 从上次申报开始: the organization's brands a new declaration may start from. */
+            brands: brandsByOrg.get(grant.organizationId) ?? [],
           };
         };
         return own.length ? own.map((application, index) => rowOf(application, index === own.length - 1)) : [rowOf(null, true)];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
+import { db, type TDb, type TTx } from '@/lib/db';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { grantsRoleAt, scopeRoots } from '@/lib/auth/scope';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -77,3 +77,45 @@ export async function findBrandForStaff(brandId: string, grants: readonly TRoleG
 }
 
 export type TStaffBrand = NonNullable<Awaited<ReturnType<typeof findBrandForStaff>>>;
+
+/** "从上次申报开始": the organizations' brands that have a submitted declaration, each with its latest one (for the label). */
+export async function brandsOfOrganizations(organizationIds: readonly string[]) {
+  if (!organizationIds.length) return new Map<string, { id: string; name: string; lastDeclared: string }[]>();
+  const rows = await db.brand.findMany({
+    where: { organizationId: { in: [...organizationIds] }, applications: { some: { submittedAt: { not: null } } } },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      name: true,
+      organizationId: true,
+      applications: { where: { submittedAt: { not: null } }, orderBy: { submittedAt: 'desc' }, take: 1, select: { campaign: { select: { title: true } } } },
+    },
+  });
+  const result = new Map<string, { id: string; name: string; lastDeclared: string }[]>();
+  for (const row of rows) {
+    const list = result.get(row.organizationId) ?? [];
+    list.push({ id: row.id, name: row.name, lastDeclared: row.applications[0]?.campaign.title ?? '' });
+    result.set(row.organizationId, list);
+  }
+  return result;
+}
+
+/**
+ * The text of the brand's last submitted declaration, to start a new one from ("从上次申报开始"): the brand name and
+ * text sections of the newest submitted version of any declaration of the brand, and its field's name. Null when the
+ * brand is not the organization's or was never submitted.
+ */
+export async function lastDeclarationOfBrand(client: TDb | TTx, brandId: string, organizationId: string) {
+  const version = await client.applicationVersion.findFirst({
+    where: { application: { brandId, organizationId, brand: { organizationId } } },
+    orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+    select: { snapshot: true },
+  });
+  if (!version) return null;
+  const snapshot = (version.snapshot ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof snapshot[key] === 'string' ? (snapshot[key] as string) : '');
+  return {
+    texts: { brandName: text('brandName'), slogan: text('slogan'), essence: text('essence'), carriers: text('carriers'), norms: text('norms'), practices: text('practices'), honors: text('honors') },
+    fieldName: text('fieldName'),
+  };
+}

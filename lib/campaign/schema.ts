@@ -193,7 +193,7 @@ export const ZQuotasStep = z.object({ quotas: ZQuotas });
 export const ZVotingStep = z.object({ voting: ZVoting, weights: ZWeights });
 export const ZCultivationStep = z.object({ cultivation: ZCultivationSettings });
 
-/** The wizard's steps; the whole setup is their union plus the rules that span steps. Which steps a program shows: SETUP_STEPS_OF. */
+/** The wizard's steps; the whole setup is their union plus the rules that span steps. Which steps a program shows: setupStepsOf. */
 export const SETUP_STEP_SCHEMAS = {
   basics: ZBasicsStep,
   stages: ZStagesStep,
@@ -206,11 +206,14 @@ export const SETUP_STEP_SCHEMAS = {
 
 export type TSetupStep = keyof typeof SETUP_STEP_SCHEMAS;
 
-/** 创建认定 has no recommendation, review, awards or vote: its wizard hides those steps (their values stay at the defaults). */
-export const SETUP_STEPS_OF: Record<'SELECTION' | 'CREATION', readonly TSetupStep[]> = {
-  SELECTION: ['basics', 'stages', 'fieldsAwards', 'rubric', 'quotas', 'voting', 'cultivation'],
-  CREATION: ['basics', 'stages', 'fieldsAwards', 'cultivation'],
-};
+/**
+ * The wizard's steps of a program. 创建认定 has no recommendation, review, awards or vote: its wizard hides those steps
+ * (their values stay at the defaults). A 选树 campaign shows the 培育与验收 step once its 培育创建 stage is switched on.
+ */
+export function setupStepsOf(program: 'SELECTION' | 'CREATION', isCultivating: boolean): TSetupStep[] {
+  if (program === 'CREATION') return ['basics', 'stages', 'fieldsAwards', 'cultivation'];
+  return ['basics', 'stages', 'fieldsAwards', 'rubric', 'quotas', 'voting', ...(isCultivating ? (['cultivation'] as const) : [])];
+}
 
 const setupShape = {
   ...ZBasicsStep.shape,

@@ -8,6 +8,8 @@ import { publishBrandList } from '@/lib/brand-list/service';
 import { bulkPassQualifications } from '@/lib/qualification/service';
 import { listQualificationRows } from '@/lib/qualification/queries';
 import { earlierHonoursOfEntry } from '@/lib/brand/honours';
+import { getOrCreateDraft, submitApplication } from '@/lib/application/service';
+import { completeValues } from '../support/declarations';
 import { getSheetForExpert } from '@/lib/review/scoring';
 import { createTestCampaign, startDeclarationInPast } from '../support/campaigns';
 import { createCreationScope, insertHonour, openStageNow, submitDeclaration } from '../support/brands';
@@ -124,6 +126,25 @@ describe('the lasting brand', () => {
     const elsewhere = await submitDeclaration(second.id, other.id, otherSecretary.id, '红色引擎');
     const otherRow = await db.application.findUniqueOrThrow({ where: { id: elsewhere }, select: { brandId: true } });
     expect(otherRow.brandId).not.toBe(rows[0].brandId);
+  });
+
+  it('从上次申报开始: a new declaration copies the brand\'s last submitted text and keeps the brand, even renamed', async () => {
+    const scope = await createCreationScope(2);
+    const [{ branch, secretary }, other] = scope.branches;
+    const first = await submitDeclaration(scope.campaign.id, branch.id, secretary.id, '初心驿站');
+    const { brandId } = await db.application.findUniqueOrThrow({ where: { id: first }, select: { brandId: true } });
+    const { campaign: next } = await createTestCampaign({ ownerOrgId: scope.east.id, actorId: scope.eastAdmin.id, publish: true, changes: { batch: 3 } });
+    await startDeclarationInPast(next.id);
+
+    // Another branch may not start from it.
+    expect((await rejection(getOrCreateDraft({ campaignId: next.id, organizationId: other.branch.id, brandId: brandId! }, context(other.secretary.id)))).code).toBe('NOT_FOUND');
+
+    const draft = await getOrCreateDraft({ campaignId: next.id, organizationId: branch.id, brandId: brandId! }, context(secretary.id));
+    const copied = await db.application.findUniqueOrThrow({ where: { id: draft.id }, select: { brandId: true, brandName: true, essence: true, status: true, revision: true } });
+    expect(copied).toMatchObject({ brandId, brandName: '初心驿站', essence: '品牌内涵的说明', status: 'DRAFT' });
+    await submitApplication({ applicationId: draft.id, revision: copied.revision, values: await completeValues(next.id, '初心驿站2.0') }, context(secretary.id));
+    expect((await db.application.findUniqueOrThrow({ where: { id: draft.id }, select: { brandId: true } })).brandId).toBe(brandId);
+    expect((await db.brand.findUniqueOrThrow({ where: { id: brandId! }, select: { name: true } })).name).toBe('初心驿站2.0');
   });
 
   it('carries a district honour into a city campaign: the city reviewer and staff see it', async () => {

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { createCampaignAction, updateCampaignAction } from '@/lib/campaign/actions';
-import { SETUP_STEP_SCHEMAS, SETUP_STEPS_OF, ZCampaignSetup, type TCampaignSetup, type TCampaignSetupInput, type TSetupStep } from '@/lib/campaign/schema';
+import { SETUP_STEP_SCHEMAS, setupStepsOf, ZCampaignSetup, type TCampaignSetup, type TCampaignSetupInput, type TSetupStep } from '@/lib/campaign/schema';
 import type { CampaignProgram } from '@/lib/generated/prisma/enums';
 import type { TSetupPath } from './controls';
 import { StepBasics } from './step-basics';
@@ -25,7 +25,7 @@ import { WizardStepper } from './wizard-stepper';
 type TStep = { key: TSetupStep | 'review'; label: string; fields: TSetupPath[]; Body?: (props: TStepProps) => React.ReactNode };
 
 const STEP_BODIES: Record<TSetupStep, { label: string; Body: (props: TStepProps) => React.ReactNode }> = {
-  basics: { label: '模板与基本信息', Body: StepBasics },
+  basics: { label: '基本信息', Body: StepBasics },
   stages: { label: '阶段时间', Body: StepStages },
   fieldsAwards: { label: '领域与奖项', Body: StepFieldsAwards },
   rubric: { label: '评分标准', Body: StepRubric },
@@ -38,9 +38,9 @@ const STEP_BODIES: Record<TSetupStep, { label: string; Body: (props: TStepProps)
  * The program's steps (创建认定 hides recommendation, review, awards and vote), each validating the fields of its schema
  * in SETUP_STEP_SCHEMAS; the last one reviews them all.
  */
-function stepsOf(program: CampaignProgram): TStep[] {
+function stepsOf(program: CampaignProgram, isCultivating: boolean): TStep[] {
   return [
-    ...SETUP_STEPS_OF[program].map((key) => ({
+    ...setupStepsOf(program, isCultivating).map((key) => ({
       key,
       label: key === 'fieldsAwards' && program === 'CREATION' ? '申报领域' : STEP_BODIES[key].label,
       fields: Object.keys(SETUP_STEP_SCHEMAS[key].shape) as TSetupPath[],
@@ -66,7 +66,8 @@ export function CampaignWizard({ defaultValues, campaignId, initialStep = 0, loc
   const isEditing = !!campaignId;
   const methods = useForm<TCampaignSetupInput, unknown, TCampaignSetup>({ resolver: zodResolver(ZCampaignSetup), defaultValues, mode: 'onTouched' });
   const program = methods.watch('program');
-  const steps = useMemo(() => stepsOf(program), [program]);
+  const isCultivating = methods.watch('stages').some((stage) => stage.kind === 'CULTIVATION' && stage.isEnabled);
+  const steps = useMemo(() => stepsOf(program, isCultivating), [program, isCultivating]);
   const LAST = steps.length - 1;
   const [step, setStep] = useState(Math.min(Math.max(initialStep, 0), LAST));
   const [furthest, setFurthest] = useState(isEditing ? LAST : 0);
