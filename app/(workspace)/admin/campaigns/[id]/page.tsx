@@ -78,7 +78,7 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
           </Alert>
         )}
         <Card title="阶段安排" actions={<span className="text-xs text-stone-500">按服务器时间 {formatDateTime(now)} 判断</span>}>
-          <StageTimeline campaignId={campaign.id} stages={stages} canMove={campaign.status === 'PUBLISHED'} />
+          <StageTimeline campaignId={campaign.id} stages={stages} canMove={campaign.status === 'PUBLISHED'} program={campaign.program} />
         </Card>
         <CampaignSettings campaignId={campaign.id} setup={setup} locks={locks} orgNames={orgNames} />
       </div>
