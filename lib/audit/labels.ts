@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS = {
   'fail-qualification': '资格审查不通过（退回重新申报）',
   'revoke-qualification': '撤销资格审查结果',
   'publish-brand-list': '发布品牌清单',
+  'enrol-cultivations': '列入培育创建',
   'save-expert-profile': '修改专家信息',
   'save-expert-panel': '保存专家组',
   'delete-expert-panel': '删除专家组',

@@ -6,6 +6,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
   ORG_ADMIN: [
     { href: '/admin', label: '工作台' },
     { href: '/admin/campaigns', label: '评选活动' },
+    { href: '/admin/brands', label: '品牌档案' },
     { href: '/applications', label: '申报列表' },
     { href: '/admin/orgs', label: '组织架构' },
     { href: '/admin/users', label: '用户管理' },
