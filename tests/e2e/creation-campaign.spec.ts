@@ -44,6 +44,14 @@ test('an admin creates a 创建认定 campaign: no vote, review, awards or quota
   await screenshotBoth(page, 'creation-campaign-page');
 
   const campaignUrl = new URL(page.url());
+  // The omitted stages' pages do not exist for it, typed URL or not (staff and public).
+  for (const path of ['votes', 'review', 'onsite', 'decisions', 'publicity', 'objections', 'honors']) {
+    expect((await page.request.get(`${campaignUrl.pathname}/${path}`, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+  expect((await page.request.get(`${campaignUrl.pathname}/qualification`, { maxRedirects: 0 })).status()).toBe(200);
+  for (const path of ['vote', 'publicity', 'announcement']) {
+    expect((await page.request.get(`/campaigns${campaignUrl.pathname.replace('/admin/campaigns', '')}/${path}`, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
   await page.goto(`/campaigns${campaignUrl.pathname.replace('/admin/campaigns', '')}`);
   await expect(page.getByRole('heading', { name: '创建程序' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '网络投票' })).toHaveCount(0);
