@@ -31,6 +31,7 @@ export const LIB_DOMAINS = {
   gallery: ['qualification'],
   publicity: ['audit', 'auth', 'campaign', 'gallery', 'http', 'objections', 'review'],
   honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
+  cultivation: ['application', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'org-tree', 'pdf'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
 };
 
