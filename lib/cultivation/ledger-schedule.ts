@@ -13,6 +13,9 @@ export const MONTH_STATUS_LABELS: Record<TMonthStatus, string> = {
   'not-due': '未到期',
 };
 
+/** 2026-02 → 2026年2月. */
+export const monthLabel = (month: TLedgerMonth) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+
 const pad = (value: number) => String(value).padStart(2, '0');
 
 function parseMonth(month: TLedgerMonth): { year: number; monthIndex: number } {

@@ -14,6 +14,7 @@ import {
   isLateReport,
   ledgerDueAt,
   monthDate,
+  monthLabel,
   monthOf,
   monthOfDay,
   periodMonths,
@@ -30,8 +31,6 @@ import {
 } from '@/lib/cultivation/ledger-schema';
 
 type TContext = TAuditContext & { actorId: string };
-
-export const monthLabel = (month: TLedgerMonth) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 
 /** The keeper's cultivation, locked, in its 创建期 (the state machine's 'keep-ledger'). */
 async function openLedger(tx: TTx, cultivationId: string, actorId: string): Promise<{ target: TCultivationTarget; life: TLifecycle; period: { startsAt: Date; endsAt: Date } }> {

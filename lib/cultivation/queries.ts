@@ -197,3 +197,26 @@ export async function loadPlanView(user: TSessionUser, cultivationId: string): P
     today: shanghaiDay(life.now),
   };
 }
+
+export type TGridScope = { options: { id: string; name: string; path: string; depth: number }[]; selected: { id: string; name: string; path: string } };
+
+/**
+ * The subtrees a committee or organization department may filter the grid to: its own organizations and their
+ * committees below (two levels). `orgId` outside that scope is answered like a missing page.
+ */
+export async function loadGridScope(user: TSessionUser, orgId?: string): Promise<TGridScope | null> {
+  const roots = scopeRoots(user.roles, ['COMMITTEE_ADMIN', 'ORG_ADMIN']);
+  if (!roots.length) return null;
+  const options = await db.organization.findMany({
+    where: { OR: roots.map((root) => ({ path: { startsWith: root.organizationPath } })), isActive: true, children: { some: {} } },
+    select: { id: true, name: true, path: true, depth: true },
+    orderBy: [{ depth: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
+    take: 200,
+  });
+  const rootIds = new Set(roots.map((root) => root.organizationId));
+  const shown = options.filter((option) => rootIds.has(option.id) || roots.some((root) => option.path.startsWith(root.organizationPath)));
+  const selected = orgId ? await db.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, path: true } }) : null;
+  if (orgId && (!selected || !roots.some((root) => selected.path.startsWith(root.organizationPath)))) pageNotFound();
+  const first = roots[0]!;
+  return { options: shown, selected: selected ?? { id: first.organizationId, name: first.organizationName, path: first.organizationPath } };
+}
