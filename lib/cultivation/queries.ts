@@ -61,14 +61,19 @@ export async function listGridCampaigns(user: TSessionUser) {
   });
 }
 
-async function readable(user: TSessionUser, cultivationId: string): Promise<{ target: TCultivationTarget; keeper: boolean; overseer: boolean }> {
+type TReadable = { target: TCultivationTarget; keeper: boolean; overseer: boolean };
+
+async function readableOrNull(user: TSessionUser, cultivationId: string): Promise<TReadable | null> {
   const target = await loadCultivation(db, cultivationId);
+  if (!target) return null;
   const grants = await loadGrants(db, user.id);
-  if (!target) pageNotFound();
   const keeper = isKeeper(grants, target);
   const overseer = isOverseer(grants, target);
-  if (!keeper && !overseer) pageNotFound();
-  return { target, keeper, overseer };
+  return keeper || overseer ? { target, keeper, overseer } : null;
+}
+
+async function readable(user: TSessionUser, cultivationId: string): Promise<TReadable> {
+  return (await readableOrNull(user, cultivationId)) ?? pageNotFound();
 }
 
 export type TLedgerEntryView = {
@@ -181,7 +186,19 @@ export type TPlanView = {
 };
 
 export async function loadPlanView(user: TSessionUser, cultivationId: string): Promise<TPlanView> {
-  const { target, keeper, overseer } = await readable(user, cultivationId);
+  return planViewOf(await readable(user, cultivationId));
+}
+
+/** For the PDF route: null (404) when missing, not readable, or not written yet. */
+export async function loadPlanForDownload(user: TSessionUser, cultivationId: string): Promise<(TPlanView & { plan: NonNullable<TPlanView['plan']> }) | null> {
+  const access = await readableOrNull(user, cultivationId);
+  if (!access) return null;
+  const view = await planViewOf(access);
+  return view.plan ? { ...view, plan: view.plan } : null;
+}
+
+async function planViewOf({ target, keeper, overseer }: TReadable): Promise<TPlanView> {
+  const cultivationId = target.id;
   const life = await loadLifecycle(db, target.campaignId);
   const plan = await db.cultivationPlan.findUnique({
     where: { cultivationId },
@@ -219,4 +236,13 @@ export async function loadGridScope(user: TSessionUser, orgId?: string): Promise
   if (orgId && (!selected || !roots.some((root) => selected.path.startsWith(root.organizationPath)))) pageNotFound();
   const first = roots[0]!;
   return { options: shown, selected: selected ?? { id: first.organizationId, name: first.organizationName, path: first.organizationPath } };
+}
+
+/** For the export route: the subtree to export when the campaign and organization are within the user's scope, else null. */
+export async function gridExportScope(user: TSessionUser, campaignId: string, orgId?: string): Promise<{ path: string; name: string } | null> {
+  const roots = scopeRoots(user.roles, ['COMMITTEE_ADMIN', 'ORG_ADMIN']);
+  if (!roots.length || !(await listGridCampaigns(user)).some((campaign) => campaign.id === campaignId)) return null;
+  if (!orgId) return { path: roots[0]!.organizationPath, name: roots[0]!.organizationName };
+  const org = await db.organization.findUnique({ where: { id: orgId }, select: { path: true, name: true } });
+  return org && roots.some((root) => org.path.startsWith(root.organizationPath)) ? org : null;
 }
