@@ -164,3 +164,22 @@ describe('compliance grid', () => {
     expect(months).toContain(addMonths(month, -1));
   });
 });
+
+describe('seedLedgers (demo)', () => {
+  it('writes plans (one returned) and months of 台帐 with late and missing months, idempotently', async () => {
+    const { seedLedgers } = await import('../../prisma/seed/demo-ledgers');
+    const scope = await createCultivationScope({ startedDaysAgo: 150 });
+    const ids = [scope.cultivation.id, scope.westCultivation.id];
+    await seedLedgers(db, ids);
+    await seedLedgers(db, ids);
+    const plans = await db.cultivationPlan.findMany({ where: { cultivationId: { in: ids } }, select: { cultivationId: true, status: true } });
+    expect(plans.find((plan) => plan.cultivationId === scope.westCultivation.id)?.status).toBe('RETURNED');
+    expect(plans.find((plan) => plan.cultivationId === scope.cultivation.id)?.status).toBe('APPROVED');
+    const grid = await loadComplianceGrid({ campaign: await loadGridCampaign(scope.campaign.id), subtreePath: scope.city.path });
+    const statuses = grid.rows.flatMap((row) => row.cells.map((cell) => cell.status));
+    expect(statuses).toContain('on-time');
+    expect(statuses).toContain('late');
+    expect(statuses.filter((status) => status === 'missing').length).toBeGreaterThanOrEqual(1);
+    expect(await db.ledgerEntry.count({ where: { cultivationId: { in: ids } } })).toBeGreaterThan(6);
+  });
+});
