@@ -7,7 +7,7 @@ import { MONTH_STATUS_CLASSES } from '@/components/cultivation/month-status-badg
 import { requirePageUser } from '@/lib/http/page';
 import { listGridCampaigns, loadGridScope } from '@/lib/cultivation/queries';
 import { loadComplianceGrid, loadGridCampaign } from '@/lib/cultivation/ledger-grid';
-import { MONTH_STATUS_LABELS, type TMonthStatus } from '@/lib/cultivation/ledger-schedule';
+import { monthLabel, MONTH_STATUS_LABELS, type TMonthStatus } from '@/lib/cultivation/ledger-schedule';
 import { queryString } from '@/lib/format';
 
 export const metadata = { title: '台帐上报情况' };
@@ -78,8 +78,10 @@ export default async function LedgerGridPage({ searchParams }: TProps) {
               <thead>
                 <tr className="bg-stone-50 text-left">
                   <th scope="col" className="sticky left-0 z-10 bg-stone-50 px-3 py-2 font-medium">组织 / 品牌</th>
-                  {grid.campaign.months.map((month) => (
-                    <th key={month} scope="col" className="whitespace-nowrap px-2 py-2 text-center font-medium">{Number(month.slice(5))}月</th>
+                  {grid.campaign.months.map((month, index) => (
+                    <th key={month} scope="col" className="whitespace-nowrap px-2 py-2 text-center font-medium">
+                      {index === 0 || month.endsWith('-01') ? monthLabel(month) : `${Number(month.slice(5))}月`}
+                    </th>
                   ))}
                 </tr>
               </thead>
