@@ -183,3 +183,20 @@ describe('seedLedgers (demo)', () => {
     expect(await db.ledgerEntry.count({ where: { cultivationId: { in: ids } } })).toBeGreaterThan(6);
   });
 });
+
+describe('committee scope', () => {
+  it('lists and exports only the committee’s own subtree; the sibling committee sees none of it', async () => {
+    const { listCultivations, gridExportScope } = await import('@/lib/cultivation/queries');
+    const scope = await createCultivationScope();
+    const asUser = async (id: string) => ({ id, sessionId: '', loginName: '', displayName: '', mustChangePassword: false, roles: await loadGrants(db, id) }) as never;
+    const east = (await listCultivations(await asUser(scope.committeeAdmin.id))).map((row) => row.id);
+    expect(east).toContain(scope.cultivation.id);
+    expect(east).not.toContain(scope.westCultivation.id);
+    const west = (await listCultivations(await asUser(scope.westAdmin.id))).map((row) => row.id);
+    expect(west).toEqual([scope.westCultivation.id]);
+    expect(await gridExportScope(await asUser(scope.westAdmin.id), scope.campaign.id, scope.committee.id)).toBeNull();
+    expect(await gridExportScope(await asUser(scope.committeeAdmin.id), scope.campaign.id, scope.committee.id)).toMatchObject({ path: scope.committee.path });
+    const both = (await listCultivations(await asUser(scope.cityAdmin.id))).map((row) => row.id);
+    expect(both).toEqual(expect.arrayContaining([scope.cultivation.id, scope.westCultivation.id]));
+  });
+});
