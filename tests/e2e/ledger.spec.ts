@@ -65,3 +65,44 @@ test('a branch secretary on a phone adds a 台帐 entry with a photo and reports
   await expect(page.getByRole('heading', { name: /主题党日：学习贯彻全会精神/ })).toBeVisible();
   await db.campaign.update({ where: { id: campaign.id }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: '端到端测试结束' } });
 });
+
+test('a branch secretary writes the 创建方案 on a phone (autosaved) and submits it; the committee approves it and it is locked', async ({ page }) => {
+  const [city, branch, admin] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { code: 'SF' } }),
+    db.organization.findUniqueOrThrow({ where: { code: 'SF-DC-DH-01' } }),
+    db.user.findUniqueOrThrow({ where: { loginName: 'admin' } }),
+  ]);
+  const tag = Date.now().toString(36);
+  const { campaign } = await createTestCampaign({ ownerOrgId: city.id, actorId: admin.id, publish: true, changes: { title: `方案端到端-${tag}` } });
+  await openCultivationStage(campaign.id);
+  const cultivation = await createCultivation(campaign.id, branch.id, `方案品牌${tag}`);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, 'sec-xfl', /\/declare$/);
+  await page.goto(`/cultivation/${cultivation.id}/plan`);
+  const form = page.getByRole('form', { name: '创建方案' });
+  await form.getByLabel('创建目标').fill('打造群众认可的社区服务品牌。');
+  await expect(form.getByText(/^已保存 /)).toBeVisible();
+  await expect(form.getByLabel('创建目标')).toBeFocused();
+  await form.getByLabel('主要措施').fill('建强阵地，设立党员先锋岗。');
+  await form.getByRole('button', { name: '添加任务' }).click();
+  await form.getByLabel('任务 1').fill('完成阵地改造');
+  await form.getByLabel('时间节点').fill('2027-01-15');
+  await form.getByLabel('责任人').fill('张书记');
+  await expect(page.getByText(/剩 \d+ 天|已过 \d+ 天|今天到期/)).toBeVisible();
+  await screenshotBoth(page, 'plan-form');
+  await form.getByRole('button', { name: '提交创建方案' }).click();
+  await expect(page.getByText(/等待上级党\(工\)委审核/)).toBeVisible();
+  await page.context().clearCookies();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, 'dh-admin', /\/committee$/);
+  await page.goto(`/cultivation/${cultivation.id}/plan`);
+  await expect(page.getByText('完成阵地改造')).toBeVisible();
+  await page.getByRole('button', { name: '批准' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '批准' }).click();
+  await expect(page.getByText(/批准。批准后的方案不能再修改/)).toBeVisible();
+  await screenshotBoth(page, 'plan-approved');
+  expect((await db.cultivationPlan.findUniqueOrThrow({ where: { cultivationId: cultivation.id } })).status).toBe('APPROVED');
+  await db.campaign.update({ where: { id: campaign.id }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: '端到端测试结束' } });
+});
