@@ -86,7 +86,7 @@ test('a branch secretary writes the 创建方案 on a phone (autosaved) and subm
   await expect(form.getByLabel('创建目标')).toBeFocused();
   await form.getByLabel('主要措施').fill('建强阵地，设立党员先锋岗。');
   await form.getByRole('button', { name: '添加任务' }).click();
-  await form.getByLabel('任务 1').fill('完成阵地改造');
+  await form.getByLabel('任务 1', { exact: true }).fill('完成阵地改造');
   await form.getByLabel('时间节点').fill('2027-01-15');
   await form.getByLabel('责任人').fill('张书记');
   await expect(page.getByText(/剩 \d+ 天|已过 \d+ 天|今天到期/)).toBeVisible();
