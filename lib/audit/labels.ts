@@ -72,6 +72,14 @@ export const AUDIT_ACTION_LABELS = {
   'finalise-campaign': '发布表彰决定',
   'revoke-honor': '摘牌',
   'refuse-access': '越权操作被拒绝',
+  'save-plan': '保存创建方案',
+  'submit-plan': '提交创建方案',
+  'approve-plan': '批准创建方案',
+  'return-plan': '退回创建方案',
+  'add-ledger-entry': '填写台帐',
+  'delete-ledger-entry': '删除台帐记录',
+  'correct-ledger-entry': '更正台帐记录',
+  'report-ledger-month': '上报月度台帐',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -92,6 +100,9 @@ export const AUDIT_ENTITY_LABELS = {
   Objection: '异议',
   Announcement: '表彰决定',
   Honor: '荣誉证书',
+  CultivationPlan: '创建方案',
+  LedgerEntry: '台帐记录',
+  LedgerReport: '月度台帐上报',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -8,6 +8,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/admin/campaigns', label: '评选活动' },
     { href: '/admin/brands', label: '品牌档案' },
     { href: '/applications', label: '申报列表' },
+    { href: '/cultivation', label: '培育创建' },
     { href: '/admin/orgs', label: '组织架构' },
     { href: '/admin/users', label: '用户管理' },
     { href: '/admin/experts', label: '专家库' },
@@ -18,8 +19,12 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
   COMMITTEE_ADMIN: [
     { href: '/committee', label: '推荐工作台' },
     { href: '/applications', label: '申报列表' },
+    { href: '/cultivation', label: '培育创建' },
   ],
-  BRANCH_SECRETARY: [{ href: '/declare', label: '品牌申报' }],
+  BRANCH_SECRETARY: [
+    { href: '/declare', label: '品牌申报' },
+    { href: '/cultivation', label: '培育创建' },
+  ],
   EXPERT: [{ href: '/review', label: '评审任务' }],
   MEMBER: [{ href: '/member', label: '参与投票' }],
 };

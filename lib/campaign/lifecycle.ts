@@ -21,8 +21,12 @@ import {
 import { PROGRAM_LABELS, programHasStage, STAGE_LABELS } from '@/lib/campaign/templates';
 import { formatDateTime } from '@/lib/format';
 
-/** `program`: the campaign's shape; an operation of a stage the program omits is refused whatever the dates. */
-export type TLifecycle = { status: CampaignStatus; program: CampaignProgram; stages: readonly TStageWindow[]; now: Date };
+/**
+ * `program`: the campaign's shape; an operation of a stage the program omits is refused whatever the dates.
+ * `creationEndsAt`: the end (exclusive) of the 创建期 when the campaign sets one (cultivationEndsOn, end of that day in
+ * Asia/Shanghai); without it the 创建期 ends with the 培育创建 stage.
+ */
+export type TLifecycle = { status: CampaignStatus; program: CampaignProgram; stages: readonly TStageWindow[]; now: Date; creationEndsAt?: Date | null };
 
 export type TRefusal = { code: 'CONFLICT' | 'STAGE_LOCKED'; message: string };
 
@@ -70,6 +74,8 @@ type TOperationRule = {
   anyOf?: readonly TStageCondition[];
   /** The refusal when no `anyOf` condition holds (default: the first condition's wording). */
   anyOfMessage?: string;
+  /** 培育创建 work: the CULTIVATION stage has started and the 创建期 (creationEndsAt, else the stage's end) is not over. */
+  inCreationPeriod?: boolean;
 };
 
 const DECLARATION_OPEN = { stage: 'DECLARATION', must: 'open' } as const;
@@ -203,6 +209,10 @@ export const OPERATIONS = {
     label: '移动或停用参评组织',
     all: [{ stage: 'RECOMMENDATION', must: 'upcoming', orDisabled: true, message: '逐级推荐已经开始，活动结束或撤销前不能移动或停用参评的组织' }],
   },
+  // 培育创建: the brand's organization writes its 创建方案 and keeps its monthly 台帐, its committee decides on the plan.
+  'write-plan': { label: '填写或提交创建方案', belongsTo: 'CULTIVATION', inCreationPeriod: true },
+  'decide-plan': { label: '审核创建方案', belongsTo: 'CULTIVATION', inCreationPeriod: true },
+  'keep-ledger': { label: '填写或上报台帐', belongsTo: 'CULTIVATION', inCreationPeriod: true },
 } as const satisfies Record<string, TOperationRule>;
 
 export type TCampaignOperation = keyof typeof OPERATIONS;
@@ -265,6 +275,22 @@ export function operationRefusal(operation: TCampaignOperation, life: TLifecycle
   if (rule.anyOf && !rule.anyOf.some((condition) => holds(condition, life))) {
     return { code: 'STAGE_LOCKED', message: rule.anyOfMessage ?? conditionMessage(rule.anyOf[0]!, life, rule.label) };
   }
+  if (rule.inCreationPeriod) return creationPeriodRefusal(life, rule.label);
+  return null;
+}
+
+/** The 创建期 as a window: from the 培育创建 stage's start to creationEndsAt, or to the stage's end. Null when not held. */
+export function creationPeriod(life: Pick<TLifecycle, 'stages' | 'creationEndsAt'>): { startsAt: Date; endsAt: Date } | null {
+  const stage = life.stages.find((candidate) => candidate.kind === 'CULTIVATION');
+  if (!stage || !stage.isEnabled) return null;
+  return { startsAt: stage.startsAt, endsAt: life.creationEndsAt ?? stage.endsAt };
+}
+
+function creationPeriodRefusal(life: TLifecycle, label: string): TRefusal | null {
+  const period = creationPeriod(life);
+  if (!period) return { code: 'STAGE_LOCKED', message: `本活动未安排培育创建阶段，不能${label}` };
+  if (life.now < period.startsAt) return { code: 'STAGE_LOCKED', message: `培育创建阶段尚未开始，不能${label}` };
+  if (life.now >= period.endsAt) return { code: 'STAGE_LOCKED', message: `创建期已于${formatDateTime(period.endsAt)}结束，不能${label}` };
   return null;
 }
 

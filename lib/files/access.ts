@@ -40,6 +40,7 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
       attachments: { select: { slot: true, application: { select: applicationSelect } } },
       onsitePhotos: { select: { check: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
       objectionFiles: { select: { objection: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
+      ledgerFiles: { select: { entry: { select: { cultivation: { select: { brand: { select: { organization: { select: { path: true } } } } } } } } } },
     },
   });
   if (!file) return false;
@@ -73,10 +74,11 @@ async function canReadPrivately(
     attachments: { application: TOwningApplication }[];
     onsitePhotos: { check: { campaign: { ownerOrg: { path: string } } } }[];
     objectionFiles: { objection: { campaign: { ownerOrg: { path: string } } } }[];
+    ledgerFiles: { entry: { cultivation: { brand: { organization: { path: string } } } } }[];
   },
 ): Promise<'private' | 'blind' | false> {
   const applications = [...(file.logoOf ? [file.logoOf] : []), ...file.attachments.map((attachment) => attachment.application)];
-  const isOwned = applications.length > 0 || file.onsitePhotos.length > 0 || file.objectionFiles.length > 0;
+  const isOwned = applications.length > 0 || file.onsitePhotos.length > 0 || file.objectionFiles.length > 0 || file.ledgerFiles.length > 0;
   // A fresh upload not yet saved into a form: only its uploader has it.
   if (!isOwned) return file.uploadedById === user.id ? 'private' : false;
   // 实地核验 photos are the organizer's working papers.
@@ -84,6 +86,10 @@ async function canReadPrivately(
   // 异议 evidence and working papers: only the organizer's admins (an anonymous objector has no account to read with).
   if (file.objectionFiles.some((entry) => grantsRoleAt(user.roles, ['ORG_ADMIN'], entry.objection.campaign.ownerOrg.path))) return 'private';
   if (applications.some((application) => canReadApplicationFiles(user, application))) return 'private';
+  // 台帐 photos and files: the brand's organization and the committees/organization departments above it (the rule of
+  // lib/cultivation/access, restated: that domain imports this one).
+  const ledgerRoles: Role[] = ['BRANCH_SECRETARY', ...STAFF_ROLES];
+  if (file.ledgerFiles.some((entry) => grantsRoleAt(user.roles, ledgerRoles, entry.entry.cultivation.brand.organization.path))) return 'private';
   // An expert reads the logo and attachments of the entries assigned to them, in campaigns past their draft.
   const applicationIds = applications.map((application) => application.id);
   if (!applicationIds.length || !user.roles.some((grant) => grant.role === 'EXPERT')) return false;
