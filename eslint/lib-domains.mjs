@@ -31,6 +31,7 @@ export const LIB_DOMAINS = {
   gallery: ['qualification'],
   publicity: ['audit', 'auth', 'campaign', 'gallery', 'http', 'objections', 'review'],
   honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
+  acceptance: ['application', 'audit', 'auth', 'campaign', 'files', 'gallery', 'honors', 'http', 'org-tree', 'pdf', 'review'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
 };
 
