@@ -53,9 +53,7 @@ export function deadlineRefusal(deadline: Date | null, now: Date): string | null
   return shanghaiDay(now) > last ? `验收申请已于 ${last.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`)} 截止，不能再申请验收` : null;
 }
 
-/** DJRD-2026-000001: prefix, year of the 认定, a serial from recognition_no_seq. */
-export const RECOGNITION_NO_PATTERN = /^DJRD-\d{4}-\d{6,}$/;
-
+/** DJRD-2026-000001 (lib/honors/verify RECOGNITION_NO_PATTERN): prefix, year of the 认定, a serial from recognition_no_seq. */
 export function recognitionNo(year: number, serial: number | bigint): string {
   return `DJRD-${year}-${String(serial).padStart(6, '0')}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { decideAcceptance, formAcceptanceGroup, requestAcceptance, saveAcceptanceSheet } from '@/lib/acceptance/service';
-import { RECOGNITION_NO_PATTERN } from '@/lib/acceptance/rules';
+import { RECOGNITION_NO_PATTERN } from '@/lib/honors/verify';
 import { createAcceptanceScope, REPORT, setAcceptanceWindow } from '../support/acceptance';
 import { rejection } from '../support/errors';
 import { createUser } from '../support/factories';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { StageKind } from '@/lib/generated/prisma/enums';
 import { operationRefusal, type TLifecycle } from '@/lib/campaign/lifecycle';
 import type { TStageStatus } from '@/lib/campaign/stages';
-import { deadlineRefusal, recognitionNo, RECOGNITION_NO_PATTERN, requestRefusal, stepRefusal } from '@/lib/acceptance/rules';
+import { deadlineRefusal, recognitionNo, requestRefusal, stepRefusal } from '@/lib/acceptance/rules';
+import { RECOGNITION_NO_PATTERN } from '@/lib/honors/verify';
 
 const DAY = 86_400_000;
 const now = new Date('2026-10-20T04:00:00Z');
