@@ -8,6 +8,7 @@ import { operationRefusal } from '@/lib/campaign/lifecycle';
 import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
 import { deadlineRefusal, requestRefusal } from '@/lib/acceptance/rules';
 import type { TCriterion } from '@/lib/acceptance/schema';
+import { CONFLICT_LABELS, treeConflict } from '@/lib/review/conflicts';
 
 type TReader = { id: string; roles: readonly TRoleGrant[] };
 
@@ -143,15 +144,21 @@ export async function listExpertAcceptances(reader: TReader) {
   });
 }
 
-/** Experts an organizer may put in a group: the 专家库 in its ORG_ADMIN scope, with their home organization. */
-export async function listGroupCandidates(reader: TReader) {
+/** Experts an organizer may put in this request's group: the 专家库 in its ORG_ADMIN scope, 回避 named per expert. */
+export async function listGroupCandidates(reader: TReader, request: TAcceptanceRequestView) {
   const owners = pathsUnder(reader.roles, ['ORG_ADMIN']);
   if (!owners.length) return [];
-  return db.user.findMany({
+  const experts = await db.user.findMany({
     where: { isDisabled: false, roleAssignments: { some: { role: 'EXPERT', organization: { OR: owners } } } },
     orderBy: { displayName: 'asc' },
     take: 500,
     select: { id: true, displayName: true, expertProfile: { select: { title: true, homeOrganization: { select: { name: true, path: true } } } } },
+  });
+  const { brand, campaign } = request.cultivation;
+  return experts.map((expert) => {
+    const home = expert.expertProfile?.homeOrganization ?? null;
+    const conflict = treeConflict(home?.path ?? null, brand.organization.path, campaign.ownerOrgId);
+    return { id: expert.id, displayName: expert.displayName, title: expert.expertProfile?.title ?? '', homeName: home?.name ?? null, conflict: conflict ? CONFLICT_LABELS[conflict] : null };
   });
 }
 

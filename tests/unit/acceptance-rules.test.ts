@@ -4,6 +4,7 @@ import { operationRefusal, type TLifecycle } from '@/lib/campaign/lifecycle';
 import type { TStageStatus } from '@/lib/campaign/stages';
 import { deadlineRefusal, recognitionNo, requestRefusal, stepRefusal } from '@/lib/acceptance/rules';
 import { RECOGNITION_NO_PATTERN } from '@/lib/honors/verify';
+import { parseInline, parseReport, reportLines } from '@/lib/acceptance/report-markup';
 
 const DAY = 86_400_000;
 const now = new Date('2026-10-20T04:00:00Z');
@@ -61,5 +62,18 @@ describe('acceptance state machine (pure)', () => {
   it('numbers recognitions DJRD-<year>-<six digits>', () => {
     expect(recognitionNo(2026, 7)).toBe('DJRD-2026-000007');
     expect(RECOGNITION_NO_PATTERN.test(recognitionNo(2026, 1234567))).toBe(true);
+  });
+});
+
+describe('成果报告 markup', () => {
+  it('parses paragraphs, lists and bold, and leaves HTML as text', () => {
+    expect(parseReport('第一段**重点**内容\n接着\n\n- 甲\n- **乙**\n1. 一\n2、二\n\n<script>alert(1)</script>')).toEqual([
+      { kind: 'paragraph', lines: [[{ text: '第一段', bold: false }, { text: '重点', bold: true }, { text: '内容', bold: false }], [{ text: '接着', bold: false }]] },
+      { kind: 'bullets', items: [[{ text: '甲', bold: false }], [{ text: '乙', bold: true }]] },
+      { kind: 'numbers', items: [[{ text: '一', bold: false }], [{ text: '二', bold: false }]] },
+      { kind: 'paragraph', lines: [[{ text: '<script>alert(1)</script>', bold: false }]] },
+    ]);
+    expect(parseInline('未闭合**粗体')).toEqual([{ text: '未闭合**粗体', bold: false }]);
+    expect(reportLines('- 甲\n- 乙\n\n段落')).toEqual(['· 甲', '· 乙', '段落']);
   });
 });
