@@ -7,6 +7,7 @@ import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
 import { depthOf, pathFor } from '@/lib/org-tree/tree';
 import { DEMO_CAMPAIGN_TITLE, DEMO_CITY, DEMO_PASSWORD, DEMO_USERS, type TSeedOrg } from './demo-city';
 import { seedHonoredCampaign } from './demo-honors';
+import { seedAcceptance } from './demo-acceptance';
 
 const DAY = 86_400_000;
 
@@ -88,4 +89,5 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await upsertUsers(db);
   await upsertCampaign(db);
   await seedHonoredCampaign(db);
+  await seedAcceptance(db);
 }

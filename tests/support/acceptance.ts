@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { DEFAULT_ACCEPTANCE_CRITERIA } from '@/lib/acceptance/service';
 import { createCampaignScope, createTestCampaign } from './campaigns';
 import { createOrg, createUser } from './factories';
 
@@ -45,4 +46,59 @@ export const REPORT = { background: '机关支部服务群众的需要。', meas
 export async function setAcceptanceWindow(campaignId: string, window: 'upcoming' | 'closed') {
   if (window === 'upcoming') await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() + interval '1 day', ends_at = now() + interval '2 days' WHERE campaign_id = ${campaignId} AND kind = 'ACCEPTANCE'`;
   else await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '2 days', ends_at = now() - interval '1 day' WHERE campaign_id = ${campaignId} AND kind = 'ACCEPTANCE'`;
+}
+
+/** Opens the 验收认定 stage of a campaign by database time (campaigns made by the wizard hold the 9 selection stages only). */
+export async function openAcceptanceStage(campaignId: string) {
+  await db.$executeRaw`
+    INSERT INTO campaign_stages (id, campaign_id, kind, is_enabled, starts_at, ends_at)
+    VALUES (gen_random_uuid()::text, ${campaignId}, 'ACCEPTANCE', true, now() - interval '1 day', now() + interval '30 days')
+    ON CONFLICT (campaign_id, kind) DO UPDATE SET is_enabled = true, starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at`;
+}
+
+/** A submitted entry of the organization in the campaign, its lasting brand and its cultivation (slot: several per branch). */
+export async function createCultivation(input: { campaignId: string; organizationId: string; secretaryId: string; name: string; slot?: number }) {
+  const brand = await db.brand.create({ data: { organizationId: input.organizationId, name: input.name } });
+  const application = await db.application.create({
+    data: {
+      campaignId: input.campaignId,
+      organizationId: input.organizationId,
+      slot: input.slot ?? 1,
+      brandId: brand.id,
+      status: 'SUBMITTED',
+      brandName: input.name,
+      submittedAt: new Date(),
+      createdById: input.secretaryId,
+    },
+  });
+  return db.cultivation.create({ data: { brandId: brand.id, campaignId: input.campaignId, applicationId: application.id } });
+}
+
+/** A request of the cultivation written directly in the given state (for worlds that need one waiting, under review or decided). */
+export async function insertAcceptanceRequest(input: {
+  cultivationId: string;
+  requestedById: string;
+  status: 'WAITING' | 'REVIEWING' | 'FAILED';
+  expertIds?: string[];
+  decidedById?: string;
+  findings?: string;
+}) {
+  const decided = input.status === 'FAILED';
+  const request = await db.acceptanceRequest.create({
+    data: {
+      cultivationId: input.cultivationId,
+      round: 1,
+      status: input.status,
+      ...REPORT,
+      requestedById: input.requestedById,
+      groupFormedAt: input.status === 'WAITING' ? null : new Date(),
+      criteria: input.status === 'WAITING' ? [] : DEFAULT_ACCEPTANCE_CRITERIA,
+      findings: input.findings ?? (decided ? '台帐不完整，工作成效缺少数据支撑。' : ''),
+      decidedAt: decided ? new Date() : null,
+      decidedById: decided ? input.decidedById : null,
+      experts: { create: (input.expertIds ?? []).map((expertId) => ({ expertId })) },
+    },
+  });
+  if (!decided) await db.cultivation.update({ where: { id: input.cultivationId }, data: { status: 'ACCEPTANCE' } });
+  return request;
 }

@@ -16,6 +16,7 @@ import { openExpertReview } from '../../support/reviews';
 import { insertObjection } from '../../support/publicity';
 import { insertVotes, openVoting } from '../../support/voting';
 import { samplePdf } from '../../support/upload-samples';
+import { createCultivation, insertAcceptanceRequest, openAcceptanceStage } from '../../support/acceptance';
 
 const ip = '10.18.0.1';
 
@@ -111,6 +112,16 @@ export async function createAuthorizationWorld(tag: string) {
   // 撤销活动: a draft of its own, since the allowed call really cancels it.
   const cancelTarget = await cityCampaign(tag, '撤销', admin, false);
 
+  // 验收认定: three brands of the branch in cultivation — one failed once (free to request again; its 验收意见书 is out),
+  // one waiting for its group, one under review with expert1 in the group.
+  const acceptanceCampaign = await cityCampaign(tag, '验收', admin);
+  await openAcceptanceStage(acceptanceCampaign);
+  const cultivation = (name: string, slot: number) => createCultivation({ campaignId: acceptanceCampaign, organizationId: branch, secretaryId: secretary, name: `${name}${tag}`, slot });
+  const [again, waiting, reviewing] = [await cultivation('矩阵验收甲', 1), await cultivation('矩阵验收乙', 2), await cultivation('矩阵验收丙', 3)];
+  const failedRequest = await insertAcceptanceRequest({ cultivationId: again.id, requestedById: secretary, status: 'FAILED', decidedById: admin });
+  const waitingRequest = await insertAcceptanceRequest({ cultivationId: waiting.id, requestedById: secretary, status: 'WAITING' });
+  const reviewingRequest = await insertAcceptanceRequest({ cultivationId: reviewing.id, requestedById: secretary, status: 'REVIEWING', expertIds: [expert] });
+
   const honor = await db.honor.findFirstOrThrow({ where: { application: { organizationId: honoredBranch } }, select: { id: true, certificateNo: true, campaignId: true, applicationId: true } });
 
   return {
@@ -136,6 +147,7 @@ export async function createAuthorizationWorld(tag: string) {
     cancel: { campaignId: cancelTarget },
     setup: { campaignId: setupTarget, next: () => campaignSetup(city, { title: `权限矩阵新建-${tag}` }) },
     honor,
+    acceptance: { cultivationId: again.id, failedRequestId: failedRequest.id, waitingRequestId: waitingRequest.id, reviewingRequestId: reviewingRequest.id },
   };
 }
 
