@@ -66,7 +66,7 @@ export async function listAcceptanceQueue(reader: TReader) {
   const owners = pathsUnder(reader.roles, ['ORG_ADMIN']);
   if (!owners.length) return [];
   const rows = await db.acceptanceRequest.findMany({
-    where: { cultivation: { campaign: { ownerOrg: { OR: owners } } } },
+    where: { cultivation: { campaign: { status: { in: ['PUBLISHED', 'FINISHED'] }, ownerOrg: { OR: owners } } } },
     orderBy: { requestedAt: 'asc' },
     take: 500,
     select: {
