@@ -17,9 +17,9 @@ export function requestRefusal(status: CultivationStatus): string | null {
   return status === 'CULTIVATING' ? null : CULTIVATION_REFUSALS[status];
 }
 
-export type TAcceptanceStep = 'form-group' | 'score' | 'decide';
+export type TAcceptanceStep = 'group' | 'score' | 'decide';
 
-const STEP_FROM: Record<TAcceptanceStep, AcceptanceStatus> = { 'form-group': 'WAITING', score: 'REVIEWING', decide: 'REVIEWING' };
+const STEP_FROM: Record<TAcceptanceStep, AcceptanceStatus> = { group: 'WAITING', score: 'REVIEWING', decide: 'REVIEWING' };
 
 const STATUS_WORDS: Record<AcceptanceStatus, string> = {
   WAITING: '尚未组成验收组',
@@ -28,7 +28,7 @@ const STATUS_WORDS: Record<AcceptanceStatus, string> = {
   FAILED: '已作出不通过的结论',
 };
 
-const STEP_WORDS: Record<TAcceptanceStep, string> = { 'form-group': '组成验收组', score: '验收评分', decide: '作出验收结论' };
+const STEP_WORDS: Record<TAcceptanceStep, string> = { group: '组成验收组', score: '验收评分', decide: '作出验收结论' };
 
 /** Why `step` cannot be taken on a request in `status`, or null. */
 export function stepRefusal(step: TAcceptanceStep, status: AcceptanceStatus): string | null {

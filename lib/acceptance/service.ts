@@ -105,7 +105,7 @@ export async function formAcceptanceGroup(input: TFormAcceptanceGroupInput, cont
     const { request, cultivation } = await lockRequest(tx, value.requestId);
     const grants = await assertOrganizerOf(tx, context.actorId, cultivation.campaign.ownerOrg.path);
     const life = await requireOperation(tx, cultivation.campaignId, 'review-acceptance');
-    assertStep('form-group', request.status);
+    assertStep('group', request.status);
     const experts = await loadGroupCandidates(tx, value.expertIds);
     for (const expertId of value.expertIds) {
       const expert = experts.find((candidate) => candidate.id === expertId);

@@ -45,8 +45,8 @@ describe('acceptance state machine (pure)', () => {
   });
 
   it('forms a group on a waiting request only, scores and decides a reviewed one only', () => {
-    expect(stepRefusal('form-group', 'WAITING')).toBeNull();
-    expect(stepRefusal('form-group', 'REVIEWING')).toBe('该验收申请验收组已组成，不能组成验收组');
+    expect(stepRefusal('group', 'WAITING')).toBeNull();
+    expect(stepRefusal('group', 'REVIEWING')).toBe('该验收申请验收组已组成，不能组成验收组');
     expect(stepRefusal('score', 'WAITING')).toBe('该验收申请尚未组成验收组，不能验收评分');
     expect(stepRefusal('decide', 'REVIEWING')).toBeNull();
     expect(stepRefusal('decide', 'PASSED')).toBe('该验收申请已验收通过，不能作出验收结论');
