@@ -38,13 +38,13 @@ test('the 组织部 accepts a waiting brand: group (回避 shown), expert scores
   await expert.getByRole('link', { name: /发改先锋/ }).click();
   for (const name of ['精准（选题）', '鲜明（名称）', '创新（机制载体）', '深刻（内涵）', '实效（成果）']) await expert.getByLabel(`${name}得分`).fill('18');
   await expect(expert.getByText('90 分')).toBeVisible();
-  await expert.getByLabel('验收意见').fill('台帐齐全，成效明显，同意认定。');
+  await expert.getByRole('textbox', { name: '验收意见' }).fill('台帐齐全，成效明显，同意认定。');
   await expert.getByRole('button', { name: '提交评分' }).click();
   await expect(expert.getByText('验收评分已提交')).toBeVisible();
 
   await admin.goto(requestUrl);
   await expect(admin.getByText(/90 分 ·/)).toBeVisible();
-  await admin.getByLabel('验收意见').fill('品牌定位精准，成效明显，同意认定。');
+  await admin.getByRole('textbox', { name: '验收意见' }).fill('品牌定位精准，成效明显，同意认定。');
   await admin.getByRole('button', { name: '确认通过并认定' }).click();
   await expect(admin.getByRole('heading', { name: '验收结论：通过，予以认定' })).toBeVisible();
   const recognitionNo = (await admin.getByText(/^DJRD-\d{4}-\d{6}$/).first().textContent())!;

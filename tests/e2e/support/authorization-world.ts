@@ -116,6 +116,7 @@ export async function createAuthorizationWorld(tag: string) {
   // one waiting for its group, one under review with expert1 in the group.
   const acceptanceCampaign = await cityCampaign(tag, '验收', admin);
   await openAcceptanceStage(acceptanceCampaign);
+  await db.campaign.update({ where: { id: acceptanceCampaign }, data: { allowMultipleApplications: true } });
   const cultivation = (name: string, slot: number) => createCultivation({ campaignId: acceptanceCampaign, organizationId: branch, secretaryId: secretary, name: `${name}${tag}`, slot });
   const [again, waiting, reviewing] = [await cultivation('矩阵验收甲', 1), await cultivation('矩阵验收乙', 2), await cultivation('矩阵验收丙', 3)];
   const failedRequest = await insertAcceptanceRequest({ cultivationId: again.id, requestedById: secretary, status: 'FAILED', decidedById: admin });
