@@ -72,7 +72,7 @@ export async function requestAcceptance(input: TRequestAcceptanceInput, context:
         action: 'request-acceptance',
         entityType: 'AcceptanceRequest',
         entityId: request.id,
-        after: { cultivationId: cultivation.id, brandName: cultivation.brand.name, round: request.round, ledger, evidenceFileIds: value.evidenceFileIds },
+        after: { brandName: cultivation.brand.name, round: request.round, ledgerMonths: ledger.monthsReported, ledgerEntries: ledger.entries, evidenceFileIds: value.evidenceFileIds },
       });
       return request;
     });

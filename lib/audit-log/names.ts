@@ -47,7 +47,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
   const campaignTitle = { select: { title: true } } as const;
   const application = { select: { brandName: true, organization: { select: { name: true } } } } as const;
 
-  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels] =
+  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels, acceptances] =
     await Promise.all([
       db.organization.findMany({ where: { id: { in: ids(refs.organization) } }, select: { id: true, name: true } }),
       db.user.findMany({ where: { id: { in: ids(refs.user) } }, select: { id: true, displayName: true, loginName: true } }),
@@ -64,6 +64,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
       db.honor.findMany({ where: { id: { in: of('Honor') } }, select: { id: true, certificateNo: true, brandName: true, awardName: true } }),
       db.reviewAssignment.findMany({ where: { id: { in: of('ReviewAssignment') } }, select: { id: true, round: true, expert: { select: { displayName: true } }, application } }),
       db.expertPanel.findMany({ where: { id: { in: of('ExpertPanel') } }, select: { id: true, name: true } }),
+      db.acceptanceRequest.findMany({ where: { id: { in: of('AcceptanceRequest') } }, select: { id: true, round: true, cultivation: { select: { brand: { select: { name: true, organization: { select: { name: true } } } } } } } }),
     ]);
 
   const decisionName = (decision: (typeof decisions)[number]) => `${DECISION_KINDS[decision.kind] ?? decision.kind} 第 ${decision.version} 版`;
@@ -88,6 +89,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
     ...honors.map((row) => [`Honor:${row.id}`, `${row.certificateNo} · ${brandOf(row.brandName)} · ${row.awardName}`] as const),
     ...sheets.map((row) => [`ReviewAssignment:${row.id}`, `${row.expert.displayName}评审${brandOf(row.application.brandName)}（第 ${row.round} 轮）`] as const),
     ...panels.map((row) => [`ExpertPanel:${row.id}`, row.name] as const),
+    ...acceptances.map((row) => [`AcceptanceRequest:${row.id}`, `${brandOf(row.cultivation.brand.name)} · ${row.cultivation.brand.organization.name}（第 ${row.round} 次申请）`] as const),
   ]);
 
   /** Rows whose object is gone (a removed role, a deleted panel) are named from what the record itself kept. */
