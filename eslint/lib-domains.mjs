@@ -32,12 +32,10 @@ export const LIB_DOMAINS = {
   gallery: ['qualification'],
   publicity: ['audit', 'auth', 'brand', 'campaign', 'gallery', 'http', 'objections', 'review'],
   honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
-<<<<<<< HEAD
   /** The staff brand timeline: each domain that adds to a brand's life contributes a source (lib/brand-timeline/sources.ts). */
   'brand-timeline': ['auth', 'brand', 'campaign', 'http', 'org-tree'],
-=======
   cultivation: ['application', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'org-tree', 'pdf'],
->>>>>>> plan-ledger
+  acceptance: ['application', 'audit', 'auth', 'campaign', 'files', 'gallery', 'honors', 'http', 'org-tree', 'pdf', 'review'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
 };
 

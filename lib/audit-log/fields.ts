@@ -35,6 +35,8 @@ export const ID_KEYS: Record<string, TRefKind> = {
   logoFileId: 'file',
   photoIds: 'file',
   documentIds: 'file',
+  evidenceFileIds: 'file',
+  expertIds: 'user',
   fieldId: 'field',
 };
 
@@ -173,6 +175,14 @@ export const FIELD_LABELS: Record<string, string> = {
   experts: '专家',
   assignmentId: '评分表',
   scores: '评分',
+  // 验收认定
+  comment: '验收意见',
+  onsiteNote: '实地核验情况',
+  recognitionNo: '认定编号',
+  ledgerMonths: '台帐已上报月数',
+  ledgerEntries: '台帐条数',
+  evidenceFileIds: '证明材料',
+  expertIds: '验收组专家',
   total: '总分',
   submittedAt: '提交时间',
   reopenedAt: '重新开放时间',

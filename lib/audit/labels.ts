@@ -71,6 +71,12 @@ export const AUDIT_ACTION_LABELS = {
   'decline-objection': '不予受理异议',
   'finalise-campaign': '发布表彰决定',
   'revoke-honor': '摘牌',
+  'request-acceptance': '申请验收',
+  'form-acceptance-group': '组成验收组',
+  'save-acceptance-sheet': '保存验收评分',
+  'submit-acceptance-sheet': '提交验收评分',
+  'pass-acceptance': '验收通过（认定）',
+  'fail-acceptance': '验收不通过',
   'refuse-access': '越权操作被拒绝',
   'save-plan': '保存创建方案',
   'submit-plan': '提交创建方案',
@@ -103,6 +109,7 @@ export const AUDIT_ENTITY_LABELS = {
   CultivationPlan: '创建方案',
   LedgerEntry: '台帐记录',
   LedgerReport: '月度台帐上报',
+  AcceptanceRequest: '验收申请',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -12,6 +12,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/admin/orgs', label: '组织架构' },
     { href: '/admin/users', label: '用户管理' },
     { href: '/admin/experts', label: '专家库' },
+    { href: '/admin/acceptance', label: '验收认定' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/sms', label: '短信记录' },
@@ -24,8 +25,12 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
   BRANCH_SECRETARY: [
     { href: '/declare', label: '品牌申报' },
     { href: '/cultivation', label: '培育创建' },
+    { href: '/acceptance', label: '验收认定' },
   ],
-  EXPERT: [{ href: '/review', label: '评审任务' }],
+  EXPERT: [
+    { href: '/review', label: '评审任务' },
+    { href: '/acceptance', label: '验收认定' },
+  ],
   MEMBER: [{ href: '/member', label: '参与投票' }],
 };
 

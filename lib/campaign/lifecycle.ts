@@ -201,6 +201,19 @@ export const OPERATIONS = {
   'revoke-honor': { label: '摘牌', belongsTo: 'ANNOUNCEMENT', statuses: ['PUBLISHED', 'FINISHED'] },
   finish: { label: '结束活动', all: [{ stage: 'ANNOUNCEMENT', must: 'started', orDisabled: true }] },
   cancel: { label: '撤销活动', statuses: ['DRAFT', 'PUBLISHED'] },
+  // 验收认定 ("成熟一个、验收一个"): requests while the stage runs (the campaign's acceptanceRequestDeadline is checked by
+  // lib/acceptance/rules.ts); each request is handled once it arrives, and a request made in time may still be decided
+  // after the stage, so review and decision only need the stage to have started.
+  'request-acceptance': {
+    label: '申请验收',
+    belongsTo: 'ACCEPTANCE',
+    all: [{ stage: 'ACCEPTANCE', must: 'open', message: { upcoming: '验收认定阶段尚未开始，暂不能申请验收', closed: '验收认定阶段已结束，不能再申请验收', disabled: '本活动未安排验收认定阶段' } }],
+  },
+  'review-acceptance': {
+    label: '组织验收',
+    belongsTo: 'ACCEPTANCE',
+    all: [{ stage: 'ACCEPTANCE', must: 'started', message: { upcoming: '验收认定阶段尚未开始，暂不能组织验收', disabled: '本活动未安排验收认定阶段' } }],
+  },
   /**
    * Moving or disabling an organization inside a running campaign's scope, asked per PUBLISHED campaign: once 逐级推荐
    * has opened, entries stand at levels of the tree as it was, so the tree stays as it is until the campaign ends.

@@ -8,6 +8,7 @@ import { depthOf, pathFor } from '@/lib/org-tree/tree';
 import { DEMO_CAMPAIGN_TITLE, DEMO_CITY, DEMO_PASSWORD, DEMO_USERS, type TSeedOrg } from './demo-city';
 import { seedHonoredCampaign } from './demo-honors';
 import { seedDemoPrograms } from './demo-programs';
+import { seedAcceptance } from './demo-acceptance';
 
 const DAY = 86_400_000;
 
@@ -90,4 +91,5 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await upsertCampaign(db);
   await seedHonoredCampaign(db);
   await seedDemoPrograms(db);
+  await seedAcceptance(db);
 }

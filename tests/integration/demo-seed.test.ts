@@ -5,6 +5,8 @@ import { DEMO_HONORED_TITLE } from '../../prisma/seed/demo-honors';
 import { DEMO_CREATION_TITLE, demoCultivations } from '../../prisma/seed/demo-programs';
 import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
 import { currentStage } from '@/lib/campaign/stages';
+import { DEMO_ACCEPTANCE_TITLE } from '../../prisma/seed/demo-acceptance';
+import { listGalleryBrands } from '@/lib/gallery/queries';
 
 describe('demo seed', () => {
   it('writes the demo city with last year finished and honored, and a second run changes nothing', async () => {
@@ -15,6 +17,7 @@ describe('demo seed', () => {
       honors: await db.honor.count({ where: { campaign: { title: DEMO_HONORED_TITLE } } }),
       cultivations: await db.cultivation.count(),
       brands: await db.brand.count(),
+      acceptanceRequests: await db.acceptanceRequest.count({ where: { cultivation: { campaign: { title: DEMO_ACCEPTANCE_TITLE } } } }),
     });
     const first = await counts();
     await seedDemoCity(db);
@@ -35,6 +38,23 @@ describe('demo seed', () => {
     const decided = await db.decisionAward.findMany({ where: { isDecided: true, item: { decision: { kind: 'FINAL', campaign: { title: DEMO_HONORED_TITLE } } } }, select: { award: { select: { name: true } }, item: { select: { application: { select: { brandName: true } } } } } });
     expect(decided).toHaveLength(9);
     expect(decided.filter((row) => row.item.application.brandName === '渔港红帆').map((row) => row.award.name).sort()).toEqual(['十大党建品牌', '最佳人气党建品牌'].sort());
+    });
+
+  it('holds one acceptance request waiting, one passed (认定, in 品牌风采) and one failed with findings', async () => {
+    await seedDemoCity(db);
+    const requests = await db.acceptanceRequest.findMany({
+      where: { cultivation: { campaign: { title: DEMO_ACCEPTANCE_TITLE } } },
+      select: { status: true, findings: true, cultivation: { select: { status: true, brand: { select: { name: true } } } }, recognition: { select: { recognitionNo: true } } },
+    });
+    const byStatus = Object.fromEntries(requests.map((request) => [request.status, request]));
+    expect(Object.keys(byStatus).sort()).toEqual(['FAILED', 'PASSED', 'WAITING']);
+    expect(byStatus.WAITING!.cultivation.status).toBe('ACCEPTANCE');
+    expect(byStatus.FAILED!.cultivation.status).toBe('CULTIVATING');
+    expect(byStatus.FAILED!.findings).toContain('台帐');
+    expect(byStatus.PASSED!.cultivation.status).toBe('RECOGNISED');
+    expect(byStatus.PASSED!.recognition?.recognitionNo).toMatch(/^DJRD-2026-\d{6}$/);
+    const shown = (await listGalleryBrands()).find((brand) => brand.brandName === byStatus.PASSED!.cultivation.brand.name);
+    expect(shown?.awards.map((award) => award.name)).toEqual(['认定']);
   });
 
   it('runs a 创建认定 campaign in 培育创建 with its listed brands enrolled, and the 2025 honourees in cultivation', async () => {

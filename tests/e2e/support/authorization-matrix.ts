@@ -205,6 +205,16 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
   // A demo honor (the gallery shows it): the reason is too short, so the admin is refused for the input only.
   'lib/honors/actions.ts#revokeHonorAction': { allowed: ORG_ADMIN, args: (w) => [{ honorId: w.honor.id, reason: '短' }] },
 
+  // 验收认定: the brand's own branch requests; the campaign owner's 组织部 forms the group and decides (refused here after
+  // authorizing: a sheet is still open); a member of the group scores.
+  'lib/acceptance/actions.ts#requestAcceptanceAction': {
+    allowed: SECRETARY,
+    args: (w) => [{ cultivationId: w.acceptance.cultivationId, background: '创建背景', measures: '主要措施', results: '工作成效', evidenceFileIds: [] }],
+  },
+  'lib/acceptance/actions.ts#formAcceptanceGroupAction': { allowed: ORG_ADMIN, args: (w) => [{ requestId: w.acceptance.waitingRequestId, expertIds: [w.users.otherExpert] }] },
+  'lib/acceptance/actions.ts#saveAcceptanceSheetAction': { allowed: EXPERT, args: (w) => [{ requestId: w.acceptance.reviewingRequestId, scores: [15, 15, 15, 15, 15], comment: '', submit: false }] },
+  'lib/acceptance/actions.ts#decideAcceptanceAction': { allowed: ORG_ADMIN, args: (w) => [{ requestId: w.acceptance.reviewingRequestId, outcome: 'FAIL', findings: '矩阵测试' }] },
+
   // 评选活动 setup.
   'lib/campaign/actions.ts#createCampaignAction': { allowed: ORG_ADMIN, args: async (w) => [await w.setup.next(), { publish: false }] },
   'lib/campaign/actions.ts#updateCampaignAction': {
@@ -253,6 +263,8 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   'app/api/campaigns/[id]/announcement/route.ts#GET': { allowed: EVERYONE, request: (w) => ({ path: `/api/campaigns/${w.honor.campaignId}/announcement` }) },
   // The certificate of a demo honor outside the 东华 subtree: the organizer's staff (and that branch's line) only.
   'app/api/certificates/[no]/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/certificates/${w.honor.certificateNo}` }) },
+  // 验收意见书 of a decided request: the campaign owner's 组织部 and the requesting branch (the group had no members).
+  'app/api/acceptance/[id]/opinion/route.ts#GET': { allowed: ['secretary', 'orgAdmin'], request: (w) => ({ path: `/api/acceptance/${w.acceptance.failedRequestId}/opinion` }) },
   // The branch's own submitted entry: its secretary and the admins above it.
   'app/api/applications/[id]/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/applications/${w.later.listedId}/pdf` }) },
   'app/api/files/[id]/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/files/${w.later.documentId}` }) },

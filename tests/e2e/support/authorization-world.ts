@@ -17,6 +17,7 @@ import { insertObjection } from '../../support/publicity';
 import { insertVotes, openVoting } from '../../support/voting';
 import { samplePdf } from '../../support/upload-samples';
 import { createCultivation, openCultivationStage } from '../../support/cultivations';
+import { createCultivation as createAcceptanceCultivation, insertAcceptanceRequest, openAcceptanceStage } from '../../support/acceptance';
 
 const ip = '10.18.0.1';
 
@@ -124,6 +125,16 @@ export async function createAuthorizationWorld(tag: string) {
       select: { id: true },
     });
   const [keptEntry, deletableEntry] = [await ledgerEntry('矩阵保留'), await ledgerEntry('矩阵删除')];
+  // 验收认定: three brands of the branch in cultivation — one failed once (free to request again; its 验收意见书 is out),
+  // one waiting for its group, one under review with expert1 in the group.
+  const acceptanceCampaign = await cityCampaign(tag, '验收', admin);
+  await openAcceptanceStage(acceptanceCampaign);
+  await db.campaign.update({ where: { id: acceptanceCampaign }, data: { allowMultipleApplications: true } });
+  const acceptanceCultivation = (name: string, slot: number) => createAcceptanceCultivation({ campaignId: acceptanceCampaign, organizationId: branch, secretaryId: secretary, name: `${name}${tag}`, slot });
+  const [again, waiting, reviewing] = [await acceptanceCultivation('矩阵验收甲', 1), await acceptanceCultivation('矩阵验收乙', 2), await acceptanceCultivation('矩阵验收丙', 3)];
+  const failedRequest = await insertAcceptanceRequest({ cultivationId: again.id, requestedById: secretary, status: 'FAILED', decidedById: admin });
+  const waitingRequest = await insertAcceptanceRequest({ cultivationId: waiting.id, requestedById: secretary, status: 'WAITING' });
+  const reviewingRequest = await insertAcceptanceRequest({ cultivationId: reviewing.id, requestedById: secretary, status: 'REVIEWING', expertIds: [expert] });
 
   const honor = await db.honor.findFirstOrThrow({ where: { application: { organizationId: honoredBranch } }, select: { id: true, certificateNo: true, campaignId: true, applicationId: true } });
 
@@ -151,6 +162,7 @@ export async function createAuthorizationWorld(tag: string) {
     cancel: { campaignId: cancelTarget },
     setup: { campaignId: setupTarget, next: () => campaignSetup(city, { title: `权限矩阵新建-${tag}` }) },
     honor,
+    acceptance: { cultivationId: again.id, failedRequestId: failedRequest.id, waitingRequestId: waitingRequest.id, reviewingRequestId: reviewingRequest.id },
   };
 }
 
