@@ -68,7 +68,11 @@ async function fallbackCultivations(db: PrismaClient): Promise<TDemoCultivation[
 /** Three cultivations of a CREATION campaign with an open 验收认定 stage, or null. */
 async function givenCultivations(db: PrismaClient): Promise<TDemoCultivation[] | null> {
   const rows = await db.cultivation.findMany({
-    where: { status: 'CULTIVATING', acceptanceRequests: { none: {} }, campaign: { program: 'CREATION', status: 'PUBLISHED', stages: { some: { kind: 'ACCEPTANCE', isEnabled: true } } } },
+    where: {
+      status: 'CULTIVATING',
+      acceptanceRequests: { none: {} },
+      campaign: { program: 'CREATION', status: 'PUBLISHED', stages: { some: { kind: 'ACCEPTANCE', isEnabled: true, startsAt: { lte: await dbNow(db) } } } },
+    },
     orderBy: { createdAt: 'asc' },
     take: 3,
     select: { id: true, brand: { select: { name: true, organizationId: true } } },
