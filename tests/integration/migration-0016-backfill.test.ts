@@ -1,32 +1,12 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, listMigrations, migrate, prepareEmbeddedDatabase, throwawayRoles } from '../../scripts/lib/pg.mjs';
+import { describe, expect, it } from 'vitest';
+import { listMigrations } from '../../scripts/lib/pg.mjs';
+import { databaseMigratedThrough } from '../support/migrated-database';
 
 // Migration 0016_deliberation turns the single award of a decision item (decision_items.award_id, proposed_award_id)
 // into decision_awards rows, numbers the one 公示 of a campaign as version 1 and binds every objection to it. Tried here
 // on a database of its own, migrated up to 0015 and filled with rows of the old shape, then migrated on.
 
-const noLog = () => {};
-const name = `mig0016_${process.pid}_${Date.now()}`;
-let adminUrl: string;
-let migrateUrl: string;
-let client: pg.Client;
-
-beforeAll(async () => {
-  adminUrl = process.env.TEST_PG_ADMIN_URL!;
-  const database = await prepareEmbeddedDatabase({ adminUrl, roles: throwawayRoles(adminUrl) }, name);
-  migrateUrl = database.migrateUrl;
-  expect(await migrate(migrateUrl, { log: noLog, through: 15 })).toEqual(listMigrations().filter((migration) => Number.parseInt(migration, 10) <= 15));
-  client = new pg.Client({ connectionString: migrateUrl });
-  await client.connect();
-});
-
-afterAll(async () => {
-  await client?.end();
-  if (adminUrl) await dropDatabase(adminUrl, name);
-});
-
-const sql = (text: string, values: unknown[] = []) => client.query(text, values);
+const { sql, migrateRest } = databaseMigratedThrough('mig0016', 15);
 
 type TItem = { app: string; rank: number; award: string | null; proposed: string | null; reason?: string };
 
@@ -127,7 +107,7 @@ const EXPECTED_PUBLICITIES = {
 describe('migration 0016_deliberation on data of the old shape', () => {
   it('turns every single and proposed award into exactly its decision_awards rows, numbers each 公示 1 and binds each objection to its campaign’s 公示', async () => {
     await oldWorld();
-    expect(await migrate(migrateUrl, { log: noLog, through: 16 })).toEqual(['0016_deliberation']);
+    expect(await migrateRest(16)).toEqual(['0016_deliberation']);
 
     expect(await decisionAwards()).toEqual(EXPECTED_AWARDS);
     // The items themselves are kept, without the old columns.
@@ -151,7 +131,7 @@ describe('migration 0016_deliberation on data of the old shape', () => {
 
   it('the later migrations run on the backfilled data and leave it as it was', async () => {
     const later = listMigrations().filter((migration) => Number.parseInt(migration, 10) > 16);
-    expect(await migrate(migrateUrl, { log: noLog })).toEqual(later);
+    expect(await migrateRest()).toEqual(later);
     expect(await decisionAwards()).toEqual(EXPECTED_AWARDS);
     expect(await publicitiesAndObjections()).toEqual(EXPECTED_PUBLICITIES);
   });

@@ -1,31 +1,10 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, listMigrations, migrate, prepareEmbeddedDatabase, throwawayRoles } from '../../scripts/lib/pg.mjs';
+import { describe, expect, it } from 'vitest';
+import { databaseMigratedThrough } from '../support/migrated-database';
 
 // Migration 0022_programs_brands gives every submitted declaration a lasting brand: one per organization and declared
 // name, across campaigns. Tried on a database of its own, migrated up to 0021 and filled with declarations, then on.
 
-const noLog = () => {};
-const name = `mig0022_${process.pid}_${Date.now()}`;
-let adminUrl: string;
-let migrateUrl: string;
-let client: pg.Client;
-
-beforeAll(async () => {
-  adminUrl = process.env.TEST_PG_ADMIN_URL!;
-  const database = await prepareEmbeddedDatabase({ adminUrl, roles: throwawayRoles(adminUrl) }, name);
-  migrateUrl = database.migrateUrl;
-  expect(await migrate(migrateUrl, { log: noLog, through: 21 })).toEqual(listMigrations().filter((migration) => Number.parseInt(migration, 10) <= 21));
-  client = new pg.Client({ connectionString: migrateUrl });
-  await client.connect();
-});
-
-afterAll(async () => {
-  await client?.end();
-  if (adminUrl) await dropDatabase(adminUrl, name);
-});
-
-const sql = (text: string, values: unknown[] = []) => client.query(text, values);
+const { sql, migrateRest } = databaseMigratedThrough('mig0022', 21);
 
 describe('migration 0022: lasting brands from the declarations already made', () => {
   it('groups submitted declarations by organization and name, leaves drafts and nameless ones alone, and keeps campaigns 选树评选', async () => {
@@ -49,7 +28,7 @@ describe('migration 0022: lasting brands from the declarations already made', ()
       ]);
     }
 
-    await migrate(migrateUrl, { log: noLog });
+    await migrateRest();
 
     const { rows: brands } = await sql(`SELECT organization_id AS org, name, created_at AS "createdAt" FROM brands ORDER BY organization_id, name`);
     expect(brands.map(({ org, name }) => ({ org, name }))).toEqual([
