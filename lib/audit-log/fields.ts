@@ -24,6 +24,7 @@ export const ID_KEYS: Record<string, TRefKind> = {
   publishedById: 'user',
   campaignId: 'campaign',
   applicationId: 'application',
+  applicationIds: 'application',
   order: 'application',
   withheld: 'application',
   onsiteFailed: 'application',
@@ -227,6 +228,8 @@ export const FIELD_LABELS: Record<string, string> = {
   updated: '更新',
   unchanged: '未变',
   rolesAdded: '新增角色',
+  cultivations: '列入培育的品牌数',
+  applicationIds: '品牌',
 };
 
 const APPLICATION_STATUS = { DRAFT: '草稿', SUBMITTED: '已提交', RETURNED: '已退回' };
@@ -249,6 +252,8 @@ export const KEYED_VALUE_LABELS: Record<string, Record<string, string>> = {
     ENTRY_SPIKE: '单个品牌票数突增',
   },
   slot: { LOGO: '品牌标识', PHOTO: '图片', DOCUMENT: '证明材料' },
+  // lib/brand/enrol.ts: what put the brands into 培育创建.
+  source: { 'brand-list': '发布品牌清单', announcement: '发布表彰决定' },
 };
 
 /** Every other enum value the services write. */
