@@ -23,7 +23,7 @@ export default async function HomePage() {
       {withBrandList.has(campaign.id) && (
         <>
           <Link href={`/campaigns/${campaign.id}/brands`} className={linkClass}>查看品牌清单 →</Link>
-          {isOperationAllowed('cast-vote', { status: campaign.status, stages: campaign.stages, now }) && <Link href={`/campaigns/${campaign.id}/vote`} className={linkClass}>参与网络投票 →</Link>}
+          {isOperationAllowed('cast-vote', { status: campaign.status, program: campaign.program, stages: campaign.stages, now }) && <Link href={`/campaigns/${campaign.id}/vote`} className={linkClass}>参与网络投票 →</Link>}
           {campaign.publicities.length > 0 && !campaign.announcement && <Link href={`/campaigns/${campaign.id}/publicity`} className={linkClass}>拟表彰名单公示 →</Link>}
           {campaign.announcement && <Link href={`/campaigns/${campaign.id}/announcement`} className={linkClass}>表彰决定 →</Link>}
         </>

@@ -11,7 +11,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 function actionFor(row: TDeclarationRow) {
   const { application, declaration } = row;
   if (!application) {
-    if (declaration === 'open') return <StartDeclarationButton campaignId={row.campaign.id} organizationId={row.organization.id} />;
+    if (declaration === 'open') return <StartDeclarationButton campaignId={row.campaign.id} organizationId={row.organization.id} brands={row.brands} />;
     return <span className="text-sm text-stone-500">申报{STAGE_STATUS_LABELS[declaration]}</span>;
   }
   const editable = declaration === 'open' && application.status !== 'SUBMITTED';
@@ -54,7 +54,7 @@ export function DeclarationList({ rows }: { rows: TDeclarationRow[] }) {
             </div>
             <div className="flex shrink-0 flex-col gap-2 sm:items-end">
               {actionFor(row)}
-              {row.canAddAnother && <StartDeclarationButton campaignId={row.campaign.id} organizationId={row.organization.id} another />}
+              {row.canAddAnother && <StartDeclarationButton campaignId={row.campaign.id} organizationId={row.organization.id} brands={row.brands} another />}
             </div>
           </div>
           {row.progress && (

@@ -109,3 +109,19 @@ export function ProcedureRules({ campaign, isVotingEnabled, isOnsiteEnabled }: {
     </>
   );
 }
+
+/** 创建认定 (seed 001): 组织申报 → 资格把关 → 培育创建 → 验收认定 → 宣传推广, no vote and no contest. */
+export function CreationRules({ campaign }: { campaign: TPublicCampaign }) {
+  return (
+    <Section id="creation-heading" title="创建程序">
+      <Rows
+        rows={[
+          ['组织申报', `基层党组织在线填写申报表，品牌名称不超过 ${campaign.nameMaxLength} 个字${campaign.allowMultipleApplications ? '，同一党组织可申报多个品牌' : '，每个党组织申报 1 个品牌'}。`],
+          ['资格把关', '主办单位对申报进行资格把关，通过的品牌列入公开的品牌清单。'],
+          ['培育创建', '列入清单的品牌制定创建方案，按月上报工作台帐。'],
+          ['验收认定', '成熟一个、验收一个：品牌申请验收，通过的予以认定。'],
+        ]}
+      />
+    </Section>
+  );
+}

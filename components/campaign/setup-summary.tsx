@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TCampaignSetup } from '@/lib/campaign/schema';
-import { RUBRIC_TEMPLATES, STAGE_LABELS, rubricTotal } from '@/lib/campaign/templates';
+import { PROGRAM_HINTS, PROGRAM_LABELS, RUBRIC_TEMPLATES, STAGE_LABELS, rubricTotal } from '@/lib/campaign/templates';
 import { formatDateTime, fromDateTimeLocal } from '@/lib/format';
 import { ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
@@ -27,6 +27,7 @@ export function BasicsSummary({ setup, orgNames }: { setup: TCampaignSetup; orgN
   return (
     <Rows
       rows={[
+        ['活动模板', `${PROGRAM_LABELS[setup.program]}：${PROGRAM_HINTS[setup.program]}`],
         ['活动名称', setup.title],
         ['年度', `${setup.year}年度${setup.batch ? ` · 第${setup.batch}批` : ''}`],
         ['主办组织', orgNames[setup.ownerOrgId] ?? '—'],
@@ -42,6 +43,21 @@ export function DeclarationFormSummary({ setup }: { setup: TCampaignSetup }) {
       rows={[
         ['品牌名称字数上限', `${setup.nameMaxLength} 个字`],
         ['同一组织可申报多个', yesNo(setup.allowMultipleApplications)],
+      ]}
+    />
+  );
+}
+
+/** 台帐 and 验收认定 dates; an empty date follows its stage. */
+export function CultivationSummary({ cultivation }: { cultivation: TCampaignSetup['cultivation'] }) {
+  return (
+    <Rows
+      rows={[
+        ['台帐上报', `每月 ${cultivation.ledgerDueDay} 日前`],
+        ['逾期短信提醒', yesNo(cultivation.ledgerSmsEnabled)],
+        ['创建期结束', cultivation.cultivationEndsOn ?? '培育创建阶段结束时'],
+        ['申请验收截止', cultivation.acceptanceRequestDeadline ?? '验收认定阶段结束时'],
+        ['验收完成', cultivation.acceptanceCompleteBy ?? '—'],
       ]}
     />
   );

@@ -8,7 +8,8 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { closeStageNowAction, openStageNowAction } from '@/lib/campaign/actions';
 import { RULE_GROUP_LABELS, RULES_LOCKED_BY, STAGE_STATUS_LABELS, type TRuleGroup, type TStageStatus } from '@/lib/campaign/stages';
-import { STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
+import { STAGE_LABELS, STAGE_ORDER, stageLabel } from '@/lib/campaign/templates';
+import type { CampaignProgram } from '@/lib/generated/prisma/enums';
 import { formatDateTime } from '@/lib/format';
 import { STAGE_CHIP, STAGE_DOT } from '@/components/campaign/stage-styles';
 
@@ -40,7 +41,7 @@ function MoveExplanation({ move, stages }: { move: TMove; stages: TTimelineStage
 }
 
 /** The stages by database time, with 提前结束 for the running stage and 提前开始 for the next one of a published campaign. */
-export function StageTimeline({ campaignId, stages, canMove }: { campaignId: string; stages: TTimelineStage[]; canMove: boolean }) {
+export function StageTimeline({ campaignId, stages, canMove, program = 'SELECTION' }: { campaignId: string; stages: TTimelineStage[]; canMove: boolean; program?: CampaignProgram }) {
   const router = useRouter();
   const [move, setMove] = useState<TMove | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -75,7 +76,7 @@ export function StageTimeline({ campaignId, stages, canMove }: { campaignId: str
             {index < stages.length - 1 && <span className="absolute bottom-0 left-[6px] top-5 w-0.5 bg-stone-200" aria-hidden />}
             <span className={`absolute left-0 top-1.5 size-3.5 rounded-full border-2 ${STAGE_DOT[stage.status]}`} aria-hidden />
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <h3 className={`font-medium ${stage.isEnabled ? 'text-stone-900' : 'text-stone-500'}`}>{STAGE_LABELS[stage.kind]}</h3>
+              <h3 className={`font-medium ${stage.isEnabled ? 'text-stone-900' : 'text-stone-500'}`}>{stageLabel(stage.kind, program)}</h3>
               <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STAGE_CHIP[stage.status]}`}>{STAGE_STATUS_LABELS[stage.status]}</span>
               {canMove && stage.kind === nextKind && (
                 <Button variant="secondary" className="ml-auto min-h-8 px-3 py-1 text-xs" onClick={() => ask({ kind: stage.kind, direction: 'open' })}>

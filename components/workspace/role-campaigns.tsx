@@ -12,7 +12,7 @@ export function RoleCampaigns({ campaigns, now, note, showVote = false }: { camp
     <div className="space-y-3">
       {campaigns.map((campaign) => (
         <CampaignSummaryCard key={campaign.id} campaign={campaign} now={now}>
-          {showVote && isOperationAllowed('cast-vote', { status: campaign.status, stages: campaign.stages, now }) ? (
+          {showVote && isOperationAllowed('cast-vote', { status: campaign.status, program: campaign.program, stages: campaign.stages, now }) ? (
             <Link href={`/campaigns/${campaign.id}/vote`} className={buttonClass('primary')}>参与网络投票</Link>
           ) : (
             <p className="text-sm text-stone-500">{note}</p>

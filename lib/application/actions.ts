@@ -9,7 +9,7 @@ import { ZReturnInput, type TApplicationValues, type TReturnInput } from '@/lib/
 import { createAnotherDraft, getOrCreateDraft, returnApplication, saveDraft, submitApplication } from '@/lib/application/service';
 import { setApplicationFiles, type TApplicationFilesInput } from '@/lib/application/files';
 
-const ZStart = z.object({ campaignId: z.string().min(1), organizationId: z.string().min(1), another: z.boolean().optional() });
+const ZStart = z.object({ campaignId: z.string().min(1), organizationId: z.string().min(1), another: z.boolean().optional(), brandId: z.string().min(1).max(64).optional() });
 const ZSimilar = z.object({ name: z.string().max(100), excludeApplicationId: z.string().optional() });
 
 function revalidateApplication(applicationId: string) {
@@ -18,13 +18,16 @@ function revalidateApplication(applicationId: string) {
   revalidatePath(`/committee/applications/${applicationId}`);
 }
 
-/** The service checks the secretary's grant on the organization against the database; `another`: 再申报一个品牌. */
-export async function startDraftAction(input: { campaignId: string; organizationId: string; another?: boolean }) {
+/**
+ * The service checks the secretary's grant on the organization against the database; `another`: 再申报一个品牌;
+ * `brandId`: 从上次申报开始 (the new draft copies that brand's last submitted declaration).
+ */
+export async function startDraftAction(input: { campaignId: string; organizationId: string; another?: boolean; brandId?: string }) {
   return runAction(input, async (input) => {
     const user = await requireAnyRole(['BRANCH_SECRETARY']);
-    const { campaignId, organizationId, another } = ZStart.parse(input);
+    const { campaignId, organizationId, another, brandId } = ZStart.parse(input);
     const start = another ? createAnotherDraft : getOrCreateDraft;
-    const draft = await start({ campaignId, organizationId }, { actorId: user.id, ip: await getRequestIp() });
+    const draft = await start({ campaignId, organizationId, brandId }, { actorId: user.id, ip: await getRequestIp() });
     revalidatePath('/declare');
     return draft;
   });

@@ -11,6 +11,7 @@ import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-sta
 import { returnRefusal } from '@/lib/campaign/entry-operations';
 import { describeProgress } from '@/lib/application/recommendation-progress';
 import { pickFormTexts, type TApplicationValues } from '@/lib/application/schema';
+import { brandsOfOrganizations } from '@/lib/brand/queries';
 
 export const APPLICATION_DETAIL_SELECT = {
   id: true,
@@ -42,6 +43,7 @@ export const APPLICATION_DETAIL_SELECT = {
       nameMaxLength: true,
       fields: { select: { id: true, name: true }, orderBy: { sortOrder: 'asc' } },
       rubric: { select: { criteria: { select: { id: true, name: true, maxPoints: true, guidance: true }, orderBy: { sortOrder: 'asc' } } } },
+      program: true,
       stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
     },
   },
@@ -61,7 +63,7 @@ export function valuesOf(application: Omit<TApplicationValues, 'fieldId' | 'self
 }
 
 function detailOf(row: TApplicationRow, grants: readonly TRoleGrant[], now: Date) {
-  const life = { status: row.campaign.status, stages: row.campaign.stages, now };
+  const life = { status: row.campaign.status, program: row.campaign.program, stages: row.campaign.stages, now };
   const window = editWindow(life, row);
   const declaration = window.status;
   const canEdit = canEditApplication(grants, row);
@@ -117,6 +119,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
         ownerOrgId: true,
         recommendingDepths: true,
         allowMultipleApplications: true,
+        program: true,
         stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
       },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
@@ -142,6 +145,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
       },
     }),
   ]);
+  const brandsByOrg = await brandsOfOrganizations(organizations.map((grant) => grant.organizationId));
   const levelNames = new Map(
     (await db.organization.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })).map((org) => [org.id, org.name]),
   );
@@ -149,7 +153,7 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
     organizations
       .filter((grant) => ancestorIdsOf(grant.organizationPath).includes(campaign.ownerOrgId))
       .flatMap((grant) => {
-        const life = { status: campaign.status, stages: campaign.stages, now };
+        const life = { status: campaign.status, program: campaign.program, stages: campaign.stages, now };
         const own = applications.filter((row) => row.campaignId === campaign.id && row.organizationId === grant.organizationId).sort((a, b) => a.slot - b.slot);
         const canAddAnother = campaign.allowMultipleApplications && own.length > 0 && !operationRefusal('declare', life);
         const rowOf = (application: (typeof own)[number] | null, isLast: boolean) => {
@@ -163,6 +167,8 @@ export async function listDeclarations(grants: readonly TRoleGrant[]) {
             progress: application ? describeProgress({ ...application, campaign }, levelNames) : null,
             /** 再申报一个品牌 is offered below the organization's last application while 申报 is open. */
             canAddAnother: canAddAnother && isLast,
+            /** 从上次申报开始: the organization's brands a new declaration may start from. */
+            brands: brandsByOrg.get(grant.organizationId) ?? [],
           };
         };
         return own.length ? own.map((application, index) => rowOf(application, index === own.length - 1)) : [rowOf(null, true)];

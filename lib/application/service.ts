@@ -15,6 +15,8 @@ import { declareOperationOf, formRulesOf, type TEditWindowEntry } from '@/lib/ap
 import { RETURN_STATE_SELECT, returnFactsOf } from '@/lib/application/return-state';
 import { returnRefusal, type TReturnOrigin } from '@/lib/campaign/entry-operations';
 import { loadLifecycle, requireOperation } from '@/lib/campaign/lifecycle-db';
+import { brandForDeclaration } from '@/lib/brand/assign';
+import { lastDeclarationOfBrand } from '@/lib/brand/queries';
 import { parseDraft, submitSchema, type TDraftParse, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
 
 type TContext = TAuditContext & { tx?: TTx };
@@ -50,7 +52,7 @@ function columnsOf(values: TApplicationValues) {
 }
 
 /** The organization's application for the campaign, created on first visit; concurrent first visits share one row. */
-export async function getOrCreateDraft(input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
+export async function getOrCreateDraft(input: TStartInput, context: TContext): Promise<{ id: string }> {
   const existing = () => db.application.findUnique({ where: { campaignId_organizationId_slot: { campaignId: input.campaignId, organizationId: input.organizationId, slot: 1 } }, select: { id: true } });
   const create = (tx: TTx) => createDraft(tx, input, 'first', context);
   try {
@@ -69,7 +71,7 @@ export async function getOrCreateDraft(input: { campaignId: string; organization
  * so parallel requests number their drafts 2, 3 … instead of colliding. When the campaign allows one, the database
  * refuses any slot but 1 as well (trigger applications_one_per_organization).
  */
-export async function createAnotherDraft(input: { campaignId: string; organizationId: string }, context: TContext): Promise<{ id: string }> {
+export async function createAnotherDraft(input: TStartInput, context: TContext): Promise<{ id: string }> {
   return inTransaction(context, (tx) => createDraft(tx, input, 'another', context));
 }
 
@@ -93,13 +95,16 @@ function prefillFromOrganization(
   };
 }
 
-async function createDraft(tx: TTx, input: { campaignId: string; organizationId: string }, which: 'first' | 'another', context: TContext): Promise<{ id: string }> {
+/** `brandId`: 从上次申报开始 — the draft belongs to that brand of the organization and starts from its last submitted text. */
+type TStartInput = { campaignId: string; organizationId: string; brandId?: string };
+
+async function createDraft(tx: TTx, { brandId, ...input }: TStartInput, which: 'first' | 'another', context: TContext): Promise<{ id: string }> {
   const [grants, organization, campaign] = await Promise.all([
     loadGrants(tx, context.actorId),
     tx.organization.findUnique({ where: { id: input.organizationId }, select: { path: true, isActive: true, field: true, secretaryName: true, secretaryPhone: true } }),
     tx.campaign.findUnique({
       where: { id: input.campaignId },
-      select: { status: true, ownerOrgId: true, allowMultipleApplications: true, fields: { select: { id: true, orgFields: true } } },
+      select: { status: true, ownerOrgId: true, allowMultipleApplications: true, fields: { select: { id: true, name: true, orgFields: true } } },
     }),
   ]);
   if (!organization?.isActive || !canEditApplication(grants, { status: 'DRAFT', organization })) {
@@ -117,8 +122,18 @@ async function createDraft(tx: TTx, input: { campaignId: string; organizationId:
   const last = await tx.application.aggregate({ where: input, _max: { slot: true } });
   const slot = (last._max.slot ?? 0) + 1;
   const prefill = prefillFromOrganization(organization, campaign.fields);
-  const application = await tx.application.create({ data: { ...input, ...prefill, slot, createdById: context.actorId }, select: { id: true } });
-  await recordAudit(tx, context, { action: 'create-application', entityType: 'Application', entityId: application.id, after: { ...input, ...prefill } });
+  const carried = brandId ? await lastDeclarationOfBrand(tx, brandId, input.organizationId) : null;
+  if (brandId && !carried) throw new AppError('NOT_FOUND', '该品牌不存在，或本支部还没有提交过它的申报');
+  const fromBrand = carried
+    ? {
+        ...carried.texts,
+        brandNameBigrams: brandNameBigrams(carried.texts.brandName),
+        brandId,
+        ...(campaign.fields.some((field) => field.name === carried.fieldName) && { fieldId: campaign.fields.find((field) => field.name === carried.fieldName)!.id }),
+      }
+    : {};
+  const application = await tx.application.create({ data: { ...input, ...prefill, ...fromBrand, slot, createdById: context.actorId }, select: { id: true } });
+  await recordAudit(tx, context, { action: 'create-application', entityType: 'Application', entityId: application.id, after: { ...input, ...prefill, ...(brandId && { brandId, brandName: carried?.texts.brandName }) } });
   return application;
 }
 
@@ -172,9 +187,12 @@ export async function submitApplication(input: { applicationId: string; revision
     if (!parsed.success) throw new AppError('INVALID_INPUT', '申报表还有未填写或填写有误的内容，请检查标出的字段', fieldErrorsOf(parsed.error));
     const values: TApplicationValues = { ...parsed.data, selfAssessment: parsed.data.selfAssessment as Record<string, string> };
     const now = await dbNow(tx);
+    // The declaration joins the organization's lasting brand (the one the draft started from, or the one of this name).
+    const own = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { organizationId: true, brandId: true } });
+    const brandId = await brandForDeclaration(tx, { organizationId: own.organizationId, brandName: values.brandName, startedFrom: own.brandId });
     const updated = await tx.application.update({
       where: { id: applicationId },
-      data: { ...columnsOf(values), status: 'SUBMITTED', submittedAt: now, revision: { increment: 1 } },
+      data: { ...columnsOf(values), brandId, status: 'SUBMITTED', submittedAt: now, revision: { increment: 1 } },
       select: { revision: true, logoFileId: true, attachments: { select: { fileId: true, slot: true, caption: true, sortOrder: true, file: { select: { originalName: true } } }, orderBy: [{ slot: 'asc' }, { sortOrder: 'asc' }] } },
     });
     const last = await tx.applicationVersion.aggregate({ where: { applicationId }, _max: { number: true } });

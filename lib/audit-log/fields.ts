@@ -24,6 +24,7 @@ export const ID_KEYS: Record<string, TRefKind> = {
   publishedById: 'user',
   campaignId: 'campaign',
   applicationId: 'application',
+  applicationIds: 'application',
   order: 'application',
   withheld: 'application',
   onsiteFailed: 'application',
@@ -35,6 +36,8 @@ export const ID_KEYS: Record<string, TRefKind> = {
   logoFileId: 'file',
   photoIds: 'file',
   documentIds: 'file',
+  evidenceFileIds: 'file',
+  expertIds: 'user',
   fieldId: 'field',
 };
 
@@ -173,6 +176,14 @@ export const FIELD_LABELS: Record<string, string> = {
   experts: '专家',
   assignmentId: '评分表',
   scores: '评分',
+  // 验收认定
+  comment: '验收意见',
+  onsiteNote: '实地核验情况',
+  recognitionNo: '认定编号',
+  ledgerMonths: '台帐已上报月数',
+  ledgerEntries: '台帐条数',
+  evidenceFileIds: '证明材料',
+  expertIds: '验收组专家',
   total: '总分',
   submittedAt: '提交时间',
   reopenedAt: '重新开放时间',
@@ -217,6 +228,8 @@ export const FIELD_LABELS: Record<string, string> = {
   updated: '更新',
   unchanged: '未变',
   rolesAdded: '新增角色',
+  cultivations: '列入培育的品牌数',
+  applicationIds: '品牌',
 };
 
 const APPLICATION_STATUS = { DRAFT: '草稿', SUBMITTED: '已提交', RETURNED: '已退回' };
@@ -239,6 +252,8 @@ export const KEYED_VALUE_LABELS: Record<string, Record<string, string>> = {
     ENTRY_SPIKE: '单个品牌票数突增',
   },
   slot: { LOGO: '品牌标识', PHOTO: '图片', DOCUMENT: '证明材料' },
+  // lib/brand/enrol.ts: what put the brands into 培育创建.
+  source: { 'brand-list': '发布品牌清单', announcement: '发布表彰决定' },
 };
 
 /** Every other enum value the services write. */

@@ -47,7 +47,8 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
   const campaignTitle = { select: { title: true } } as const;
   const application = { select: { brandName: true, organization: { select: { name: true } } } } as const;
 
-  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels] =
+  const brandOfCultivation = { select: { brand: { select: { name: true } } } } as const;
+  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels, plans, ledgerEntries, ledgerReports, acceptances] =
     await Promise.all([
       db.organization.findMany({ where: { id: { in: ids(refs.organization) } }, select: { id: true, name: true } }),
       db.user.findMany({ where: { id: { in: ids(refs.user) } }, select: { id: true, displayName: true, loginName: true } }),
@@ -64,6 +65,10 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
       db.honor.findMany({ where: { id: { in: of('Honor') } }, select: { id: true, certificateNo: true, brandName: true, awardName: true } }),
       db.reviewAssignment.findMany({ where: { id: { in: of('ReviewAssignment') } }, select: { id: true, round: true, expert: { select: { displayName: true } }, application } }),
       db.expertPanel.findMany({ where: { id: { in: of('ExpertPanel') } }, select: { id: true, name: true } }),
+      db.cultivationPlan.findMany({ where: { id: { in: of('CultivationPlan') } }, select: { id: true, cultivation: brandOfCultivation } }),
+      db.ledgerEntry.findMany({ where: { id: { in: of('LedgerEntry') } }, select: { id: true, activity: true, occurredOn: true, cultivation: brandOfCultivation } }),
+      db.ledgerReport.findMany({ where: { id: { in: of('LedgerReport') } }, select: { id: true, month: true, cultivation: brandOfCultivation } }),
+      db.acceptanceRequest.findMany({ where: { id: { in: of('AcceptanceRequest') } }, select: { id: true, round: true, cultivation: { select: { brand: { select: { name: true, organization: { select: { name: true } } } } } } } }),
     ]);
 
   const decisionName = (decision: (typeof decisions)[number]) => `${DECISION_KINDS[decision.kind] ?? decision.kind} 第 ${decision.version} 版`;
@@ -88,6 +93,10 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
     ...honors.map((row) => [`Honor:${row.id}`, `${row.certificateNo} · ${brandOf(row.brandName)} · ${row.awardName}`] as const),
     ...sheets.map((row) => [`ReviewAssignment:${row.id}`, `${row.expert.displayName}评审${brandOf(row.application.brandName)}（第 ${row.round} 轮）`] as const),
     ...panels.map((row) => [`ExpertPanel:${row.id}`, row.name] as const),
+    ...plans.map((row) => [`CultivationPlan:${row.id}`, `${brandOf(row.cultivation.brand.name)}的创建方案`] as const),
+    ...ledgerEntries.map((row) => [`LedgerEntry:${row.id}`, `${brandOf(row.cultivation.brand.name)}台帐 · ${row.occurredOn.toISOString().slice(0, 10)} ${row.activity}`] as const),
+    ...ledgerReports.map((row) => [`LedgerReport:${row.id}`, `${brandOf(row.cultivation.brand.name)} ${row.month.toISOString().slice(0, 7)} 台帐上报`] as const),
+    ...acceptances.map((row) => [`AcceptanceRequest:${row.id}`, `${brandOf(row.cultivation.brand.name)} · ${row.cultivation.brand.organization.name}（第 ${row.round} 次申请）`] as const),
   ]);
 
   /** Rows whose object is gone (a removed role, a deleted panel) are named from what the record itself kept. */

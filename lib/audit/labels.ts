@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS = {
   'fail-qualification': '资格审查不通过（退回重新申报）',
   'revoke-qualification': '撤销资格审查结果',
   'publish-brand-list': '发布品牌清单',
+  'enrol-cultivations': '列入培育创建',
   'save-expert-profile': '修改专家信息',
   'save-expert-panel': '保存专家组',
   'delete-expert-panel': '删除专家组',
@@ -70,7 +71,21 @@ export const AUDIT_ACTION_LABELS = {
   'decline-objection': '不予受理异议',
   'finalise-campaign': '发布表彰决定',
   'revoke-honor': '摘牌',
+  'request-acceptance': '申请验收',
+  'form-acceptance-group': '组成验收组',
+  'save-acceptance-sheet': '保存验收评分',
+  'submit-acceptance-sheet': '提交验收评分',
+  'pass-acceptance': '验收通过（认定）',
+  'fail-acceptance': '验收不通过',
   'refuse-access': '越权操作被拒绝',
+  'save-plan': '保存创建方案',
+  'submit-plan': '提交创建方案',
+  'approve-plan': '批准创建方案',
+  'return-plan': '退回创建方案',
+  'add-ledger-entry': '填写台帐',
+  'delete-ledger-entry': '删除台帐记录',
+  'correct-ledger-entry': '更正台帐记录',
+  'report-ledger-month': '上报月度台帐',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -91,6 +106,10 @@ export const AUDIT_ENTITY_LABELS = {
   Objection: '异议',
   Announcement: '表彰决定',
   Honor: '荣誉证书',
+  CultivationPlan: '创建方案',
+  LedgerEntry: '台帐记录',
+  LedgerReport: '月度台帐上报',
+  AcceptanceRequest: '验收申请',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -6,10 +6,13 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
   ORG_ADMIN: [
     { href: '/admin', label: '工作台' },
     { href: '/admin/campaigns', label: '评选活动' },
+    { href: '/admin/brands', label: '品牌档案' },
     { href: '/applications', label: '申报列表' },
+    { href: '/cultivation', label: '培育创建' },
     { href: '/admin/orgs', label: '组织架构' },
     { href: '/admin/users', label: '用户管理' },
     { href: '/admin/experts', label: '专家库' },
+    { href: '/admin/acceptance', label: '验收认定' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/sms', label: '短信记录' },
@@ -17,9 +20,17 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
   COMMITTEE_ADMIN: [
     { href: '/committee', label: '推荐工作台' },
     { href: '/applications', label: '申报列表' },
+    { href: '/cultivation', label: '培育创建' },
   ],
-  BRANCH_SECRETARY: [{ href: '/declare', label: '品牌申报' }],
-  EXPERT: [{ href: '/review', label: '评审任务' }],
+  BRANCH_SECRETARY: [
+    { href: '/declare', label: '品牌申报' },
+    { href: '/cultivation', label: '培育创建' },
+    { href: '/acceptance', label: '验收认定' },
+  ],
+  EXPERT: [
+    { href: '/review', label: '评审任务' },
+    { href: '/acceptance', label: '验收认定' },
+  ],
   MEMBER: [{ href: '/member', label: '参与投票' }],
 };
 

@@ -6,7 +6,7 @@
 // allowed. Services ask `operationRefusal` / `assertOperation` (or `requireOperation` in lifecycle-db.ts, which
 // reads the campaign and the database clock); pages ask the same function to decide which buttons to offer.
 // Nothing else checks a stage by hand.
-import type { CampaignStatus, StageKind } from '@/lib/generated/prisma/enums';
+import type { CampaignProgram, CampaignStatus, StageKind } from '@/lib/generated/prisma/enums';
 import { AppError } from '@/lib/errors';
 import {
   currentStage,
@@ -18,10 +18,15 @@ import {
   type TStageStatus,
   type TStageWindow,
 } from '@/lib/campaign/stages';
-import { STAGE_LABELS } from '@/lib/campaign/templates';
+import { PROGRAM_LABELS, programHasStage, STAGE_LABELS } from '@/lib/campaign/templates';
 import { formatDateTime } from '@/lib/format';
 
-export type TLifecycle = { status: CampaignStatus; stages: readonly TStageWindow[]; now: Date };
+/**
+ * `program`: the campaign's shape; an operation of a stage the program omits is refused whatever the dates.
+ * `creationEndsAt`: the end (exclusive) of the 创建期 when the campaign sets one (cultivationEndsOn, end of that day in
+ * Asia/Shanghai); without it the 创建期 ends with the 培育创建 stage.
+ */
+export type TLifecycle = { status: CampaignStatus; program: CampaignProgram; stages: readonly TStageWindow[]; now: Date; creationEndsAt?: Date | null };
 
 export type TRefusal = { code: 'CONFLICT' | 'STAGE_LOCKED'; message: string };
 
@@ -60,6 +65,8 @@ type TStageCondition = {
 type TOperationRule = {
   /** Chinese name of the operation, used in refusals: "不能{label}". */
   label: string;
+  /** The stage the operation belongs to: a program without that stage (创建认定 has no vote) refuses it outright. */
+  belongsTo?: StageKind;
   /** Campaign statuses in which the operation is possible at all (default: PUBLISHED). */
   statuses?: readonly CampaignStatus[];
   /** Every condition must hold (checked first, in order); `anyOf`: at least one of the inner conditions must hold. */
@@ -67,6 +74,8 @@ type TOperationRule = {
   anyOf?: readonly TStageCondition[];
   /** The refusal when no `anyOf` condition holds (default: the first condition's wording). */
   anyOfMessage?: string;
+  /** 培育创建 work: the CULTIVATION stage has started and the 创建期 (creationEndsAt, else the stage's end) is not over. */
+  inCreationPeriod?: boolean;
 };
 
 const DECLARATION_OPEN = { stage: 'DECLARATION', must: 'open' } as const;
@@ -117,6 +126,7 @@ export const OPERATIONS = {
   /** Asked with the level's own window (lib/campaign/recommendation-level levelLifecycle): the stage ends at its deadline. */
   recommend: {
     label: '推荐',
+    belongsTo: 'RECOMMENDATION',
     anyOf: [
       {
         stage: 'RECOMMENDATION',
@@ -152,16 +162,17 @@ export const OPERATIONS = {
     ],
   },
   // Assignments may be prepared before the review opens, so experts find their sheets on its first day.
-  'assign-experts': { label: '调整专家分配', all: [{ stage: 'EXPERT_REVIEW', must: 'notClosed' }] },
-  score: { label: '评分', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
-  'reopen-sheet': { label: '重新开放评分表', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
-  'cast-vote': { label: '投票', all: [{ stage: 'VOTING', must: 'open' }] },
+  'assign-experts': { label: '调整专家分配', belongsTo: 'EXPERT_REVIEW', all: [{ stage: 'EXPERT_REVIEW', must: 'notClosed' }] },
+  score: { label: '评分', belongsTo: 'EXPERT_REVIEW', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
+  'reopen-sheet': { label: '重新开放评分表', belongsTo: 'EXPERT_REVIEW', all: [{ stage: 'EXPERT_REVIEW', must: 'open' }] },
+  'cast-vote': { label: '投票', belongsTo: 'VOTING', all: [{ stage: 'VOTING', must: 'open' }] },
   // 作废/恢复 of rigged votes while the campaign runs; lib/voting/invalidation.ts refuses it once the 审定 is signed.
-  'invalidate-votes': { label: '作废或恢复投票' },
-  'record-onsite': { label: '记录实地核验', all: [{ stage: 'ONSITE_CHECK', must: 'open' }] },
+  'invalidate-votes': { label: '作废或恢复投票', belongsTo: 'VOTING' },
+  'record-onsite': { label: '记录实地核验', belongsTo: 'ONSITE_CHECK', all: [{ stage: 'ONSITE_CHECK', must: 'open' }] },
   // The meeting decides on a ranking that no longer moves: votes, scores and on-site checks are all in.
   deliberate: {
     label: '形成或签署初评、审定结果',
+    belongsTo: 'DELIBERATION',
     all: [
       { stage: 'DELIBERATION', must: 'open' },
       { stage: 'VOTING', must: 'closed', orDisabled: true },
@@ -173,6 +184,7 @@ export const OPERATIONS = {
   // lib/review/decisions.ts refuses it once the 表彰决定 is out.
   'correct-decision': {
     label: '更正初评或审定',
+    belongsTo: 'DELIBERATION',
     all: [
       { stage: 'DELIBERATION', must: 'started' },
       { stage: 'VOTING', must: 'closed', orDisabled: true },
@@ -180,23 +192,40 @@ export const OPERATIONS = {
       { stage: 'ONSITE_CHECK', must: 'closed', orDisabled: true },
     ],
   },
-  'publish-publicity': { label: '发布公示', all: [{ stage: 'DELIBERATION', must: 'started' }] },
-  'raise-objection': { label: '提出异议', all: [{ stage: 'PUBLICITY', must: 'open' }] },
+  'publish-publicity': { label: '发布公示', belongsTo: 'PUBLICITY', all: [{ stage: 'DELIBERATION', must: 'started' }] },
+  'raise-objection': { label: '提出异议', belongsTo: 'PUBLICITY', all: [{ stage: 'PUBLICITY', must: 'open' }] },
   // 受理/调查/答复/不予受理 while the campaign runs (the 公示 may be over: answers come after it); a finished campaign
   // has none open (结束活动 and the 表彰决定 both wait for every answer), a cancelled one has nothing left to decide.
-  'handle-objection': { label: '办理异议' },
-  'publish-announcement': { label: '发布表彰决定', all: [{ stage: 'PUBLICITY', must: 'closed', orDisabled: true }] },
-  'revoke-honor': { label: '摘牌', statuses: ['PUBLISHED', 'FINISHED'] },
+  'handle-objection': { label: '办理异议', belongsTo: 'PUBLICITY' },
+  'publish-announcement': { label: '发布表彰决定', belongsTo: 'ANNOUNCEMENT', all: [{ stage: 'PUBLICITY', must: 'closed', orDisabled: true }] },
+  'revoke-honor': { label: '摘牌', belongsTo: 'ANNOUNCEMENT', statuses: ['PUBLISHED', 'FINISHED'] },
   finish: { label: '结束活动', all: [{ stage: 'ANNOUNCEMENT', must: 'started', orDisabled: true }] },
   cancel: { label: '撤销活动', statuses: ['DRAFT', 'PUBLISHED'] },
+  // 验收认定 ("成熟一个、验收一个"): requests while the stage runs (the campaign's acceptanceRequestDeadline is checked by
+  // lib/acceptance/rules.ts); each request is handled once it arrives, and a request made in time may still be decided
+  // after the stage, so review and decision only need the stage to have started.
+  'request-acceptance': {
+    label: '申请验收',
+    belongsTo: 'ACCEPTANCE',
+    all: [{ stage: 'ACCEPTANCE', must: 'open', message: { upcoming: '验收认定阶段尚未开始，暂不能申请验收', closed: '验收认定阶段已结束，不能再申请验收', disabled: '本活动未安排验收认定阶段' } }],
+  },
+  'review-acceptance': {
+    label: '组织验收',
+    belongsTo: 'ACCEPTANCE',
+    all: [{ stage: 'ACCEPTANCE', must: 'started', message: { upcoming: '验收认定阶段尚未开始，暂不能组织验收', disabled: '本活动未安排验收认定阶段' } }],
+  },
   /**
    * Moving or disabling an organization inside a running campaign's scope, asked per PUBLISHED campaign: once 逐级推荐
    * has opened, entries stand at levels of the tree as it was, so the tree stays as it is until the campaign ends.
    */
   'restructure-organizations': {
     label: '移动或停用参评组织',
-    all: [{ stage: 'RECOMMENDATION', must: 'upcoming', message: '逐级推荐已经开始，活动结束或撤销前不能移动或停用参评的组织' }],
+    all: [{ stage: 'RECOMMENDATION', must: 'upcoming', orDisabled: true, message: '逐级推荐已经开始，活动结束或撤销前不能移动或停用参评的组织' }],
   },
+  // 培育创建: the brand's organization writes its 创建方案 and keeps its monthly 台帐, its committee decides on the plan.
+  'write-plan': { label: '填写或提交创建方案', belongsTo: 'CULTIVATION', inCreationPeriod: true },
+  'decide-plan': { label: '审核创建方案', belongsTo: 'CULTIVATION', inCreationPeriod: true },
+  'keep-ledger': { label: '填写或上报台帐', belongsTo: 'CULTIVATION', inCreationPeriod: true },
 } as const satisfies Record<string, TOperationRule>;
 
 export type TCampaignOperation = keyof typeof OPERATIONS;
@@ -246,6 +275,9 @@ function conditionMessage(condition: TStageCondition, life: TLifecycle, label: s
 /** Why `operation` may not happen now, naming the stage, or null when it may. */
 export function operationRefusal(operation: TCampaignOperation, life: TLifecycle): TRefusal | null {
   const rule: TOperationRule = OPERATIONS[operation];
+  if (rule.belongsTo && !programHasStage(life.program, rule.belongsTo)) {
+    return { code: 'STAGE_LOCKED', message: `${PROGRAM_LABELS[life.program]}活动没有${STAGE_LABELS[rule.belongsTo]}环节，不能${rule.label}` };
+  }
   const statuses = rule.statuses ?? ['PUBLISHED'];
   if (!statuses.includes(life.status)) {
     return { code: 'STAGE_LOCKED', message: `活动${CAMPAIGN_STATUS_LABELS[life.status]}，不能${rule.label}` };
@@ -256,6 +288,22 @@ export function operationRefusal(operation: TCampaignOperation, life: TLifecycle
   if (rule.anyOf && !rule.anyOf.some((condition) => holds(condition, life))) {
     return { code: 'STAGE_LOCKED', message: rule.anyOfMessage ?? conditionMessage(rule.anyOf[0]!, life, rule.label) };
   }
+  if (rule.inCreationPeriod) return creationPeriodRefusal(life, rule.label);
+  return null;
+}
+
+/** The 创建期 as a window: from the 培育创建 stage's start to creationEndsAt, or to the stage's end. Null when not held. */
+export function creationPeriod(life: Pick<TLifecycle, 'stages' | 'creationEndsAt'>): { startsAt: Date; endsAt: Date } | null {
+  const stage = life.stages.find((candidate) => candidate.kind === 'CULTIVATION');
+  if (!stage || !stage.isEnabled) return null;
+  return { startsAt: stage.startsAt, endsAt: life.creationEndsAt ?? stage.endsAt };
+}
+
+function creationPeriodRefusal(life: TLifecycle, label: string): TRefusal | null {
+  const period = creationPeriod(life);
+  if (!period) return { code: 'STAGE_LOCKED', message: `本活动未安排培育创建阶段，不能${label}` };
+  if (life.now < period.startsAt) return { code: 'STAGE_LOCKED', message: `培育创建阶段尚未开始，不能${label}` };
+  if (life.now >= period.endsAt) return { code: 'STAGE_LOCKED', message: `创建期已于${formatDateTime(period.endsAt)}结束，不能${label}` };
   return null;
 }
 

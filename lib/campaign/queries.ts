@@ -7,6 +7,7 @@ export const CAMPAIGN_SUMMARY_SELECT = {
   year: true,
   batch: true,
   status: true,
+  program: true,
   finishedAt: true,
   cancelledAt: true,
   cancelReason: true,
@@ -60,6 +61,7 @@ export async function listCampaignsAbove(orgPaths: readonly string[]): Promise<{
 
 /** The campaign's rules (form, recommendation, voting, weights): what the setup page edits and the public page states. */
 export const CAMPAIGN_RULES_SELECT = {
+  program: true,
   nameMaxLength: true,
   allowMultipleApplications: true,
   defaultQuota: true,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AwardKind, RubricTemplate } from '@/lib/generated/prisma/enums';
 import { validateStageOrder } from '@/lib/campaign/stages';
-import { AWARD_KIND_LABELS, OPTIONAL_STAGES, STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
+import { AWARD_KIND_LABELS, PROGRAM_OPTIONAL_STAGES, PROGRAM_STAGES, STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
 import { fromDateTimeLocal } from '@/lib/format';
 import { ORG_FIELDS } from '@/lib/org-tree/fields';
 import { levelDeadlineErrors } from '@/lib/campaign/recommendation-deadline';
@@ -12,6 +12,7 @@ import { levelDeadlineErrors } from '@/lib/campaign/recommendation-deadline';
 const AWARD_KINDS = Object.keys(AWARD_KIND_LABELS) as AwardKind[];
 const RUBRIC_TEMPLATE_KINDS: RubricTemplate[] = ['FOUR_HAVE_ONE_GOOD', 'FIVE_WORDS', 'CUSTOM'];
 const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 const integer = (label: string, min: number, max: number) =>
   z
@@ -33,6 +34,8 @@ function flagDuplicates(values: readonly string[], ctx: z.RefinementCtx, key: st
 }
 
 export const ZBasicsStep = z.object({
+  /** The template; fixed once the campaign exists. */
+  program: z.enum(['SELECTION', 'CREATION'], { error: '请选择活动模板' }),
   title: text('活动名称', 60),
   year: integer('年度', 2000, 2100),
   batch: integer('批次', 1, 99).nullable(),
@@ -49,8 +52,9 @@ const ZStage = z.object({
   endsAt: z.string().regex(DATETIME_LOCAL, '请选择结束时间'),
 });
 
+/** Stage times in order; which stages the list holds, and which may be off, is the program's (checked across steps). */
 export const ZStages = z.array(ZStage).superRefine((stages, ctx) => {
-  if (stages.length !== STAGE_ORDER.length || stages.some((stage, index) => stage.kind !== STAGE_ORDER[index])) {
+  if (!stages.length || stages.some((stage, index) => index > 0 && STAGE_ORDER.indexOf(stage.kind) <= STAGE_ORDER.indexOf(stages[index - 1]!.kind))) {
     ctx.addIssue({ code: 'custom', message: '阶段设置不完整，请刷新页面后重试' });
     return;
   }
@@ -58,9 +62,6 @@ export const ZStages = z.array(ZStage).superRefine((stages, ctx) => {
   const orderErrors = validateStageOrder(windows);
   windows.forEach((stage, index) => {
     const label = STAGE_LABELS[stage.kind];
-    if (!stage.isEnabled && !OPTIONAL_STAGES.includes(stage.kind)) {
-      ctx.addIssue({ code: 'custom', message: `${label}阶段不能关闭`, path: [index, 'isEnabled'] });
-    }
     const message = orderErrors[stage.kind] ?? (!stage.isEnabled && stage.endsAt <= stage.startsAt ? `${label}阶段的结束时间必须晚于开始时间` : undefined);
     if (!message) return;
     // Attach the message to the input the admin has to change.
@@ -89,7 +90,6 @@ export const ZAwards = z
       fieldName: z.string().nullable(),
     }),
   )
-  .min(1, '至少设置一个奖项')
   .max(60, '奖项不能超过 60 个')
   .superRefine((awards, ctx) => {
     flagDuplicates(awards.map((award) => award.name), ctx, 'name', '奖项名称不能重复');
@@ -163,14 +163,57 @@ export const ZWeights = z
     if (sum !== 100) ctx.addIssue({ code: 'custom', message: `两项权重之和必须为 100（当前为 ${sum}）`, path: ['voteWeight'] });
   });
 
+/** 培育创建 and 验收认定 settings (seed 001): 台帐 due day, SMS reminders, 创建期 end, 申请截止 and 完成 dates. */
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .nullable()
+    .refine((value) => !value || DATE_ONLY.test(value), `${label}格式不正确`)
+    .transform((value) => value || null);
+
+export const ZCultivationSettings = z
+  .object({
+    ledgerDueDay: integer('台帐上报日', 1, 28),
+    ledgerSmsEnabled: z.boolean(),
+    cultivationEndsOn: optionalDate('创建期结束日期'),
+    acceptanceRequestDeadline: optionalDate('验收申请截止日期'),
+    acceptanceCompleteBy: optionalDate('验收完成日期'),
+  })
+  .superRefine((settings, ctx) => {
+    if (settings.acceptanceRequestDeadline && settings.acceptanceCompleteBy && settings.acceptanceRequestDeadline > settings.acceptanceCompleteBy) {
+      ctx.addIssue({ code: 'custom', message: '验收完成日期不能早于申请截止日期', path: ['acceptanceCompleteBy'] });
+    }
+  });
+
 export const ZStagesStep = z.object({ stages: ZStages });
 export const ZFieldsAwardsStep = z.object({ fields: ZCampaignFields, awards: ZAwards });
 export const ZRubricStep = z.object({ rubric: ZRubric, review: ZReviewRules });
 export const ZQuotasStep = z.object({ quotas: ZQuotas });
 export const ZVotingStep = z.object({ voting: ZVoting, weights: ZWeights });
+export const ZCultivationStep = z.object({ cultivation: ZCultivationSettings });
 
-/** The wizard's steps in order; the whole setup is their union plus the rules that span steps. */
-export const SETUP_STEP_SCHEMAS = [ZBasicsStep, ZStagesStep, ZFieldsAwardsStep, ZRubricStep, ZQuotasStep, ZVotingStep] as const;
+/** The wizard's steps; the whole setup is their union plus the rules that span steps. Which steps a program shows: setupStepsOf. */
+export const SETUP_STEP_SCHEMAS = {
+  basics: ZBasicsStep,
+  stages: ZStagesStep,
+  fieldsAwards: ZFieldsAwardsStep,
+  rubric: ZRubricStep,
+  quotas: ZQuotasStep,
+  voting: ZVotingStep,
+  cultivation: ZCultivationStep,
+} as const;
+
+export type TSetupStep = keyof typeof SETUP_STEP_SCHEMAS;
+
+/**
+ * The wizard's steps of a program. 创建认定 has no recommendation, review, awards or vote: its wizard hides those steps
+ * (their values stay at the defaults). A 选树 campaign shows the 培育与验收 step once its 培育创建 stage is switched on.
+ */
+export function setupStepsOf(program: 'SELECTION' | 'CREATION', isCultivating: boolean): TSetupStep[] {
+  if (program === 'CREATION') return ['basics', 'stages', 'fieldsAwards', 'cultivation'];
+  return ['basics', 'stages', 'fieldsAwards', 'rubric', 'quotas', 'voting', ...(isCultivating ? (['cultivation'] as const) : [])];
+}
 
 const setupShape = {
   ...ZBasicsStep.shape,
@@ -179,12 +222,27 @@ const setupShape = {
   ...ZRubricStep.shape,
   ...ZQuotasStep.shape,
   ...ZVotingStep.shape,
+  ...ZCultivationStep.shape,
 };
 
 type TSetupDraft = z.output<z.ZodObject<typeof setupShape>>;
 
 /** Rules that span steps: awards name configured fields; voting settings follow the voting stage; level deadlines lie inside the recommendation stage. */
-function checkAcrossSteps(setup: Pick<TSetupDraft, 'fields' | 'awards' | 'stages' | 'voting' | 'weights' | 'quotas'>, ctx: z.RefinementCtx) {
+function checkAcrossSteps(setup: Pick<TSetupDraft, 'program' | 'fields' | 'awards' | 'stages' | 'voting' | 'weights' | 'quotas'>, ctx: z.RefinementCtx) {
+  const kinds = PROGRAM_STAGES[setup.program];
+  if (setup.stages.length !== kinds.length || setup.stages.some((stage, index) => stage.kind !== kinds[index])) {
+    ctx.addIssue({ code: 'custom', message: '阶段设置与活动模板不符，请刷新页面后重试', path: ['stages'] });
+    return;
+  }
+  setup.stages.forEach((stage, index) => {
+    if (!stage.isEnabled && !PROGRAM_OPTIONAL_STAGES[setup.program].includes(stage.kind)) {
+      ctx.addIssue({ code: 'custom', message: `${STAGE_LABELS[stage.kind]}阶段不能关闭`, path: ['stages', index, 'isEnabled'] });
+    }
+  });
+  if (setup.program === 'SELECTION' && !setup.awards.length) {
+    ctx.addIssue({ code: 'custom', message: '至少设置一个奖项', path: ['awards'] });
+  }
+  if (setup.program === 'CREATION') return;
   const fieldNames = new Set(setup.fields.map((field) => field.name.trim()));
   setup.awards.forEach((award, index) => {
     if (award.fieldName && !fieldNames.has(award.fieldName)) {

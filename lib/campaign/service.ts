@@ -27,10 +27,11 @@ import {
 } from '@/lib/campaign/lifecycle';
 import { openStageEarly, stageStatus, type TRuleGroup, type TStageWindow } from '@/lib/campaign/stages';
 import { fromDateTimeLocal } from '@/lib/format';
+import { CULTIVATION_STAGES } from '@/lib/campaign/templates';
 
 type TContext = TAuditContext & { tx?: TTx };
 
-const ALL_GROUPS: TSettingsGroup[] = ['basics', 'declarationForm', 'fields', 'rubric', 'review', 'quotas', 'levelDeadlines', 'voting', 'awards', 'weights'];
+const ALL_GROUPS: TSettingsGroup[] = ['basics', 'declarationForm', 'fields', 'rubric', 'review', 'quotas', 'levelDeadlines', 'voting', 'awards', 'weights', 'cultivation'];
 
 function inTransaction<T>(context: TContext, body: (tx: TTx) => Promise<T>): Promise<T> {
   return context.tx ? body(context.tx) : db.$transaction(body);
@@ -44,7 +45,7 @@ async function lockCampaign(tx: TTx, campaignId: string): Promise<TCampaignDetai
   return campaign;
 }
 
-const lifeOf = (campaign: TCampaignDetail, now: Date): TLifecycle => ({ status: campaign.status, stages: campaign.stages, now });
+const lifeOf = (campaign: TCampaignDetail, now: Date): TLifecycle => ({ status: campaign.status, program: campaign.program, stages: campaign.stages, now });
 
 function refuse(refusal: { code: 'CONFLICT' | 'STAGE_LOCKED'; message: string } | null): void {
   if (refusal) throw new AppError(refusal.code, refusal.message);
@@ -64,6 +65,7 @@ export async function createCampaign(input: TCampaignSetupInput & { publish?: bo
     const campaign = await tx.campaign.create({
       data: {
         ...campaignColumns(setup, ALL_GROUPS),
+        program: setup.program,
         title: setup.title,
         year: setup.year,
         ownerOrgId: owner.id,
@@ -72,7 +74,8 @@ export async function createCampaign(input: TCampaignSetupInput & { publish?: bo
         publicityEnabled: publicityEnabledOf(setup),
         createdById: context.actorId,
         stages: {
-          create: setup.stages.map((stage) => ({ kind: stage.kind, isEnabled: stage.isEnabled, startsAt: fromDateTimeLocal(stage.startsAt), endsAt: fromDateTimeLocal(stage.endsAt) })),
+          // A 选树 campaign holds 培育创建/验收认定/宣传推广 only once switched on (as campaigns made before them); updateCampaign adds the rows.
+          create: setup.stages.filter((stage) => stage.isEnabled || !CULTIVATION_STAGES.includes(stage.kind)).map((stage) => ({ kind: stage.kind, isEnabled: stage.isEnabled, startsAt: fromDateTimeLocal(stage.startsAt), endsAt: fromDateTimeLocal(stage.endsAt) })),
         },
       },
       select: { id: true, title: true, status: true },
@@ -104,6 +107,7 @@ export async function updateCampaign(input: TCampaignSetupInput & { id: string }
     if (setup.ownerOrgId !== campaign.ownerOrgId) {
       throw new AppError('INVALID_INPUT', '主办组织创建后不能更改', { ownerOrgId: '主办组织创建后不能更改' });
     }
+    if (setup.program !== campaign.program) throw new AppError('INVALID_INPUT', '活动模板创建后不能更改', { program: '活动模板创建后不能更改' });
     const isRunning = campaign.status === 'PUBLISHED';
     const before = campaignToSetup(campaign);
     const groups = changedGroups(before, setup);
@@ -116,7 +120,8 @@ export async function updateCampaign(input: TCampaignSetupInput & { id: string }
 
     for (const change of stageChanges) {
       const { isEnabled, startsAt, endsAt } = change.after;
-      await tx.campaignStage.update({ where: { campaignId_kind: { campaignId, kind: change.kind } }, data: { isEnabled, startsAt, endsAt } });
+      if (change.isNew) await tx.campaignStage.create({ data: { campaignId, kind: change.kind, isEnabled, startsAt, endsAt } });
+      else await tx.campaignStage.update({ where: { campaignId_kind: { campaignId, kind: change.kind } }, data: { isEnabled, startsAt, endsAt } });
     }
     await tx.campaign.update({ where: { id: campaignId }, data: { ...campaignColumns(setup, groups), publicityEnabled: publicityEnabledOf(setup) } });
     if (groups.includes('fields')) await replaceFields(tx, campaignId, setup);

@@ -1,4 +1,4 @@
-import type { CampaignStatus, StageKind } from '@/lib/generated/prisma/enums';
+import type { CampaignProgram, CampaignStatus, StageKind } from '@/lib/generated/prisma/enums';
 import { frozenRuleGroups, isOperationAllowed, lockedGroupMessage } from '@/lib/campaign/lifecycle';
 import { stageStatus, type TRuleGroup, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
 
@@ -15,10 +15,10 @@ export type TSetupLocks = {
 
 /** What the edit form must show read-only. Drafts are not running, so nothing of theirs is frozen. */
 export function setupLocks(
-  campaign: { status: CampaignStatus; stages: readonly TStageWindow[]; recommendationDeadlines?: readonly { depth: number; endsAt: Date }[] },
+  campaign: { status: CampaignStatus; program: CampaignProgram; stages: readonly TStageWindow[]; recommendationDeadlines?: readonly { depth: number; endsAt: Date }[] },
   now: Date,
 ): TSetupLocks {
-  const life = { status: campaign.status, stages: campaign.stages, now };
+  const life = { status: campaign.status, program: campaign.program, stages: campaign.stages, now };
   const isRunning = campaign.status === 'PUBLISHED';
   return {
     closedLevels: isRunning ? (campaign.recommendationDeadlines ?? []).filter((row) => row.endsAt <= now).map((row) => row.depth) : [],

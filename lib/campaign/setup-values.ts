@@ -1,21 +1,29 @@
-import type { AwardKind, OrgField, ResultsVisibility, RubricTemplate, StageKind } from '@/lib/generated/prisma/enums';
+import type { AwardKind, CampaignProgram, OrgField, ResultsVisibility, RubricTemplate, StageKind } from '@/lib/generated/prisma/enums';
 import type { TCampaignSetup, TStageInput } from '@/lib/campaign/schema';
 import type { TRuleGroup } from '@/lib/campaign/stages';
-import { DEFAULT_AWARDS, DEFAULT_QUOTA, DEFAULT_STAGE_DAYS, RUBRIC_TEMPLATES, STAGE_ORDER } from '@/lib/campaign/templates';
+import { DEFAULT_AWARDS, DEFAULT_QUOTA, DEFAULT_STAGE_DAYS, PROGRAM_STAGES, PROGRAM_STAGES_OFF_BY_DEFAULT, RUBRIC_TEMPLATES } from '@/lib/campaign/templates';
 import { fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
 import { ORG_FIELDS, ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 
 const DAY = 86_400_000;
 
-/** Consecutive stages of the default lengths, the first starting at `start` (minute precision). */
-export function stagesStartingAt(start: Date): TStageInput[] {
+/** The program's stages one after another at their default lengths, the first starting at `start` (minute precision). */
+export function stagesStartingAt(start: Date, program: CampaignProgram = 'SELECTION'): TStageInput[] {
   let cursor = fromDateTimeLocal(toDateTimeLocal(start)).getTime();
-  return STAGE_ORDER.map((kind) => {
+  return PROGRAM_STAGES[program].map((kind) => {
     const startsAt = toDateTimeLocal(new Date(cursor));
     cursor += DEFAULT_STAGE_DAYS[kind] * DAY;
-    return { kind, isEnabled: true, startsAt, endsAt: toDateTimeLocal(new Date(cursor)) };
+    return { kind, isEnabled: !PROGRAM_STAGES_OFF_BY_DEFAULT[program].includes(kind), startsAt, endsAt: toDateTimeLocal(new Date(cursor)) };
   });
 }
+
+export const DEFAULT_CULTIVATION_SETTINGS: TCampaignSetup['cultivation'] = {
+  ledgerDueDay: 25,
+  ledgerSmsEnabled: false,
+  cultivationEndsOn: null,
+  acceptanceRequestDeadline: null,
+  acceptanceCompleteBy: null,
+};
 
 /** Re-plans the enabled stages one after another at their default lengths from `start`; switched-off stages keep their dates. */
 export function layOutStages(stages: readonly TStageInput[], start: Date): TStageInput[] {
@@ -41,11 +49,14 @@ export function defaultAwards(fieldNames: readonly string[]): TCampaignSetup['aw
  * A new campaign as the wizard proposes it: the seven fields, 四有一好, the default awards and quota,
  * stages one after another from midnight (Asia/Shanghai) after `now` unless `firstStageStartsAt` is given.
  */
-export function defaultCampaignSetup(input: { now: Date; ownerOrgId: string; firstStageStartsAt?: Date }): TCampaignSetup {
+export function defaultCampaignSetup(input: { now: Date; ownerOrgId: string; firstStageStartsAt?: Date; program?: CampaignProgram }): TCampaignSetup {
   const today = toDateTimeLocal(input.now).slice(0, 10);
   const tomorrow = new Date(fromDateTimeLocal(`${today}T00:00`).getTime() + DAY);
   const fields = ORG_FIELDS.map((field) => ({ name: ORG_FIELD_LABELS[field], orgFields: [field] }));
+  const program = input.program ?? 'SELECTION';
+  const rubric = program === 'CREATION' ? 'FIVE_WORDS' : 'FOUR_HAVE_ONE_GOOD';
   return {
+    program,
     title: '',
     year: Number(today.slice(0, 4)),
     batch: null,
@@ -53,10 +64,10 @@ export function defaultCampaignSetup(input: { now: Date; ownerOrgId: string; fir
     ownerOrgId: input.ownerOrgId,
     nameMaxLength: 15,
     allowMultipleApplications: false,
-    stages: stagesStartingAt(input.firstStageStartsAt ?? tomorrow),
+    stages: stagesStartingAt(input.firstStageStartsAt ?? tomorrow, program),
     fields,
-    awards: defaultAwards(fields.map((field) => field.name)),
-    rubric: { template: 'FOUR_HAVE_ONE_GOOD', criteria: RUBRIC_TEMPLATES.FOUR_HAVE_ONE_GOOD.criteria.map((criterion) => ({ ...criterion })) },
+    awards: program === 'CREATION' ? [] : defaultAwards(fields.map((field) => field.name)),
+    rubric: { template: rubric, criteria: RUBRIC_TEMPLATES[rubric].criteria.map((criterion) => ({ ...criterion })) },
     quotas: { defaultQuota: DEFAULT_QUOTA, recommendingDepths: [], overrides: [], levelDeadlines: [] },
     review: { expertsPerEntry: 5, reviewCapPerExpert: null, blindReview: false, commentBelowPercent: 60, scoreAggregation: 'TRIMMED_MEAN', disputeSpread: 20 },
     voting: {
@@ -69,11 +80,32 @@ export function defaultCampaignSetup(input: { now: Date; ownerOrgId: string; fir
       resultsVisibility: 'HIDDEN',
     },
     weights: { expertWeight: 70, voteWeight: 30 },
+    cultivation: { ...DEFAULT_CULTIVATION_SETTINGS },
   };
 }
 
+/**
+ * A new campaign switched to another template: the program's stages from the same first day, and what the template
+ * implies (创建认定: no awards, the 五词 rubric; 选树评选: the default awards).
+ */
+export function switchProgram(setup: TCampaignSetup, program: CampaignProgram): TCampaignSetup {
+  const first = fromDateTimeLocal(setup.stages[0]?.startsAt ?? '');
+  const start = Number.isNaN(first.getTime()) ? new Date() : first;
+  const rubric = program === 'CREATION' ? 'FIVE_WORDS' : 'FOUR_HAVE_ONE_GOOD';
+  return {
+    ...setup,
+    program,
+    stages: stagesStartingAt(start, program),
+    awards: program === 'CREATION' ? [] : defaultAwards(setup.fields.map((field) => field.name)),
+    rubric: { template: rubric, criteria: RUBRIC_TEMPLATES[rubric].criteria.map((criterion) => ({ ...criterion })) },
+  };
+}
+
+const dateOnly = (date: Date | null): string | null => (date ? date.toISOString().slice(0, 10) : null);
+
 /** The stored campaign, as read by `getCampaignSetupRow` (structural, so this file stays free of Prisma). */
 export type TCampaignSetupRow = {
+  program: CampaignProgram;
   title: string;
   year: number;
   batch: number | null;
@@ -98,6 +130,11 @@ export type TCampaignSetupRow = {
   commentBelowPercent: number;
   scoreAggregation: 'MEAN' | 'TRIMMED_MEAN' | 'Z_SCORE';
   disputeSpread: number | null;
+  ledgerDueDay: number;
+  ledgerSmsEnabled: boolean;
+  cultivationEndsOn: Date | null;
+  acceptanceRequestDeadline: Date | null;
+  acceptanceCompleteBy: Date | null;
   stages: { kind: StageKind; isEnabled: boolean; startsAt: Date; endsAt: Date }[];
   fields: { name: string; sortOrder: number; orgFields: OrgField[] }[];
   rubric: { template: RubricTemplate; criteria: { name: string; maxPoints: number; guidance: string; sortOrder: number }[] } | null;
@@ -115,7 +152,20 @@ const bySortOrder = (a: { sortOrder: number }, b: { sortOrder: number }) => a.so
 
 /** The stored campaign in the wizard's shape: prefills the edit form and is what updates are compared with. */
 export function campaignToSetup(row: TCampaignSetupRow): TCampaignSetup {
+  // A stage the campaign has no row for (选树 campaigns made before 培育创建 existed) is offered switched off, after the previous one.
+  let cursor = 0;
+  const stages = PROGRAM_STAGES[row.program].map((kind): TStageInput => {
+    const stage = row.stages.find((candidate) => candidate.kind === kind);
+    if (stage) {
+      cursor = Math.max(cursor, stage.endsAt.getTime());
+      return { kind, isEnabled: stage.isEnabled, startsAt: toDateTimeLocal(stage.startsAt), endsAt: toDateTimeLocal(stage.endsAt) };
+    }
+    const startsAt = toDateTimeLocal(new Date(cursor));
+    cursor += DEFAULT_STAGE_DAYS[kind] * DAY;
+    return { kind, isEnabled: false, startsAt, endsAt: toDateTimeLocal(new Date(cursor)) };
+  });
   return {
+    program: row.program,
     title: row.title,
     year: row.year,
     batch: row.batch,
@@ -123,11 +173,7 @@ export function campaignToSetup(row: TCampaignSetupRow): TCampaignSetup {
     ownerOrgId: row.ownerOrgId,
     nameMaxLength: row.nameMaxLength,
     allowMultipleApplications: row.allowMultipleApplications,
-    stages: STAGE_ORDER.map((kind) => {
-      const stage = row.stages.find((candidate) => candidate.kind === kind);
-      if (!stage) throw new Error(`campaign has no ${kind} stage`);
-      return { kind, isEnabled: stage.isEnabled, startsAt: toDateTimeLocal(stage.startsAt), endsAt: toDateTimeLocal(stage.endsAt) };
-    }),
+    stages,
     fields: [...row.fields].sort(bySortOrder).map((field) => ({ name: field.name, orgFields: [...field.orgFields] })),
     awards: [...row.awards]
       .sort(bySortOrder)
@@ -165,11 +211,18 @@ export function campaignToSetup(row: TCampaignSetupRow): TCampaignSetup {
       resultsVisibility: row.resultsVisibility,
     },
     weights: { expertWeight: row.expertWeight, voteWeight: row.voteWeight },
+    cultivation: {
+      ledgerDueDay: row.ledgerDueDay,
+      ledgerSmsEnabled: row.ledgerSmsEnabled,
+      cultivationEndsOn: dateOnly(row.cultivationEndsOn),
+      acceptanceRequestDeadline: dateOnly(row.acceptanceRequestDeadline),
+      acceptanceCompleteBy: dateOnly(row.acceptanceCompleteBy),
+    },
   };
 }
 
 /** Level deadlines are times, not rules: like stage ends they stay editable while the recommendation stage runs. */
-export type TSettingsGroup = TRuleGroup | 'basics' | 'levelDeadlines';
+export type TSettingsGroup = TRuleGroup | 'basics' | 'levelDeadlines' | 'cultivation';
 
 const byDepth = (rows: readonly { depth: number; endsAt: string }[]) => [...rows].sort((a, b) => a.depth - b.depth);
 
@@ -189,6 +242,7 @@ const GROUP_VALUES: Record<TSettingsGroup, (setup: TCampaignSetup) => unknown> =
   voting: (setup) => setup.voting,
   awards: (setup) => setup.awards,
   weights: (setup) => setup.weights,
+  cultivation: (setup) => setup.cultivation,
 };
 
 /** JSON with object keys sorted, so equal settings compare equal whatever order their keys were built in. */

@@ -7,6 +7,9 @@ import { fromDateTimeLocal } from '@/lib/format';
 // Writers for the settings groups of a campaign. Each replaces its group wholesale; the caller runs
 // them inside its transaction after deciding which groups may change.
 
+/** A `@db.Date` column from "YYYY-MM-DD" (UTC midnight, as Prisma stores plain dates). */
+const dateColumn = (value: string | null): Date | null => (value ? new Date(`${value}T00:00:00Z`) : null);
+
 /** Campaign columns that belong to each settings group (the row-based groups are written below). */
 export function campaignColumns(setup: TCampaignSetup, groups: readonly TSettingsGroup[]) {
   const has = (group: TSettingsGroup) => groups.includes(group);
@@ -17,6 +20,13 @@ export function campaignColumns(setup: TCampaignSetup, groups: readonly TSetting
     ...(has('review') && { ...setup.review }),
     ...(has('voting') && { ...setup.voting }),
     ...(has('weights') && { expertWeight: setup.weights.expertWeight, voteWeight: setup.weights.voteWeight }),
+    ...(has('cultivation') && {
+      ledgerDueDay: setup.cultivation.ledgerDueDay,
+      ledgerSmsEnabled: setup.cultivation.ledgerSmsEnabled,
+      cultivationEndsOn: dateColumn(setup.cultivation.cultivationEndsOn),
+      acceptanceRequestDeadline: dateColumn(setup.cultivation.acceptanceRequestDeadline),
+      acceptanceCompleteBy: dateColumn(setup.cultivation.acceptanceCompleteBy),
+    }),
   };
 }
 

@@ -1,18 +1,22 @@
 import type { StageKind } from '@/lib/generated/prisma/enums';
 import type { TStageInput } from '@/lib/campaign/schema';
 import { stageStatus, validateStageOrder, type TStageWindow } from '@/lib/campaign/stages';
-import { STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
+import { STAGE_LABELS } from '@/lib/campaign/templates';
 import { AppError } from '@/lib/errors';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '@/lib/format';
 import type { TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
 
-export type TStageChange = { kind: StageKind; before: TStageWindow; after: TStageWindow };
+/** `isNew`: the campaign has no row for the stage yet (a 选树 campaign switching on 培育创建 after the fact). */
+export type TStageChange = { kind: StageKind; before: TStageWindow; after: TStageWindow; isNew?: boolean };
 
-const pathOf = (kind: StageKind, key: 'startsAt' | 'endsAt' | 'isEnabled') => `stages.${STAGE_ORDER.indexOf(kind)}.${key}`;
+type TRefuse = (code: 'STAGE_LOCKED' | 'INVALID_INPUT', kind: StageKind, key: 'startsAt' | 'endsAt' | 'isEnabled', message: string) => never;
 
-function refuse(code: 'STAGE_LOCKED' | 'INVALID_INPUT', kind: StageKind, key: 'startsAt' | 'endsAt' | 'isEnabled', message: string): never {
-  throw new AppError(code, message, { [pathOf(kind, key)]: message });
-}
+/** Refusals point at the input of the form's stage list (the program's stages, not every kind). */
+const refuserFor =
+  (formKinds: readonly StageKind[]): TRefuse =>
+  (code, kind, key, message) => {
+    throw new AppError(code, message, { [`stages.${Math.max(0, formKinds.indexOf(kind))}.${key}`]: message });
+  };
 
 /**
  * Compares submitted stage times (minute precision, as the form shows them) with the stored ones and
@@ -21,8 +25,13 @@ function refuse(code: 'STAGE_LOCKED' | 'INVALID_INPUT', kind: StageKind, key: 's
  * now goes through 提前开始 / 提前结束, which record the exact database time.
  */
 export function planStageChanges(stored: readonly TStageWindow[], submitted: readonly TStageInput[], now: Date, isRunning: boolean): TStageChange[] {
+  const refuse = refuserFor(submitted.map((stage) => stage.kind));
   const changes: TStageChange[] = [];
-  const merged = stored.map((before) => {
+  // A switched-on stage the campaign has no row for yet is added, as if it had been there switched off.
+  const added = submitted
+    .filter((input) => input.isEnabled && !stored.some((stage) => stage.kind === input.kind))
+    .map((input): TStageWindow => ({ kind: input.kind, isEnabled: false, startsAt: fromDateTimeLocal(input.startsAt), endsAt: fromDateTimeLocal(input.endsAt) }));
+  const merged = [...stored, ...added].map((before) => {
     const input = submitted.find((stage) => stage.kind === before.kind);
     if (!input) return before;
     const isStartChanged = toDateTimeLocal(before.startsAt) !== input.startsAt;
@@ -34,8 +43,8 @@ export function planStageChanges(stored: readonly TStageWindow[], submitted: rea
       startsAt: isStartChanged ? fromDateTimeLocal(input.startsAt) : before.startsAt,
       endsAt: isEndChanged ? fromDateTimeLocal(input.endsAt) : before.endsAt,
     };
-    if (isRunning) checkRunningStage(before, after, { isStartChanged, isEndChanged }, now);
-    changes.push({ kind: before.kind, before, after });
+    if (isRunning) checkRunningStage(before, after, { isStartChanged, isEndChanged }, now, refuse);
+    changes.push({ kind: before.kind, before, after, ...(added.includes(before) && { isNew: true }) });
     return after;
   });
   const orderErrors = validateStageOrder(merged);
@@ -44,7 +53,13 @@ export function planStageChanges(stored: readonly TStageWindow[], submitted: rea
   return changes;
 }
 
-function checkRunningStage(before: TStageWindow, after: TStageWindow, changed: { isStartChanged: boolean; isEndChanged: boolean }, now: Date) {
+function checkRunningStage(
+  before: TStageWindow,
+  after: TStageWindow,
+  changed: { isStartChanged: boolean; isEndChanged: boolean },
+  now: Date,
+  refuse: TRefuse,
+) {
   const label = STAGE_LABELS[before.kind];
   const status = stageStatus(before, now);
   if (status === 'closed') refuse('STAGE_LOCKED', before.kind, 'startsAt', `${label}阶段已结束，起止时间不能再修改`);

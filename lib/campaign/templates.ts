@@ -1,5 +1,6 @@
-import type { AwardKind, RubricTemplate, StageKind } from '@/lib/generated/prisma/enums';
+import type { AwardKind, CampaignProgram, RubricTemplate, StageKind } from '@/lib/generated/prisma/enums';
 
+/** Every stage kind in the one order all programs follow; a program holds a subsequence of it (PROGRAM_STAGES). */
 export const STAGE_ORDER: StageKind[] = [
   'DECLARATION',
   'RECOMMENDATION',
@@ -10,7 +11,63 @@ export const STAGE_ORDER: StageKind[] = [
   'DELIBERATION',
   'PUBLICITY',
   'ANNOUNCEMENT',
+  'CULTIVATION',
+  'ACCEPTANCE',
+  'PROMOTION',
 ];
+
+/** The stages after the 品牌清单 / 表彰决定 where a brand is grown, accepted and promoted. */
+export const CULTIVATION_STAGES: StageKind[] = ['CULTIVATION', 'ACCEPTANCE', 'PROMOTION'];
+
+/**
+ * The shape of each program (template). 选树评选 is the contest of seed 000, optionally followed by cultivation;
+ * 创建认定 (seed 001) has no recommendation, vote, review, meeting or 公示: a declaration goes straight to 资格把关.
+ * A stage a program omits has no row in the campaign and appears nowhere.
+ */
+export const PROGRAM_STAGES: Record<CampaignProgram, readonly StageKind[]> = {
+  SELECTION: STAGE_ORDER,
+  CREATION: ['DECLARATION', 'QUALIFICATION', ...CULTIVATION_STAGES],
+};
+
+export const PROGRAM_LABELS: Record<CampaignProgram, string> = { SELECTION: '选树评选', CREATION: '创建认定' };
+
+/** One line under each template in the wizard. */
+export const PROGRAM_HINTS: Record<CampaignProgram, string> = {
+  SELECTION: '申报 → 逐级推荐 → 资格审查 → 投票与专家评审 → 审定、公示 → 通报表扬，可接着培育创建',
+  CREATION: '组织申报 → 资格把关（品牌清单）→ 培育创建（台帐）→ 验收认定 → 宣传推广，不投票、不评比',
+};
+
+/** Stages a campaign of the program may switch off; the others are its backbone. */
+export const PROGRAM_OPTIONAL_STAGES: Record<CampaignProgram, readonly StageKind[]> = {
+  SELECTION: ['VOTING', 'ONSITE_CHECK', 'PUBLICITY', ...CULTIVATION_STAGES],
+  CREATION: ['PROMOTION'],
+};
+
+/** Switched off in a new campaign of the program (选树 campaigns end at 通报表扬 unless cultivation is switched on). */
+export const PROGRAM_STAGES_OFF_BY_DEFAULT: Record<CampaignProgram, readonly StageKind[]> = {
+  SELECTION: CULTIVATION_STAGES,
+  CREATION: [],
+};
+
+/** The campaign admin's pages, each belonging to a stage: a program without the stage shows no link to it. */
+export const CAMPAIGN_ADMIN_LINKS: readonly { path: string; stage: StageKind; label: Partial<Record<CampaignProgram, string>> & { SELECTION: string } }[] = [
+  { path: 'qualification', stage: 'QUALIFICATION', label: { SELECTION: '资格审查', CREATION: '资格把关' } },
+  { path: 'brand-list', stage: 'QUALIFICATION', label: { SELECTION: '品牌清单' } },
+  { path: 'votes', stage: 'VOTING', label: { SELECTION: '网络投票' } },
+  { path: 'review', stage: 'EXPERT_REVIEW', label: { SELECTION: '专家评审' } },
+  { path: 'onsite', stage: 'ONSITE_CHECK', label: { SELECTION: '实地核验' } },
+  { path: 'decisions', stage: 'DELIBERATION', label: { SELECTION: '初评与审定' } },
+  { path: 'publicity', stage: 'PUBLICITY', label: { SELECTION: '公示与表彰' } },
+];
+
+/** Where a stage stands in the program's list (-1 when the program omits it). */
+export function programStageIndex(program: CampaignProgram, kind: StageKind): number {
+  return PROGRAM_STAGES[program].indexOf(kind);
+}
+
+export function programHasStage(program: CampaignProgram, kind: StageKind): boolean {
+  return PROGRAM_STAGES[program].includes(kind);
+}
 
 export const STAGE_LABELS: Record<StageKind, string> = {
   DECLARATION: '申报',
@@ -27,8 +84,10 @@ export const STAGE_LABELS: Record<StageKind, string> = {
   PROMOTION: '宣传推广',
 };
 
-/** Stages a campaign may switch off; the others are the backbone of every campaign. */
-export const OPTIONAL_STAGES: StageKind[] = ['VOTING', 'ONSITE_CHECK', 'PUBLICITY'];
+/** The name of a stage in a program: 创建认定 calls 资格审查 资格把关. */
+export function stageLabel(kind: StageKind, program: CampaignProgram = 'SELECTION'): string {
+  return program === 'CREATION' && kind === 'QUALIFICATION' ? '资格把关' : STAGE_LABELS[kind];
+}
 
 /** Default length of each stage in days, used to propose dates for a new campaign. */
 export const DEFAULT_STAGE_DAYS: Record<StageKind, number> = {

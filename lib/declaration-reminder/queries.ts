@@ -1,6 +1,6 @@
 import { db, dbNow, type TTx } from '@/lib/db';
 import type { TRoleGrant } from '@/lib/auth/session';
-import type { CampaignStatus } from '@/lib/generated/prisma/enums';
+import type { CampaignProgram, CampaignStatus } from '@/lib/generated/prisma/enums';
 import type { TStageWindow } from '@/lib/campaign/stages';
 import { operationRefusal } from '@/lib/campaign/lifecycle';
 import { actsFor } from '@/lib/campaign/recommendation-chain';
@@ -21,7 +21,7 @@ export type TPendingBranch = {
 
 export type TDeclarationProgress = {
   now: Date;
-  campaign: { id: string; title: string; status: CampaignStatus; stages: TStageWindow[]; declarationEndsAt: Date | null };
+  campaign: { id: string; title: string; status: CampaignStatus; program: CampaignProgram; stages: TStageWindow[]; declarationEndsAt: Date | null };
   committee: { id: string; name: string };
   counts: { eligible: number; submitted: number; NOT_STARTED: number; DRAFT: number; RETURNED: number };
   /** Eligible branches that have not submitted, not started first. */
@@ -48,7 +48,7 @@ export async function loadDeclarationProgress(client: TTx | typeof db, input: { 
     client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, name: true, path: true, isActive: true } }),
     client.campaign.findUnique({
       where: { id: input.campaignId },
-      select: { id: true, title: true, status: true, ownerOrgId: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } },
+      select: { id: true, title: true, status: true, program: true, ownerOrgId: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } },
     }),
     client.$queryRaw<{ today: string }[]>`SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS today`,
   ]);
@@ -103,7 +103,7 @@ export async function loadDeclarationProgress(client: TTx | typeof db, input: { 
   const declaration = campaign.stages.find((stage) => stage.kind === 'DECLARATION');
   return {
     now,
-    campaign: { id: campaign.id, title: campaign.title, status: campaign.status, stages: campaign.stages, declarationEndsAt: declaration?.endsAt ?? null },
+    campaign: { id: campaign.id, title: campaign.title, status: campaign.status, program: campaign.program, stages: campaign.stages, declarationEndsAt: declaration?.endsAt ?? null },
     committee: { id: committee.id, name: committee.name },
     counts,
     pending,
@@ -139,7 +139,7 @@ export async function listRemindersForSecretary(grants: readonly TRoleGrant[]) {
         createdAt: true,
         organization: { select: { name: true } },
         senderOrg: { select: { name: true } },
-        campaign: { select: { title: true, status: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } },
+        campaign: { select: { title: true, status: true, program: true, stages: { select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } } } },
       },
     }),
   ]);

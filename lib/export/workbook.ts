@@ -1,7 +1,8 @@
 // Every Excel file we generate is written here, so no cell can start a formula: a text beginning with = + - @ (or a
 // tab or carriage return, which Excel skips before them) is a formula once someone edits the cell or the sheet is
 // saved as CSV, e.g. a brand named `=HYPERLINK("http://evil.example","点此查看")` (OWASP "CSV injection").
-import type ExcelJS from 'exceljs';
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** Plain numbers in text (−1.5, +86, 12%) start a formula of nothing but themselves; they stay as they are. */
@@ -22,4 +23,28 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
     });
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export type TStreamColumn = { header: string; width: number };
+
+/**
+ * A one-sheet .xlsx written row by row as the rows arrive (ExcelJS's streaming writer): a long list never sits whole in
+ * memory, and each text cell is escaped like workbookBuffer's.
+ */
+export function streamWorkbook(sheetName: string, columns: readonly TStreamColumn[], rows: AsyncIterable<readonly (string | number)[]>): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
+  sheet.getRow(1).font = { bold: true };
+  void (async () => {
+    try {
+      for await (const values of rows) sheet.addRow(values.map((value) => (typeof value === 'string' ? escapeFormulaText(value) : value))).commit();
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      output.destroy(error as Error);
+    }
+  })();
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }

@@ -14,6 +14,20 @@ const applicationSelect = {
   organization: { select: { path: true } },
 } as const;
 
+const acceptanceSelect = {
+  experts: { select: { expertId: true } },
+  cultivation: { select: { brand: { select: { organization: { select: { path: true } } } }, campaign: { select: { ownerOrg: { select: { path: true } } } } } },
+} as const;
+
+type TOwningAcceptance = { experts: { expertId: string }[]; cultivation: { brand: { organization: { path: string } }; campaign: { ownerOrg: { path: string } } } };
+
+/** 验收 evidence: the requesting branch, the campaign owner's organization department, the acceptance group's experts. */
+function canReadAcceptanceEvidence(user: TFileAccessUser, request: TOwningAcceptance): boolean {
+  if (grantsRoleAt(user.roles, ['BRANCH_SECRETARY'], request.cultivation.brand.organization.path)) return true;
+  if (grantsRoleAt(user.roles, ['ORG_ADMIN'], request.cultivation.campaign.ownerOrg.path)) return true;
+  return request.experts.some((expert) => expert.expertId === user.id);
+}
+
 type TOwningApplication = { id: string; status: ApplicationStatus; organization: { path: string } };
 
 /** The rule of lib/application/access canReadApplication (that domain imports this one, so it is restated here). */
@@ -40,6 +54,8 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
       attachments: { select: { slot: true, application: { select: applicationSelect } } },
       onsitePhotos: { select: { check: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
       objectionFiles: { select: { objection: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
+      ledgerFiles: { select: { entry: { select: { cultivation: { select: { brand: { select: { organization: { select: { path: true } } } } } } } } } },
+      acceptanceEvidence: { select: { request: { select: acceptanceSelect } } },
     },
   });
   if (!file) return false;
@@ -51,7 +67,7 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
 /**
  * Whether one of these applications is shown on a public page now, by the rule those pages use: in a campaign that is
  * PUBLISHED or FINISHED, on the 品牌清单 as is_listed_entry (migration 0017) defines it (the list, the voting pages, the
- * 公示), or holding an honour not revoked (品牌风采). A returned or withdrawn entry is neither, so its logo and photos
+ * 公示), or holding an honour not revoked or recognised after 验收 (品牌风采). A returned or withdrawn entry is neither, so its logo and photos
  * go back to the branch and the staff above it.
  */
 async function isShownPublicly(applicationIds: string[]): Promise<boolean> {
@@ -60,7 +76,8 @@ async function isShownPublicly(applicationIds: string[]): Promise<boolean> {
     SELECT EXISTS (
       SELECT 1 FROM applications a JOIN campaigns c ON c.id = a.campaign_id
       WHERE a.id = ANY(${applicationIds}) AND c.status IN ('PUBLISHED', 'FINISHED')
-        AND (is_listed_entry(a.id) OR EXISTS (SELECT 1 FROM honors h WHERE h.application_id = a.id AND h.revoked_at IS NULL))
+        AND (is_listed_entry(a.id) OR EXISTS (SELECT 1 FROM honors h WHERE h.application_id = a.id AND h.revoked_at IS NULL)
+             OR EXISTS (SELECT 1 FROM cultivations cu JOIN recognitions r ON r.cultivation_id = cu.id WHERE cu.application_id = a.id))
     ) AS shown`;
   return rows[0]?.shown ?? false;
 }
@@ -73,17 +90,25 @@ async function canReadPrivately(
     attachments: { application: TOwningApplication }[];
     onsitePhotos: { check: { campaign: { ownerOrg: { path: string } } } }[];
     objectionFiles: { objection: { campaign: { ownerOrg: { path: string } } } }[];
+    ledgerFiles: { entry: { cultivation: { brand: { organization: { path: string } } } } }[];
+    acceptanceEvidence: { request: TOwningAcceptance }[];
   },
 ): Promise<'private' | 'blind' | false> {
   const applications = [...(file.logoOf ? [file.logoOf] : []), ...file.attachments.map((attachment) => attachment.application)];
-  const isOwned = applications.length > 0 || file.onsitePhotos.length > 0 || file.objectionFiles.length > 0;
+  const isOwned =
+    applications.length > 0 || file.onsitePhotos.length > 0 || file.objectionFiles.length > 0 || file.ledgerFiles.length > 0 || file.acceptanceEvidence.length > 0;
   // A fresh upload not yet saved into a form: only its uploader has it.
   if (!isOwned) return file.uploadedById === user.id ? 'private' : false;
   // 实地核验 photos are the organizer's working papers.
   if (file.onsitePhotos.some((photo) => grantsRoleAt(user.roles, ['ORG_ADMIN'], photo.check.campaign.ownerOrg.path))) return 'private';
   // 异议 evidence and working papers: only the organizer's admins (an anonymous objector has no account to read with).
   if (file.objectionFiles.some((entry) => grantsRoleAt(user.roles, ['ORG_ADMIN'], entry.objection.campaign.ownerOrg.path))) return 'private';
+  if (file.acceptanceEvidence.some((entry) => canReadAcceptanceEvidence(user, entry.request))) return 'private';
   if (applications.some((application) => canReadApplicationFiles(user, application))) return 'private';
+  // 台帐 photos and files: the brand's organization and the committees/organization departments above it (the rule of
+  // lib/cultivation/access, restated: that domain imports this one).
+  const ledgerRoles: Role[] = ['BRANCH_SECRETARY', ...STAFF_ROLES];
+  if (file.ledgerFiles.some((entry) => grantsRoleAt(user.roles, ledgerRoles, entry.entry.cultivation.brand.organization.path))) return 'private';
   // An expert reads the logo and attachments of the entries assigned to them, in campaigns past their draft.
   const applicationIds = applications.map((application) => application.id);
   if (!applicationIds.length || !user.roles.some((grant) => grant.role === 'EXPERT')) return false;

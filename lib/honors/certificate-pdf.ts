@@ -16,6 +16,8 @@ export type TCertificateData = {
   revokedAt: Date | null;
   /** Absolute address of the verification page (lib/honors/url.ts). */
   verificationUrl: string;
+  /** The line before the award, default "在{campaignTitle}中被评为" (a recognition: "…中通过验收，予以"). */
+  phrase?: string;
 };
 
 const RED = '#a61b1b';
@@ -133,7 +135,7 @@ export async function renderCertificatePdf(data: TCertificateData): Promise<Buff
 
   let y = centred(doc, data.organizationName, 184, { font: 'regular', size: 22, min: 14, color: INK });
   y = centred(doc, `“${data.brandName}”党建品牌`, y + 6, { font: 'bold', size: 30, min: 18, color: DEEP_RED });
-  y = centred(doc, `在${data.campaignTitle}中被评为`, y + 12, { font: 'regular', size: 17, min: 12, color: INK });
+  y = centred(doc, data.phrase ?? `在${data.campaignTitle}中被评为`, y + 12, { font: 'regular', size: 17, min: 12, color: INK });
   y = centred(doc, data.awardName, y + 8, { font: 'bold', size: 34, min: 20, color: RED, spacing: 2 });
   centred(doc, '特发此证，以资鼓励。', y + 14, { font: 'regular', size: 16, color: INK });
 

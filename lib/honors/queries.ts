@@ -1,6 +1,7 @@
 // Reads of the 表彰决定 and its honors: the public document (winners grouped by award), one certificate by number, and
 // the staff list of a campaign.
 import { db } from '@/lib/db';
+import { RECOGNITION_AWARD_NAME } from '@/lib/gallery/queries';
 
 type THonorLine = { id: string; awardId: string; awardName: string; brandName: string; organizationName: string };
 
@@ -74,6 +75,40 @@ export async function findHonorByCertificateNo(certificateNo: string) {
 }
 
 export type TCertificateHonor = NonNullable<Awaited<ReturnType<typeof findHonorByCertificateNo>>>;
+
+/** The wording of a recognition's certificate (验收认定): "在…中通过验收，予以认定". */
+export const recognitionPhrase = (campaignTitle: string) => `在${campaignTitle}中通过验收，予以`;
+
+/** A recognition (认定 after 验收, DJRD-…) in the shape of an honor's certificate; recognitions are never revoked here. */
+export async function findRecognitionByNo(recognitionNo: string) {
+  const recognition = await db.recognition.findUnique({
+    where: { recognitionNo },
+    select: {
+      id: true,
+      recognitionNo: true,
+      brandName: true,
+      organizationName: true,
+      issuedOn: true,
+      cultivation: { select: { campaign: { select: { title: true, ownerOrg: { select: { name: true, path: true } } } }, brand: { select: { organization: { select: { path: true } } } } } },
+    },
+  });
+  if (!recognition) return null;
+  const { campaign, brand } = recognition.cultivation;
+  return {
+    id: recognition.id,
+    certificateNo: recognition.recognitionNo,
+    brandName: recognition.brandName,
+    organizationName: recognition.organizationName,
+    awardName: RECOGNITION_AWARD_NAME,
+    issuedOn: recognition.issuedOn,
+    revokedAt: null,
+    campaignTitle: campaign.title,
+    issuerName: campaign.ownerOrg.name,
+    ownerPath: campaign.ownerOrg.path,
+    branchPath: brand.organization.path,
+    phrase: recognitionPhrase(campaign.title),
+  };
+}
 
 /** Every honor of a campaign for its staff page, in 表彰决定 order, with the 摘牌 record. */
 export async function loadCampaignHonors(campaignId: string) {

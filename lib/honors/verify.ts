@@ -3,7 +3,11 @@
 import { db } from '@/lib/db';
 
 /** DJPP-2026-000001: prefix, year of the 表彰决定, a serial from one sequence (six digits or more). */
-export const CERTIFICATE_NO_PATTERN = /^DJPP-\d{4}-\d{6,}$/;
+export const HONOR_NO_PATTERN = /^DJPP-\d{4}-\d{6,}$/;
+/** DJRD-2026-000001: a recognition (认定 after 验收认定), its serial from recognition_no_seq. */
+export const RECOGNITION_NO_PATTERN = /^DJRD-\d{4}-\d{6,}$/;
+/** Any number the verification page knows: an honor's certificate or a recognition's. */
+export const CERTIFICATE_NO_PATTERN = /^DJ(PP|RD)-\d{4}-\d{6,}$/;
 
 const DASHES = /[\u2010-\u2015\u2212\u30FC\uFE58\uFE63\uFF0D\u2E3A\u2E3B]/g;
 
@@ -34,7 +38,8 @@ export type TVerification =
 /** The certificate as it stands now: valid, revoked (摘牌) with the date and reason, or unknown. */
 export async function verifyCertificate(raw: string): Promise<TVerification> {
   const certificateNo = normaliseCertificateNo(raw);
-  if (!CERTIFICATE_NO_PATTERN.test(certificateNo)) return { status: 'unknown', certificateNo };
+  if (RECOGNITION_NO_PATTERN.test(certificateNo)) return verifyRecognition(certificateNo);
+  if (!HONOR_NO_PATTERN.test(certificateNo)) return { status: 'unknown', certificateNo };
   const honor = await db.honor.findUnique({
     where: { certificateNo },
     select: {
@@ -59,5 +64,26 @@ export async function verifyCertificate(raw: string): Promise<TVerification> {
     issuedOn: honor.issuedOn.toISOString(),
     revokedAt: honor.revokedAt?.toISOString() ?? null,
     revokeReason: honor.revokeReason,
+  };
+}
+
+async function verifyRecognition(recognitionNo: string): Promise<TVerification> {
+  const recognition = await db.recognition.findUnique({
+    where: { recognitionNo },
+    select: { brandName: true, organizationName: true, issuedOn: true, cultivation: { select: { campaign: { select: { title: true, status: true, ownerOrg: { select: { name: true } } } } } } },
+  });
+  if (!recognition || !['PUBLISHED', 'FINISHED'].includes(recognition.cultivation.campaign.status)) return { status: 'unknown', certificateNo: recognitionNo };
+  const { campaign } = recognition.cultivation;
+  return {
+    status: 'valid',
+    certificateNo: recognitionNo,
+    brandName: recognition.brandName,
+    organizationName: recognition.organizationName,
+    awardName: '验收认定',
+    campaignTitle: campaign.title,
+    issuerName: campaign.ownerOrg.name,
+    issuedOn: recognition.issuedOn.toISOString(),
+    revokedAt: null,
+    revokeReason: null,
   };
 }

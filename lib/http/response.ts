@@ -22,6 +22,18 @@ export function downloadResponse(body: Uint8Array, format: keyof typeof DOWNLOAD
   });
 }
 
+/** The same download, streamed as it is written (long exports). */
+export function downloadStreamResponse(body: ReadableStream<Uint8Array>, format: keyof typeof DOWNLOAD_TYPES, name: string, asciiFallback: string): Response {
+  return new Response(body, {
+    headers: {
+      'Content-Type': DOWNLOAD_TYPES[format],
+      'Content-Disposition': attachmentDisposition(name, asciiFallback),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
 /** A JSON answer that no cache keeps. */
 export function jsonReply(status: number, body: object, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });

@@ -7,7 +7,7 @@
 // regions).
 import { dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { CampaignStatus, StageKind } from '@/lib/generated/prisma/enums';
+import type { CampaignProgram, CampaignStatus, StageKind } from '@/lib/generated/prisma/enums';
 import { operationRefusal } from '@/lib/campaign/lifecycle';
 import { subtreeLikePattern } from '@/lib/org-tree/tree';
 
@@ -18,8 +18,8 @@ import { subtreeLikePattern } from '@/lib/org-tree/tree';
  */
 export async function assertNoRunningCampaignInvolves(tx: TTx, organization: { path: string; name: string }): Promise<void> {
   const pattern = subtreeLikePattern(organization.path);
-  const campaigns = await tx.$queryRaw<{ id: string; title: string; status: CampaignStatus }[]>`
-    SELECT c.id, c.title, c.status FROM campaigns c JOIN organizations owner ON owner.id = c.owner_org_id
+  const campaigns = await tx.$queryRaw<{ id: string; title: string; status: CampaignStatus; program: CampaignProgram }[]>`
+    SELECT c.id, c.title, c.status, c.program FROM campaigns c JOIN organizations owner ON owner.id = c.owner_org_id
     WHERE c.status = 'PUBLISHED' AND (
       owner.path LIKE ${pattern}
       OR EXISTS (
@@ -36,7 +36,7 @@ export async function assertNoRunningCampaignInvolves(tx: TTx, organization: { p
   ]);
   for (const campaign of campaigns) {
     const own = stages.filter((stage) => stage.campaignId === campaign.id) as { kind: StageKind; isEnabled: boolean; startsAt: Date; endsAt: Date }[];
-    const refusal = operationRefusal('restructure-organizations', { status: campaign.status, stages: own, now });
+    const refusal = operationRefusal('restructure-organizations', { status: campaign.status, program: campaign.program, stages: own, now });
     if (refusal) throw new AppError('CONFLICT', `“${organization.name}”或其下级组织参加了评选活动“${campaign.title}”，${refusal.message}`);
   }
 }

@@ -10,6 +10,7 @@ import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { stagesBefore } from '@/lib/campaign/stages';
 import { objectionsByEntry } from '@/lib/objections/holds';
 import { publicityNotice, ZFinalise, ZPublishPublicity, type TFinaliseInput, type TPublishPublicityInput } from '@/lib/publicity/schema';
+import { enrolCultivations, enrolsCultivation } from '@/lib/brand/enrol';
 
 type TContext = TAuditContext & { actorId: string };
 
@@ -155,6 +156,10 @@ export async function finaliseCampaign(input: TFinaliseInput, context: TContext)
       })),
     });
     const awardedEntries = new Set(rows.map((row) => row.applicationId));
+    // 选树 with 培育创建 switched on: the honoured brands go on to be cultivated.
+    if (await enrolsCultivation(tx, campaign.id)) {
+      await enrolCultivations(tx, context, { campaignId: campaign.id, applicationIds: [...new Set(honored.map((row) => row.applicationId))], source: 'announcement' });
+    }
     await recordAudit(tx, context, {
       action: 'finalise-campaign',
       entityType: 'Announcement',

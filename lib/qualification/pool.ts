@@ -1,9 +1,10 @@
 import type { TDb, TTx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { CampaignProgram } from '@/lib/generated/prisma/enums';
 import { entryPosition, recommendingChain } from '@/lib/campaign/recommendation-chain';
 
 /** What the pool needs of a campaign to tell which entries have climbed every level. */
-export type TPoolCampaign = { id: string; ownerOrgId: string; recommendingDepths: readonly number[] };
+export type TPoolCampaign = { id: string; ownerOrgId: string; program: CampaignProgram; recommendingDepths: readonly number[] };
 
 const POOL_SELECT = {
   id: true,
@@ -21,13 +22,17 @@ type TPoolRow = Prisma.ApplicationGetPayload<{ select: typeof POOL_SELECT }>;
 
 export type TPoolEntry = Omit<TPoolRow, 'recommendations'> & { region: { id: string; name: string } };
 
-/** Whether a submitted entry stands at 资格审查: every recommending level on its way up has recommended it. */
+/**
+ * Whether a submitted entry stands at 资格审查: every recommending level on its way up has recommended it. In a 创建认定
+ * campaign there is no 逐级推荐: a submitted declaration goes straight to the organization department's 资格把关.
+ */
 export function isAtQualification(
   campaign: TPoolCampaign,
   entry: { organization: { path: string }; recommendations: readonly { organizationId: string; decision: 'PENDING' | 'RECOMMENDED' | 'NOT_RECOMMENDED' }[] },
 ): boolean {
   // An organization moved out from under the owner has no way up; it never reaches the owner's desk.
   if (!entry.organization.path.split('/').includes(campaign.ownerOrgId)) return false;
+  if (campaign.program === 'CREATION') return true;
   const chain = recommendingChain(entry.organization.path, campaign.ownerOrgId, campaign.recommendingDepths);
   const decisions = new Map(entry.recommendations.map((row) => [row.organizationId, row.decision]));
   return entryPosition(chain, decisions).kind === 'QUALIFICATION';

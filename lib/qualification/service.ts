@@ -16,6 +16,7 @@ const NOT_AT_QUALIFICATION = '该申报当前不在资格审查环节（可能�
 export const CAMPAIGN_SELECT = {
   id: true,
   status: true,
+  program: true,
   ownerOrgId: true,
   recommendingDepths: true,
   qualificationChecklist: true,

@@ -1,7 +1,7 @@
 import { db, dbNow } from '@/lib/db';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { isRecommendingDepth } from '@/lib/campaign/quota';
-import type { CampaignStatus } from '@/lib/generated/prisma/enums';
+import type { CampaignProgram, CampaignStatus } from '@/lib/generated/prisma/enums';
 import type { TStageStatus, TStageWindow } from '@/lib/campaign/stages';
 import { levelWindow, type TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
 import { levelRefusal } from '@/lib/campaign/recommendation-level';
@@ -12,10 +12,10 @@ import { levelDecisions, organizationNames, RECOMMENDATION_SELECT, type TLevelDe
 type TDecision = 'PENDING' | 'RECOMMENDED' | 'NOT_RECOMMENDED';
 
 /** The window of the level at `depth`, as the pages show it; 'open' exactly when the state machine lets the level decide. */
-function levelTimes(campaign: { status: CampaignStatus; stages: TStageWindow[]; recommendationDeadlines: TLevelDeadline[] }, depth: number, now: Date) {
+function levelTimes(campaign: { status: CampaignStatus; program: CampaignProgram; stages: TStageWindow[]; recommendationDeadlines: TLevelDeadline[] }, depth: number, now: Date) {
   const window = levelWindow(campaign.stages, campaign.recommendationDeadlines, depth);
   return {
-    stage: levelRefusal({ status: campaign.status, stages: campaign.stages, now }, campaign.recommendationDeadlines, depth).status,
+    stage: levelRefusal({ status: campaign.status, program: campaign.program, stages: campaign.stages, now }, campaign.recommendationDeadlines, depth).status,
     startsAt: window?.startsAt ?? null,
     endsAt: window?.endsAt ?? null,
     hasOwnDeadline: !!window && window.endsAt < (campaign.stages[0]?.endsAt ?? window.endsAt),
@@ -42,11 +42,12 @@ export async function listRecommendingLevels(grants: readonly TRoleGrant[]): Pro
   const [now, campaigns] = await Promise.all([
     dbNow(),
     db.campaign.findMany({
-      where: { status: 'PUBLISHED', ownerOrgId: { in: ancestorIds } },
+      where: { status: 'PUBLISHED', program: 'SELECTION', ownerOrgId: { in: ancestorIds } },
       select: {
         id: true,
         title: true,
         status: true,
+        program: true,
         ownerOrgId: true,
         defaultQuota: true,
         recommendingDepths: true,
@@ -137,6 +138,7 @@ export async function loadRecommendationLevel(campaignId: string, organizationId
         title: true,
         year: true,
         status: true,
+        program: true,
         ownerOrgId: true,
         defaultQuota: true,
         recommendingDepths: true,

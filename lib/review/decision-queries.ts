@@ -101,7 +101,7 @@ export type TAwardProposal = NonNullable<Awaited<ReturnType<typeof loadAwardProp
  */
 export async function loadDeliberationState(campaign: TReviewCampaign) {
   const [now, announcement, ranking] = await Promise.all([dbNow(), db.announcement.findUnique({ where: { campaignId: campaign.id }, select: { id: true } }), loadRanking(campaign)]);
-  const life = { status: campaign.status, stages: campaign.stages, now };
+  const life = { status: campaign.status, program: campaign.program, stages: campaign.stages, now };
   const closed = announcement ? '表彰决定已经发布，不能再形成或更正初评、审定' : null;
   const blockers = reviewBlockers(ranking.rows);
   const review = blockers.length ? `专家评审尚未完成：${blockers.join('；')}` : null;

@@ -13,6 +13,7 @@ export const REVIEW_CAMPAIGN_SELECT = {
   id: true,
   title: true,
   status: true,
+  program: true,
   ownerOrgId: true,
   ownerOrg: { select: { path: true } },
   expertsPerEntry: true,

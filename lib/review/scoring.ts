@@ -9,6 +9,7 @@ import { loadReviewCampaign } from '@/lib/review/pool';
 import { assertEntryOperation, entryState } from '@/lib/campaign/lifecycle';
 import { isListedEntry, listedAmong } from '@/lib/brand-list/listed';
 import { identityTerms, redactIdentity } from '@/lib/review/blind';
+import { earlierHonoursOfEntry } from '@/lib/brand/honours';
 import {
   submitErrorSummary, submitScoreErrors, ZDeclareConflict, ZReopenSheet, ZScoreDraft, ZSubmitSheet, type TDeclareConflictInput, type TReopenSheetInput,
   type TScoreDraftInput,
@@ -94,9 +95,12 @@ export async function getSheetForExpert(assignmentId: string, userId: string) {
   const selfAssessment = (application.selfAssessment ?? {}) as Record<string, unknown>;
   const photos = application.attachments.filter((attachment) => attachment.slot === 'PHOTO');
   const documents = application.attachments.filter((attachment) => attachment.slot === 'DOCUMENT');
+  // 分层次选树: the brand's honours from other campaigns (a district's honour carried into this city campaign).
+  const earlierHonours = await earlierHonoursOfEntry(application.id);
   return {
     id: sheet.id,
     round: sheet.round,
+    earlierHonours,
     submittedAt: sheet.submittedAt,
     reopenReason: sheet.submittedAt ? null : sheet.reopenReason,
     campaign: { id: sheet.campaign.id, title: sheet.campaign.title, blindReview: blind, commentBelowPercent: sheet.campaign.commentBelowPercent },

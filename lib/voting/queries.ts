@@ -3,7 +3,7 @@
 import { db, dbNow } from '@/lib/db';
 import { operationRefusal } from '@/lib/campaign/lifecycle';
 import { stageStatus, type TStageStatus, type TStageWindow } from '@/lib/campaign/stages';
-import type { CampaignStatus } from '@/lib/generated/prisma/enums';
+import type { CampaignProgram, CampaignStatus } from '@/lib/generated/prisma/enums';
 import { validVoteCounts } from '@/lib/review/results';
 import { isListedEntry, listedApplicationIds } from '@/lib/brand-list/listed';
 
@@ -24,22 +24,23 @@ export async function loadVotingCampaign(campaignId: string) {
       votesPerVoterTotal: true,
       allowVoteForOwnOrg: true,
       resultsVisibility: true,
+      program: true,
       stages: { where: { kind: 'VOTING' }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
     },
   });
   if (!campaign) return null;
   const stage = campaign.stages[0];
   const now = await dbNow();
-  return { ...campaign, window: { status: windowStatus(campaign.status, stage, now), startsAt: stage?.startsAt ?? null, endsAt: stage?.endsAt ?? null } };
+  return { ...campaign, window: { status: windowStatus(campaign.status, campaign.program, stage, now), startsAt: stage?.startsAt ?? null, endsAt: stage?.endsAt ?? null } };
 }
 
 /**
  * The vote as the pages show it. Open exactly when the state machine allows 'cast-vote' (the rule cast_vote applies);
  * otherwise the stage's dates say whether it is still to come, and a campaign no longer running has closed it.
  */
-function windowStatus(status: CampaignStatus, stage: TStageWindow | undefined, now: Date): TStageStatus {
+function windowStatus(status: CampaignStatus, program: CampaignProgram, stage: TStageWindow | undefined, now: Date): TStageStatus {
   if (!stage) return 'disabled';
-  if (!operationRefusal('cast-vote', { status, stages: [stage], now })) return 'open';
+  if (!operationRefusal('cast-vote', { status, program, stages: [stage], now })) return 'open';
   const dates = stageStatus(stage, now);
   if (dates === 'disabled' || status === 'PUBLISHED') return dates === 'open' ? 'closed' : dates;
   return 'closed';

@@ -7,6 +7,9 @@ import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
 import { depthOf, pathFor } from '@/lib/org-tree/tree';
 import { DEMO_CAMPAIGN_TITLE, DEMO_CITY, DEMO_PASSWORD, DEMO_USERS, type TSeedOrg } from './demo-city';
 import { seedHonoredCampaign } from './demo-honors';
+import { demoCultivations, seedDemoPrograms } from './demo-programs';
+import { seedLedgers } from './demo-ledgers';
+import { seedAcceptance } from './demo-acceptance';
 
 const DAY = 86_400_000;
 
@@ -88,4 +91,11 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await upsertUsers(db);
   await upsertCampaign(db);
   await seedHonoredCampaign(db);
+  await seedDemoPrograms(db);
+  // 验收认定 needs a campaign whose stage has started: until the 县直机关第二批 one gets there, its own small one.
+  await seedAcceptance(db);
+  // 创建方案 and 台帐: the 县直机关第二批 brands first (the second one's plan returned), then the 2025 honourees, then the rest.
+  const first = (await demoCultivations(db)).map((row) => row.id);
+  const rest = await db.cultivation.findMany({ where: { id: { notIn: first } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  await seedLedgers(db, [...first, ...rest.map((row) => row.id)]);
 }

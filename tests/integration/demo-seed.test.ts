@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { seedDemoCity } from '../../prisma/seed/seed-demo';
 import { DEMO_HONORED_TITLE } from '../../prisma/seed/demo-honors';
+import { DEMO_CREATION_TITLE, demoCultivations } from '../../prisma/seed/demo-programs';
+import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
+import { currentStage } from '@/lib/campaign/stages';
+import { DEMO_ACCEPTANCE_TITLE } from '../../prisma/seed/demo-acceptance';
+import { listGalleryBrands } from '@/lib/gallery/queries';
 
 describe('demo seed', () => {
   it('writes the demo city with last year finished and honored, and a second run changes nothing', async () => {
@@ -10,6 +15,9 @@ describe('demo seed', () => {
       organizations: await db.organization.count({ where: { code: { startsWith: 'SF' } } }),
       campaigns: await db.campaign.count({ where: { title: { startsWith: '202' }, ownerOrg: { code: 'SF' } } }),
       honors: await db.honor.count({ where: { campaign: { title: DEMO_HONORED_TITLE } } }),
+      cultivations: await db.cultivation.count(),
+      brands: await db.brand.count(),
+      acceptanceRequests: await db.acceptanceRequest.count({ where: { cultivation: { campaign: { title: DEMO_ACCEPTANCE_TITLE } } } }),
     });
     const first = await counts();
     await seedDemoCity(db);
@@ -30,5 +38,38 @@ describe('demo seed', () => {
     const decided = await db.decisionAward.findMany({ where: { isDecided: true, item: { decision: { kind: 'FINAL', campaign: { title: DEMO_HONORED_TITLE } } } }, select: { award: { select: { name: true } }, item: { select: { application: { select: { brandName: true } } } } } });
     expect(decided).toHaveLength(9);
     expect(decided.filter((row) => row.item.application.brandName === '渔港红帆').map((row) => row.award.name).sort()).toEqual(['十大党建品牌', '最佳人气党建品牌'].sort());
+    });
+
+  it('holds one acceptance request waiting, one passed (认定, in 品牌风采) and one failed with findings', async () => {
+    await seedDemoCity(db);
+    const requests = await db.acceptanceRequest.findMany({
+      where: { cultivation: { campaign: { title: DEMO_ACCEPTANCE_TITLE } } },
+      select: { status: true, findings: true, cultivation: { select: { status: true, brand: { select: { name: true } } } }, recognition: { select: { recognitionNo: true } } },
+    });
+    const byStatus = Object.fromEntries(requests.map((request) => [request.status, request]));
+    expect(Object.keys(byStatus).sort()).toEqual(['FAILED', 'PASSED', 'WAITING']);
+    expect(byStatus.WAITING!.cultivation.status).toBe('ACCEPTANCE');
+    expect(byStatus.FAILED!.cultivation.status).toBe('CULTIVATING');
+    expect(byStatus.FAILED!.findings).toContain('台帐');
+    expect(byStatus.PASSED!.cultivation.status).toBe('RECOGNISED');
+    expect(byStatus.PASSED!.recognition?.recognitionNo).toMatch(/^DJRD-2026-\d{6}$/);
+    const shown = (await listGalleryBrands()).find((brand) => brand.brandName === byStatus.PASSED!.cultivation.brand.name);
+    expect(shown?.awards.map((award) => award.name)).toEqual(['认定']);
+  });
+
+  it('runs a 创建认定 campaign in 培育创建 with its listed brands enrolled, and the 2025 honourees in cultivation', async () => {
+    await seedDemoCity(db);
+    const creation = await db.campaign.findFirstOrThrow({ where: { title: DEMO_CREATION_TITLE }, select: { id: true, program: true, batch: true, year: true } });
+    expect(creation).toMatchObject({ program: 'CREATION', batch: 2, year: 2026 });
+    const life = await db.$transaction((tx) => loadLifecycle(tx, creation.id));
+    expect(currentStage(life.stages, life.now)?.kind).toBe('CULTIVATION');
+    const cultivations = await demoCultivations(db);
+    const own = cultivations.filter((row) => row.campaignId === creation.id);
+    expect(own).toHaveLength(6);
+    expect(own.every((row) => row.status === 'CULTIVATING' && row.brandId)).toBe(true);
+    const honoured = await db.honor.findMany({ where: { campaign: { title: DEMO_HONORED_TITLE } }, distinct: ['applicationId'], select: { applicationId: true } });
+    const selection = cultivations.filter((row) => row.campaign.title === DEMO_HONORED_TITLE);
+    expect(selection.map((row) => row.applicationId).sort()).toEqual(honoured.map((row) => row.applicationId).sort());
+    expect(await db.campaignStage.count({ where: { campaign: { title: DEMO_HONORED_TITLE }, kind: { in: ['CULTIVATION', 'ACCEPTANCE'] } } })).toBe(2);
   });
 });

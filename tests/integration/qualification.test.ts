@@ -213,7 +213,7 @@ describe('publishing the 品牌清单', () => {
     });
     await pass(scope.ids.a, scope.eastAdmin.id);
     await pass(scope.ids.d, scope.eastAdmin.id);
-    expect(await publishBrandList({ campaignId: scope.campaignId }, context(scope.eastAdmin.id))).toEqual({ campaignId: scope.campaignId, version: 1, entryCount: 2 });
+    expect(await publishBrandList({ campaignId: scope.campaignId }, context(scope.eastAdmin.id))).toEqual({ campaignId: scope.campaignId, version: 1, entryCount: 2, enrolled: 0 });
 
     await pass(scope.ids.b, scope.eastAdmin.id);
     const noReason = await rejection(publishBrandList({ campaignId: scope.campaignId, reason: '补充' }, context(scope.eastAdmin.id)));

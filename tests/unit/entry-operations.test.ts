@@ -12,6 +12,7 @@ function stages(current: 'DECLARATION' | 'RECOMMENDATION' | 'QUALIFICATION' | 'A
   const index = current === 'AFTER' ? kinds.length : kinds.indexOf(current);
   return {
     status: 'PUBLISHED',
+    program: 'SELECTION',
     now,
     stages: kinds.map((kind, position) => ({ kind, isEnabled: true, startsAt: at((position - index) * 10 - 1), endsAt: at((position - index) * 10 + 9) })),
   };

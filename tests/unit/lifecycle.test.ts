@@ -31,6 +31,7 @@ function life(states: Partial<Record<StageKind, TStageStatus>>, status: Campaign
   };
   return {
     status,
+    program: 'SELECTION',
     now,
     stages: STAGE_ORDER.map((kind) => {
       const state = states[kind] ?? 'upcoming';

@@ -19,7 +19,7 @@ describe('the 资格审查 checklist', () => {
 });
 
 describe('where an entry stands', () => {
-  const campaign = { id: 'c', ownerOrgId: 'city', recommendingDepths: [1, 2] };
+  const campaign = { id: 'c', ownerOrgId: 'city', program: 'SELECTION' as const, recommendingDepths: [1, 2] };
   const path = '/city/district/committee/branch/';
   const recommended = (organizationId: string) => ({ organizationId, decision: 'RECOMMENDED' as const });
 
@@ -33,6 +33,12 @@ describe('where an entry stands', () => {
   it('goes straight to 资格审查 with no level in between, but never from outside the owner’s tree', () => {
     expect(isAtQualification(campaign, { organization: { path: '/city/branch/' }, recommendations: [] })).toBe(true);
     expect(isAtQualification(campaign, { organization: { path: '/elsewhere/branch/' }, recommendations: [] })).toBe(false);
+  });
+
+  it('goes straight to 资格把关 in a 创建认定 campaign: no 逐级推荐', () => {
+    const creation = { ...campaign, program: 'CREATION' as const };
+    expect(isAtQualification(creation, { organization: { path }, recommendations: [] })).toBe(true);
+    expect(isAtQualification(creation, { organization: { path: '/elsewhere/branch/' }, recommendations: [] })).toBe(false);
   });
 
   it('takes the region from one level below the owner, or the organization itself', () => {

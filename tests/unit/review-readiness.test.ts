@@ -6,7 +6,7 @@ import { reviewBlockers } from '@/lib/review/readiness';
 const now = new Date('2026-11-20T04:00:00Z');
 const day = 86_400_000;
 const window = (kind: TStageWindow['kind'], from: number, to: number, isEnabled = true): TStageWindow => ({ kind, isEnabled, startsAt: new Date(now.getTime() + from * day), endsAt: new Date(now.getTime() + to * day) });
-const life = (stages: TStageWindow[]): TLifecycle => ({ status: 'PUBLISHED', stages, now });
+const life = (stages: TStageWindow[]): TLifecycle => ({ status: 'PUBLISHED', program: 'SELECTION', stages, now });
 
 describe('when the 部务会 and 领导小组 may decide (lifecycle rows)', () => {
   const over = [window('VOTING', -20, -10), window('EXPERT_REVIEW', -10, -5), window('ONSITE_CHECK', -5, -1)];

@@ -2,15 +2,17 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { FormProvider, get, useForm, type FieldErrors } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { createCampaignAction, updateCampaignAction } from '@/lib/campaign/actions';
-import { SETUP_STEP_SCHEMAS, ZCampaignSetup, type TCampaignSetup, type TCampaignSetupInput } from '@/lib/campaign/schema';
+import { SETUP_STEP_SCHEMAS, setupStepsOf, ZCampaignSetup, type TCampaignSetup, type TCampaignSetupInput, type TSetupStep } from '@/lib/campaign/schema';
+import type { CampaignProgram } from '@/lib/generated/prisma/enums';
 import type { TSetupPath } from './controls';
 import { StepBasics } from './step-basics';
+import { StepCultivation } from './step-cultivation';
 import { StepFieldsAwards } from './step-fields-awards';
 import type { TStepProps } from './step-props';
 import { StepQuotas } from './step-quotas';
@@ -20,28 +22,32 @@ import { StepStages } from './step-stages';
 import { StepVoting } from './step-voting';
 import { WizardStepper } from './wizard-stepper';
 
-type TStep = { label: string; fields: TSetupPath[]; Body?: (props: TStepProps) => React.ReactNode };
+type TStep = { key: TSetupStep | 'review'; label: string; fields: TSetupPath[]; Body?: (props: TStepProps) => React.ReactNode };
 
-const fieldsOf = (index: number) => Object.keys(SETUP_STEP_SCHEMAS[index].shape) as TSetupPath[];
+const STEP_BODIES: Record<TSetupStep, { label: string; Body: (props: TStepProps) => React.ReactNode }> = {
+  basics: { label: '基本信息', Body: StepBasics },
+  stages: { label: '阶段时间', Body: StepStages },
+  fieldsAwards: { label: '领域与奖项', Body: StepFieldsAwards },
+  rubric: { label: '评分标准', Body: StepRubric },
+  quotas: { label: '推荐名额', Body: StepQuotas },
+  voting: { label: '投票设置', Body: StepVoting },
+  cultivation: { label: '培育与验收', Body: StepCultivation },
+};
 
-/** Each step validates the fields of its schema in SETUP_STEP_SCHEMAS; the last one reviews them all. */
-const SETUP_STEPS: TStep[] = [
-  { label: '基本信息', fields: fieldsOf(0), Body: StepBasics },
-  { label: '阶段时间', fields: fieldsOf(1), Body: StepStages },
-  { label: '领域与奖项', fields: fieldsOf(2), Body: StepFieldsAwards },
-  { label: '评分标准', fields: fieldsOf(3), Body: StepRubric },
-  { label: '推荐名额', fields: fieldsOf(4), Body: StepQuotas },
-  { label: '投票设置', fields: fieldsOf(5), Body: StepVoting },
-  { label: '确认', fields: [] },
-];
-
-const LAST = SETUP_STEPS.length - 1;
-
-/** The step that shows a field path such as "stages.1.startsAt"; unknown paths land on the last step. */
-function stepOf(path: string): number {
-  const head = path.split('.')[0];
-  const index = SETUP_STEPS.findIndex((step) => step.fields.some((field) => field === head));
-  return index < 0 ? LAST : index;
+/**
+ * The program's steps (创建认定 hides recommendation, review, awards and vote), each validating the fields of its schema
+ * in SETUP_STEP_SCHEMAS; the last one reviews them all.
+ */
+function stepsOf(program: CampaignProgram, isCultivating: boolean): TStep[] {
+  return [
+    ...setupStepsOf(program, isCultivating).map((key) => ({
+      key,
+      label: key === 'fieldsAwards' && program === 'CREATION' ? '申报领域' : STEP_BODIES[key].label,
+      fields: Object.keys(SETUP_STEP_SCHEMAS[key].shape) as TSetupPath[],
+      Body: STEP_BODIES[key].Body,
+    })),
+    { key: 'review', label: '确认', fields: [] },
+  ];
 }
 
 type TWizardProps = Omit<TStepProps, 'isEditing'> & {
@@ -59,6 +65,10 @@ export function CampaignWizard({ defaultValues, campaignId, initialStep = 0, loc
   const router = useRouter();
   const isEditing = !!campaignId;
   const methods = useForm<TCampaignSetupInput, unknown, TCampaignSetup>({ resolver: zodResolver(ZCampaignSetup), defaultValues, mode: 'onTouched' });
+  const program = methods.watch('program');
+  const isCultivating = methods.watch('stages').some((stage) => stage.kind === 'CULTIVATION' && stage.isEnabled);
+  const steps = useMemo(() => stepsOf(program, isCultivating), [program, isCultivating]);
+  const LAST = steps.length - 1;
   const [step, setStep] = useState(Math.min(Math.max(initialStep, 0), LAST));
   const [furthest, setFurthest] = useState(isEditing ? LAST : 0);
   const [formError, setFormError] = useState<string | null>(null);
@@ -73,7 +83,14 @@ export function CampaignWizard({ defaultValues, campaignId, initialStep = 0, loc
   }
 
   async function next() {
-    if (await methods.trigger(SETUP_STEPS[step].fields, { shouldFocus: true })) goTo(step + 1);
+    if (await methods.trigger(steps[step].fields, { shouldFocus: true })) goTo(step + 1);
+  }
+
+  /** The step that shows a field path such as "stages.1.startsAt"; unknown paths land on the last step. */
+  function stepOf(path: string): number {
+    const head = path.split('.')[0];
+    const index = steps.findIndex((candidate) => candidate.fields.some((field) => field === head));
+    return index < 0 ? LAST : index;
   }
 
   function jumpToFirstError(paths: string[]) {
@@ -109,26 +126,27 @@ export function CampaignWizard({ defaultValues, campaignId, initialStep = 0, loc
     void methods.handleSubmit(save, onInvalid)(event);
   }
 
-  const Body = SETUP_STEPS[step].Body;
+  const Body = steps[step].Body;
   const stepProps: TStepProps = { isEditing, locks, orgOptions };
   return (
     <FormProvider {...methods}>
       <div ref={topRef} className="scroll-mt-4" />
       <WizardStepper
-        steps={SETUP_STEPS}
+        steps={steps}
         current={step}
         canOpen={(index) => index <= furthest}
-        hasErrors={(index) => SETUP_STEPS[index].fields.some((field) => get(errors, field))}
+        hasErrors={(index) => steps[index].fields.some((field) => get(errors, field))}
         onOpen={goTo}
       />
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {formError && <Alert tone="error">{formError}</Alert>}
-        <Card title={`${step + 1}. ${SETUP_STEPS[step].label}`}>
+        <Card title={`${step + 1}. ${steps[step].label}`}>
           {Body ? (
             <Body {...stepProps} />
           ) : (
             <StepReview
               {...stepProps}
+              steps={steps.slice(0, LAST).map((candidate) => candidate.key as TSetupStep)}
               onEdit={goTo}
               publishControl={
                 !isEditing && (

@@ -67,6 +67,24 @@ export function NumberField({ name, label, hint, required, min, max, isOptional,
   );
 }
 
+/** A plain date (YYYY-MM-DD); empty is null. */
+export function DateField({ name, label, hint }: Omit<TControlProps, 'required'>) {
+  const { register } = useFormContext<TCampaignSetupInput>();
+  const error = useErrorOf(name);
+  return (
+    <Field id={idOf(name)} label={label} error={error} hint={hint}>
+      <input
+        id={idOf(name)}
+        type="date"
+        className={`${inputClass} max-w-48`}
+        aria-invalid={!!error || undefined}
+        aria-describedby={describedBy(name, error)}
+        {...register(name, { setValueAs: (value: unknown) => (value === '' || value === null ? null : value) })}
+      />
+    </Field>
+  );
+}
+
 export function CheckboxField({ name, label, hint, disabled }: Omit<TControlProps, 'required'> & { disabled?: boolean }) {
   const { register } = useFormContext<TCampaignSetupInput>();
   const error = useErrorOf(name);

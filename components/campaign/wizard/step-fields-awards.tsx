@@ -132,7 +132,7 @@ export function StepFieldsAwards({ locks }: TStepProps) {
           <FieldsEditor />
         )}
       </section>
-      <section className="space-y-2">
+      {values.program === 'SELECTION' && <section className="space-y-2">
         <h3 className="font-semibold text-stone-900">奖项</h3>
         <p className="text-sm text-stone-600">“最佳领域”类奖项每个领域一个，需选择对应领域。</p>
         {locks.groups.awards ? (
@@ -143,7 +143,7 @@ export function StepFieldsAwards({ locks }: TStepProps) {
         ) : (
           <AwardsEditor />
         )}
-      </section>
+      </section>}
     </div>
   );
 }

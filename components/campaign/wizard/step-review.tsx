@@ -5,6 +5,7 @@ import { useFormContext } from 'react-hook-form';
 import {
   AwardsSummary,
   BasicsSummary,
+  CultivationSummary,
   DeclarationFormSummary,
   FieldsSummary,
   QuotasSummary,
@@ -13,7 +14,7 @@ import {
   VotingSummary,
   WeightsSummary,
 } from '@/components/campaign/setup-summary';
-import type { TCampaignSetup, TCampaignSetupInput } from '@/lib/campaign/schema';
+import type { TCampaignSetup, TCampaignSetupInput, TSetupStep } from '@/lib/campaign/schema';
 import { orgNamesOf, type TStepProps } from './step-props';
 
 function Section({ title, step, onEdit, children }: { title: string; step: number; onEdit: (step: number) => void; children: ReactNode }) {
@@ -30,37 +31,48 @@ function Section({ title, step, onEdit, children }: { title: string; step: numbe
   );
 }
 
-type TReviewProps = TStepProps & { onEdit: (step: number) => void; publishControl?: ReactNode };
+type TReviewProps = TStepProps & { steps: readonly TSetupStep[]; onEdit: (step: number) => void; publishControl?: ReactNode };
 
-/** The last step: everything the admin set, with a way back to each step. */
-export function StepReview({ orgOptions, onEdit, publishControl }: TReviewProps) {
+/** The last step: everything the admin set in the program's steps, with a way back to each step. */
+export function StepReview({ orgOptions, steps, onEdit, publishControl }: TReviewProps) {
   const { watch } = useFormContext<TCampaignSetupInput>();
   const setup = watch() as TCampaignSetup;
   const orgNames = orgNamesOf(orgOptions);
   const isVotingStageEnabled = setup.stages.find((stage) => stage.kind === 'VOTING')?.isEnabled ?? false;
-  return (
-    <div className="space-y-4">
-      <Section title="基本信息" step={0} onEdit={onEdit}>
+  const sections: Record<TSetupStep, [string, ReactNode]> = {
+    basics: [
+      '基本信息',
+      <>
         <BasicsSummary setup={setup} orgNames={orgNames} />
         <DeclarationFormSummary setup={setup} />
-      </Section>
-      <Section title="阶段时间" step={1} onEdit={onEdit}>
-        <StagesSummary stages={setup.stages} />
-      </Section>
-      <Section title="领域与奖项" step={2} onEdit={onEdit}>
+      </>,
+    ],
+    stages: ['阶段时间', <StagesSummary key="stages" stages={setup.stages} />],
+    fieldsAwards: [
+      setup.program === 'CREATION' ? '申报领域' : '领域与奖项',
+      <>
         <FieldsSummary fields={setup.fields} />
-        <AwardsSummary awards={setup.awards} />
-      </Section>
-      <Section title="评分标准" step={3} onEdit={onEdit}>
-        <RubricSummary rubric={setup.rubric} />
-      </Section>
-      <Section title="推荐名额" step={4} onEdit={onEdit}>
-        <QuotasSummary quotas={setup.quotas} orgNames={orgNames} />
-      </Section>
-      <Section title="投票设置" step={5} onEdit={onEdit}>
+        {setup.program === 'SELECTION' && <AwardsSummary awards={setup.awards} />}
+      </>,
+    ],
+    rubric: ['评分标准', <RubricSummary key="rubric" rubric={setup.rubric} />],
+    quotas: ['推荐名额', <QuotasSummary key="quotas" quotas={setup.quotas} orgNames={orgNames} />],
+    voting: [
+      '投票设置',
+      <>
         <VotingSummary voting={setup.voting} isVotingStageEnabled={isVotingStageEnabled} />
         <WeightsSummary weights={setup.weights} />
-      </Section>
+      </>,
+    ],
+    cultivation: ['培育与验收', <CultivationSummary key="cultivation" cultivation={setup.cultivation} />],
+  };
+  return (
+    <div className="space-y-4">
+      {steps.map((key, index) => (
+        <Section key={key} title={sections[key][0]} step={index} onEdit={onEdit}>
+          {sections[key][1]}
+        </Section>
+      ))}
       {publishControl}
     </div>
   );

@@ -8,20 +8,21 @@ import { inputClass } from '@/components/ui/field';
 import type { TCampaignSetupInput } from '@/lib/campaign/schema';
 import { layOutStages } from '@/lib/campaign/setup-values';
 import { STAGE_STATUS_LABELS, type TStageStatus } from '@/lib/campaign/stages';
-import { OPTIONAL_STAGES, STAGE_LABELS, STAGE_ORDER } from '@/lib/campaign/templates';
+import { PROGRAM_OPTIONAL_STAGES, STAGE_LABELS } from '@/lib/campaign/templates';
 import { fromDateTimeLocal } from '@/lib/format';
 import { idOf, ListError, useErrorOf } from './controls';
 import type { TStepProps } from './step-props';
 
 function TimeInput({ index, which, label, isReadOnly }: { index: number; which: 'startsAt' | 'endsAt'; label: string; isReadOnly: boolean }) {
-  const { register } = useFormContext<TCampaignSetupInput>();
+  const { register, watch } = useFormContext<TCampaignSetupInput>();
+  const kind = watch(`stages.${index}.kind`);
   const name = `stages.${index}.${which}` as const;
   const error = useErrorOf(name);
   const id = idOf(name);
   return (
     <div className="min-w-0 flex-1 space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-stone-700">
-        <span className="sr-only">{STAGE_LABELS[STAGE_ORDER[index]]}</span>
+        <span className="sr-only">{STAGE_LABELS[kind]}</span>
         {label}
       </label>
       <input
@@ -44,7 +45,8 @@ function TimeInput({ index, which, label, isReadOnly }: { index: number; which: 
 
 function StageRow({ index, status }: { index: number; status?: TStageStatus }) {
   const { register, watch } = useFormContext<TCampaignSetupInput>();
-  const kind = STAGE_ORDER[index];
+  const kind = watch(`stages.${index}.kind`);
+  const program = watch('program');
   const isEnabled = watch(`stages.${index}.isEnabled`);
   const hasStarted = status === 'open' || status === 'closed';
   const enabledError = useErrorOf(`stages.${index}.isEnabled`);
@@ -55,7 +57,7 @@ function StageRow({ index, status }: { index: number; status?: TStageStatus }) {
           {index + 1}. {STAGE_LABELS[kind]}
         </span>
         {status && status !== 'disabled' && <Badge tone={status === 'open' ? 'brand' : 'muted'}>{STAGE_STATUS_LABELS[status]}</Badge>}
-        {OPTIONAL_STAGES.includes(kind) && !hasStarted && (
+        {PROGRAM_OPTIONAL_STAGES[program].includes(kind) && !hasStarted && (
           <label className="ml-auto flex items-center gap-1.5 text-sm text-stone-700">
             <input type="checkbox" className="size-4 accent-brand-700" {...register(`stages.${index}.isEnabled`)} />
             启用
@@ -78,7 +80,9 @@ function StageRow({ index, status }: { index: number; status?: TStageStatus }) {
 }
 
 export function StepStages({ locks }: TStepProps) {
-  const { getValues, setValue } = useFormContext<TCampaignSetupInput>();
+  const { getValues, setValue, watch } = useFormContext<TCampaignSetupInput>();
+  const stages = watch('stages');
+  const program = watch('program');
   const hasAnyStarted = Object.values(locks.stages).some((status) => status === 'open' || status === 'closed');
 
   function layOut() {
@@ -91,7 +95,10 @@ export function StepStages({ locks }: TStepProps) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-stone-600">时间均为北京时间。各阶段依次进行，后一阶段不能早于前一阶段结束；公示、网络投票、实地核验可不启用。</p>
+        <p className="text-sm text-stone-600">
+          时间均为北京时间。各阶段依次进行，后一阶段不能早于前一阶段结束；
+          {program === 'CREATION' ? '宣传推广可不启用。' : '公示、网络投票、实地核验可不启用；培育创建、验收认定、宣传推广在通报表扬后按需启用。'}
+        </p>
         {!hasAnyStarted && (
           <Button variant="secondary" onClick={layOut}>
             从申报开始时间按默认时长顺排
@@ -100,8 +107,8 @@ export function StepStages({ locks }: TStepProps) {
       </div>
       <ListError name="stages" />
       <ol className="space-y-2">
-        {STAGE_ORDER.map((kind, index) => (
-          <StageRow key={kind} index={index} status={locks.stages[kind]} />
+        {stages.map((stage, index) => (
+          <StageRow key={stage.kind} index={index} status={locks.stages[stage.kind]} />
         ))}
       </ol>
     </div>

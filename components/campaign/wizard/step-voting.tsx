@@ -5,16 +5,13 @@ import { LockNotice } from '@/components/campaign/lock-notice';
 import { VotingSummary, WeightsSummary } from '@/components/campaign/setup-summary';
 import { Alert } from '@/components/ui/alert';
 import type { TCampaignSetup, TCampaignSetupInput } from '@/lib/campaign/schema';
-import { STAGE_ORDER } from '@/lib/campaign/templates';
 import { CheckboxField, NumberField, SelectField } from './controls';
 import type { TStepProps } from './step-props';
-
-const VOTING_INDEX = STAGE_ORDER.indexOf('VOTING');
 
 export function StepVoting({ locks }: TStepProps) {
   const { watch } = useFormContext<TCampaignSetupInput>();
   const values = watch() as TCampaignSetup;
-  const isVotingStageEnabled = values.stages[VOTING_INDEX].isEnabled;
+  const isVotingStageEnabled = values.stages.find((stage) => stage.kind === 'VOTING')?.isEnabled ?? false;
   const weightSum = (Number(values.weights.expertWeight) || 0) + (Number(values.weights.voteWeight) || 0);
   return (
     <div className="space-y-6">

@@ -62,6 +62,34 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
     allowed: SECRETARY,
     args: (w) => [{ applicationId: w.declaration.draftId, logoFileId: null, photoIds: [], documentIds: [] }],
   },
+  // 培育创建: the brand's own secretary keeps plan and 台帐; the committee above (and the 组织部) decide on the plan.
+  'lib/cultivation/actions.ts#savePlanDraftAction': {
+    allowed: SECRETARY,
+    args: async (w) => [
+      {
+        cultivationId: w.cultivation.id,
+        revision: (await db.cultivationPlan.findUniqueOrThrow({ where: { cultivationId: w.cultivation.id }, select: { revision: true } })).revision,
+        goals: `矩阵创建目标${w.tag}`,
+        measures: '矩阵主要措施',
+        tasks: [{ title: '矩阵任务', dueOn: w.cultivation.day, responsible: '书记' }],
+      },
+    ],
+  },
+  'lib/cultivation/actions.ts#submitPlanAction': { allowed: SECRETARY, args: (w) => [{ cultivationId: w.cultivation.id }] },
+  'lib/cultivation/actions.ts#decidePlanAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ cultivationId: w.cultivation.id, decision: 'return', reason: '矩阵退回理由' }],
+  },
+  'lib/cultivation/actions.ts#addLedgerEntryAction': {
+    allowed: SECRETARY,
+    args: (w) => [{ cultivationId: w.cultivation.id, occurredOn: w.cultivation.day, activity: '矩阵主题党日', place: '活动室', participants: '全体党员', summary: '矩阵台帐' }],
+  },
+  'lib/cultivation/actions.ts#deleteLedgerEntryAction': { allowed: SECRETARY, args: (w) => [{ entryId: w.cultivation.deletableEntryId }] },
+  'lib/cultivation/actions.ts#reportLedgerMonthAction': { allowed: SECRETARY, args: (w) => [{ cultivationId: w.cultivation.id, month: w.cultivation.month }] },
+  'lib/cultivation/actions.ts#correctLedgerEntryAction': {
+    allowed: SECRETARY,
+    args: (w) => [{ correctsId: w.cultivation.keptEntryId, occurredOn: w.cultivation.day, activity: '矩阵更正', place: '活动室', participants: '全体党员', summary: '矩阵更正', reason: '矩阵更正理由' }],
+  },
   'lib/declaration-reminder/actions.ts#remindBranchesAction': {
     allowed: COMMITTEE,
     args: (w) => [{ campaignId: w.declaration.campaignId, organizationId: w.orgs.committee, branchIds: [w.orgs.branch] }],
@@ -177,6 +205,16 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
   // A demo honor (the gallery shows it): the reason is too short, so the admin is refused for the input only.
   'lib/honors/actions.ts#revokeHonorAction': { allowed: ORG_ADMIN, args: (w) => [{ honorId: w.honor.id, reason: '短' }] },
 
+  // 验收认定: the brand's own branch requests; the campaign owner's 组织部 forms the group and decides (refused here after
+  // authorizing: a sheet is still open); a member of the group scores.
+  'lib/acceptance/actions.ts#requestAcceptanceAction': {
+    allowed: SECRETARY,
+    args: (w) => [{ cultivationId: w.acceptance.cultivationId, background: '创建背景', measures: '主要措施', results: '工作成效', evidenceFileIds: [] }],
+  },
+  'lib/acceptance/actions.ts#formAcceptanceGroupAction': { allowed: ORG_ADMIN, args: (w) => [{ requestId: w.acceptance.waitingRequestId, expertIds: [w.users.otherExpert] }] },
+  'lib/acceptance/actions.ts#saveAcceptanceSheetAction': { allowed: EXPERT, args: (w) => [{ requestId: w.acceptance.reviewingRequestId, scores: [15, 15, 15, 15, 15], comment: '', submit: false }] },
+  'lib/acceptance/actions.ts#decideAcceptanceAction': { allowed: ORG_ADMIN, args: (w) => [{ requestId: w.acceptance.reviewingRequestId, outcome: 'FAIL', findings: '矩阵测试' }] },
+
   // 评选活动 setup.
   'lib/campaign/actions.ts#createCampaignAction': { allowed: ORG_ADMIN, args: async (w) => [await w.setup.next(), { publish: false }] },
   'lib/campaign/actions.ts#updateCampaignAction': {
@@ -225,6 +263,8 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   'app/api/campaigns/[id]/announcement/route.ts#GET': { allowed: EVERYONE, request: (w) => ({ path: `/api/campaigns/${w.honor.campaignId}/announcement` }) },
   // The certificate of a demo honor outside the 东华 subtree: the organizer's staff (and that branch's line) only.
   'app/api/certificates/[no]/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/certificates/${w.honor.certificateNo}` }) },
+  // 验收意见书 of a decided request: the campaign owner's 组织部 and the requesting branch (the group had no members).
+  'app/api/acceptance/[id]/opinion/route.ts#GET': { allowed: ['secretary', 'orgAdmin'], request: (w) => ({ path: `/api/acceptance/${w.acceptance.failedRequestId}/opinion` }) },
   // The branch's own submitted entry: its secretary and the admins above it.
   'app/api/applications/[id]/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/applications/${w.later.listedId}/pdf` }) },
   'app/api/files/[id]/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/files/${w.later.documentId}` }) },
@@ -232,6 +272,8 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
     allowed: ['secretary', 'orgAdmin'],
     request: async () => ({ path: '/api/files', multipart: { slot: 'PHOTO', file: { name: '活动照片.jpg', mimeType: 'image/jpeg', buffer: await sampleJpeg() } } }),
   },
+  'app/api/cultivation/[id]/plan/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/cultivation/${w.cultivation.id}/plan/pdf` }) },
+  'app/api/cultivation/grid/export/route.ts#GET': { allowed: ['committee', 'orgAdmin'], request: (w) => ({ path: `/api/cultivation/grid/export?campaign=${w.cultivation.campaignId}` }) },
   'app/api/applications/export/route.ts#GET': { allowed: ['committee', 'siblingCommittee', 'orgAdmin'], request: () => ({ path: '/api/applications/export' }) },
   'app/api/recommendations/summary/route.ts#GET': {
     allowed: COMMITTEE,

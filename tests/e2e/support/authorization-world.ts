@@ -16,6 +16,8 @@ import { openExpertReview } from '../../support/reviews';
 import { insertObjection } from '../../support/publicity';
 import { insertVotes, openVoting } from '../../support/voting';
 import { samplePdf } from '../../support/upload-samples';
+import { createCultivation, openCultivationStage } from '../../support/cultivations';
+import { createCultivation as createAcceptanceCultivation, insertAcceptanceRequest, openAcceptanceStage } from '../../support/acceptance';
 
 const ip = '10.18.0.1';
 
@@ -111,6 +113,29 @@ export async function createAuthorizationWorld(tag: string) {
   // 撤销活动: a draft of its own, since the allowed call really cancels it.
   const cancelTarget = await cityCampaign(tag, '撤销', admin, false);
 
+  // 培育创建: the branch's brand in cultivation, its plan a draft, two 台帐 entries of today (one to delete, one to correct).
+  const cultivating = await cityCampaign(tag, '培育', admin);
+  await openCultivationStage(cultivating);
+  const cultivation = await createCultivation(cultivating, branch, `矩阵培育${tag}`);
+  await db.cultivationPlan.create({ data: { cultivationId: cultivation.id, goals: '矩阵创建目标', measures: '矩阵主要措施', tasks: [{ title: '矩阵任务', dueOn: '2026-12-31', responsible: '书记' }] } });
+  const today = new Date(`${(await db.$queryRaw<{ day: string }[]>`SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS day`)[0].day}T00:00:00Z`);
+  const ledgerEntry = (activity: string) =>
+    db.ledgerEntry.create({
+      data: { cultivationId: cultivation.id, month: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)), occurredOn: today, activity, place: '活动室', participants: '全体党员', summary: '矩阵台帐', createdById: secretary },
+      select: { id: true },
+    });
+  const [keptEntry, deletableEntry] = [await ledgerEntry('矩阵保留'), await ledgerEntry('矩阵删除')];
+  // 验收认定: three brands of the branch in cultivation — one failed once (free to request again; its 验收意见书 is out),
+  // one waiting for its group, one under review with expert1 in the group.
+  const acceptanceCampaign = await cityCampaign(tag, '验收', admin);
+  await openAcceptanceStage(acceptanceCampaign);
+  await db.campaign.update({ where: { id: acceptanceCampaign }, data: { allowMultipleApplications: true } });
+  const acceptanceCultivation = (name: string, slot: number) => createAcceptanceCultivation({ campaignId: acceptanceCampaign, organizationId: branch, secretaryId: secretary, name: `${name}${tag}`, slot });
+  const [again, waiting, reviewing] = [await acceptanceCultivation('矩阵验收甲', 1), await acceptanceCultivation('矩阵验收乙', 2), await acceptanceCultivation('矩阵验收丙', 3)];
+  const failedRequest = await insertAcceptanceRequest({ cultivationId: again.id, requestedById: secretary, status: 'FAILED', decidedById: admin });
+  const waitingRequest = await insertAcceptanceRequest({ cultivationId: waiting.id, requestedById: secretary, status: 'WAITING' });
+  const reviewingRequest = await insertAcceptanceRequest({ cultivationId: reviewing.id, requestedById: secretary, status: 'REVIEWING', expertIds: [expert] });
+
   const honor = await db.honor.findFirstOrThrow({ where: { application: { organizationId: honoredBranch } }, select: { id: true, certificateNo: true, campaignId: true, applicationId: true } });
 
   return {
@@ -133,9 +158,11 @@ export async function createAuthorizationWorld(tag: string) {
       declinedObjectionId: declinedObjection.id,
       voteIds: votes.map((vote) => String(vote.id)),
     },
+    cultivation: { campaignId: cultivating, id: cultivation.id, month: today.toISOString().slice(0, 7), day: today.toISOString().slice(0, 10), keptEntryId: keptEntry.id, deletableEntryId: deletableEntry.id },
     cancel: { campaignId: cancelTarget },
     setup: { campaignId: setupTarget, next: () => campaignSetup(city, { title: `权限矩阵新建-${tag}` }) },
     honor,
+    acceptance: { cultivationId: again.id, failedRequestId: failedRequest.id, waitingRequestId: waitingRequest.id, reviewingRequestId: reviewingRequest.id },
   };
 }
 

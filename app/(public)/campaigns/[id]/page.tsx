@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isOperationAllowed } from '@/lib/campaign/lifecycle';
 import { notFound } from 'next/navigation';
-import { AwardRules, ProcedureRules, RubricRules } from '@/components/campaign/public-campaign-rules';
+import { CreationRules, AwardRules, ProcedureRules, RubricRules } from '@/components/campaign/public-campaign-rules';
 import { PublicStageTimeline } from '@/components/campaign/public-stage-timeline';
 import { PublicHeader } from '@/components/layout/public-header';
 import { loadPublicCampaign } from '@/lib/campaign/queries';
@@ -40,7 +40,7 @@ export default async function PublicCampaignPage({ params }: TProps) {
   const current = campaign.status === 'PUBLISHED' ? currentStage(campaign.stages, now) : undefined;
   const currentStatus = current && stageStatus(current, now);
   const base = `/campaigns/${campaign.id}`;
-  const canVote = isOperationAllowed('cast-vote', { status: campaign.status, stages: campaign.stages, now });
+  const canVote = isOperationAllowed('cast-vote', { status: campaign.status, program: campaign.program, stages: campaign.stages, now });
   const links = isCancelled ? [] : [
     campaign.hasBrandList && { href: `${base}/brands`, label: '品牌清单', note: '进入评选的党建品牌' },
     campaign.hasBrandList && isVotingEnabled && hasStarted(voting, now) && {
@@ -106,7 +106,10 @@ export default async function PublicCampaignPage({ params }: TProps) {
         <section aria-labelledby="notice-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 sm:p-5">
           <h2 id="notice-heading" className="text-lg font-semibold text-stone-900">活动通知</h2>
           <p className="whitespace-pre-line break-words leading-7 text-stone-800">
-            {campaign.description || `${campaign.ownerOrg.name}开展${campaign.title}，按照基层申报、逐级推荐、资格审查、评审评定、公示和通报表扬的程序，选树一批特色鲜明、作用突出、群众认可的基层党建品牌。`}
+            {campaign.description ||
+              (campaign.program === 'CREATION'
+                ? `${campaign.ownerOrg.name}开展${campaign.title}，按照组织申报、培育创建、验收认定、宣传推广的程序，培育一批特色鲜明、作用突出、群众认可的基层党建品牌。`
+                : `${campaign.ownerOrg.name}开展${campaign.title}，按照基层申报、逐级推荐、资格审查、评审评定、公示和通报表扬的程序，选树一批特色鲜明、作用突出、群众认可的基层党建品牌。`)}
           </p>
           <p className="text-right text-sm text-stone-600">{campaign.ownerOrg.name}</p>
         </section>
@@ -118,9 +121,15 @@ export default async function PublicCampaignPage({ params }: TProps) {
           </section>
         )}
 
-        <RubricRules rubric={campaign.rubric} />
-        <AwardRules awards={campaign.awards} fields={campaign.fields} />
-        <ProcedureRules campaign={campaign} isVotingEnabled={isVotingEnabled} isOnsiteEnabled={!!stageOf('ONSITE_CHECK')?.isEnabled} />
+        {campaign.program === 'CREATION' ? (
+          <CreationRules campaign={campaign} />
+        ) : (
+          <>
+            <RubricRules rubric={campaign.rubric} />
+            <AwardRules awards={campaign.awards} fields={campaign.fields} />
+            <ProcedureRules campaign={campaign} isVotingEnabled={isVotingEnabled} isOnsiteEnabled={!!stageOf('ONSITE_CHECK')?.isEnabled} />
+          </>
+        )}
       </main>
       <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500">党建品牌选树平台</footer>
     </>

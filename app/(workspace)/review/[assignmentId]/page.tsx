@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TEXT_SECTIONS } from '@/components/application/application-sections';
+import { EarlierHonours } from '@/components/brand/earlier-honours';
 import { DeclareConflictButton } from '@/components/review/declare-conflict-button';
 import { EntryMaterials } from '@/components/review/entry-materials';
 import { ScoreSheet } from '@/components/review/score-sheet';
@@ -60,6 +61,8 @@ export default async function ScoreSheetPage({ params }: TProps) {
             <DeclareConflictButton assignmentId={sheet.id} brandName={entry.brandName || '未命名品牌'} />
           </div>
         )}
+
+        <EarlierHonours honours={sheet.earlierHonours} />
 
         <section aria-labelledby="entry-heading" className="rounded-lg border border-stone-200 bg-white shadow-sm">
           <div className="flex items-start gap-3 border-b border-stone-100 p-4">

@@ -13,6 +13,7 @@ import { organizationNames } from '@/lib/campaign/admin-queries';
 import { isOperationAllowed } from '@/lib/campaign/lifecycle';
 import { sortStages, stageStatus } from '@/lib/campaign/stages';
 import { formatDateTime } from '@/lib/format';
+import { CAMPAIGN_ADMIN_LINKS, PROGRAM_LABELS, programHasStage } from '@/lib/campaign/templates';
 
 export const metadata = { title: '评选活动' };
 
@@ -23,7 +24,7 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
   const [{ id }, notice] = await Promise.all([params, searchParams]);
   const { campaign, now, setup, locks } = await loadCampaignForAdmin(user, id);
   const orgNames = await organizationNames([campaign.ownerOrgId, ...campaign.quotas.map((quota) => quota.organizationId)]);
-  const life = { status: campaign.status, stages: campaign.stages, now };
+  const life = { status: campaign.status, program: campaign.program, stages: campaign.stages, now };
   const stages = sortStages(campaign.stages).map((stage) => ({
     kind: stage.kind,
     isEnabled: stage.isEnabled,
@@ -41,7 +42,7 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
         description={
           <span className="flex flex-wrap items-center gap-2">
             <CampaignStatusBadge status={campaign.status} />
-            {campaign.ownerOrg.shortName ?? campaign.ownerOrg.name} · {campaign.year}年度{campaign.batch ? ` · 第${campaign.batch}批` : ''}
+            {PROGRAM_LABELS[campaign.program]} · {campaign.ownerOrg.shortName ?? campaign.ownerOrg.name} · {campaign.year}年度{campaign.batch ? ` · 第${campaign.batch}批` : ''}
           </span>
         }
         actions={
@@ -53,13 +54,11 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
             )}
             {campaign.status !== 'DRAFT' && (
               <>
-                <Link href={`/admin/campaigns/${campaign.id}/qualification`} className={buttonClass('secondary')}>资格审查</Link>
-                <Link href={`/admin/campaigns/${campaign.id}/brand-list`} className={buttonClass('secondary')}>品牌清单</Link>
-                <Link href={`/admin/campaigns/${campaign.id}/votes`} className={buttonClass('secondary')}>网络投票</Link>
-                <Link href={`/admin/campaigns/${campaign.id}/review`} className={buttonClass('secondary')}>专家评审</Link>
-                <Link href={`/admin/campaigns/${campaign.id}/onsite`} className={buttonClass('secondary')}>实地核验</Link>
-                <Link href={`/admin/campaigns/${campaign.id}/decisions`} className={buttonClass('secondary')}>初评与审定</Link>
-                <Link href={`/admin/campaigns/${campaign.id}/publicity`} className={buttonClass('secondary')}>公示与表彰</Link>
+              {CAMPAIGN_ADMIN_LINKS.filter((link) => programHasStage(campaign.program, link.stage)).map((link) => (
+                <Link key={link.path} href={`/admin/campaigns/${campaign.id}/${link.path}`} className={buttonClass('secondary')}>
+                  {link.label[campaign.program] ?? link.label.SELECTION}
+                </Link>
+              ))}
               </>
             )}
             {campaign.status === 'DRAFT' && <PublishCampaignButton campaignId={campaign.id} />}
@@ -79,7 +78,7 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
           </Alert>
         )}
         <Card title="阶段安排" actions={<span className="text-xs text-stone-500">按服务器时间 {formatDateTime(now)} 判断</span>}>
-          <StageTimeline campaignId={campaign.id} stages={stages} canMove={campaign.status === 'PUBLISHED'} />
+          <StageTimeline campaignId={campaign.id} stages={stages} canMove={campaign.status === 'PUBLISHED'} program={campaign.program} />
         </Card>
         <CampaignSettings campaignId={campaign.id} setup={setup} locks={locks} orgNames={orgNames} />
       </div>

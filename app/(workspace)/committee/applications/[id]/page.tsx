@@ -7,6 +7,8 @@ import { ApplicationStatusBadge } from '@/components/application/application-sta
 import { ApplicationView } from '@/components/application/application-view';
 import { ReturnApplicationButton } from '@/components/application/return-application-button';
 import { LevelDecisions } from '@/components/recommendation/level-decisions';
+import { EarlierHonours } from '@/components/brand/earlier-honours';
+import { earlierHonoursOfEntry } from '@/lib/brand/honours';
 import { requirePageUser } from '@/lib/http/page';
 import { findApplicationForUser } from '@/lib/application/queries';
 import { listApplicationFiles } from '@/lib/application/files';
@@ -20,7 +22,11 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
   const { id } = await params;
   const application = await findApplicationForUser(id, user.roles);
   if (!application) notFound();
-  const [files, trail] = await Promise.all([listApplicationFiles(application.id), loadRecommendationTrail(application.id, user.roles)]);
+  const [files, trail, earlierHonours] = await Promise.all([
+    listApplicationFiles(application.id),
+    loadRecommendationTrail(application.id, user.roles),
+    earlierHonoursOfEntry(application.id),
+  ]);
   return (
     <>
       <PageHeader
@@ -39,6 +45,7 @@ export default async function CommitteeApplicationPage({ params }: { params: Pro
           <ApplicationStatusBadge status={application.status} />
           {application.submittedAt && <span>最近提交于 {formatDateTime(application.submittedAt)}</span>}
         </p>
+        <EarlierHonours honours={earlierHonours} />
         {application.status === 'RETURNED' && <Alert tone="warning">已退回申报单位重新申报。退回理由：{application.returnReason}</Alert>}
         {application.status !== 'DRAFT' && trail && trail.length > 0 && (
           <Card title="逐级推荐意见">

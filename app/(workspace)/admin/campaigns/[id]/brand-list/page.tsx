@@ -62,7 +62,7 @@ export default async function BrandListAdminPage({ params }: { params: Promise<{
             nextVersion={nextVersion}
             passedCount={passedCount}
             pendingCount={rows.length - passedCount}
-            disabledReason={disabledReasonOf({ status: campaign.status, stages: campaign.stages, now }, passedCount)}
+            disabledReason={disabledReasonOf({ status: campaign.status, program: campaign.program, stages: campaign.stages, now }, passedCount)}
           />
         </Card>
         <Card title="版本记录">

@@ -24,7 +24,7 @@ export default async function QualificationPage({ params, searchParams }: TProps
   const search = parseQualificationSearch(raw);
   const data = await getQualificationPage(campaign, search);
   const status = qualificationStatus(campaign.stages, now);
-  const life = { status: campaign.status, stages: campaign.stages, now };
+  const life = { status: campaign.status, program: campaign.program, stages: campaign.stages, now };
   const basePath = `/admin/campaigns/${campaign.id}/qualification`;
   const isFiltered = !!(search.state || search.field);
   const rows = data.rows.map((row) => ({

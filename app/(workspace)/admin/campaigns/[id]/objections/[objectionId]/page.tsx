@@ -42,7 +42,7 @@ export default async function ObjectionCasePage({ params }: TProps) {
   if (!objection) notFound();
   const open = isObjectionOpen(objection.status);
   // The same refusal the service gives: once the campaign is over nothing more is handled.
-  const refusal = operationRefusal('handle-objection', { status: campaign.status, stages: campaign.stages, now });
+  const refusal = operationRefusal('handle-objection', { program: campaign.program, status: campaign.status, stages: campaign.stages, now });
   const [filed, ...steps] = objection.events;
 
   return (

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { AcceptanceStatusBadge, waitingText } from '@/components/acceptance/request-view';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { requirePageUser } from '@/lib/http/page';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { listAcceptanceQueue } from '@/lib/acceptance/queries';
+
+export const metadata = { title: '验收认定' };
+
+/** The organizer's queue: open requests in request order with their waiting time ("成熟一个、验收一个"), then decided ones. */
+export default async function AcceptanceQueuePage() {
+  const user = await requirePageUser(['ORG_ADMIN']);
+  const rows = await listAcceptanceQueue(user);
+  const now = new Date();
+  return (
+    <>
+      <PageHeader title="验收认定" description="按申请先后逐个组织验收，不等批次：成熟一个、验收一个" />
+      {rows.length === 0 ? (
+        <EmptyState title="暂无验收申请">品牌创建单位提交验收申请后显示在这里。</EmptyState>
+      ) : (
+        <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white shadow-sm">
+          {rows.map((row) => {
+            const open = row.status === 'WAITING' || row.status === 'REVIEWING';
+            return (
+              <li key={row.id} className="flex flex-wrap items-start justify-between gap-2 p-3 text-sm">
+                <div className="min-w-0 space-y-0.5">
+                  <Link href={`/acceptance/requests/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                    “{row.cultivation.brand.name}”
+                  </Link>
+                  <p className="text-stone-600">{row.cultivation.brand.organization.name} · 第 {row.round} 次申请</p>
+                  <p className="text-xs text-stone-500">
+                    {formatDateTime(row.requestedAt)} 申请{open ? `，已等候 ${waitingText(row.requestedAt, now)}` : row.decidedAt ? `，${formatDate(row.decidedAt)} 办结` : ''}
+                    {row.status === 'REVIEWING' ? `，验收组 ${row._count.experts} 人` : ''}
+                  </p>
+                </div>
+                <AcceptanceStatusBadge status={row.status} />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </>
+  );
+}
