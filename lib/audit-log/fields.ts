@@ -253,7 +253,7 @@ export const KEYED_VALUE_LABELS: Record<string, Record<string, string>> = {
   },
   slot: { LOGO: '品牌标识', PHOTO: '图片', DOCUMENT: '证明材料' },
   // lib/brand/enrol.ts: what put the brands into 培育创建.
-  source: { 'brand-list': '发布品牌清单', announcement: '发布表彰决定' },
+  source: { list: '发布品牌清单', announcement: '发布表彰决定' },
 };
 
 /** Every other enum value the services write. */

@@ -62,7 +62,7 @@ export async function publishBrandList(input: TPublishBrandListInput, context: T
     });
     // 创建认定: the listed brands start 培育创建 now (a later version enrols only the newly listed ones).
     const enrolled = campaign.program === 'CREATION' && (await enrolsCultivation(tx, campaignId))
-      ? await enrolCultivations(tx, context, { campaignId, applicationIds: passed.map((entry) => entry.id), source: 'brand-list' })
+      ? await enrolCultivations(tx, context, { campaignId, applicationIds: passed.map((entry) => entry.id), source: 'list' })
       : { created: 0, cultivationIds: [] };
     return { campaignId, version: list.version, entryCount: passed.length, enrolled: enrolled.created };
   };

@@ -25,7 +25,7 @@ export async function enrolsCultivation(tx: TTx, campaignId: string): Promise<bo
 export async function enrolCultivations(
   tx: TTx,
   context: TAuditContext,
-  input: { campaignId: string; applicationIds: readonly string[]; source: 'brand-list' | 'announcement' },
+  input: { campaignId: string; applicationIds: readonly string[]; source: 'list' | 'announcement' },
 ): Promise<TEnrolment> {
   if (!input.applicationIds.length) return { created: 0, cultivationIds: [] };
   const entries = await tx.application.findMany({

@@ -144,7 +144,7 @@ async function createCreationCampaign(db: PrismaClient, ownerOrgId: string, cont
         entries: { create: listed.map((entry, index) => ({ ...entry, sortOrder: index + 1, regionName: '市直机关工委' })) },
       },
     });
-    const enrolment = await enrolCultivations(tx, context, { campaignId: campaign.id, applicationIds: ids, source: 'brand-list' });
+    const enrolment = await enrolCultivations(tx, context, { campaignId: campaign.id, applicationIds: ids, source: 'list' });
     // They started when the list came out, not when the seed ran.
     await tx.cultivation.updateMany({ where: { id: { in: enrolment.cultivationIds } }, data: { startedAt: at(-152) } });
     return campaign.id;

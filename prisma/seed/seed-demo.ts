@@ -96,6 +96,7 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await seedAcceptance(db);
   // 创建方案 and 台帐: the 县直机关第二批 brands first (the second one's plan returned), then the 2025 honourees, then the rest.
   const first = (await demoCultivations(db)).map((row) => row.id);
-  const rest = await db.cultivation.findMany({ where: { id: { notIn: first } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  // Only the demo city's own campaigns: the database may hold other data (tests share theirs with the seed).
+  const rest = await db.cultivation.findMany({ where: { id: { notIn: first }, campaign: { ownerOrg: { code: DEMO_CITY.code } } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
   await seedLedgers(db, [...first, ...rest.map((row) => row.id)]);
 }

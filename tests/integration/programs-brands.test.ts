@@ -88,7 +88,7 @@ describe('a 创建认定 campaign', () => {
       expect(row.brandId).toBe(row.application.brandId);
     }
     const audit = await db.auditLog.findFirst({ where: { action: 'enrol-cultivations', entityId: scope.campaign.id }, select: { after: true } });
-    expect(audit?.after).toMatchObject({ source: 'brand-list', cultivations: 3 });
+    expect(audit?.after).toMatchObject({ source: 'list', cultivations: 3 });
   });
 
   it('enrols each entry exactly once when two publications race', async () => {

@@ -19,7 +19,7 @@ export async function createDeclarationScope() {
 
 /** A form that passes the submit schema for the campaign. */
 export async function completeValues(campaignId: string, brandName = '红心向党'): Promise<TApplicationValues> {
-  const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { fields: { select: { id: true } }, rubric: { select: { criteria: { select: { id: true } } } } } });
+  const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { fields: { select: { id: true }, orderBy: { sortOrder: 'asc' } }, rubric: { select: { criteria: { select: { id: true } } } } } });
   return {
     ...EMPTY_VALUES,
     fieldId: campaign.fields[0].id,
