@@ -71,6 +71,8 @@ export const AUDIT_ACTION_LABELS = {
   'finalise-campaign': '发布表彰决定',
   'revoke-honor': '摘牌',
   'refuse-access': '越权操作被拒绝',
+  'read-notifications': '通知标为已读',
+  'notify-stage-change': '阶段开始/结束通知',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -223,13 +223,16 @@ export function listMigrations(dir = MIGRATIONS_DIR) {
     .sort();
 }
 
+/** The schema of the job queue's tables (pg-boss); lib/jobs/boss.ts uses the same name. */
+export const JOB_SCHEMA = 'pgboss';
+
 /** Tables the app role may only read and append to (their triggers refuse changes even to the owner). */
 export const APPEND_ONLY_TABLES = ['audit_logs'];
 
 /**
  * The app role's privileges, reset to exactly these after every migration run (run as the owner, which grants):
  * data rights on every table (audit_logs: SELECT and INSERT only; the migrations table: none), USAGE on sequences,
- * EXECUTE on functions (taken from PUBLIC). ALTER DEFAULT PRIVILEGES gives the same to what later migrations create,
+ * EXECUTE on functions (taken from PUBLIC), data rights in the job queue's schema. ALTER DEFAULT PRIVILEGES gives the same to what later migrations create,
  * even before this step runs again. No DDL, no TRUNCATE, no ownership: triggers cannot be disabled or dropped.
  */
 async function grantAppPrivileges(client, appRole) {
@@ -256,6 +259,17 @@ async function grantAppPrivileges(client, appRole) {
     for (const table of APPEND_ONLY_TABLES) {
       const { rows: found } = await client.query('SELECT to_regclass($1) IS NOT NULL AS found', [table]);
       if (found[0].found) await client.query(`REVOKE UPDATE, DELETE ON ${client.escapeIdentifier(table)} FROM ${app}`);
+    }
+    // The job queue's schema (pg-boss, created by migration 0023): its workers read and write the job tables; queue
+    // partitions are DDL and stay the owner's (migrations), so no function is executable.
+    const { rows: boss } = await client.query(`SELECT to_regnamespace('${JOB_SCHEMA}') IS NOT NULL AS found`);
+    if (boss[0].found) {
+      await client.query(`
+        GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${app};
+        REVOKE ALL ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} FROM ${app};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${app};
+        REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} FROM PUBLIC, ${app};
+        ALTER DEFAULT PRIVILEGES IN SCHEMA ${JOB_SCHEMA} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app};`);
     }
     await client.query('COMMIT');
   } catch (error) {
