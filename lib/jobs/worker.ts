@@ -12,6 +12,8 @@ export type TWorkerOptions = {
   batchSize?: number;
   /** Schedule the minutely `tick` (pg-boss cron; of several workers one sends it per minute). */
   cron?: boolean;
+  /** Where a failed job is reported (default console.error). */
+  onJobError?: (name: TJobName, jobId: string, error: unknown) => void;
 };
 
 export type TJobWorker = { stop: () => Promise<void>; boss: PgBoss };
@@ -23,7 +25,7 @@ export type TJobWorker = { stop: () => Promise<void>; boss: PgBoss };
  * against the database (outbox claim, reminder row lock, notification dedupe keys).
  */
 export async function startJobWorker(handlers: TJobHandlers, options: TWorkerOptions = {}): Promise<TJobWorker> {
-  const { pollingIntervalSeconds = 2, batchSize = 10, cron = true } = options;
+  const { pollingIntervalSeconds = 2, batchSize = 10, cron = true, onJobError = (name, id, error) => console.error(`[jobs] ${name} ${id}`, error) } = options;
   const boss = new PgBoss({
     connectionString: options.connectionString ?? requireDatabaseUrl(),
     schema: JOB_SCHEMA,
@@ -43,7 +45,7 @@ export async function startJobWorker(handlers: TJobHandlers, options: TWorkerOpt
         try {
           await handle(job.data);
         } catch (error) {
-          console.error(`[jobs] ${name} ${job.id}`, error);
+          onJobError(name, job.id, error);
           await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
         }
       }
