@@ -9,6 +9,7 @@ import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/l
 import type { TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
 import { levelRefusal } from '@/lib/campaign/recommendation-level';
 import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
+import { notifyEntryBranch } from '@/lib/notifications/entry-notices';
 import {
   ZNotRecommendInput,
   ZOpinionInput,
@@ -115,6 +116,8 @@ export async function recommendEntry(input: TRecommendInput, context: TContext) 
       before: { organizationId, decision: entry.decision },
       after: { organizationId, decision: 'RECOMMENDED', used: quota.used + 1, limit: quota.limit },
     });
+    const level = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+    await notifyEntryBranch(tx, applicationId, { kind: 'ENTRY_RECOMMENDED', title: ({ brand }) => `「${brand}」已获${level.name}推荐` });
     return { used: quota.used + 1, limit: quota.limit };
   });
 }
@@ -141,6 +144,8 @@ export async function notRecommendEntry(input: TNotRecommendInput, context: TCon
       before: { organizationId, decision: entry.decision },
       after: { organizationId, decision: 'NOT_RECOMMENDED', reason },
     });
+    const level = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+    await notifyEntryBranch(tx, applicationId, { kind: 'ENTRY_NOT_RECOMMENDED', title: ({ brand }) => `「${brand}」未获${level.name}推荐`, body: `理由：${reason}` });
     return { id: applicationId };
   });
 }

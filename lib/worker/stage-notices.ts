@@ -96,15 +96,18 @@ async function announce(transition: TTransition): Promise<number> {
   });
 }
 
-/** Notices for stages of published campaigns that opened or closed in the last `windowHours`; the count written. */
-export async function notifyStageChanges({ windowHours = 24 }: { windowHours?: number } = {}): Promise<number> {
+/**
+ * Notices for stages of published campaigns that opened or closed in the last `windowHours`; the count written.
+ * `campaignId` limits the scan to one campaign (tests).
+ */
+export async function notifyStageChanges({ windowHours = 24, campaignId }: { windowHours?: number; campaignId?: string } = {}): Promise<number> {
   const rows = await db.$queryRaw<(Omit<TTransition, 'event' | 'at'> & { opened: boolean; closed: boolean })[]>`
     SELECT s.id AS "stageId", s.kind::text AS kind, s.starts_at AS "startsAt", s.ends_at AS "endsAt", c.id AS "campaignId", c.title,
       o.path AS "ownerPath", c.member_voting_enabled AS "memberVoting",
       (s.starts_at <= now() AND s.starts_at > now() - make_interval(hours => ${windowHours}::int)) AS opened,
       (s.ends_at <= now() AND s.ends_at > now() - make_interval(hours => ${windowHours}::int)) AS closed
     FROM campaign_stages s JOIN campaigns c ON c.id = s.campaign_id JOIN organizations o ON o.id = c.owner_org_id
-    WHERE c.status = 'PUBLISHED' AND s.is_enabled
+    WHERE c.status = 'PUBLISHED' AND s.is_enabled AND (${campaignId ?? null}::text IS NULL OR c.id = ${campaignId ?? null})
       AND ((s.starts_at <= now() AND s.starts_at > now() - make_interval(hours => ${windowHours}::int))
         OR (s.ends_at <= now() AND s.ends_at > now() - make_interval(hours => ${windowHours}::int)))
     ORDER BY c.id, s.starts_at`;
