@@ -2,7 +2,7 @@
 // creating one is DDL the app role may not run; tests/integration/jobs-schema.test.ts checks every name has its queue.
 // Its handler is registered in lib/worker/handlers.ts (a record over these names, so a missing one fails the typecheck).
 
-/** The schema of pg-boss's tables (scripts/lib/pg.mjs grants the app role data rights in it). */
+/** The schema of pg-boss's tables (scripts/lib/pg.mjs JOB_SCHEMA: the app role gets data rights in it). */
 export const JOB_SCHEMA = 'pgboss';
 
 export type TJobPayloads = {

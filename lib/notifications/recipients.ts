@@ -5,13 +5,13 @@ import type { TTx } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { subtreeLikePattern } from '@/lib/org-tree/tree';
 
-/** Holders of `roles` whose grant covers the organization at `path` (granted there or at an ancestor). */
+/** Holders of `roles` whose grant covers the organization at `path` (granted there or at an ancestor: the ids in its path). */
 export async function usersCovering(tx: TTx, roles: readonly Role[], path: string): Promise<string[]> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT DISTINCT u.id FROM role_assignments ra
     JOIN users u ON u.id = ra.user_id AND NOT u.is_disabled
     JOIN organizations o ON o.id = ra.organization_id AND o.is_active
-    WHERE ra.role::text = ANY(${[...roles]}::text[]) AND starts_with(${path}, o.path)
+    WHERE ra.role::text = ANY(${[...roles]}::text[]) AND ra.organization_id = ANY(string_to_array(trim(both '/' from ${path}::text), '/'))
     ORDER BY u.id`;
   return rows.map((row) => row.id);
 }
