@@ -19,7 +19,7 @@ export const LIB_DOMAINS = {
   account: ['audit', 'auth', 'http'],
   sms: ['org-tree', 'auth', 'organization'],
   jobs: ['sms'],
-  notifications: ['audit', 'auth', 'http', 'jobs', 'org-tree'],
+  notifications: ['audit', 'auth', 'campaign', 'http', 'jobs', 'org-tree'],
   user: ['audit', 'auth', 'http', 'org-tree', 'organization'],
   import: ['audit', 'auth', 'export', 'http', 'org-tree', 'organization', 'user'],
   application: ['audit', 'auth', 'campaign', 'export', 'files', 'http', 'notifications', 'pdf'],

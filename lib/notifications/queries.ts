@@ -2,6 +2,12 @@ import { db } from '@/lib/db';
 import { notificationKindLabel } from '@/lib/notifications/kinds';
 import { NOTIFICATIONS_PAGE_SIZE } from '@/lib/notifications/schema';
 
+/** Whether the campaign's reminders also go out by SMS (the admin campaign page; the page has authorized the campaign). */
+export async function reminderSmsEnabled(campaignId: string): Promise<boolean> {
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { reminderSms: true } });
+  return campaign?.reminderSms ?? false;
+}
+
 /** The user's unread count (the bell): one lookup in the partial index of unread rows. */
 export function countUnread(userId: string): Promise<number> {
   return db.notification.count({ where: { recipientId: userId, readAt: null } });

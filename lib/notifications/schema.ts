@@ -9,3 +9,8 @@ export const ZMarkReadInput = z.union([
 export type TMarkReadInput = z.input<typeof ZMarkReadInput>;
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+/** 提醒短信: whether a campaign's scheduled reminders also go out by SMS. */
+export const ZReminderSmsInput = z.object({ campaignId: z.string().min(1).max(40), enabled: z.boolean() });
+
+export type TReminderSmsInput = z.input<typeof ZReminderSmsInput>;

@@ -6,6 +6,7 @@ import { JOB_SCHEMA } from '@/lib/jobs/queues';
 import { runReminder } from '@/lib/jobs/reminders';
 import { queueSms } from '@/lib/jobs/sms-outbox';
 import { countUnread, listNotifications } from '@/lib/notifications/queries';
+import { setReminderSms } from '@/lib/notifications/reminder-settings';
 import { markNotificationsRead, notify } from '@/lib/notifications/service';
 import { acceptObjection, answerObjection, declineObjection } from '@/lib/objections/service';
 import { bulkPassQualifications, qualifyApplication } from '@/lib/qualification/service';
@@ -243,5 +244,18 @@ describe('the inbox', () => {
     expect(await countUnread(other.id)).toBe(1);
     const audit = await db.auditLog.findMany({ where: { action: 'read-notifications', actorId: owner.id } });
     expect(audit).toHaveLength(2);
+  });
+});
+
+describe('the campaign’s reminder SMS setting', () => {
+  it('is switched by the owner’s organization department only, with an audit row', async () => {
+    const scope = await createDeclarationScope();
+    const campaignId = scope.campaign.id;
+    expect((await rejection(setReminderSms({ campaignId, enabled: true }, context(scope.westAdmin.id)))).code).toBe('FORBIDDEN');
+    expect((await rejection(setReminderSms({ campaignId, enabled: true }, context(scope.committeeAdmin.id)))).code).toBe('FORBIDDEN');
+    expect(await setReminderSms({ campaignId, enabled: true }, context(scope.eastAdmin.id))).toEqual({ enabled: true });
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { reminderSms: true } })).reminderSms).toBe(true);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'update-campaign', entityId: campaignId, actorId: scope.eastAdmin.id }, orderBy: { id: 'desc' } });
+    expect(audit.after).toEqual({ reminderSms: true });
   });
 });

@@ -53,6 +53,8 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
   },
   // 通知: everyone signed in, on their own inbox only (another's notice is NOT_FOUND: tests/integration/notifications.test.ts).
   'lib/notifications/actions.ts#markNotificationsReadAction': { allowed: SIGNED_IN, args: () => [{ all: true }] },
+  // The campaign's reminder SMS: its owner's organization department (no change: it is off already).
+  'lib/notifications/actions.ts#setReminderSmsAction': { allowed: ORG_ADMIN, args: (w) => [{ campaignId: w.declaration.campaignId, enabled: false }] },
 
   // 申报: the branch's own secretary only; 催报 by the committee the branch stands under.
   'lib/application/actions.ts#startDraftAction': { allowed: SECRETARY, args: (w) => [{ campaignId: w.declaration.campaignId, organizationId: w.orgs.branch }] },
