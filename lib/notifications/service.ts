@@ -63,7 +63,7 @@ export async function markNotificationsRead(input: TMarkReadInput, context: TCon
         action: 'read-notifications',
         entityType: 'User',
         entityId: context.actorId,
-        after: parsed.all ? { all: true, count } : { ids: parsed.ids, count },
+        after: parsed.all ? { all: true, count } : { notificationIds: parsed.ids, count },
       });
     }
     return { updated: count };
