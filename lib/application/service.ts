@@ -234,7 +234,7 @@ export async function sendBackToBranch(
   await tx.qualification.deleteMany({ where: { applicationId } });
   await notifyEntryBranch(tx, applicationId, {
     kind: 'ENTRY_RETURNED',
-    title: ({ brand }) => (from === 'QUALIFICATION' ? `「${brand}」资格审查未通过，已退回重新申报` : `「${brand}」被退回重新申报`),
+    title: from === 'QUALIFICATION' ? '「{brand}」资格审查未通过，已退回重新申报' : '「{brand}」被退回重新申报',
     body: `退回理由：${reason}`,
   });
   return latest?.number;

@@ -285,7 +285,7 @@ async function tellClosing(
     });
   }
   const result = CLOSING_TEXT[outcome ?? 'DECLINED'];
-  await notifyEntryBranch(tx, objection.applicationId, { kind: 'OBJECTION_CLOSED', title: ({ brand }) => `「${brand}」的公示异议已办结：${result}` });
+  await notifyEntryBranch(tx, objection.applicationId, { kind: 'OBJECTION_CLOSED', title: `「{brand}」的公示异议已办结：${result}` });
 }
 
 const OPEN: readonly ObjectionStatus[] = ['RECEIVED', 'ACCEPTED', 'INVESTIGATING'];

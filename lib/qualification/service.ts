@@ -12,7 +12,7 @@ import { ZBulkPassInput, ZChecklistInput, ZQualifyInput, ZRevokeInput, type TBul
 
 type TContext = TAuditContext & { tx?: TTx };
 
-const QUALIFIED_NOTICE = { kind: 'QUALIFICATION_PASSED', title: ({ brand }: { brand: string }) => `「${brand}」已通过资格审查` } as const;
+const QUALIFIED_NOTICE = { kind: 'QUALIFICATION_PASSED', title: '「{brand}」已通过资格审查' } as const;
 
 const NOT_AT_QUALIFICATION = '该申报当前不在资格审查环节（可能已被退回或推荐已撤回），请刷新页面后再试';
 

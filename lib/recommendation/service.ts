@@ -9,7 +9,7 @@ import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/l
 import type { TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
 import { levelRefusal } from '@/lib/campaign/recommendation-level';
 import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
-import { loadEntryBranch, notifyEntryBranch, sendEntryNotice } from '@/lib/notifications/entry-notices';
+import { notifyEntryBranch } from '@/lib/notifications/entry-notices';
 import {
   ZNotRecommendInput,
   ZOpinionInput,
@@ -98,9 +98,6 @@ export async function recommendEntry(input: TRecommendInput, context: TContext) 
     await assertLevelOpen(tx, entry.application.campaign, entry.depth);
     if (entry.decision === 'RECOMMENDED') throw new AppError('CONFLICT', '该申报已推荐');
     if (!entry.open) throw new AppError('CONFLICT', '上级已处理该申报，不能再修改本级的决定');
-    // Read before the quota lock, which every recommendation of this organization waits for.
-    const branch = await loadEntryBranch(tx, applicationId);
-    const level = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
     const quota = await lockQuota(tx, entry.application.campaign, organizationId);
     if (quota.used >= quota.limit) {
       throw new AppError('QUOTA_EXCEEDED', `推荐名额已用完（已推荐 ${quota.used} / ${quota.limit}），如需推荐请先撤回其他推荐`);
@@ -119,7 +116,7 @@ export async function recommendEntry(input: TRecommendInput, context: TContext) 
       before: { organizationId, decision: entry.decision },
       after: { organizationId, decision: 'RECOMMENDED', used: quota.used + 1, limit: quota.limit },
     });
-    await sendEntryNotice(tx, branch, { kind: 'ENTRY_RECOMMENDED', title: ({ brand }) => `「${brand}」已获${level.name}推荐` });
+    await notifyEntryBranch(tx, applicationId, { kind: 'ENTRY_RECOMMENDED', title: '「{brand}」已获{org}推荐', orgId: organizationId });
     return { used: quota.used + 1, limit: quota.limit };
   });
 }
@@ -146,8 +143,7 @@ export async function notRecommendEntry(input: TNotRecommendInput, context: TCon
       before: { organizationId, decision: entry.decision },
       after: { organizationId, decision: 'NOT_RECOMMENDED', reason },
     });
-    const level = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
-    await notifyEntryBranch(tx, applicationId, { kind: 'ENTRY_NOT_RECOMMENDED', title: ({ brand }) => `「${brand}」未获${level.name}推荐`, body: `理由：${reason}` });
+    await notifyEntryBranch(tx, applicationId, { kind: 'ENTRY_NOT_RECOMMENDED', title: '「{brand}」未获{org}推荐', body: `理由：${reason}`, orgId: organizationId });
     return { id: applicationId };
   });
 }

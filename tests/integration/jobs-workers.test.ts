@@ -7,6 +7,7 @@ import { runReminder, scheduleOnce, type TReminderHandlers } from '@/lib/jobs/re
 import { startJobWorker, type TJobWorker } from '@/lib/jobs/worker';
 import { notify } from '@/lib/notifications/service';
 import { jobHandlers } from '@/lib/worker/handlers';
+import { REMINDER_HANDLERS } from '@/lib/worker/reminder-kinds';
 import { createUser } from '../support/factories';
 
 // Two pg-boss workers on one database, a burst of due reminders: each is delivered exactly once (one notification,
@@ -16,8 +17,12 @@ import { createUser } from '../support/factories';
 const TEST_KIND = 'TEST_BURST' as TReminderKind;
 let run = 0;
 
-/** A reminder handler that notifies the user in `data.userId` and texts them, tagged with the reminder's key. */
+/**
+ * The real reminder handlers (other files leave reminders in the queue) plus one that notifies the user in
+ * `data.userId` and texts them, tagged with the reminder's key.
+ */
 const burstHandlers = {
+  ...REMINDER_HANDLERS,
   [TEST_KIND]: async (tx: TTx, data: { userId: string }, { key }: { key: string }) => {
     await notify(tx, [data.userId], { kind: 'REVIEW_DUE', title: `提醒 ${key}`, sms: `提醒 ${key}` });
   },
@@ -67,6 +72,18 @@ async function deliveries(prefix: string) {
   return { notices, texts };
 }
 
+/** This test's jobs (its reminders', and the SMS they queued) are all completed; other files' leftovers do not count. */
+const jobsSettled = (prefix: string) => async () => {
+  const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job j WHERE j.state < 'completed' AND (
+      (j.name = 'reminder' AND j.data->>'key' LIKE $1)
+      OR (j.name = 'sms' AND EXISTS (SELECT 1 FROM sms_outbox o WHERE o.id = j.data->>'id' AND o.text LIKE $2)))`,
+    `${prefix}:%`,
+    `提醒 ${prefix}:%`,
+  );
+  return n === 0;
+};
+
 const allDone = (prefix: string) => async () => (await db.scheduledReminder.count({ where: { key: { startsWith: `${prefix}:` }, doneAt: null } })) === 0;
 const allSent = (prefix: string, count: number) => async () => (await db.smsMessage.count({ where: { body: { startsWith: `提醒 ${prefix}:` } } })) >= count;
 
@@ -85,7 +102,7 @@ describe('scheduled reminders on two workers', () => {
     await waitFor(allDone(prefix));
     await waitFor(allSent(prefix, users.length));
     // Let the duplicates and any stray SMS job finish before counting.
-    await waitFor(async () => (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name IN ('reminder', 'sms') AND state < 'completed'`))[0].n === 0);
+    await waitFor(jobsSettled(prefix));
 
     const { notices, texts } = await deliveries(prefix);
     expect(notices).toHaveLength(users.length);
@@ -120,7 +137,7 @@ describe('scheduled reminders on two workers', () => {
     await db.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET start_after = now() WHERE name IN ('reminder', 'sms') AND state = 'retry'`);
     await Promise.all([startWorker(), startWorker()]);
     await waitFor(allSent(prefix, users.length));
-    await waitFor(async () => (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name IN ('reminder', 'sms') AND state < 'completed'`))[0].n === 0);
+    await waitFor(jobsSettled(prefix));
 
     const { notices, texts } = await deliveries(prefix);
     expect(notices.map((row) => row._count._all)).toEqual(users.map(() => 1));
