@@ -1,6 +1,6 @@
 import type { TJobHandlers } from '@/lib/jobs/worker';
 import { runReminder, type TReminderHandlers } from '@/lib/jobs/reminders';
-import { deliverQueuedSms } from '@/lib/jobs/sms-outbox';
+import { deliverQueuedSms } from '@/lib/jobs/sms-delivery';
 import { REMINDER_HANDLERS } from '@/lib/worker/reminder-kinds';
 import { runScanners } from '@/lib/worker/scanners';
 
