@@ -1,5 +1,6 @@
 import { getOrCreateDraft, returnApplication, submitApplication } from '@/lib/application/service';
 import { completeValues, createDeclarationScope } from '../support/declarations';
+import { screenshotBoth } from './support/screenshots';
 import { signInTestUser } from './support/session';
 import { expect, test } from './support/test';
 
@@ -24,6 +25,8 @@ test('a returned entry reaches the secretary’s inbox with its reason', async (
   await expect(item).toContainText('退回重新申报');
   await expect(item.getByRole('link', { name: '「党群连心桥」被退回重新申报' })).toHaveAttribute('href', `/declare/${draft.id}`);
   await expect(item).toContainText('退回理由：请补充近两年服务群众的具体数据和照片');
+  await screenshotBoth(page, 'inbox');
+  await page.setViewportSize({ width: 390, height: 844 });
 
   await item.getByRole('button', { name: '标为已读' }).click();
   await expect(page.getByTestId('notification-count')).toHaveCount(0);
