@@ -35,7 +35,11 @@ export async function startJobWorker(handlers: TJobHandlers, options: TWorkerOpt
     schedule: cron,
     supervise: true,
   });
-  boss.on('error', (error) => console.error('[jobs]', error));
+  boss.on('error', (error) => {
+    // The database shutting down (Ctrl-C stops the embedded one together with us) is not worth a stack trace.
+    if ((error as { code?: string }).code === '57P01') return;
+    console.error('[jobs]', error instanceof Error ? error.message : error);
+  });
   await boss.start();
   for (const name of JOB_NAMES) {
     const handle = handlers[name] as (data: unknown) => Promise<unknown>;

@@ -2,7 +2,8 @@ import { env } from '@/lib/env';
 import { startJobWorker, type TJobWorker } from '@/lib/jobs/worker';
 import { jobHandlers } from '@/lib/worker/handlers';
 
-const globalForWorker = globalThis as unknown as { jobWorker?: Promise<TJobWorker | null> };
+/** `stopJobWorker` is how scripts/server.mjs stops the worker (its jobs finished or handed back) before the database. */
+const globalForWorker = globalThis as unknown as { jobWorker?: Promise<TJobWorker | null>; stopJobWorker?: () => Promise<void> };
 
 /**
  * The job worker of this server process (instrumentation.ts), once per process even when Next reloads the module.
@@ -22,5 +23,10 @@ export function startServerWorker(): Promise<TJobWorker | null> {
       return null;
     }
   })();
+  globalForWorker.stopJobWorker = async () => {
+    const worker = await globalForWorker.jobWorker;
+    globalForWorker.jobWorker = undefined;
+    await worker?.stop();
+  };
   return globalForWorker.jobWorker;
 }
