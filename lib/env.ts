@@ -32,6 +32,10 @@ const ZEnv = z.object({
   /** 短信签名 and template id as registered with the provider. */
   SMS_SIGN_NAME: z.string().min(1).default('党建品牌'),
   SMS_TEMPLATE_ID: z.string().min(1).optional(),
+  /** `0` keeps this server process from running the job worker (pg-boss); every process runs one by default. */
+  JOBS_WORKER: z.enum(['0', '1']).default('1'),
+  /** Seconds between polls of an idle job queue (at least 0.5). */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -14,7 +14,9 @@ if (!name) {
 }
 const migrations = listMigrations();
 const latest = migrations.at(-1);
-const folder = `${String(migrations.length + 1).padStart(4, '0')}_${name}`;
+// Numbers can have gaps (branches that landed in another order): the next one follows the highest.
+const next = latest ? Number.parseInt(latest.slice(0, 4), 10) + 1 : 1;
+const folder = `${String(next).padStart(4, '0')}_${name}`;
 const dir = path.join(ROOT, 'prisma', 'migrations', folder);
 
 // Prisma's diff wants a reachable database even when comparing two schema files.

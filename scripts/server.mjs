@@ -23,5 +23,11 @@ export async function startNextServer({ dev, port, hostname = '0.0.0.0' }) {
   );
   if (dev) server.on('upgrade', app.getUpgradeHandler());
   await new Promise((resolve) => server.listen(port, hostname, resolve));
-  return { close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    async close() {
+      // The job worker (started by instrumentation.ts in this process) stops first, while the database still runs.
+      await globalThis.stopJobWorker?.().catch(() => {});
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }

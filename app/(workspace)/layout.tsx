@@ -1,14 +1,17 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/layout/sign-out-button';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { WorkspaceNav } from '@/components/layout/workspace-nav';
 import { requirePageUser } from '@/lib/http/page';
 import { navItemsFor } from '@/lib/auth/navigation';
 import { canReadSms } from '@/lib/sms/queries';
+import { countUnread } from '@/lib/notifications/queries';
 
 // Convenience only: every page and action below checks authorization again itself.
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   const roles = [...new Set(user.roles.map((grant) => grant.role))];
+  const unread = await countUnread(user.id);
   return (
     <div className="min-h-screen">
       <header className="no-print focus-on-dark bg-brand-700 text-white">
@@ -17,6 +20,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <Link href="/dashboard" className="font-bold tracking-wide">党建品牌选树平台</Link>
             <div className="flex items-center gap-2 text-sm">
               <span className="hidden max-w-48 truncate sm:inline" title={user.displayName}>{user.displayName}</span>
+              <NotificationBell unread={unread} />
               <SignOutButton />
             </div>
           </div>

@@ -54,7 +54,7 @@ export function CultivationSummary({ cultivation }: { cultivation: TCampaignSetu
     <Rows
       rows={[
         ['台帐上报', `每月 ${cultivation.ledgerDueDay} 日前`],
-        ['逾期短信提醒', yesNo(cultivation.ledgerSmsEnabled)],
+        ['提醒短信', yesNo(cultivation.reminderSms)],
         ['创建期结束', cultivation.cultivationEndsOn ?? '培育创建阶段结束时'],
         ['申请验收截止', cultivation.acceptanceRequestDeadline ?? '验收认定阶段结束时'],
         ['验收完成', cultivation.acceptanceCompleteBy ?? '—'],

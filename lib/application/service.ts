@@ -18,6 +18,7 @@ import { loadLifecycle, requireOperation } from '@/lib/campaign/lifecycle-db';
 import { brandForDeclaration } from '@/lib/brand/assign';
 import { lastDeclarationOfBrand } from '@/lib/brand/queries';
 import { parseDraft, submitSchema, type TDraftParse, ZReturnInput, ZSaveMeta, type TApplicationValues, type TReturnInput } from '@/lib/application/schema';
+import { notifyEntryBranch } from '@/lib/notifications/entry-notices';
 
 type TContext = TAuditContext & { tx?: TTx };
 
@@ -249,6 +250,11 @@ export async function sendBackToBranch(
   if (latest) await tx.applicationVersion.update({ where: { id: latest.id }, data: { returnedById: actorId, returnedAt: now, returnReason: reason } });
   if (from !== 'QUALIFICATION') await tx.recommendation.deleteMany({ where: { applicationId } });
   await tx.qualification.deleteMany({ where: { applicationId } });
+  await notifyEntryBranch(tx, applicationId, {
+    kind: 'ENTRY_RETURNED',
+    title: from === 'QUALIFICATION' ? '「{brand}」资格审查未通过，已退回重新申报' : '「{brand}」被退回重新申报',
+    body: `退回理由：${reason}`,
+  });
   return latest?.number;
 }
 

@@ -48,7 +48,7 @@ export const PAIR_KEYS: Record<string, [TRefKind, TRefKind]> = {
 };
 
 /** Technical columns that say nothing to staff (still in the raw record). */
-export const HIDDEN_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'depth', 'sortOrder', 'revision', 'sha256', 'storageKey', 'variants', 'seed', 'panelId']);
+export const HIDDEN_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'depth', 'sortOrder', 'revision', 'sha256', 'storageKey', 'variants', 'seed', 'panelId', 'notificationIds']);
 
 /** Objects summarised as a count rather than opened key by key (their keys are ids). */
 export const OPAQUE_KEYS = new Set(['selfAssessment', 'scores']);
@@ -230,6 +230,13 @@ export const FIELD_LABELS: Record<string, string> = {
   rolesAdded: '新增角色',
   cultivations: '列入培育的品牌数',
   applicationIds: '品牌',
+  // notifications
+  stage: '阶段',
+  event: '变化',
+  at: '时间',
+  recipients: '通知人数',
+  reminderSms: '提醒短信',
+  all: '全部标为已读',
 };
 
 const APPLICATION_STATUS = { DRAFT: '草稿', SUBMITTED: '已提交', RETURNED: '已退回' };
@@ -254,6 +261,7 @@ export const KEYED_VALUE_LABELS: Record<string, Record<string, string>> = {
   slot: { LOGO: '品牌标识', PHOTO: '图片', DOCUMENT: '证明材料' },
   // lib/brand/enrol.ts: what put the brands into 培育创建.
   source: { list: '发布品牌清单', announcement: '发布表彰决定' },
+  event: { opened: '阶段开始', closed: '阶段结束' },
 };
 
 /** Every other enum value the services write. */

@@ -86,6 +86,8 @@ export const AUDIT_ACTION_LABELS = {
   'delete-ledger-entry': '删除台帐记录',
   'correct-ledger-entry': '更正台帐记录',
   'report-ledger-month': '上报月度台帐',
+  'read-notifications': '通知标为已读',
+  'notify-stage-change': '阶段开始/结束通知',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;

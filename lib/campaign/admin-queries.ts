@@ -24,7 +24,7 @@ const SETUP_SELECT = {
   scoreAggregation: true,
   disputeSpread: true,
   ledgerDueDay: true,
-  ledgerSmsEnabled: true,
+  reminderSms: true,
   cultivationEndsOn: true,
   acceptanceRequestDeadline: true,
   acceptanceCompleteBy: true,

@@ -175,7 +175,7 @@ const optionalDate = (label: string) =>
 export const ZCultivationSettings = z
   .object({
     ledgerDueDay: integer('台帐上报日', 1, 28),
-    ledgerSmsEnabled: z.boolean(),
+    reminderSms: z.boolean(),
     cultivationEndsOn: optionalDate('创建期结束日期'),
     acceptanceRequestDeadline: optionalDate('验收申请截止日期'),
     acceptanceCompleteBy: optionalDate('验收完成日期'),

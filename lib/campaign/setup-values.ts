@@ -19,7 +19,7 @@ export function stagesStartingAt(start: Date, program: CampaignProgram = 'SELECT
 
 export const DEFAULT_CULTIVATION_SETTINGS: TCampaignSetup['cultivation'] = {
   ledgerDueDay: 25,
-  ledgerSmsEnabled: false,
+  reminderSms: false,
   cultivationEndsOn: null,
   acceptanceRequestDeadline: null,
   acceptanceCompleteBy: null,
@@ -131,7 +131,7 @@ export type TCampaignSetupRow = {
   scoreAggregation: 'MEAN' | 'TRIMMED_MEAN' | 'Z_SCORE';
   disputeSpread: number | null;
   ledgerDueDay: number;
-  ledgerSmsEnabled: boolean;
+  reminderSms: boolean;
   cultivationEndsOn: Date | null;
   acceptanceRequestDeadline: Date | null;
   acceptanceCompleteBy: Date | null;
@@ -213,7 +213,7 @@ export function campaignToSetup(row: TCampaignSetupRow): TCampaignSetup {
     weights: { expertWeight: row.expertWeight, voteWeight: row.voteWeight },
     cultivation: {
       ledgerDueDay: row.ledgerDueDay,
-      ledgerSmsEnabled: row.ledgerSmsEnabled,
+      reminderSms: row.reminderSms,
       cultivationEndsOn: dateOnly(row.cultivationEndsOn),
       acceptanceRequestDeadline: dateOnly(row.acceptanceRequestDeadline),
       acceptanceCompleteBy: dateOnly(row.acceptanceCompleteBy),

@@ -22,7 +22,7 @@ export function campaignColumns(setup: TCampaignSetup, groups: readonly TSetting
     ...(has('weights') && { expertWeight: setup.weights.expertWeight, voteWeight: setup.weights.voteWeight }),
     ...(has('cultivation') && {
       ledgerDueDay: setup.cultivation.ledgerDueDay,
-      ledgerSmsEnabled: setup.cultivation.ledgerSmsEnabled,
+      reminderSms: setup.cultivation.reminderSms,
       cultivationEndsOn: dateColumn(setup.cultivation.cultivationEndsOn),
       acceptanceRequestDeadline: dateColumn(setup.cultivation.acceptanceRequestDeadline),
       acceptanceCompleteBy: dateColumn(setup.cultivation.acceptanceCompleteBy),

@@ -12,7 +12,7 @@ export type TCultivationTarget = {
   status: CultivationStatus;
   brandName: string;
   organization: { id: string; name: string; path: string };
-  campaign: { title: string; ledgerDueDay: number; ledgerSmsEnabled: boolean };
+  campaign: { title: string; ledgerDueDay: number; reminderSms: boolean };
 };
 
 /** Reads the cultivation; with `lock`, takes its row FOR UPDATE so entries and reports of it queue up. */
@@ -28,7 +28,7 @@ export async function loadCultivation(tx: TTx, cultivationId: string, lock = fal
       campaignId: true,
       status: true,
       brand: { select: { name: true, organization: { select: { id: true, name: true, path: true } } } },
-      campaign: { select: { title: true, ledgerDueDay: true, ledgerSmsEnabled: true } },
+      campaign: { select: { title: true, ledgerDueDay: true, reminderSms: true } },
     },
   });
   if (!row) return null;

@@ -55,7 +55,7 @@ export async function dueLedgerReminders(tx: TTx, now: Date): Promise<TLedgerRem
         select: {
           title: true,
           ledgerDueDay: true,
-          ledgerSmsEnabled: true,
+          reminderSms: true,
           cultivationEndsOn: true,
           stages: { where: { kind: 'CULTIVATION' }, select: { kind: true, isEnabled: true, startsAt: true, endsAt: true } },
         },
@@ -99,7 +99,7 @@ export async function dueLedgerReminders(tx: TTx, now: Date): Promise<TLedgerRem
         month,
         dueAt,
         recipients: cultivation.brand.organization.roleAssignments.map((assignment) => ({ userId: assignment.user.id, phone: assignment.user.phone })),
-        sms: kind === 'overdue' && campaign.ledgerSmsEnabled,
+        sms: kind === 'overdue' && campaign.reminderSms,
         text: reminderText(kind, { campaign: campaign.title, brand: cultivation.brand.name, month, dueAt }),
         href: `/cultivation/${cultivation.id}/ledger?month=${month}`,
       });

@@ -6,6 +6,8 @@ import { loadGrants } from '@/lib/application/access';
 import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { actsFor } from '@/lib/campaign/recommendation-chain';
 import { sendSms } from '@/lib/sms/sender';
+import { usersCovering } from '@/lib/notifications/recipients';
+import { notify } from '@/lib/notifications/service';
 import { formatDateTime } from '@/lib/format';
 import { loadDeclarationProgress, type TPendingBranch } from '@/lib/declaration-reminder/queries';
 import { ZRemindInput, type TBranchDeclarationState, type TRemindInput } from '@/lib/declaration-reminder/schema';
@@ -73,6 +75,14 @@ export async function remindBranches(input: TRemindInput, context: TContext) {
         entityType: 'Campaign',
         entityId: campaignId,
         after: { committeeId: organizationId, branchId: branch.id, branchName: branch.name, state: branch.state, phones: branch.phones, bulk: !branchIds },
+      });
+      const { path } = await tx.organization.findUniqueOrThrow({ where: { id: branch.id }, select: { path: true } });
+      await notify(tx, await usersCovering(tx, ['BRANCH_SECRETARY'], path), {
+        kind: 'DECLARATION_REMINDER',
+        title: `${progress.committee.name}催报：「${progress.campaign.title}」`,
+        body: `${STATE_TEXT[branch.state]}。${progress.campaign.declarationEndsAt ? `申报将于${formatDateTime(progress.campaign.declarationEndsAt)}截止，` : ''}请尽快提交。`,
+        link: '/declare',
+        campaignId,
       });
     }
     if (branchIds && lost.length) throw new AppError('CONFLICT', `${nameList(lost)}今天已催报过，${ONCE_A_DAY}`);

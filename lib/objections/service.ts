@@ -13,6 +13,8 @@ import { inspectUpload } from '@/lib/files/check';
 import { storeUpload } from '@/lib/files/service';
 import type { TFileStorage } from '@/lib/files/storage';
 import type { ObjectionStatus, ObjectionStep } from '@/lib/generated/prisma/enums';
+import { queueSms } from '@/lib/jobs/sms-outbox';
+import { notifyEntryBranch } from '@/lib/notifications/entry-notices';
 import {
   MAX_OBJECTION_FILES,
   MAX_OBJECTIONS_PER_PHONE,
@@ -190,7 +192,15 @@ async function lockObjection(tx: TTx, objectionId: string, actorId: string) {
   await tx.$queryRaw`SELECT id FROM objections WHERE id = ${objectionId} FOR UPDATE`;
   const objection = await tx.objection.findUnique({
     where: { id: objectionId },
-    select: { id: true, status: true, campaignId: true, trackingCode: true, campaign: { select: { ownerOrg: { select: { path: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      campaignId: true,
+      applicationId: true,
+      trackingCode: true,
+      phone: true,
+      campaign: { select: { title: true, ownerOrg: { select: { path: true } } } },
+    },
   });
   if (!objection) throw new AppError('NOT_FOUND', '异议不存在');
   await assertCampaignAdmin(tx, actorId, objection.campaign.ownerOrg.path);
@@ -254,8 +264,34 @@ async function handleStep(step: TStep, context: TStaffContext) {
       before: { status: objection.status },
       after: { status, note: step.note, fileIds: step.fileIds ?? [], ...(step.closing ?? {}) },
     });
+    if (step.closing) await tellClosing(tx, objection, step.closing.outcome);
     return { objectionId: objection.id, campaignId: objection.campaignId, trackingCode: objection.trackingCode, status };
   });
+}
+
+const CLOSING_TEXT = { UPHELD: '异议成立', DISMISSED: '异议不成立', DECLINED: '不予受理' } as const;
+
+/**
+ * An objection closed: the objector is texted its 查询码 (the answer itself is read on the 异议进度 page), and the
+ * entry's branch learns the outcome in its inbox, without the objector's name or the answer. Both in the step's
+ * transaction, so a refused step tells no one.
+ */
+async function tellClosing(
+  tx: TTx,
+  objection: { id: string; applicationId: string; trackingCode: string; phone: string; campaign: { title: string } },
+  outcome: 'UPHELD' | 'DISMISSED' | null,
+) {
+  const base = (env().NEXTAUTH_URL ?? '').replace(/\/+$/, '');
+  if (objection.phone) {
+    await queueSms(tx, {
+      phone: objection.phone,
+      text: `【${objection.campaign.title}】您提出的异议已办结，查询码 ${objection.trackingCode}，请在${base ? ` ${base}/objections ` : '评选活动的“异议进度查询”页'}凭查询码查看答复。`,
+      params: { campaign: objection.campaign.title, code: objection.trackingCode },
+      dedupeKey: `OBJECTION_CLOSED:${objection.id}`,
+    });
+  }
+  const result = CLOSING_TEXT[outcome ?? 'DECLINED'];
+  await notifyEntryBranch(tx, objection.applicationId, { kind: 'OBJECTION_CLOSED', title: `「{brand}」的公示异议已办结：${result}` });
 }
 
 const OPEN: readonly ObjectionStatus[] = ['RECEIVED', 'ACCEPTED', 'INVESTIGATING'];

@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { sendBackToBranch } from '@/lib/application/service';
+import { notifyEntryBranch } from '@/lib/notifications/entry-notices';
 import { allChecked, checklistOf, normalizeChecks } from '@/lib/qualification/checklist';
 import { assertQualifier } from '@/lib/qualification/access';
 import { requireOperation } from '@/lib/campaign/lifecycle-db';
@@ -10,6 +11,8 @@ import { isAtQualification, loadQualificationPool } from '@/lib/qualification/po
 import { ZBulkPassInput, ZChecklistInput, ZQualifyInput, ZRevokeInput, type TBulkPassInput, type TChecklistInput, type TQualifyInput, type TRevokeInput } from '@/lib/qualification/schema';
 
 type TContext = TAuditContext & { tx?: TTx };
+
+const QUALIFIED_NOTICE = { kind: 'QUALIFICATION_PASSED', title: '「{brand}」已通过资格审查' } as const;
 
 const NOT_AT_QUALIFICATION = '该申报当前不在资格审查环节（可能已被退回或推荐已撤回），请刷新页面后再试';
 
@@ -77,6 +80,7 @@ export async function qualifyApplication(input: TQualifyInput, context: TContext
       const data = { checks, result: 'PASSED' as const, reason: reason || null, reviewedById: context.actorId, reviewedAt: now };
       await tx.qualification.upsert({ where: { applicationId }, create: { ...data, applicationId, campaignId: application.campaignId }, update: data });
       await recordAudit(tx, context, { action: 'qualify-application', entityType: 'Application', entityId: applicationId, before, after: { result, checks, reason: data.reason } });
+      await notifyEntryBranch(tx, applicationId, QUALIFIED_NOTICE);
       return { campaignId: application.campaignId, result };
     }
     const version = await sendBackToBranch(tx, applicationId, reason, context.actorId, 'QUALIFICATION');
@@ -119,6 +123,7 @@ export async function bulkPassQualifications(input: TBulkPassInput, context: TCo
         before: entry.qualification && { result: entry.qualification.result, checks: entry.qualification.checks },
         after: { result: 'PASSED', checks, bulk: true },
       });
+      await notifyEntryBranch(tx, entry.id, QUALIFIED_NOTICE);
     }
     return { campaignId, count: pool.length };
   });

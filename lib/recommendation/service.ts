@@ -9,6 +9,7 @@ import { actsFor, hasReachedLevel, isDecisionOpen, recommendingChain } from '@/l
 import type { TLevelDeadline } from '@/lib/campaign/recommendation-deadline';
 import { levelRefusal } from '@/lib/campaign/recommendation-level';
 import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
+import { notifyEntryBranch } from '@/lib/notifications/entry-notices';
 import {
   ZNotRecommendInput,
   ZOpinionInput,
@@ -115,6 +116,7 @@ export async function recommendEntry(input: TRecommendInput, context: TContext) 
       before: { organizationId, decision: entry.decision },
       after: { organizationId, decision: 'RECOMMENDED', used: quota.used + 1, limit: quota.limit },
     });
+    await notifyEntryBranch(tx, applicationId, { kind: 'ENTRY_RECOMMENDED', title: '「{brand}」已获{org}推荐', orgId: organizationId });
     return { used: quota.used + 1, limit: quota.limit };
   });
 }
@@ -141,6 +143,7 @@ export async function notRecommendEntry(input: TNotRecommendInput, context: TCon
       before: { organizationId, decision: entry.decision },
       after: { organizationId, decision: 'NOT_RECOMMENDED', reason },
     });
+    await notifyEntryBranch(tx, applicationId, { kind: 'ENTRY_NOT_RECOMMENDED', title: '「{brand}」未获{org}推荐', body: `理由：${reason}`, orgId: organizationId });
     return { id: applicationId };
   });
 }

@@ -8,6 +8,7 @@ import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { planAssignments, type TAssignPlan } from '@/lib/review/assignment';
 import { CONFLICT_LABELS, conflictOf } from '@/lib/review/conflicts';
 import { loadAssignmentInputs, loadReviewCampaign, type TAssignmentInputs, type TReviewCampaign } from '@/lib/review/pool';
+import { notifyAssignedExperts, scheduleReviewReminder } from '@/lib/review/review-reminder';
 import {
   ZCampaignRound,
   ZCommitAssignment,
@@ -72,6 +73,8 @@ export async function commitAssignment(input: TCommitAssignmentInput, context: T
       entityId: campaignId,
       after: { round, seed, count: plan.add.length, cap: plan.cap, shortfalls: plan.shortfalls, assignments: plan.add.map((row) => [row.entryId, row.expertId]) },
     });
+    await notifyAssignedExperts(tx, campaign, plan.add.map((row) => row.expertId));
+    await scheduleReviewReminder(tx, campaignId);
     return { count: plan.add.length, shortfalls: plan.shortfalls.length };
   });
 }
@@ -93,6 +96,8 @@ export async function addAssignment(input: TManualAssignmentInput, context: TCon
     if (entry.assigned.includes(expertId)) throw new AppError('CONFLICT', '该专家已分配给这个品牌');
     const created = await tx.reviewAssignment.create({ data: { campaignId, applicationId, expertId, round, source: 'MANUAL', reason }, select: { id: true } });
     await recordAudit(tx, context, { action: 'add-review-assignment', entityType: 'ReviewAssignment', entityId: created.id, after: { applicationId, expertId, round, reason } });
+    await notifyAssignedExperts(tx, campaign, [expertId]);
+    await scheduleReviewReminder(tx, campaignId);
     return created;
   });
 }
@@ -133,6 +138,8 @@ export async function startDisputeRound(input: TDisputeRoundInput, context: TCon
     const round = latest + 1;
     await tx.reviewAssignment.createMany({ data: current.map((sheet) => ({ campaignId, applicationId, expertId: sheet.expertId, round, source: 'MANUAL' as const, reason })) });
     await recordAudit(tx, context, { action: 'start-dispute-round', entityType: 'Application', entityId: applicationId, after: { round, reason, experts: current.map((sheet) => sheet.expertId) } });
+    await notifyAssignedExperts(tx, campaign, current.map((sheet) => sheet.expertId));
+    await scheduleReviewReminder(tx, campaignId);
     return { round, count: current.length };
   });
 }

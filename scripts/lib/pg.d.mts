@@ -1,5 +1,6 @@
 export const ROOT: string;
 export const APPEND_ONLY_TABLES: string[];
+export const JOB_SCHEMA: string;
 export type TRole = { name: string; password: string };
 export type TRoles = { owner: TRole; app: TRole };
 export function freePort(preferred?: number): Promise<number>;

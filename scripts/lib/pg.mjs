@@ -36,6 +36,9 @@ function ensureTraversableByOthers(target) {
 
 const ROLE_NAMES = { owner: 'dangjian_owner', app: 'dangjian_app' };
 
+/** The schema of the job queue's tables (pg-boss, migration 0023); lib/jobs/queues.ts uses the same name. */
+export const JOB_SCHEMA = 'pgboss';
+
 /**
  * The two login roles of an embedded server: `owner` runs the migrations and owns every table; `app` is what the
  * application connects as (no superuser, owns nothing, only the grants of grantAppPrivileges). A throw-away server
@@ -158,7 +161,7 @@ export async function ensureRoles(adminUrl, roles) {
 }
 
 /**
- * Hands everything in schema public to `owner`. Data dirs from before the owner role hold tables, types and functions
+ * Hands everything in schema public (and the job queue schema) to `owner`. Data dirs from before the owner role hold tables, types and functions
  * of the superuser; the owner role could not migrate them and the app role's grants would not cover them.
  */
 async function adoptSchema(databaseUrl, owner) {
@@ -166,25 +169,31 @@ async function adoptSchema(databaseUrl, owner) {
   await client.connect();
   try {
     const role = client.escapeIdentifier(owner);
-    const foreign = async (sql) => (await client.query(sql, [owner])).rows.map((row) => row.name);
     const schemaOwner = (await client.query(`SELECT nspowner::regrole::text AS name FROM pg_namespace WHERE nspname = 'public'`)).rows[0]?.name;
     if (schemaOwner && schemaOwner !== owner && schemaOwner !== 'pg_database_owner') await client.query('ALTER SCHEMA public OWNER TO pg_database_owner');
-    const inPublic = `relnamespace = 'public'::regnamespace AND relowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`;
-    // Tables first: their serial/identity sequences follow them; the other sequences after.
-    for (const name of await foreign(`SELECT oid::regclass::text AS name FROM pg_class WHERE ${inPublic} AND relkind IN ('r', 'p', 'v', 'm', 'f')`)) {
-      await client.query(`ALTER TABLE ${name} OWNER TO ${role}`);
-    }
-    for (const name of await foreign(`SELECT oid::regclass::text AS name FROM pg_class WHERE ${inPublic} AND relkind = 'S'`)) {
-      await client.query(`ALTER SEQUENCE ${name} OWNER TO ${role}`);
-    }
-    for (const name of await foreign(`SELECT oid::regprocedure::text AS name FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND proowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
-      await client.query(`ALTER ROUTINE ${name} OWNER TO ${role}`);
-    }
-    for (const name of await foreign(`SELECT oid::regtype::text AS name FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype IN ('e', 'r') AND typowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
-      await client.query(`ALTER TYPE ${name} OWNER TO ${role}`);
-    }
-    for (const name of await foreign(`SELECT oid::regtype::text AS name FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'd' AND typowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
-      await client.query(`ALTER DOMAIN ${name} OWNER TO ${role}`);
+    // The job queue's schema (migration 0023) too, when a superuser migrated it.
+    const jobSchemaOwner = (await client.query(`SELECT nspowner::regrole::text AS name FROM pg_namespace WHERE nspname = $1`, [JOB_SCHEMA])).rows[0]?.name;
+    if (jobSchemaOwner && jobSchemaOwner !== owner) await client.query(`ALTER SCHEMA ${JOB_SCHEMA} OWNER TO ${role}`);
+    for (const schema of ['public', JOB_SCHEMA]) {
+      const foreign = async (sql) => (await client.query(sql, [owner, schema])).rows.map((row) => row.name);
+      const inSchema = `relnamespace = $2::regnamespace AND relowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`;
+      if (!(await client.query('SELECT to_regnamespace($1) IS NOT NULL AS found', [schema])).rows[0].found) continue;
+      // Tables first: their serial/identity sequences follow them; the other sequences after.
+      for (const name of await foreign(`SELECT oid::regclass::text AS name FROM pg_class WHERE ${inSchema} AND relkind IN ('r', 'p', 'v', 'm', 'f')`)) {
+        await client.query(`ALTER TABLE ${name} OWNER TO ${role}`);
+      }
+      for (const name of await foreign(`SELECT oid::regclass::text AS name FROM pg_class WHERE ${inSchema} AND relkind = 'S'`)) {
+        await client.query(`ALTER SEQUENCE ${name} OWNER TO ${role}`);
+      }
+      for (const name of await foreign(`SELECT oid::regprocedure::text AS name FROM pg_proc WHERE pronamespace = $2::regnamespace AND proowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
+        await client.query(`ALTER ROUTINE ${name} OWNER TO ${role}`);
+      }
+      for (const name of await foreign(`SELECT oid::regtype::text AS name FROM pg_type WHERE typnamespace = $2::regnamespace AND typtype IN ('e', 'r') AND typowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
+        await client.query(`ALTER TYPE ${name} OWNER TO ${role}`);
+      }
+      for (const name of await foreign(`SELECT oid::regtype::text AS name FROM pg_type WHERE typnamespace = $2::regnamespace AND typtype = 'd' AND typowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
+        await client.query(`ALTER DOMAIN ${name} OWNER TO ${role}`);
+      }
     }
   } finally {
     await client.end();
@@ -229,7 +238,7 @@ export const APPEND_ONLY_TABLES = ['audit_logs'];
 /**
  * The app role's privileges, reset to exactly these after every migration run (run as the owner, which grants):
  * data rights on every table (audit_logs: SELECT and INSERT only; the migrations table: none), USAGE on sequences,
- * EXECUTE on functions (taken from PUBLIC). ALTER DEFAULT PRIVILEGES gives the same to what later migrations create,
+ * EXECUTE on functions (taken from PUBLIC), data rights in the job queue's schema. ALTER DEFAULT PRIVILEGES gives the same to what later migrations create,
  * even before this step runs again. No DDL, no TRUNCATE, no ownership: triggers cannot be disabled or dropped.
  */
 async function grantAppPrivileges(client, appRole) {
@@ -256,6 +265,17 @@ async function grantAppPrivileges(client, appRole) {
     for (const table of APPEND_ONLY_TABLES) {
       const { rows: found } = await client.query('SELECT to_regclass($1) IS NOT NULL AS found', [table]);
       if (found[0].found) await client.query(`REVOKE UPDATE, DELETE ON ${client.escapeIdentifier(table)} FROM ${app}`);
+    }
+    // The job queue's schema (pg-boss, created by migration 0023): its workers read and write the job tables; queue
+    // partitions are DDL and stay the owner's (migrations), so no function is executable.
+    const { rows: boss } = await client.query(`SELECT to_regnamespace('${JOB_SCHEMA}') IS NOT NULL AS found`);
+    if (boss[0].found) {
+      await client.query(`
+        GRANT USAGE ON SCHEMA ${JOB_SCHEMA} TO ${app};
+        REVOKE ALL ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} FROM ${app};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_SCHEMA} TO ${app};
+        REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} FROM PUBLIC, ${app};
+        ALTER DEFAULT PRIVILEGES IN SCHEMA ${JOB_SCHEMA} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app};`);
     }
     await client.query('COMMIT');
   } catch (error) {

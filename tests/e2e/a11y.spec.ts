@@ -4,9 +4,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { db } from '@/lib/db';
-import { getOrCreateDraft } from '@/lib/application/service';
+import { getOrCreateDraft, returnApplication, submitApplication } from '@/lib/application/service';
 import { finaliseCampaign } from '@/lib/publicity/service';
-import { createDeclarationScope } from '../support/declarations';
+import { completeValues, createDeclarationScope } from '../support/declarations';
 import { createAwardedScope, endPublicity, insertObjection, openPublicity, shanghaiDay } from '../support/publicity';
 import { createRecommendationScope } from '../support/recommendations';
 import { createReviewScope } from '../support/reviews';
@@ -152,6 +152,19 @@ test.describe('signed-in pages', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`/review/${sheet.id}`);
     await expect(page.getByRole('heading', { level: 2, name: '评分', exact: true })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(hydration).toEqual([]);
+  });
+
+  test('axe: the inbox with a returned entry on a 390 px phone', async ({ browser }) => {
+    const scope = await createDeclarationScope();
+    const draft = await getOrCreateDraft({ campaignId: scope.campaign.id, organizationId: scope.branchA.id }, { actorId: scope.secretaryA.id });
+    await submitApplication({ applicationId: draft.id, revision: 0, values: await completeValues(scope.campaign.id) }, { actorId: scope.secretaryA.id });
+    await returnApplication({ applicationId: draft.id, reason: '请补充主要做法与成效' }, { actorId: scope.committeeAdmin.id });
+    const page = await signInTestUser(browser, scope.secretaryA.id, { phone: true });
+    const hydration = hydrationErrors(page);
+    await page.goto('/inbox');
+    await expect(page.getByTestId('inbox-item')).toHaveCount(1);
     expect(await axeViolations(page)).toEqual([]);
     expect(hydration).toEqual([]);
   });

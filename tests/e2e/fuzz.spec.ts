@@ -10,8 +10,11 @@ import { expect, test } from './support/test';
 // random strings with NUL and bidi controls, 1 MB strings, wrong types, deep nesting, malformed references. Each answer
 // is a 4xx or a typed refusal (never a 5xx, never a Flight error row), and no table holding the app's data changes.
 
-/** Tables that record traffic by design: sign-in failures and sessions, challenges, refusals in the audit log. */
-const TRAFFIC_TABLES = new Set(['login_attempts', 'user_sessions', 'captcha_challenges', 'audit_logs', '_app_migrations']);
+/**
+ * Tables that record traffic by design: sign-in failures and sessions, challenges, refusals in the audit log; and those
+ * the server's job worker writes on its own clock (stage notices, reminders, queued and sent SMS).
+ */
+const TRAFFIC_TABLES = new Set(['login_attempts', 'user_sessions', 'captcha_challenges', 'audit_logs', '_app_migrations', 'notifications', 'scheduled_reminders', 'sms_outbox', 'sms_messages']);
 /** Columns of the sign-in throttle, which counts failed attempts on the account. */
 const TRAFFIC_COLUMNS: Record<string, string[]> = { users: ['failed_login_count', 'last_failed_login_at', 'locked_until', 'last_login_at', 'updated_at'] };
 

@@ -34,7 +34,7 @@ describe('dueLedgerReminders', () => {
     expect(overdue.map((reminder) => [reminder.kind, reminder.key])).toEqual([['overdue', `ledger-overdue:${scope.cultivation.id}:2026-02`]]);
     expect(overdue[0].sms).toBe(false);
     // The same instant twice gives the same keys (the queue sends each once); SMS when the campaign switches it on.
-    await db.campaign.update({ where: { id: scope.campaign.id }, data: { ledgerSmsEnabled: true } });
+    await db.campaign.update({ where: { id: scope.campaign.id }, data: { reminderSms: true } });
     const again = await remindersAt(scope.campaign.id, '2026-02-27T09:00:00+08:00');
     expect(again.map((reminder) => reminder.key)).toEqual(overdue.map((reminder) => reminder.key));
     expect(again[0].sms).toBe(true);

@@ -148,7 +148,7 @@ describe('changed settings groups', () => {
       quotas: [],
       recommendationDeadlines: [],
       ledgerDueDay: setup.cultivation.ledgerDueDay,
-      ledgerSmsEnabled: setup.cultivation.ledgerSmsEnabled,
+      reminderSms: setup.cultivation.reminderSms,
       cultivationEndsOn: null,
       acceptanceRequestDeadline: null,
       acceptanceCompleteBy: null,

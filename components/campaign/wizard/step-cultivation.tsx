@@ -27,7 +27,7 @@ export function StepCultivation({ locks }: TStepProps) {
           suffix="日前"
           hint="各品牌每月在该日（北京时间）前上报当月台帐，如“每月25日前上报”"
         />
-        <CheckboxField name="cultivation.ledgerSmsEnabled" label="逾期未报时短信提醒" hint="除站内提醒外，向支部书记发送短信" />
+        <CheckboxField name="cultivation.reminderSms" label="提醒同时发短信" hint="台帐逾期、评审截止等提醒，除站内通知外再向本人手机发送短信" />
         <DateField name="cultivation.cultivationEndsOn" label="创建期结束日期" hint="一般不超过10月上旬；留空则到培育创建阶段结束" />
       </section>
       <section className="space-y-3">

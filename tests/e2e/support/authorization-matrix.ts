@@ -51,6 +51,10 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
     allowed: SIGNED_IN,
     args: () => [{ currentPassword: 'not-the-password', newPassword: 'Matrix-2026-pass', confirmPassword: 'Matrix-2026-pass' }],
   },
+  // 通知: everyone signed in, on their own inbox only (another's notice is NOT_FOUND: tests/integration/notifications.test.ts).
+  'lib/notifications/actions.ts#markNotificationsReadAction': { allowed: SIGNED_IN, args: () => [{ all: true }] },
+  // The campaign's reminder SMS: its owner's organization department (no change: it is off already).
+  'lib/notifications/actions.ts#setReminderSmsAction': { allowed: ORG_ADMIN, args: (w) => [{ campaignId: w.declaration.campaignId, enabled: false }] },
 
   // 申报: the branch's own secretary only; 催报 by the committee the branch stands under.
   'lib/application/actions.ts#startDraftAction': { allowed: SECRETARY, args: (w) => [{ campaignId: w.declaration.campaignId, organizationId: w.orgs.branch }] },

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { CampaignSettings } from '@/components/campaign/campaign-settings';
+import { ReminderSmsToggle } from '@/components/notifications/reminder-sms-toggle';
 import { CampaignStatusBadge } from '@/components/campaign/campaign-status-badge';
 import { CancelCampaignButton, FinishCampaignButton } from '@/components/campaign/campaign-end-buttons';
 import { PublishCampaignButton } from '@/components/campaign/publish-campaign-button';
@@ -14,6 +15,7 @@ import { isOperationAllowed } from '@/lib/campaign/lifecycle';
 import { sortStages, stageStatus } from '@/lib/campaign/stages';
 import { formatDateTime } from '@/lib/format';
 import { CAMPAIGN_ADMIN_LINKS, PROGRAM_LABELS, programHasStage } from '@/lib/campaign/templates';
+import { reminderSmsEnabled } from '@/lib/notifications/queries';
 
 export const metadata = { title: '评选活动' };
 
@@ -23,7 +25,10 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
   const [{ id }, notice] = await Promise.all([params, searchParams]);
   const { campaign, now, setup, locks } = await loadCampaignForAdmin(user, id);
-  const orgNames = await organizationNames([campaign.ownerOrgId, ...campaign.quotas.map((quota) => quota.organizationId)]);
+  const [orgNames, reminderSms] = await Promise.all([
+    organizationNames([campaign.ownerOrgId, ...campaign.quotas.map((quota) => quota.organizationId)]),
+    reminderSmsEnabled(campaign.id),
+  ]);
   const life = { status: campaign.status, program: campaign.program, stages: campaign.stages, now };
   const stages = sortStages(campaign.stages).map((stage) => ({
     kind: stage.kind,
@@ -80,6 +85,11 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
         <Card title="阶段安排" actions={<span className="text-xs text-stone-500">按服务器时间 {formatDateTime(now)} 判断</span>}>
           <StageTimeline campaignId={campaign.id} stages={stages} canMove={campaign.status === 'PUBLISHED'} program={campaign.program} />
         </Card>
+        {campaign.status !== 'FINISHED' && campaign.status !== 'CANCELLED' && (
+          <Card title="提醒">
+            <ReminderSmsToggle campaignId={campaign.id} enabled={reminderSms} />
+          </Card>
+        )}
         <CampaignSettings campaignId={campaign.id} setup={setup} locks={locks} orgNames={orgNames} />
       </div>
     </>

@@ -1,0 +1,21 @@
+// What a notification is about, with the label the inbox shows. Upper-case keys: the audit-label test reads every
+// kebab-case literal in a file that writes audit rows as an audit action, and services notify next to their audit.
+
+export const NOTIFICATION_KINDS = {
+  ENTRY_RETURNED: '退回重新申报',
+  ENTRY_RECOMMENDED: '推荐结果',
+  ENTRY_NOT_RECOMMENDED: '推荐结果',
+  QUALIFICATION_PASSED: '资格审查结果',
+  REVIEW_ASSIGNED: '评审任务',
+  REVIEW_DUE: '评审截止提醒',
+  OBJECTION_CLOSED: '异议办理结果',
+  STAGE_OPENED: '阶段开始',
+  STAGE_CLOSED: '阶段结束',
+  DECLARATION_REMINDER: '催报',
+} as const satisfies Record<string, string>;
+
+export type TNotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export function notificationKindLabel(kind: string): string {
+  return Object.hasOwn(NOTIFICATION_KINDS, kind) ? NOTIFICATION_KINDS[kind as TNotificationKind] : '通知';
+}

@@ -1,0 +1,32 @@
+import { env } from '@/lib/env';
+import { startJobWorker, type TJobWorker } from '@/lib/jobs/worker';
+import { jobHandlers } from '@/lib/worker/handlers';
+
+/** `stopJobWorker` is how scripts/server.mjs stops the worker (its jobs finished or handed back) before the database. */
+const globalForWorker = globalThis as unknown as { jobWorker?: Promise<TJobWorker | null>; stopJobWorker?: () => Promise<void> };
+
+/**
+ * The job worker of this server process (instrumentation.ts), once per process even when Next reloads the module.
+ * Off with JOBS_WORKER=0 or without a database. A failure to start is logged, not fatal: pages still work, and the
+ * jobs wait in the database for a worker.
+ */
+export function startServerWorker(): Promise<TJobWorker | null> {
+  globalForWorker.jobWorker ??= (async () => {
+    const { JOBS_WORKER, JOBS_POLL_SECONDS, DATABASE_URL } = env();
+    if (JOBS_WORKER === '0' || !DATABASE_URL) return null;
+    try {
+      const worker = await startJobWorker(jobHandlers(), { pollingIntervalSeconds: JOBS_POLL_SECONDS });
+      console.log('任务队列已启动（pg-boss）');
+      return worker;
+    } catch (error) {
+      console.error('任务队列启动失败：', error);
+      return null;
+    }
+  })();
+  globalForWorker.stopJobWorker = async () => {
+    const worker = await globalForWorker.jobWorker;
+    globalForWorker.jobWorker = undefined;
+    await worker?.stop();
+  };
+  return globalForWorker.jobWorker;
+}
