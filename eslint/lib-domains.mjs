@@ -36,10 +36,10 @@ export const LIB_DOMAINS = {
   honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
   /** The staff brand timeline: each domain that adds to a brand's life contributes a source (lib/brand-timeline/sources.ts). */
   'brand-timeline': ['auth', 'brand', 'campaign', 'http', 'org-tree'],
-  cultivation: ['application', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'org-tree', 'pdf'],
-  acceptance: ['application', 'audit', 'auth', 'campaign', 'files', 'gallery', 'honors', 'http', 'org-tree', 'pdf', 'review'],
+  cultivation: ['application', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'notifications', 'org-tree', 'pdf'],
+  acceptance: ['application', 'audit', 'auth', 'campaign', 'files', 'gallery', 'honors', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
-  worker: ['audit', 'campaign', 'jobs', 'notifications', 'review'],
+  worker: ['audit', 'campaign', 'cultivation', 'jobs', 'notifications', 'review'],
 };
 
 /** The first cycle in the table, as a list of domains, or null. */

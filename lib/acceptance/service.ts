@@ -5,6 +5,8 @@ import { db, dbNow } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import { usersAt, usersCovering } from '@/lib/notifications/recipients';
+import { notify } from '@/lib/notifications/service';
 import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { RUBRIC_TEMPLATES } from '@/lib/campaign/templates';
 import { grantsRoleAt } from '@/lib/auth/scope';
@@ -74,6 +76,13 @@ export async function requestAcceptance(input: TRequestAcceptanceInput, context:
         entityId: request.id,
         after: { brandName: cultivation.brand.name, round: request.round, ledgerMonths: ledger.monthsReported, ledgerEntries: ledger.entries, evidenceFileIds: value.evidenceFileIds },
       });
+      await notify(tx, await usersAt(tx, ['ORG_ADMIN'], cultivation.campaign.ownerOrgId), {
+        kind: 'ACCEPTANCE_REQUESTED',
+        title: `${cultivation.brand.organization.name}申请验收“${cultivation.brand.name}”${request.round > 1 ? `（第${request.round}次）` : ''}`,
+        body: `「${cultivation.campaign.title}」成熟一个、验收一个：请组成验收组。`,
+        link: `/acceptance/requests/${request.id}`,
+        campaignId: cultivation.campaignId,
+      });
       return request;
     });
   } catch (error) {
@@ -124,6 +133,13 @@ export async function formAcceptanceGroup(input: TFormAcceptanceGroupInput, cont
       entityType: 'AcceptanceRequest',
       entityId: request.id,
       after: { expertIds: value.expertIds, criteria: DEFAULT_ACCEPTANCE_CRITERIA.map((criterion) => criterion.name) },
+    });
+    await notify(tx, value.expertIds, {
+      kind: 'ACCEPTANCE_ASSIGNED',
+      title: `请参加“${cultivation.brand.name}”的验收`,
+      body: `「${cultivation.campaign.title}」${cultivation.brand.organization.name}：请阅读成果报告和台帐，按验收标准评分并提交。`,
+      link: `/acceptance/requests/${request.id}`,
+      campaignId: cultivation.campaignId,
     });
     return { requestId: request.id };
   });
@@ -202,6 +218,13 @@ export async function decideAcceptance(input: TDecideAcceptanceInput, context: T
       entityType: 'AcceptanceRequest',
       entityId: request.id,
       after: { brandName: cultivation.brand.name, round: request.round, findings: value.findings, onsiteNote: value.onsiteNote, recognitionNo: number },
+    });
+    await notify(tx, await usersCovering(tx, ['BRANCH_SECRETARY'], cultivation.brand.organization.path), {
+      kind: passed ? 'ACCEPTANCE_PASSED' : 'ACCEPTANCE_FAILED',
+      title: passed ? `“${cultivation.brand.name}”验收通过，予以认定` : `“${cultivation.brand.name}”验收未通过`,
+      body: passed ? `认定编号 ${number}。` : `验收意见：${value.findings.trim().replace(/[。.]$/, '')}。请按意见继续创建，完善后可再次申请验收。`,
+      link: `/acceptance/requests/${request.id}`,
+      campaignId: cultivation.campaignId,
     });
     return { recognitionNo: number };
   });

@@ -3,6 +3,8 @@
 import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import { usersAbove, usersCovering } from '@/lib/notifications/recipients';
+import { notify } from '@/lib/notifications/service';
 import { loadGrants } from '@/lib/application/access';
 import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { assertCultivating, assertKeeper, assertOverseer, loadCultivation, type TCultivationTarget } from '@/lib/cultivation/access';
@@ -55,6 +57,13 @@ export async function submitPlan(input: { cultivationId: string }, context: TCon
       select: { id: true, status: true },
     });
     await recordAudit(tx, context, { action: 'submit-plan', entityType: 'CultivationPlan', entityId: plan.id, after: { cultivationId: target.id, brand: target.brandName } });
+    await notify(tx, await usersAbove(tx, ['COMMITTEE_ADMIN', 'ORG_ADMIN'], target.organization.path), {
+      kind: 'PLAN_SUBMITTED',
+      title: `${target.organization.name}提交了“${target.brandName}”的创建方案`,
+      body: `「${target.campaign.title}」请审核后批准或退回。`,
+      link: `/cultivation/${target.id}/plan`,
+      campaignId: target.campaignId,
+    });
     return submitted;
   });
 }
@@ -80,6 +89,13 @@ export async function decidePlan(input: TPlanDecisionInput, context: TContext) {
       entityType: 'CultivationPlan',
       entityId: plan.id,
       after: { cultivationId: target.id, brand: target.brandName, ...(approve ? {} : { reason }) },
+    });
+    await notify(tx, await usersCovering(tx, ['BRANCH_SECRETARY'], target.organization.path), {
+      kind: approve ? 'PLAN_APPROVED' : 'PLAN_RETURNED',
+      title: approve ? `“${target.brandName}”的创建方案已批准` : `“${target.brandName}”的创建方案被退回`,
+      body: approve ? '请按方案推进创建，每月按时填写并上报台帐。' : `退回原因：${reason}`,
+      link: `/cultivation/${target.id}/plan`,
+      campaignId: target.campaignId,
     });
     return { id: plan.id, status: approve ? ('APPROVED' as const) : ('RETURNED' as const) };
   });

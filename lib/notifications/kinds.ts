@@ -12,6 +12,15 @@ export const NOTIFICATION_KINDS = {
   STAGE_OPENED: '阶段开始',
   STAGE_CLOSED: '阶段结束',
   DECLARATION_REMINDER: '催报',
+  PLAN_SUBMITTED: '创建方案待审核',
+  PLAN_APPROVED: '创建方案审核结果',
+  PLAN_RETURNED: '创建方案退回',
+  LEDGER_DUE: '台帐上报提醒',
+  LEDGER_OVERDUE: '台帐逾期提醒',
+  ACCEPTANCE_REQUESTED: '验收申请',
+  ACCEPTANCE_ASSIGNED: '验收任务',
+  ACCEPTANCE_PASSED: '验收结果',
+  ACCEPTANCE_FAILED: '验收结果',
 } as const satisfies Record<string, string>;
 
 export type TNotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -16,6 +16,12 @@ export async function usersCovering(tx: TTx, roles: readonly Role[], path: strin
   return rows.map((row) => row.id);
 }
 
+/** Holders of `roles` granted strictly above the organization at `path` (its committees and organization departments). */
+export async function usersAbove(tx: TTx, roles: readonly Role[], path: string): Promise<string[]> {
+  const parent = path.replace(/[^/]+\/$/, '');
+  return parent.replace(/\//g, '') ? usersCovering(tx, roles, parent) : [];
+}
+
 /** Holders of `roles` granted at the organization itself (e.g. the committee admins who act for it). */
 export async function usersAt(tx: TTx, roles: readonly Role[], organizationId: string): Promise<string[]> {
   const rows = await tx.$queryRaw<{ id: string }[]>`

@@ -51,6 +51,18 @@ describe('验收认定: request → review → pass / fail → request again', (
     expect(audit.map((row) => row.action).sort()).toEqual(
       ['fail-acceptance', 'form-acceptance-group', 'form-acceptance-group', 'pass-acceptance', 'request-acceptance', 'request-acceptance', ...Array(4).fill('submit-acceptance-sheet')].sort(),
     );
+
+    // The inbox: the organizer hears of each request, each expert of each group, the branch of both outcomes.
+    const inbox = async (userId: string) =>
+      (await db.notification.findMany({ where: { recipientId: userId }, orderBy: { createdAt: 'asc' }, select: { kind: true, title: true, body: true } })).map((row) => row.kind);
+    expect(await inbox(scope.eastAdmin.id)).toEqual(['ACCEPTANCE_REQUESTED', 'ACCEPTANCE_REQUESTED']);
+    expect(await inbox(scope.westExpert.id)).toEqual(['ACCEPTANCE_ASSIGNED', 'ACCEPTANCE_ASSIGNED']);
+    expect(await inbox(scope.a.secretary.id)).toEqual(['ACCEPTANCE_FAILED', 'ACCEPTANCE_PASSED']);
+    const failedNotice = await db.notification.findFirstOrThrow({ where: { recipientId: scope.a.secretary.id, kind: 'ACCEPTANCE_FAILED' } });
+    expect(failedNotice).toMatchObject({ title: '“红色引擎”验收未通过', link: `/acceptance/requests/${first.id}` });
+    expect(failedNotice.body).toContain('台帐不完整，成效缺少数据支撑。请按意见继续创建');
+    const passedNotice = await db.notification.findFirstOrThrow({ where: { recipientId: scope.a.secretary.id, kind: 'ACCEPTANCE_PASSED' } });
+    expect(passedNotice.body).toBe(`认定编号 ${recognitionNo}。`);
   });
 
   it('refuses steps out of order: scoring or deciding before the group, deciding before every sheet is in', async () => {

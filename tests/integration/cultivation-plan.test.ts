@@ -53,6 +53,19 @@ describe('创建方案', () => {
     expect((await db.cultivationPlan.findUniqueOrThrow({ where: { id: approved.id } })).goals).toBe(`${complete.goals}（修改）`);
     expect(edited.revision).toBeGreaterThan(returned.revision);
     expect(await db.auditLog.count({ where: { entityId: approved.id, action: { in: ['submit-plan', 'return-plan', 'approve-plan'] } } })).toBe(4);
+
+    // The inbox: the committee above (and the city) hear of each submission; the branch of the return with its reason and of
+    // the approval; the sibling committee of nothing.
+    const inbox = async (userId: string) =>
+      (await db.notification.findMany({ where: { recipientId: userId }, orderBy: { createdAt: 'asc' }, select: { kind: true, body: true, link: true } })).map((row) => [row.kind, row.body]);
+    expect((await inbox(scope.committeeAdmin.id)).map(([kind]) => kind)).toEqual(['PLAN_SUBMITTED', 'PLAN_SUBMITTED']);
+    expect((await inbox(scope.cityAdmin.id)).map(([kind]) => kind)).toEqual(['PLAN_SUBMITTED', 'PLAN_SUBMITTED']);
+    expect(await inbox(scope.secretary.id)).toEqual([
+      ['PLAN_RETURNED', '退回原因：任务时间节点过于集中'],
+      ['PLAN_APPROVED', '请按方案推进创建，每月按时填写并上报台帐。'],
+    ]);
+    expect(await inbox(scope.westAdmin.id)).toEqual([]);
+    expect((await db.notification.findFirstOrThrow({ where: { recipientId: scope.secretary.id } })).link).toBe(`/cultivation/${scope.cultivation.id}/plan`);
   });
 
   it('sorts tasks by date with the days left (倒排工期)', () => {
