@@ -204,15 +204,22 @@ export const OPERATIONS = {
   // 验收认定 ("成熟一个、验收一个"): requests while the stage runs (the campaign's acceptanceRequestDeadline is checked by
   // lib/acceptance/rules.ts); each request is handled once it arrives, and a request made in time may still be decided
   // after the stage, so review and decision only need the stage to have started.
+  /**
+   * "成熟一个、验收一个" (seed 001): a brand requests acceptance when it is ready — during 培育创建 as well as in 验收认定 —
+   * and each request is handled as it comes (the campaign's 申请截止 is checked by the acceptance service).
+   */
   'request-acceptance': {
     label: '申请验收',
     belongsTo: 'ACCEPTANCE',
-    all: [{ stage: 'ACCEPTANCE', must: 'open', message: { upcoming: '验收认定阶段尚未开始，暂不能申请验收', closed: '验收认定阶段已结束，不能再申请验收', disabled: '本活动未安排验收认定阶段' } }],
+    anyOf: [
+      { stage: 'ACCEPTANCE', must: 'open', message: { upcoming: '验收认定阶段尚未开始，暂不能申请验收', closed: '验收认定阶段已结束，不能再申请验收', disabled: '本活动未安排验收认定阶段' } },
+      { stage: 'CULTIVATION', must: 'open' },
+    ],
   },
   'review-acceptance': {
     label: '组织验收',
     belongsTo: 'ACCEPTANCE',
-    all: [{ stage: 'ACCEPTANCE', must: 'started', message: { upcoming: '验收认定阶段尚未开始，暂不能组织验收', disabled: '本活动未安排验收认定阶段' } }],
+    anyOf: [{ stage: 'ACCEPTANCE', must: 'started', message: { upcoming: '验收认定阶段尚未开始，暂不能组织验收', disabled: '本活动未安排验收认定阶段' } }, { stage: 'CULTIVATION', must: 'started' }],
   },
   /**
    * Moving or disabling an organization inside a running campaign's scope, asked per PUBLISHED campaign: once 逐级推荐

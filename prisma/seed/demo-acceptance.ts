@@ -1,25 +1,20 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { dbNow } from '@/lib/db';
-import { createCampaign } from '@/lib/campaign/service';
-import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
 import { DEFAULT_ACCEPTANCE_CRITERIA } from '@/lib/acceptance/service';
 import { recognitionNo, shanghaiDay } from '@/lib/acceptance/rules';
-import { DEMO_CITY } from './demo-city';
+import { DEMO_CREATION_TITLE } from './demo-programs';
 
-// 验收认定 in the demo: three brands in cultivation — one request waiting for its acceptance group (sec-fgw), one passed
-// (认定, shown in 品牌风采) and one failed with written findings (sec-yy, free to request again). The cultivations come
-// from the 创建认定 campaign of the program-brand demo when there is one (a CREATION campaign with at least three
-// cultivations); until that lands, a small campaign of its own holds them (MERGE NOTE, issue 19: drop the fallback
-// once the 县直机关第二批 demo creates cultivations).
-
-export const DEMO_ACCEPTANCE_TITLE = '2026年度示范市机关党建品牌创建认定';
+// 验收认定 in the demo, inside the 县直机关第二批 创建认定 campaign while it is in 培育创建 ("成熟一个、验收一个": a brand
+// requests when it is ready): 发改先锋 (sec-fgw) waits for its acceptance group, 财政红管家 passed (认定, shown in 品牌风采),
+// 仁心护佑 (sec-yy) failed with written findings and is back in 培育创建, free to request again. Runs after the 台帐
+// (demo-ledgers.ts), so each request carries its brand's real ledger summary.
 
 const DAY = 86_400_000;
 
-const UNITS = [
-  { orgCode: 'SF-JG-01', brandName: '发改先锋', outcome: 'WAITING' },
-  { orgCode: 'SF-JG-02', brandName: '财税红管家', outcome: 'PASSED' },
-  { orgCode: 'SF-JG-04', brandName: '医心向党', outcome: 'FAILED' },
+export const ACCEPTANCE_UNITS = [
+  { orgCode: 'SF-JG-01', outcome: 'WAITING' },
+  { orgCode: 'SF-JG-02', outcome: 'PASSED' },
+  { orgCode: 'SF-JG-04', outcome: 'FAILED' },
 ] as const;
 
 const REPORT = {
@@ -30,65 +25,26 @@ const REPORT = {
 
 type TDemoCultivation = { id: string; organizationId: string; brandName: string };
 
-/** The fallback campaign (CREATION, 培育创建 and 验收认定 open, the selection stages over) and its three cultivations. */
-async function fallbackCultivations(db: PrismaClient): Promise<TDemoCultivation[] | null> {
-  const owner = await db.organization.findUniqueOrThrow({ where: { code: DEMO_CITY.code }, select: { id: true } });
-  if (await db.campaign.findFirst({ where: { title: DEMO_ACCEPTANCE_TITLE, ownerOrgId: owner.id }, select: { id: true } })) return null;
-  const admin = await db.user.findUniqueOrThrow({ where: { loginName: 'admin' }, select: { id: true } });
-  const now = await dbNow(db);
-  const setup = defaultCampaignSetup({ now, ownerOrgId: owner.id, firstStageStartsAt: new Date(now.getTime() - 300 * DAY) });
-  const campaign = await db.$transaction((tx) =>
-    createCampaign(
-      { ...setup, title: DEMO_ACCEPTANCE_TITLE, year: 2026, batch: 2, description: '成熟一个、验收一个：创建单位完成创建后申请验收，验收通过的予以认定。', publish: true },
-      { actorId: admin.id, ip: null, tx },
-    ),
-  );
-  await db.$executeRaw`UPDATE campaign_stages SET starts_at = now() - interval '300 days', ends_at = now() - interval '250 days', is_enabled = (kind IN ('DECLARATION', 'QUALIFICATION')) WHERE campaign_id = ${campaign.id}`;
-  await db.$executeRaw`
-    INSERT INTO campaign_stages (id, campaign_id, kind, is_enabled, starts_at, ends_at) VALUES
-      (gen_random_uuid()::text, ${campaign.id}, 'CULTIVATION', true, now() - interval '240 days', now() + interval '20 days'),
-      (gen_random_uuid()::text, ${campaign.id}, 'ACCEPTANCE', true, now() - interval '20 days', now() + interval '40 days')`;
-  await db.campaign.update({
-    where: { id: campaign.id },
-    data: { program: 'CREATION', acceptanceRequestDeadline: new Date(`${shanghaiDay(new Date(now.getTime() + 40 * DAY))}T00:00:00Z`), acceptanceCompleteBy: new Date(`${shanghaiDay(new Date(now.getTime() + 60 * DAY))}T00:00:00Z`) },
-  });
-  const rows: TDemoCultivation[] = [];
-  for (const unit of UNITS) {
-    const org = await db.organization.findUniqueOrThrow({ where: { code: unit.orgCode }, select: { id: true } });
-    const brand = await db.brand.create({ data: { organizationId: org.id, name: unit.brandName } });
-    const application = await db.application.create({
-      data: { campaignId: campaign.id, organizationId: org.id, brandId: brand.id, status: 'SUBMITTED', brandName: unit.brandName, submittedAt: new Date(now.getTime() - 280 * DAY) },
-    });
-    const cultivation = await db.cultivation.create({ data: { brandId: brand.id, campaignId: campaign.id, applicationId: application.id, startedAt: new Date(now.getTime() - 240 * DAY) } });
-    rows.push({ id: cultivation.id, organizationId: org.id, brandName: unit.brandName });
-  }
-  return rows;
-}
-
-/** Three cultivations of a CREATION campaign with an open 验收认定 stage, or null. */
-async function givenCultivations(db: PrismaClient): Promise<TDemoCultivation[] | null> {
+/** The three cultivations of the 县直机关第二批 campaign that go to acceptance, in ACCEPTANCE_UNITS order, or null. */
+async function creationCultivations(db: PrismaClient): Promise<TDemoCultivation[] | null> {
   const rows = await db.cultivation.findMany({
-    where: {
-      status: 'CULTIVATING',
-      acceptanceRequests: { none: {} },
-      campaign: { program: 'CREATION', status: 'PUBLISHED', stages: { some: { kind: 'ACCEPTANCE', isEnabled: true, startsAt: { lte: await dbNow(db) } } } },
-    },
-    orderBy: { createdAt: 'asc' },
-    take: 3,
-    select: { id: true, brand: { select: { name: true, organizationId: true } } },
+    where: { campaign: { title: DEMO_CREATION_TITLE }, brand: { organization: { code: { in: ACCEPTANCE_UNITS.map((unit) => unit.orgCode) } } } },
+    select: { id: true, brand: { select: { name: true, organizationId: true, organization: { select: { code: true } } } } },
   });
-  return rows.length === 3 ? rows.map((row) => ({ id: row.id, organizationId: row.brand.organizationId, brandName: row.brand.name })) : null;
+  const units = ACCEPTANCE_UNITS.map((unit) => rows.find((row) => row.brand.organization.code === unit.orgCode));
+  if (units.some((row) => !row)) return null;
+  return units.map((row) => ({ id: row!.id, organizationId: row!.brand.organizationId, brandName: row!.brand.name }));
 }
 
-/** Idempotent: given cultivations that already have requests, or the fallback campaign already there, change nothing. */
-export async function seedAcceptance(db: PrismaClient, cultivations?: TDemoCultivation[]): Promise<void> {
-  const units = cultivations ?? (await givenCultivations(db)) ?? (await fallbackCultivations(db));
+/** Idempotent: once the brands have requests, a second run changes nothing. */
+export async function seedAcceptance(db: PrismaClient): Promise<void> {
+  const units = await creationCultivations(db);
   if (!units || (await db.acceptanceRequest.count({ where: { cultivationId: { in: units.map((unit) => unit.id) } } }))) return;
   const admin = await db.user.findUniqueOrThrow({ where: { loginName: 'admin' }, select: { id: true } });
   const experts = await db.user.findMany({ where: { loginName: { in: ['expert1', 'expert2'] } }, select: { id: true } });
   const now = await dbNow(db);
   for (const [index, unit] of units.entries()) {
-    const outcome = UNITS[index]!.outcome;
+    const outcome = ACCEPTANCE_UNITS[index]!.outcome;
     const secretary = await db.roleAssignment.findFirst({ where: { organizationId: unit.organizationId, role: 'BRANCH_SECRETARY' }, select: { userId: true } });
     const requestedAt = new Date(now.getTime() - (outcome === 'WAITING' ? 3 : 15 + index) * DAY);
     const decided = outcome !== 'WAITING';
@@ -98,8 +54,8 @@ export async function seedAcceptance(db: PrismaClient, cultivations?: TDemoCulti
         round: 1,
         status: outcome,
         ...REPORT,
-        ledgerMonths: 8,
-        ledgerEntries: 14 + index * 3,
+        ledgerMonths: await db.ledgerReport.count({ where: { cultivationId: unit.id, reportedAt: { lte: requestedAt } } }),
+        ledgerEntries: await db.ledgerEntry.count({ where: { cultivationId: unit.id, correctedBy: null, createdAt: { lte: requestedAt } } }),
         requestedById: secretary?.userId ?? admin.id,
         requestedAt,
         criteria: decided ? DEFAULT_ACCEPTANCE_CRITERIA : [],

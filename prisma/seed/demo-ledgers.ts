@@ -1,6 +1,6 @@
-// Demo 培育创建 for cultivations the demo already holds: each brand's 创建方案 (approved; the second one returned with a
+// Demo 培育创建 for cultivations the demo already holds: each brand's 创建方案 (approved; one returned with a
 // reason) and its 台帐 for every month of the 创建期 already due — entries on three days of the month and the 上报
-// (one in four late, and one month of the first brand never reported). Written straight to the tables with past
+// (one in four late, and one month of one brand never reported). Written straight to the tables with past
 // timestamps (the services stamp database time, which would make every month "today"); idempotent per cultivation.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { dbNow } from '@/lib/db';
@@ -20,7 +20,8 @@ const PLAN = {
   measures: '一是建强阵地，完善党群服务站功能；二是设立党员先锋岗，推行“一岗一承诺”；三是每月开展主题党日和志愿服务；四是建立台帐，按月总结。',
 };
 
-export async function seedLedgers(db: PrismaClient, cultivationIds: readonly string[]): Promise<void> {
+/** `returnedPlan`: the cultivation whose plan its committee returned; `missingMonth`: the one that never reported a month. */
+export async function seedLedgers(db: PrismaClient, cultivationIds: readonly string[], roles: { returnedPlan?: string; missingMonth?: string } = {}): Promise<void> {
   const now = await dbNow(db);
   const admin = await db.user.findFirst({ where: { roleAssignments: { some: { role: 'ORG_ADMIN' } } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
   for (const [index, cultivationId] of cultivationIds.entries()) {
@@ -41,7 +42,7 @@ export async function seedLedgers(db: PrismaClient, cultivationIds: readonly str
     if (!cultivation.plan) {
       const start = shanghaiDay(stageStart);
       const task = (title: string, days: number, responsible: string) => ({ title, dueOn: shanghaiDay(new Date(Date.parse(`${start}T00:00:00+08:00`) + days * DAY)), responsible });
-      const returned = index === 1;
+      const returned = cultivationId === roles.returnedPlan;
       await db.cultivationPlan.create({
         data: {
           cultivationId,
@@ -68,8 +69,8 @@ export async function seedLedgers(db: PrismaClient, cultivationIds: readonly str
           data: { cultivationId, month: monthDate(month), occurredOn: new Date(`${day}T00:00:00Z`), ...ACTIVITIES[slot % ACTIVITIES.length], createdById: secretaryId, createdAt: new Date(`${day}T18:00:00+08:00`) },
         });
       }
-      // The first brand never reported its second-to-last due month.
-      if (!days.length || (index === 0 && position === due.length - 2)) continue;
+      // One brand never reported its second-to-last due month.
+      if (!days.length || (cultivationId === roles.missingMonth && position === due.length - 2)) continue;
       const dueAt = ledgerDueAt(month, cultivation.campaign.ledgerDueDay);
       const isLate = (index + position) % 4 === 3;
       const reportedAt = new Date(dueAt.getTime() + (isLate ? 2 * DAY + 2 * 3_600_000 : -2 * DAY - 6 * 3_600_000));

@@ -28,11 +28,20 @@ const CREATION_BRANDS: { orgCode: string; brandName: string; slogan: string; ess
 
 /** The demo's cultivations, for the ledger and acceptance seeds: the 创建认定 campaign's first, then the 2025 选树 ones. */
 export async function demoCultivations(db: PrismaClient) {
-  return db.cultivation.findMany({
+  const rows = await db.cultivation.findMany({
     where: { campaign: { title: { in: [DEMO_CREATION_TITLE, DEMO_HONORED_TITLE] } } },
     orderBy: [{ campaign: { year: 'desc' } }, { startedAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, campaignId: true, brandId: true, applicationId: true, status: true, campaign: { select: { title: true, program: true } }, application: { select: { organizationId: true, brandName: true } } },
+    select: {
+      id: true,
+      campaignId: true,
+      brandId: true,
+      applicationId: true,
+      status: true,
+      campaign: { select: { title: true, program: true } },
+      application: { select: { organizationId: true, brandName: true, organization: { select: { code: true } } } },
+    },
   });
+  return rows.map((row) => ({ ...row, organizationCode: row.application.organization.code }));
 }
 
 /** Idempotent: runs after the city, its users and the 2025 campaign exist; returns the demo's cultivation ids. */

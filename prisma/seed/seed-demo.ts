@@ -7,7 +7,7 @@ import { defaultCampaignSetup } from '@/lib/campaign/setup-values';
 import { depthOf, pathFor } from '@/lib/org-tree/tree';
 import { DEMO_CAMPAIGN_TITLE, DEMO_CITY, DEMO_PASSWORD, DEMO_USERS, type TSeedOrg } from './demo-city';
 import { seedHonoredCampaign } from './demo-honors';
-import { demoCultivations, seedDemoPrograms } from './demo-programs';
+import { DEMO_CREATION_TITLE, demoCultivations, seedDemoPrograms } from './demo-programs';
 import { seedLedgers } from './demo-ledgers';
 import { seedAcceptance } from './demo-acceptance';
 
@@ -92,11 +92,17 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await upsertCampaign(db);
   await seedHonoredCampaign(db);
   await seedDemoPrograms(db);
-  // 验收认定 needs a campaign whose stage has started: until the 县直机关第二批 one gets there, its own small one.
-  await seedAcceptance(db);
-  // 创建方案 and 台帐: the 县直机关第二批 brands first (the second one's plan returned), then the 2025 honourees, then the rest.
-  const first = (await demoCultivations(db)).map((row) => row.id);
+  // 创建方案 and 台帐: the 县直机关第二批 brands first (立德树人先锋's plan returned, 红烛领航 missing a month), then the
+  // 2025 honourees, then the demo city's other cultivations.
+  const first = await demoCultivations(db);
+  const byOrg = (code: string) => first.find((row) => row.campaign.title === DEMO_CREATION_TITLE && row.organizationCode === code)?.id;
   // Only the demo city's own campaigns: the database may hold other data (tests share theirs with the seed).
-  const rest = await db.cultivation.findMany({ where: { id: { notIn: first }, campaign: { ownerOrg: { code: DEMO_CITY.code } } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
-  await seedLedgers(db, [...first, ...rest.map((row) => row.id)]);
+  const rest = await db.cultivation.findMany({
+    where: { id: { notIn: first.map((row) => row.id) }, campaign: { ownerOrg: { code: DEMO_CITY.code } } },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
+  await seedLedgers(db, [...first.map((row) => row.id), ...rest.map((row) => row.id)], { returnedPlan: byOrg('SF-JG-03'), missingMonth: byOrg('SF-JG-05') });
+  // 验收认定 inside that campaign: one request waiting, one passed, one failed.
+  await seedAcceptance(db);
 }

@@ -5,7 +5,7 @@ import { screenshotBoth } from './support/screenshots';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 // The demo's 验收认定 (prisma/seed/demo-acceptance.ts): 发改先锋 (市发展改革委机关党支部, sec-fgw) waits for its group,
-// 医心向党 (sec-yy) failed with findings, 财税红管家 is already 认定.
+// 仁心护佑 (sec-yy) failed with findings, 财政红管家 is already 认定.
 test('the 组织部 accepts a waiting brand: group (回避 shown), expert scores on a phone, 通过 → 品牌风采 shows it as 认定', async ({ browser }) => {
   test.setTimeout(120_000);
   const adminContext = await browser.newContext();
@@ -76,7 +76,7 @@ test('the failed brand’s secretary sees its findings on a 390 px phone and may
   await signInAs(page, 'sec-yy', /\/declare$/);
   await page.getByRole('link', { name: '验收认定' }).first().click();
   await expect(page).toHaveURL(/\/acceptance$/);
-  const brand = page.getByRole('article').filter({ hasText: '“医心向党”' });
+  const brand = page.getByRole('article').filter({ hasText: '“仁心护佑”' });
   await expect(brand).toContainText('验收不通过');
   await expect(brand).toContainText('台帐有 3 个月未按时上报');
   await expect(brand.getByRole('link', { name: '再次申请验收' })).toBeVisible();

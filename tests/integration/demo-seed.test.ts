@@ -5,7 +5,6 @@ import { DEMO_HONORED_TITLE } from '../../prisma/seed/demo-honors';
 import { DEMO_CREATION_TITLE, demoCultivations } from '../../prisma/seed/demo-programs';
 import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
 import { currentStage } from '@/lib/campaign/stages';
-import { DEMO_ACCEPTANCE_TITLE } from '../../prisma/seed/demo-acceptance';
 import { listGalleryBrands } from '@/lib/gallery/queries';
 
 describe('demo seed', () => {
@@ -17,7 +16,7 @@ describe('demo seed', () => {
       honors: await db.honor.count({ where: { campaign: { title: DEMO_HONORED_TITLE } } }),
       cultivations: await db.cultivation.count(),
       brands: await db.brand.count(),
-      acceptanceRequests: await db.acceptanceRequest.count({ where: { cultivation: { campaign: { title: DEMO_ACCEPTANCE_TITLE } } } }),
+      acceptanceRequests: await db.acceptanceRequest.count({ where: { cultivation: { campaign: { title: DEMO_CREATION_TITLE } } } }),
     });
     const first = await counts();
     await seedDemoCity(db);
@@ -43,7 +42,7 @@ describe('demo seed', () => {
   it('holds one acceptance request waiting, one passed (认定, in 品牌风采) and one failed with findings', async () => {
     await seedDemoCity(db);
     const requests = await db.acceptanceRequest.findMany({
-      where: { cultivation: { campaign: { title: DEMO_ACCEPTANCE_TITLE } } },
+      where: { cultivation: { campaign: { title: DEMO_CREATION_TITLE } } },
       select: { status: true, findings: true, cultivation: { select: { status: true, brand: { select: { name: true } } } }, recognition: { select: { recognitionNo: true } } },
     });
     const byStatus = Object.fromEntries(requests.map((request) => [request.status, request]));
@@ -66,7 +65,25 @@ describe('demo seed', () => {
     const cultivations = await demoCultivations(db);
     const own = cultivations.filter((row) => row.campaignId === creation.id);
     expect(own).toHaveLength(6);
-    expect(own.every((row) => row.status === 'CULTIVATING' && row.brandId)).toBe(true);
+    expect(own.every((row) => row.brandId)).toBe(true);
+    // 成熟一个、验收一个: three brands went to acceptance while the others keep creating.
+    expect(Object.fromEntries(own.map((row) => [row.application.brandName, row.status]))).toEqual({
+      发改先锋: 'ACCEPTANCE',
+      财政红管家: 'RECOGNISED',
+      立德树人先锋: 'CULTIVATING',
+      仁心护佑: 'CULTIVATING',
+      红烛领航: 'CULTIVATING',
+      疾控哨兵: 'CULTIVATING',
+    });
+    // Months of 台帐 up to now: reported on time, some late, one month of 红烛领航 never reported; one plan returned.
+    const reports = await db.ledgerReport.findMany({ where: { cultivationId: { in: own.map((row) => row.id) } }, select: { cultivationId: true, isLate: true, month: true } });
+    expect(reports.filter((report) => !report.isLate).length).toBeGreaterThan(10);
+    expect(reports.filter((report) => report.isLate).length).toBeGreaterThan(1);
+    const perBrand = own.map((row) => [row.application.brandName, reports.filter((report) => report.cultivationId === row.id).length] as const);
+    const most = Math.max(...perBrand.map(([, count]) => count));
+    expect(perBrand.filter(([, count]) => count < most)).toEqual([['红烛领航', most - 1]]);
+    const plans = await db.cultivationPlan.findMany({ where: { cultivationId: { in: own.map((row) => row.id) } }, select: { status: true, cultivation: { select: { brand: { select: { name: true } } } } } });
+    expect(plans.filter((plan) => plan.status === 'RETURNED').map((plan) => plan.cultivation.brand.name)).toEqual(['立德树人先锋']);
     const honoured = await db.honor.findMany({ where: { campaign: { title: DEMO_HONORED_TITLE } }, distinct: ['applicationId'], select: { applicationId: true } });
     const selection = cultivations.filter((row) => row.campaign.title === DEMO_HONORED_TITLE);
     expect(selection.map((row) => row.applicationId).sort()).toEqual(honoured.map((row) => row.applicationId).sort());

@@ -24,10 +24,21 @@ describe('OPERATIONS rows of 验收认定 (ACCEPTANCE stage)', () => {
     ['request-acceptance', 'disabled', '本活动未安排验收认定阶段'],
     ['review-acceptance', 'open', null],
     ['review-acceptance', 'closed', null],
-    ['review-acceptance', 'upcoming', '验收认定阶段尚未开始，暂不能组织验收'],
-    ['review-acceptance', 'disabled', '本活动未安排验收认定阶段'],
+    // A request taken during 培育创建 is reviewed as it comes, whatever the 验收认定 stage's dates.
+    ['review-acceptance', 'upcoming', null],
   ] as const)('%s with ACCEPTANCE %s → %s', (operation, state, expected) => {
     expect(operationRefusal(operation, life(state))?.message ?? null).toBe(expected);
+  });
+
+  it('takes a request when the brand is ready, already during 培育创建 (成熟一个、验收一个)', () => {
+    const cultivating = life('upcoming');
+    const stages = [{ ...cultivating.stages[0]!, endsAt: new Date(now.getTime() + 30 * DAY) }, cultivating.stages[1]!];
+    expect(operationRefusal('request-acceptance', { ...cultivating, stages })).toBeNull();
+    expect(operationRefusal('review-acceptance', { ...cultivating, stages })).toBeNull();
+    // Before 培育创建 starts there is nothing to accept.
+    const early = stages.map((stage) => ({ ...stage, startsAt: new Date(now.getTime() + 1 * DAY) }));
+    expect(operationRefusal('request-acceptance', { ...cultivating, stages: early })?.message).toBe('验收认定阶段尚未开始，暂不能申请验收');
+    expect(operationRefusal('review-acceptance', { ...cultivating, stages: early })?.message).toBe('验收认定阶段尚未开始，暂不能组织验收');
   });
 
   it('refuses both once the campaign is finished or cancelled', () => {
