@@ -40,7 +40,7 @@ test('the 组织部 accepts a waiting brand: group (回避 shown), expert scores
   await expect(expert.getByText('90 分')).toBeVisible();
   await expert.getByRole('textbox', { name: '验收意见' }).fill('台帐齐全，成效明显，同意认定。');
   await expert.getByRole('button', { name: '提交评分' }).click();
-  await expect(expert.getByText('验收评分已提交')).toBeVisible();
+  await expect(expert.getByText('验收评分已提交，等待组织部作出验收结论。')).toBeVisible();
 
   await admin.goto(requestUrl);
   await expect(admin.getByText(/90 分 ·/)).toBeVisible();

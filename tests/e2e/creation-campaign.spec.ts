@@ -28,7 +28,7 @@ test('an admin creates a 创建认定 campaign: no vote, review, awards or quota
   await expect(page.getByRole('heading', { name: '奖项' })).toHaveCount(0);
   await wizard.next('4. 培育与验收');
   await page.getByLabel('台帐每月上报日').fill('20');
-  await page.getByLabel('逾期未报时短信提醒').check();
+  await page.getByLabel('提醒同时发短信').check();
   await page.getByLabel('创建期结束日期').fill('2027-10-10');
   await screenshotBoth(page, 'creation-wizard-4-cultivation');
   await wizard.next('5. 确认');

@@ -3,6 +3,7 @@ import { AcceptanceDecideForm } from '@/components/acceptance/decide-form';
 import { AcceptanceGroupForm } from '@/components/acceptance/group-form';
 import { AcceptanceFacts, AcceptanceReport } from '@/components/acceptance/request-view';
 import { AcceptanceSheetForm } from '@/components/acceptance/sheet-form';
+import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { pageNotFound, requirePageUser } from '@/lib/http/page';
@@ -45,6 +46,9 @@ export default async function AcceptanceRequestPage({ params }: { params: Promis
           <Card title="验收评分">
             <AcceptanceSheetForm requestId={request.id} criteria={request.criteria} initial={{ scores: ownSheet.scores, comment: ownSheet.comment }} />
           </Card>
+        )}
+        {request.role === 'expert' && ownSheet?.submittedAt && request.status === 'REVIEWING' && (
+          <Alert tone="success">验收评分已提交，等待组织部作出验收结论。</Alert>
         )}
         {request.role === 'organizer' && request.status === 'WAITING' && (
           <Card title="组成验收组">
