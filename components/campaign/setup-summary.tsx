@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TCampaignSetup } from '@/lib/campaign/schema';
 import { PROGRAM_HINTS, PROGRAM_LABELS, RUBRIC_TEMPLATES, STAGE_LABELS, rubricTotal } from '@/lib/campaign/templates';
-import { formatDateTime, fromDateTimeLocal } from '@/lib/format';
+import { formatDate, formatDateTime, fromDateTimeLocal } from '@/lib/format';
 import { ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
 
@@ -55,9 +55,9 @@ export function CultivationSummary({ cultivation }: { cultivation: TCampaignSetu
       rows={[
         ['台帐上报', `每月 ${cultivation.ledgerDueDay} 日前`],
         ['提醒短信', yesNo(cultivation.reminderSms)],
-        ['创建期结束', cultivation.cultivationEndsOn ?? '培育创建阶段结束时'],
-        ['申请验收截止', cultivation.acceptanceRequestDeadline ?? '验收认定阶段结束时'],
-        ['验收完成', cultivation.acceptanceCompleteBy ?? '—'],
+        ['创建期结束', cultivation.cultivationEndsOn ? formatDate(cultivation.cultivationEndsOn) : '培育创建阶段结束时'],
+        ['申请验收截止', cultivation.acceptanceRequestDeadline ? formatDate(cultivation.acceptanceRequestDeadline) : '验收认定阶段结束时'],
+        ['验收完成', cultivation.acceptanceCompleteBy ? formatDate(cultivation.acceptanceCompleteBy) : '—'],
       ]}
     />
   );

@@ -96,7 +96,7 @@ export function PlanForm({ cultivationId, initial, revision: initialRevision, to
 
   return (
     <form className="space-y-4" aria-label="创建方案" onSubmit={(event) => event.preventDefault()}>
-      <div className="sticky top-0 z-10 -mx-4 bg-stone-50/95 px-4 py-1 sm:static sm:mx-0 sm:bg-transparent sm:px-0">
+      <div className="sticky top-0 z-10 -mx-4 border-b border-stone-200 bg-stone-50/95 px-4 py-1 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0">
         <SaveIndicator state={save} onRetry={() => { dirty.current = true; void flush(); }} />
       </div>
       <Card title="创建目标">

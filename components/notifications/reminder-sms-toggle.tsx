@@ -27,7 +27,7 @@ export function ReminderSmsToggle({ campaignId, enabled }: { campaignId: string;
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-stone-700">
         提醒短信：<strong data-testid="reminder-sms-state">{enabled ? '已开启' : '未开启'}</strong>
-        <span className="block text-stone-600">各类提醒（如评审截止前的提醒）总会发到站内通知；开启后同时给有手机号的接收人发短信。</span>
+        <span className="block text-stone-600">各类提醒（评审截止前、台帐逾期未报）总会发到站内通知；开启后同时给有手机号的接收人发短信。</span>
       </p>
       <Button variant="secondary" isLoading={isPending} onClick={toggle}>
         {enabled ? '关闭提醒短信' : '开启提醒短信'}

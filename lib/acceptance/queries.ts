@@ -75,7 +75,7 @@ export async function listAcceptanceQueue(reader: TReader) {
       status: true,
       requestedAt: true,
       decidedAt: true,
-      cultivation: { select: { brand: { select: { name: true, organization: { select: { name: true } } } }, campaign: { select: { title: true } } } },
+      cultivation: { select: { brand: { select: { name: true, organization: { select: { name: true } } } }, campaign: { select: { title: true, acceptanceCompleteBy: true } } } },
       _count: { select: { experts: true } },
     },
   });

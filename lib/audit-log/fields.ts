@@ -229,6 +229,7 @@ export const FIELD_LABELS: Record<string, string> = {
   unchanged: '未变',
   rolesAdded: '新增角色',
   cultivations: '列入培育的品牌数',
+  ended: '结束培育的品牌数',
   applicationIds: '品牌',
   // notifications
   stage: '阶段',

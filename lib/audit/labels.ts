@@ -87,6 +87,7 @@ export const AUDIT_ACTION_LABELS = {
   'correct-ledger-entry': '更正台帐记录',
   'report-ledger-month': '上报月度台帐',
   'read-notifications': '通知标为已读',
+  'end-cultivations': '结束培育创建',
   'notify-stage-change': '阶段开始/结束通知',
 } as const satisfies Record<string, string>;
 

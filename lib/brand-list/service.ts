@@ -4,7 +4,7 @@ import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertQualifier } from '@/lib/qualification/access';
 import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { loadQualificationPool } from '@/lib/qualification/pool';
-import { enrolCultivations, enrolsCultivation } from '@/lib/brand/enrol';
+import { endDroppedCultivations, enrolCultivations, enrolsCultivation } from '@/lib/brand/enrol';
 import { CAMPAIGN_SELECT } from '@/lib/qualification/service';
 import { BRAND_LIST_REASON_MIN, ZPublishBrandListInput, type TPublishBrandListInput } from '@/lib/brand-list/schema';
 
@@ -60,10 +60,13 @@ export async function publishBrandList(input: TPublishBrandListInput, context: T
       entityId: list.id,
       after: { campaignId, version, reason: reason || null, entryCount: passed.length },
     });
-    // 创建认定: the listed brands start 培育创建 now (a later version enrols only the newly listed ones).
-    const enrolled = campaign.program === 'CREATION' && (await enrolsCultivation(tx, campaignId))
+    // 创建认定: the listed brands start 培育创建 now (a later version enrols only the newly listed ones, and ends the
+    // cultivation of an entry it no longer lists).
+    const creation = campaign.program === 'CREATION' && (await enrolsCultivation(tx, campaignId));
+    const enrolled = creation
       ? await enrolCultivations(tx, context, { campaignId, applicationIds: passed.map((entry) => entry.id), source: 'list' })
       : { created: 0, cultivationIds: [] };
+    if (creation && version > 1) await endDroppedCultivations(tx, context, { campaignId, listedApplicationIds: passed.map((entry) => entry.id) });
     return { campaignId, version: list.version, entryCount: passed.length, enrolled: enrolled.created };
   };
   return context.tx ? body(context.tx) : db.$transaction(body);

@@ -57,3 +57,23 @@ export async function enrolCultivations(
   }
   return { created: cultivationIds.length, cultivationIds };
 }
+
+/**
+ * A later 品牌清单 version that no longer lists an entry ends its 培育创建 (创建认定): the brand keeps its history, but no
+ * plan, 台帐 or acceptance request is taken any more. Brands already in acceptance or recognised are left as they are.
+ */
+export async function endDroppedCultivations(tx: TTx, context: TAuditContext, input: { campaignId: string; listedApplicationIds: readonly string[] }): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string; application_id: string }[]>`
+    UPDATE cultivations SET status = 'ENDED', ended_at = now(), updated_at = now()
+    WHERE campaign_id = ${input.campaignId} AND status = 'CULTIVATING' AND NOT (application_id = ANY(${[...input.listedApplicationIds]}::text[]))
+    RETURNING id, application_id`;
+  if (rows.length) {
+    await recordAudit(tx, context, {
+      action: 'end-cultivations',
+      entityType: 'Campaign',
+      entityId: input.campaignId,
+      after: { source: 'list', ended: rows.length, applicationIds: rows.map((row) => row.application_id) },
+    });
+  }
+  return rows.map((row) => row.id);
+}

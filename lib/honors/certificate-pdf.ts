@@ -18,6 +18,8 @@ export type TCertificateData = {
   verificationUrl: string;
   /** The line before the award, default "在{campaignTitle}中被评为" (a recognition: "…中通过验收，予以"). */
   phrase?: string;
+  /** The heading, default 荣誉证书 (a recognition: 认定证书). */
+  title?: string;
 };
 
 const RED = '#a61b1b';
@@ -121,7 +123,7 @@ export async function renderCertificatePdf(data: TCertificateData): Promise<Buff
     size: 'A4',
     layout: 'landscape',
     margin: 0,
-    info: { Title: `荣誉证书 ${data.certificateNo}`, Subject: `${data.brandName} · ${data.awardName}`, Author: data.issuerName, Creator: '党建品牌选树平台' },
+    info: { Title: `${data.title ?? '荣誉证书'} ${data.certificateNo}`, Subject: `${data.brandName} · ${data.awardName}`, Author: data.issuerName, Creator: '党建品牌选树平台' },
   });
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
@@ -130,7 +132,7 @@ export async function renderCertificatePdf(data: TCertificateData): Promise<Buff
 
   frame(doc);
   // Letter spacing follows every character, the last one too: shift by half a space to stay centred.
-  doc.font('bold').fontSize(46).fillColor(RED).text('荣誉证书', TITLE_SPACING / 2, 74, { width, align: 'center', characterSpacing: TITLE_SPACING, lineBreak: false });
+  doc.font('bold').fontSize(46).fillColor(RED).text(data.title ?? '荣誉证书', TITLE_SPACING / 2, 74, { width, align: 'center', characterSpacing: TITLE_SPACING, lineBreak: false });
   ornamentRule(doc, 150);
 
   let y = centred(doc, data.organizationName, 184, { font: 'regular', size: 22, min: 14, color: INK });

@@ -107,6 +107,7 @@ export async function findRecognitionByNo(recognitionNo: string) {
     ownerPath: campaign.ownerOrg.path,
     branchPath: brand.organization.path,
     phrase: recognitionPhrase(campaign.title),
+    title: '认定证书',
   };
 }
 

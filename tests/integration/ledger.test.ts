@@ -170,8 +170,9 @@ describe('seedLedgers (demo)', () => {
     const { seedLedgers } = await import('../../prisma/seed/demo-ledgers');
     const scope = await createCultivationScope({ startedDaysAgo: 150 });
     const ids = [scope.cultivation.id, scope.westCultivation.id];
-    await seedLedgers(db, ids);
-    await seedLedgers(db, ids);
+    const roles = { returnedPlan: scope.westCultivation.id, missingMonth: scope.cultivation.id };
+    await seedLedgers(db, ids, roles);
+    await seedLedgers(db, ids, roles);
     const plans = await db.cultivationPlan.findMany({ where: { cultivationId: { in: ids } }, select: { cultivationId: true, status: true } });
     expect(plans.find((plan) => plan.cultivationId === scope.westCultivation.id)?.status).toBe('RETURNED');
     expect(plans.find((plan) => plan.cultivationId === scope.cultivation.id)?.status).toBe('APPROVED');

@@ -91,6 +91,20 @@ describe('a 创建认定 campaign', () => {
     expect(audit?.after).toMatchObject({ source: 'list', cultivations: 3 });
   });
 
+  it('ends the 培育创建 of an entry a later 品牌清单 version no longer lists, and keeps the others', async () => {
+    const scope = await createQualifiedCreation(3);
+    await publishBrandList({ campaignId: scope.campaign.id, reason: '' }, context(scope.eastAdmin.id));
+    const [dropped, ...kept] = [...scope.ids].sort();
+    // The entry is found not to qualify after all (资格把关 corrected), and the list is published again without it.
+    await db.qualification.updateMany({ where: { applicationId: dropped }, data: { result: 'FAILED', reason: '经核实不符合申报条件' } });
+    await publishBrandList({ campaignId: scope.campaign.id, reason: '经核实，删去一个不符合条件的品牌' }, context(scope.eastAdmin.id));
+    const rows = await db.cultivation.findMany({ where: { campaignId: scope.campaign.id }, select: { applicationId: true, status: true, endedAt: true } });
+    expect(Object.fromEntries(rows.map((row) => [row.applicationId, row.status]))).toEqual({ [dropped!]: 'ENDED', [kept[0]!]: 'CULTIVATING', [kept[1]!]: 'CULTIVATING' });
+    expect(rows.find((row) => row.applicationId === dropped)?.endedAt).not.toBeNull();
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'end-cultivations', entityId: scope.campaign.id }, select: { after: true } });
+    expect(audit.after).toEqual({ source: 'list', ended: 1, applicationIds: [dropped] });
+  });
+
   it('enrols each entry exactly once when two publications race', async () => {
     const scope = await createQualifiedCreation(2);
     const results = await Promise.all([

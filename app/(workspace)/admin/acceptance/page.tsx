@@ -21,6 +21,9 @@ export default async function AcceptanceQueuePage() {
         <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white shadow-sm">
           {rows.map((row) => {
             const open = row.status === 'WAITING' || row.status === 'REVIEWING';
+            // 验收完成 (seed 001: 12月上旬) is the campaign's date: the day after it, an open request is late.
+            const completeBy = row.cultivation.campaign.acceptanceCompleteBy;
+            const late = open && !!completeBy && now.getTime() >= completeBy.getTime() + 16 * 3_600_000;
             return (
               <li key={row.id} className="flex flex-wrap items-start justify-between gap-2 p-3 text-sm">
                 <div className="min-w-0 space-y-0.5">
@@ -28,10 +31,16 @@ export default async function AcceptanceQueuePage() {
                     “{row.cultivation.brand.name}”
                   </Link>
                   <p className="text-stone-600">{row.cultivation.brand.organization.name} · 第 {row.round} 次申请</p>
+                  <p className="text-xs text-stone-500">{row.cultivation.campaign.title}</p>
                   <p className="text-xs text-stone-500">
                     {formatDateTime(row.requestedAt)} 申请{open ? `，已等候 ${waitingText(row.requestedAt, now)}` : row.decidedAt ? `，${formatDate(row.decidedAt)} 办结` : ''}
                     {row.status === 'REVIEWING' ? `，验收组 ${row._count.experts} 人` : ''}
                   </p>
+                  {open && completeBy && (
+                    <p className={late ? 'text-xs font-medium text-red-700' : 'text-xs text-stone-500'}>
+                      {late ? `已超过验收完成时间（${formatDate(completeBy)}）` : `须于 ${formatDate(completeBy)} 前完成验收`}
+                    </p>
+                  )}
                 </div>
                 <AcceptanceStatusBadge status={row.status} />
               </li>

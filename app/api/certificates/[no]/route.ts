@@ -16,10 +16,11 @@ export const GET = route(
   { access: 'user', params: z.object({ no: z.string().max(64, REFUSAL) }), refusals: 'text' },
   async ({ request, user, params }) => {
     const no = normaliseCertificateNo(params.no);
-    const honor = RECOGNITION_NO_PATTERN.test(no) ? await findRecognitionByNo(no) : await findHonorByCertificateNo(no);
+    const recognised = RECOGNITION_NO_PATTERN.test(no);
+    const honor = recognised ? await findRecognitionByNo(no) : await findHonorByCertificateNo(no);
     // Unknown and not-yours answer alike, so numbers cannot be probed.
     if (!honor || !canDownloadCertificate(user.roles, honor)) return textRefusal(404, REFUSAL);
     const pdf = await renderCertificatePdf({ ...honor, verificationUrl: verificationUrl(honor.certificateNo, new URL(request.url).origin) });
-    return downloadResponse(pdf, 'pdf', `${honor.brandName}-荣誉证书-${honor.certificateNo}.pdf`, `certificate-${honor.certificateNo}.pdf`);
+    return downloadResponse(pdf, 'pdf', `${honor.brandName}-${recognised ? '认定证书' : '荣誉证书'}-${honor.certificateNo}.pdf`, `certificate-${honor.certificateNo}.pdf`);
   },
 );
