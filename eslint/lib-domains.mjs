@@ -32,6 +32,8 @@ export const LIB_DOMAINS = {
   voting: ['audit', 'auth', 'brand-list', 'campaign', 'export', 'http', 'review', 'sms'],
   objections: ['audit', 'auth', 'campaign', 'files', 'http', 'jobs', 'notifications', 'sms', 'voting'],
   gallery: ['qualification'],
+  /** 示范建设 (issue 20): templates shared by sites, belts, public pages and events. */
+  demo: [],
   publicity: ['audit', 'auth', 'brand', 'campaign', 'gallery', 'http', 'objections', 'review'],
   honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
   /** The staff brand timeline: each domain that adds to a brand's life contributes a source (lib/brand-timeline/sources.ts). */

@@ -10,6 +10,7 @@ import { seedHonoredCampaign } from './demo-honors';
 import { DEMO_CREATION_TITLE, demoCultivations, seedDemoPrograms } from './demo-programs';
 import { seedLedgers } from './demo-ledgers';
 import { seedAcceptance } from './demo-acceptance';
+import { seedDemoSites } from './demo-sites';
 
 const DAY = 86_400_000;
 
@@ -105,4 +106,6 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await seedLedgers(db, [...first.map((row) => row.id), ...rest.map((row) => row.id)], { returnedPlan: byOrg('SF-JG-03'), missingMonth: byOrg('SF-JG-05') });
   // 验收认定 inside that campaign: one request waiting, one passed, one failed.
   await seedAcceptance(db);
+  // 示范建设: the program and its 示范点 (belts, pairings and events build on them).
+  await seedDemoSites(db);
 }

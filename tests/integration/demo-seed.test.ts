@@ -6,6 +6,7 @@ import { DEMO_CREATION_TITLE, demoCultivations } from '../../prisma/seed/demo-pr
 import { loadLifecycle } from '@/lib/campaign/lifecycle-db';
 import { currentStage } from '@/lib/campaign/stages';
 import { listGalleryBrands } from '@/lib/gallery/queries';
+import { DEMO_PROGRAM_TITLE } from '../../prisma/seed/demo-sites';
 
 describe('demo seed', () => {
   it('writes the demo city with last year finished and honored, and a second run changes nothing', async () => {
@@ -17,10 +18,13 @@ describe('demo seed', () => {
       cultivations: await db.cultivation.count(),
       brands: await db.brand.count(),
       acceptanceRequests: await db.acceptanceRequest.count({ where: { cultivation: { campaign: { title: DEMO_CREATION_TITLE } } } }),
+      demoSites: await db.demoSite.count({ where: { program: { title: DEMO_PROGRAM_TITLE } } }),
+      revokedSites: await db.demoSite.count({ where: { program: { title: DEMO_PROGRAM_TITLE }, status: 'REVOKED' } }),
     });
     const first = await counts();
     await seedDemoCity(db);
     expect(await counts()).toEqual(first);
+    expect(first).toMatchObject({ demoSites: 15, revokedSites: 1 });
 
     const campaign = await db.campaign.findFirstOrThrow({
       where: { title: DEMO_HONORED_TITLE },
