@@ -31,7 +31,6 @@ test('the audit log reads in Chinese: labels, names and field changes, the raw r
   await expect(changed).toContainText(`上级组织${committee.name}`);
   await expect(entries.filter({ hasText: '停用用户 · 用户：钱审计' })).toContainText(change('停用', '否', '是'));
   await expect(entries.filter({ hasText: '新建用户 · 用户：钱审计' })).toContainText('支部书记（审计演示第一党支部）');
-  await expect(entries.filter({ hasText: '新建评选活动 · 评选活动：' }).first()).toBeVisible();
 
   const visible = await main.innerText();
   expect(visible.match(RAW_KEYS)).toBeNull();
@@ -40,6 +39,11 @@ test('the audit log reads in Chinese: labels, names and field changes, the raw r
   await changed.getByText('原始记录').click();
   await expect(changed.locator('pre')).toContainText('"action": "update-organization"');
   await changed.getByText('原始记录').click();
+
+  // Older rows (the demo's campaigns) are a filter away: other specs leave many newer rows on the first page.
+  await page.goto('/admin/audit?action=create-campaign');
+  await expect(entries.filter({ hasText: '新建评选活动 · 评选活动：' }).first()).toBeVisible();
+  expect((await main.innerText()).match(RAW_KEYS)).toBeNull();
 
   await screenshotBoth(page, 'admin-audit');
   await page.setViewportSize({ width: 390, height: 844 });
