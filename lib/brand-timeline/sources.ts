@@ -71,8 +71,86 @@ export const cultivationSource: TTimelineSource = async (brandId) => {
   ]);
 };
 
+const PLAN_STATUS: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '已提交，待审核', APPROVED: '已批准', RETURNED: '已退回' };
+
+/** 创建方案: submitted, then approved or returned (with the reason). */
+export const planSource: TTimelineSource = async (brandId) => {
+  const rows = await db.cultivationPlan.findMany({
+    where: { cultivation: { brandId } },
+    select: { id: true, status: true, submittedAt: true, decidedAt: true, returnReason: true, cultivationId: true, cultivation: { select: { campaign: { select: { title: true } } } } },
+  });
+  return rows.flatMap((row): TTimelineItem[] => {
+    const href = `/cultivation/${row.cultivationId}/plan`;
+    const items: TTimelineItem[] = [];
+    if (row.submittedAt) items.push({ key: `plan-submitted:${row.id}`, at: row.submittedAt, kind: '创建方案', title: `提交创建方案（${row.cultivation.campaign.title}）`, detail: `当前：${PLAN_STATUS[row.status] ?? row.status}`, href, tone: 'info' });
+    if (row.decidedAt && (row.status === 'APPROVED' || row.status === 'RETURNED')) {
+      const approved = row.status === 'APPROVED';
+      items.push({ key: `plan-decided:${row.id}`, at: row.decidedAt, kind: '创建方案', title: approved ? '创建方案获批准' : '创建方案被退回', detail: approved ? undefined : (row.returnReason ?? undefined), href, tone: approved ? 'success' : 'warning' });
+    }
+    return items;
+  });
+};
+
+/** 台帐: each month's 上报, on time or late. */
+export const ledgerSource: TTimelineSource = async (brandId) => {
+  const rows = await db.ledgerReport.findMany({
+    where: { cultivation: { brandId } },
+    select: { id: true, month: true, reportedAt: true, isLate: true, entryCount: true, cultivationId: true },
+  });
+  return rows.map((row): TTimelineItem => {
+    const month = row.month.toISOString().slice(0, 7);
+    return {
+      key: `ledger:${row.id}`,
+      at: row.reportedAt,
+      kind: '台帐',
+      title: `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月台帐上报`,
+      detail: `${row.isLate ? '逾期上报' : '按时上报'} · ${row.entryCount} 条记录`,
+      href: `/cultivation/${row.cultivationId}/ledger?month=${month}`,
+      tone: row.isLate ? 'warning' : 'neutral',
+    };
+  });
+};
+
+const ACCEPTANCE_OUTCOME: Record<string, string> = { PASSED: '验收通过，予以认定', FAILED: '验收不通过' };
+
+/** 验收认定: each round's request and outcome, the 认定 number, and a later 摘牌 of the 认定. */
+export const acceptanceSource: TTimelineSource = async (brandId) => {
+  const rows = await db.acceptanceRequest.findMany({
+    where: { cultivation: { brandId } },
+    select: {
+      id: true,
+      round: true,
+      status: true,
+      requestedAt: true,
+      decidedAt: true,
+      findings: true,
+      recognition: { select: { id: true, recognitionNo: true, revokedAt: true, revokeReason: true } },
+    },
+  });
+  return rows.flatMap((row): TTimelineItem[] => {
+    const href = `/acceptance/requests/${row.id}`;
+    const items: TTimelineItem[] = [{ key: `acceptance:${row.id}`, at: row.requestedAt, kind: '验收', title: `第 ${row.round} 次申请验收`, href, tone: 'info' }];
+    if (row.decidedAt && ACCEPTANCE_OUTCOME[row.status]) {
+      const passed = row.status === 'PASSED';
+      items.push({
+        key: `acceptance-decided:${row.id}`,
+        at: row.decidedAt,
+        kind: '验收',
+        title: ACCEPTANCE_OUTCOME[row.status]!,
+        detail: passed ? (row.recognition ? `认定编号 ${row.recognition.recognitionNo}` : undefined) : row.findings || undefined,
+        href,
+        tone: passed ? 'success' : 'warning',
+      });
+    }
+    if (row.recognition?.revokedAt) {
+      items.push({ key: `recognition-revoked:${row.recognition.id}`, at: row.recognition.revokedAt, kind: '摘牌', title: `撤销认定（${row.recognition.recognitionNo}）`, detail: row.recognition.revokeReason ?? undefined, tone: 'warning' });
+    }
+    return items;
+  });
+};
+
 /** Every source of the timeline; other domains add theirs here. */
-export const SOURCES: readonly TTimelineSource[] = [declarationSource, honourSource, cultivationSource];
+export const SOURCES: readonly TTimelineSource[] = [declarationSource, honourSource, cultivationSource, planSource, ledgerSource, acceptanceSource];
 
 /** The brand's whole life, newest first. */
 export async function brandTimeline(brandId: string, sources: readonly TTimelineSource[] = SOURCES): Promise<TTimelineItem[]> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { decideAcceptance, formAcceptanceGroup, requestAcceptance, saveAcceptanceSheet } from '@/lib/acceptance/service';
 import { RECOGNITION_NO_PATTERN } from '@/lib/honors/verify';
+import { brandTimeline } from '@/lib/brand-timeline/sources';
 import { createAcceptanceScope, createCultivation, REPORT, setAcceptanceWindow } from '../support/acceptance';
 import { rejection } from '../support/errors';
 import { createOrg, createUser } from '../support/factories';
@@ -63,6 +64,14 @@ describe('验收认定: request → review → pass / fail → request again', (
     expect(failedNotice.body).toContain('台帐不完整，成效缺少数据支撑。请按意见继续创建');
     const passedNotice = await db.notification.findFirstOrThrow({ where: { recipientId: scope.a.secretary.id, kind: 'ACCEPTANCE_PASSED' } });
     expect(passedNotice.body).toBe(`认定编号 ${recognitionNo}。`);
+
+    // The staff brand timeline holds both rounds, newest first, with the 认定 number and the findings.
+    const timeline = await brandTimeline(cultivation.brandId);
+    const rounds = timeline.filter((item) => item.kind === '验收').map((item) => item.title);
+    expect(rounds).toEqual(['验收通过，予以认定', '第 2 次申请验收', '验收不通过', '第 1 次申请验收']);
+    expect(timeline.find((item) => item.title === '验收通过，予以认定')?.detail).toBe(`认定编号 ${recognitionNo}`);
+    expect(timeline.find((item) => item.title === '验收不通过')?.detail).toBe('台帐不完整，成效缺少数据支撑。');
+    expect(timeline.some((item) => item.kind === '认定')).toBe(true);
   });
 
   it('refuses steps out of order: scoring or deciding before the group, deciding before every sheet is in', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { decidePlan, savePlanDraft, submitPlan } from '@/lib/cultivation/plan-service';
 import { scheduleTasks } from '@/lib/cultivation/plan-schema';
+import { brandTimeline } from '@/lib/brand-timeline/sources';
 import { createCultivationScope } from '../support/cultivations';
 import { rejection } from '../support/errors';
 
@@ -66,6 +67,10 @@ describe('创建方案', () => {
     ]);
     expect(await inbox(scope.westAdmin.id)).toEqual([]);
     expect((await db.notification.findFirstOrThrow({ where: { recipientId: scope.secretary.id } })).link).toBe(`/cultivation/${scope.cultivation.id}/plan`);
+
+    // The brand's staff timeline shows the plan's last submission and its approval.
+    const timeline = await brandTimeline(scope.cultivation.brandId);
+    expect(timeline.filter((item) => item.kind === '创建方案').map((item) => item.title)).toEqual(['创建方案获批准', `提交创建方案（${scope.campaign.title}）`]);
   });
 
   it('sorts tasks by date with the days left (倒排工期)', () => {
