@@ -1,39 +1,24 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
+import { useConfirmedAction } from '@/components/ui/use-confirmed-action';
 import { ReasonDialogButton } from '@/components/ui/reason-dialog-button';
 import { cancelCampaignAction, finishCampaignAction } from '@/lib/campaign/actions';
 
 /** 结束活动: offered once 通报表扬 has started (the page asks lifecycle.ts, the service asks it again). */
 export function FinishCampaignButton({ campaignId }: { campaignId: string }) {
-  const router = useRouter();
-  const [isOpen, setIsOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
-
-  function finish() {
-    startTransition(async () => {
-      const result = await finishCampaignAction({ campaignId });
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      setIsOpen(false);
-      router.refresh();
-    });
-  }
+  const action = useConfirmedAction(() => finishCampaignAction({ campaignId }));
 
   return (
     <>
-      <Button variant="secondary" onClick={() => { setError(null); setIsOpen(true); }}>结束活动</Button>
-      <ConfirmDialog open={isOpen} title="结束评选活动？" confirmLabel="确认结束" tone="primary" isLoading={isPending} onConfirm={finish} onCancel={() => setIsOpen(false)}>
+      <Button variant="secondary" onClick={action.open}>结束活动</Button>
+      <ConfirmDialog open={action.isOpen} title="结束评选活动？" confirmLabel="确认结束" tone="primary" isLoading={action.isPending} onConfirm={action.confirm} onCancel={action.close}>
         <p>结束后，本活动的所有环节都不能再操作（仍可摘牌、查阅和导出），仍在进行中的通报表扬阶段随之结束。</p>
         <p>公开页面显示本次评选“已结束”。此操作不能撤回。</p>
-        {error && <Alert tone="error">{error}</Alert>}
+        {action.error && <Alert tone="error">{action.error}</Alert>}
       </ConfirmDialog>
     </>
   );
