@@ -94,7 +94,7 @@ export async function removeChecklistEvidence(input: TRemoveEvidenceInput, conte
     const { list, itemName } = findListItem(subject, data.listKey, data.itemIndex);
     const item = await lockItem(tx, subject, data.listKey, data.itemIndex, itemName);
     const link = await tx.checklistEvidence.findUnique({ where: { itemId_fileId: { itemId: item.id, fileId: data.fileId } }, select: { file: { select: { uploadedById: true } } } });
-    if (!link) throw new AppError('NOT_FOUND', '该佐证材料不存在或已移除');
+    if (!link) throw new AppError('INVALID_INPUT', '该佐证材料不存在或已移除，请刷新页面');
     if (!canJudge(grants, subject) && link.file.uploadedById !== context.actorId) throw new AppError('FORBIDDEN', '只能移除自己上传的佐证材料');
     if (item.verdict === 'MET' && item.evidence <= 1) throw new AppError('CONFLICT', '达标的检查项至少保留一份佐证材料；请先改为未评定或未达标');
     await tx.checklistEvidence.delete({ where: { itemId_fileId: { itemId: item.id, fileId: data.fileId } } });

@@ -126,7 +126,7 @@ export async function removeDemoSitePhoto(input: TRemoveSitePhotoInput, context:
     const grants = await loadActorGrants(tx, context.actorId);
     const photo = await tx.demoSitePhoto.findUnique({ where: { siteId_fileId: { siteId: site.id, fileId: data.fileId } }, select: { file: { select: { uploadedById: true } } } });
     if (!canAddSitePhotos(grants, site.organization.path)) throw new AppError('FORBIDDEN', '您不能修改这个示范点的照片');
-    if (!photo) throw new AppError('NOT_FOUND', '照片不存在或已移除');
+    if (!photo) throw new AppError('INVALID_INPUT', '照片不存在或已移除，请刷新页面');
     if (!canManageSite(grants, site.organization.path) && photo.file.uploadedById !== context.actorId) throw new AppError('FORBIDDEN', '只能移除自己上传的照片');
     assertActive(site);
     await tx.demoSitePhoto.delete({ where: { siteId_fileId: { siteId: site.id, fileId: data.fileId } } });
@@ -137,10 +137,12 @@ export async function removeDemoSitePhoto(input: TRemoveSitePhotoInput, context:
 
 /** 摘牌: the decision and its reason by database time; public pages stop showing the site's photos at once. */
 export async function revokeDemoSite(input: TRevokeSiteInput, context: TContext) {
-  const data = ZRevokeSite.parse(input);
+  const { siteId } = ZRevokeSite.pick({ siteId: true }).parse(input);
   return db.$transaction(async (tx) => {
-    const site = await lockSite(tx, data.siteId);
+    const site = await lockSite(tx, siteId);
     assertManageSite(await loadActorGrants(tx, context.actorId), site.organization.path);
+    // The reason is judged once the actor may decide at all.
+    const data = ZRevokeSite.parse(input);
     if (site.status === 'REVOKED') throw new AppError('CONFLICT', '该示范点已经摘牌');
     const revokedAt = await dbNow(tx);
     await tx.demoSite.update({ where: { id: site.id }, data: { status: 'REVOKED', revokedAt, revokeReason: data.reason, revokedById: context.actorId } });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { AssessmentForm } from '@/components/demo/assessment-form';
 import { ChecklistPanel } from '@/components/demo/checklist-panel';
-import { RevokeSiteButton } from '@/components/demo/revoke-buttons';
+import { RevokeSiteButton } from '@/components/demo/revoke-site-button';
 import { SiteForm } from '@/components/demo/site-form';
 import { SitePhotos } from '@/components/demo/site-photos';
 import { Alert } from '@/components/ui/alert';
