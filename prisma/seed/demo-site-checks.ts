@@ -15,9 +15,9 @@ const ip = '127.0.0.1';
 async function demoPhoto(label: string) {
   const width = 800;
   const height = 600;
-  const band = Buffer.from(`<svg width="${width}" height="${height}"><rect x="0" y="${height * 0.65}" width="${width}" height="${height * 0.35}" fill="#f5e6c8"/></svg>`);
+  const band = await sharp({ create: { width, height: Math.round(height * 0.35), channels: 3, background: { r: 245, g: 230, b: 200 } } }).png().toBuffer();
   return sharp({ create: { width, height, channels: 3, background: { r: 178, g: 34, b: 34 } } })
-    .composite([{ input: band }])
+    .composite([{ input: band, top: Math.round(height * 0.65), left: 0 }])
     .jpeg({ quality: 80 })
     .toBuffer()
     .then((bytes) => ({ bytes, fileName: `${label}.jpg` }));
