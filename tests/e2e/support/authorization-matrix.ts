@@ -307,7 +307,7 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   'app/api/applications/[id]/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/applications/${w.later.listedId}/pdf` }) },
   'app/api/files/[id]/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/files/${w.later.documentId}` }) },
   'app/api/files/route.ts#POST': {
-    allowed: ['secretary', 'committee', 'orgAdmin'],
+    allowed: ['secretary', 'committee', 'siblingCommittee', 'orgAdmin'],
     request: async () => ({ path: '/api/files', multipart: { slot: 'PHOTO', file: { name: '活动照片.jpg', mimeType: 'image/jpeg', buffer: await sampleJpeg() } } }),
   },
   'app/api/cultivation/[id]/plan/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/cultivation/${w.cultivation.id}/plan/pdf` }) },
