@@ -34,6 +34,10 @@ export const LIB_DOMAINS = {
   gallery: ['qualification'],
   /** 示范建设 (issue 20): templates shared by sites, belts, public pages and events. */
   demo: [],
+  /** Checklists with evidence of a 示范点 or a 示范带 (verdicts, completeness), shared by sites and belts. */
+  checklist: ['audit', 'auth', 'demo', 'http'],
+  /** 示范建设 programs, 示范点 (photos, 摘牌) and their yearly assessments. */
+  'demo-site': ['audit', 'auth', 'checklist', 'demo', 'files', 'gallery', 'http', 'org-tree'],
   publicity: ['audit', 'auth', 'brand', 'campaign', 'gallery', 'http', 'objections', 'review'],
   honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
   /** The staff brand timeline: each domain that adds to a brand's life contributes a source (lib/brand-timeline/sources.ts). */

@@ -7,6 +7,9 @@ const LOOKS = {
   unknown: { label: '未查到', summary: '未查到该编号的证书，请核对编号后重试。', box: 'border-stone-300 bg-white', badge: 'bg-stone-500', text: 'text-stone-800', mark: '?' },
 } as const;
 
+/** A 认定 (DJRD-…) that was revoked reads 已撤销: it was never an award to take down. */
+const REVOKED_RECOGNITION = { ...LOOKS.revoked, label: '已撤销', summary: '该认定已撤销（摘牌），证书已失效。' };
+
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div className="grid grid-cols-[5.5rem_1fr] gap-2 py-2 sm:grid-cols-[7rem_1fr]">
@@ -18,7 +21,7 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 
 /** The verdict first and large (read at a glance on a phone), then what the certificate says. */
 export function VerificationResult({ result }: { result: TVerification }) {
-  const look = LOOKS[result.status];
+  const look = result.status === 'revoked' && result.certificateNo.startsWith('DJRD-') ? REVOKED_RECOGNITION : LOOKS[result.status];
   return (
     <section aria-labelledby="verdict" className={`rounded-xl border-2 ${look.box} p-5`}>
       <div className="flex items-center gap-4">

@@ -5,6 +5,7 @@ import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/http/action';
 import { revalidateGallery } from '@/lib/gallery/cache';
 import { decideAcceptance, formAcceptanceGroup, requestAcceptance, saveAcceptanceSheet } from '@/lib/acceptance/service';
+import { revokeRecognition, type TRevokeRecognitionInput } from '@/lib/acceptance/revoke';
 import type { TAcceptanceSheetInput, TDecideAcceptanceInput, TFormAcceptanceGroupInput, TRequestAcceptanceInput } from '@/lib/acceptance/schema';
 
 // The services check scope against the database (the requesting branch, the campaign owner's ORG_ADMIN, a member of
@@ -46,6 +47,17 @@ export async function decideAcceptanceAction(input: TDecideAcceptanceInput) {
     if (result.recognitionNo) revalidateGallery();
     revalidatePath('/admin/acceptance', 'layout');
     revalidatePath('/acceptance', 'layout');
+    return result;
+  });
+}
+
+/** 摘牌 of a 认定: the campaign owner's ORG_ADMIN (checked by the service); verification and 品牌风采 change at once. */
+export async function revokeRecognitionAction(input: TRevokeRecognitionInput) {
+  return runAction(input, async (input) => {
+    const result = await revokeRecognition(input, await as(['ORG_ADMIN']));
+    revalidateGallery();
+    revalidatePath(`/acceptance/requests/${result.requestId}`);
+    revalidatePath('/admin/acceptance', 'layout');
     return result;
   });
 }

@@ -103,7 +103,7 @@ const requestSelect = {
   decidedBy: { select: { displayName: true } },
   evidence: { orderBy: { sortOrder: 'asc' }, select: { caption: true, file: { select: { id: true, kind: true, originalName: true, size: true } } } },
   experts: { orderBy: { expert: { displayName: 'asc' } }, select: { expertId: true, scores: true, comment: true, submittedAt: true, expert: { select: { displayName: true } } } },
-  recognition: { select: { recognitionNo: true, issuedOn: true } },
+  recognition: { select: { id: true, recognitionNo: true, issuedOn: true, revokedAt: true, revokeReason: true } },
   cultivation: {
     select: {
       id: true,

@@ -89,6 +89,17 @@ export const AUDIT_ACTION_LABELS = {
   'read-notifications': '通知标为已读',
   'end-cultivations': '结束培育创建',
   'notify-stage-change': '阶段开始/结束通知',
+  'create-demo-program': '新建示范建设',
+  'update-demo-program': '修改示范建设',
+  'create-demo-site': '新建示范点',
+  'update-demo-site': '修改示范点',
+  'set-demo-site-photos': '修改示范点照片',
+  'revoke-demo-site': '示范点摘牌',
+  'set-checklist-verdict': '评定检查项',
+  'add-checklist-evidence': '添加检查项佐证',
+  'remove-checklist-evidence': '移除检查项佐证',
+  'assess-demo-site': '示范点量化考评',
+  'revoke-recognition': '撤销认定（摘牌）',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -113,6 +124,11 @@ export const AUDIT_ENTITY_LABELS = {
   LedgerEntry: '台帐记录',
   LedgerReport: '月度台帐上报',
   AcceptanceRequest: '验收申请',
+  DemoProgram: '示范建设',
+  DemoSite: '示范点',
+  ChecklistItem: '检查项',
+  SiteAssessment: '示范点考评',
+  Recognition: '认定',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

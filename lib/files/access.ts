@@ -28,6 +28,16 @@ function canReadAcceptanceEvidence(user: TFileAccessUser, request: TOwningAccept
   return request.experts.some((expert) => expert.expertId === user.id);
 }
 
+const demoSiteSelect = { status: true, organization: { select: { path: true } } } as const;
+
+type TOwningDemoSite = { status: string; organization: { path: string } };
+
+/** 示范点 photos and checklist evidence: staff over the site (or belt owner), and the site organization's secretary. */
+function canReadDemoFiles(user: TFileAccessUser, sites: TOwningDemoSite[], beltOwnerPaths: string[]): boolean {
+  const siteRoles: Role[] = ['BRANCH_SECRETARY', ...STAFF_ROLES];
+  return sites.some((site) => grantsRoleAt(user.roles, siteRoles, site.organization.path)) || beltOwnerPaths.some((path) => grantsRoleAt(user.roles, STAFF_ROLES, path));
+}
+
 type TOwningApplication = { id: string; status: ApplicationStatus; organization: { path: string } };
 
 /** The rule of lib/application/access canReadApplication (that domain imports this one, so it is restated here). */
@@ -56,9 +66,13 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
       objectionFiles: { select: { objection: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
       ledgerFiles: { select: { entry: { select: { cultivation: { select: { brand: { select: { organization: { select: { path: true } } } } } } } } } },
       acceptanceEvidence: { select: { request: { select: acceptanceSelect } } },
+      demoSitePhotos: { select: { site: { select: demoSiteSelect } } },
+      checklistEvidence: { select: { item: { select: { site: { select: demoSiteSelect }, belt: { select: { ownerOrg: { select: { path: true } } } } } } } },
     },
   });
   if (!file) return false;
+  // 示范点 photos are public while the site is ACTIVE (the public site pages show them); 摘牌 takes them back at once.
+  if (file.demoSitePhotos.some((photo) => photo.site.status === 'ACTIVE')) return 'public';
   const shown = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.filter((attachment) => attachment.slot === 'PHOTO').map((attachment) => attachment.application.id)];
   if (await isShownPublicly(shown)) return 'public';
   return user ? canReadPrivately(user, file) : false;
@@ -77,7 +91,7 @@ async function isShownPublicly(applicationIds: string[]): Promise<boolean> {
       SELECT 1 FROM applications a JOIN campaigns c ON c.id = a.campaign_id
       WHERE a.id = ANY(${applicationIds}) AND c.status IN ('PUBLISHED', 'FINISHED')
         AND (is_listed_entry(a.id) OR EXISTS (SELECT 1 FROM honors h WHERE h.application_id = a.id AND h.revoked_at IS NULL)
-             OR EXISTS (SELECT 1 FROM cultivations cu JOIN recognitions r ON r.cultivation_id = cu.id WHERE cu.application_id = a.id))
+             OR EXISTS (SELECT 1 FROM cultivations cu JOIN recognitions r ON r.cultivation_id = cu.id WHERE cu.application_id = a.id AND r.revoked_at IS NULL))
     ) AS shown`;
   return rows[0]?.shown ?? false;
 }
@@ -92,11 +106,19 @@ async function canReadPrivately(
     objectionFiles: { objection: { campaign: { ownerOrg: { path: string } } } }[];
     ledgerFiles: { entry: { cultivation: { brand: { organization: { path: string } } } } }[];
     acceptanceEvidence: { request: TOwningAcceptance }[];
+    demoSitePhotos: { site: TOwningDemoSite }[];
+    checklistEvidence: { item: { site: TOwningDemoSite | null; belt: { ownerOrg: { path: string } } | null } }[];
   },
 ): Promise<'private' | 'blind' | false> {
   const applications = [...(file.logoOf ? [file.logoOf] : []), ...file.attachments.map((attachment) => attachment.application)];
   const isOwned =
-    applications.length > 0 || file.onsitePhotos.length > 0 || file.objectionFiles.length > 0 || file.ledgerFiles.length > 0 || file.acceptanceEvidence.length > 0;
+    applications.length > 0 ||
+    file.onsitePhotos.length > 0 ||
+    file.objectionFiles.length > 0 ||
+    file.ledgerFiles.length > 0 ||
+    file.acceptanceEvidence.length > 0 ||
+    file.demoSitePhotos.length > 0 ||
+    file.checklistEvidence.length > 0;
   // A fresh upload not yet saved into a form: only its uploader has it.
   if (!isOwned) return file.uploadedById === user.id ? 'private' : false;
   // 实地核验 photos are the organizer's working papers.
@@ -104,6 +126,9 @@ async function canReadPrivately(
   // 异议 evidence and working papers: only the organizer's admins (an anonymous objector has no account to read with).
   if (file.objectionFiles.some((entry) => grantsRoleAt(user.roles, ['ORG_ADMIN'], entry.objection.campaign.ownerOrg.path))) return 'private';
   if (file.acceptanceEvidence.some((entry) => canReadAcceptanceEvidence(user, entry.request))) return 'private';
+  const demoSites = [...file.demoSitePhotos.map((photo) => photo.site), ...file.checklistEvidence.flatMap((entry) => (entry.item.site ? [entry.item.site] : []))];
+  const beltOwners = file.checklistEvidence.flatMap((entry) => (entry.item.belt ? [entry.item.belt.ownerOrg.path] : []));
+  if (canReadDemoFiles(user, demoSites, beltOwners)) return 'private';
   if (applications.some((application) => canReadApplicationFiles(user, application))) return 'private';
   // 台帐 photos and files: the brand's organization and the committees/organization departments above it (the rule of
   // lib/cultivation/access, restated: that domain imports this one).

@@ -14,7 +14,7 @@ export type TGalleryAward = { name: string; certificateNo: string; year: number;
 export const RECOGNITION_AWARD_NAME = '认定';
 
 /** A brand recognised by 验收认定 in a campaign shown publicly. */
-const LIVE_RECOGNITION: Prisma.CultivationWhereInput = { recognition: { isNot: null }, campaign: { status: { in: ['PUBLISHED', 'FINISHED'] } } };
+const LIVE_RECOGNITION: Prisma.CultivationWhereInput = { recognition: { is: { revokedAt: null } }, campaign: { status: { in: ['PUBLISHED', 'FINISHED'] } } };
 
 export type TGalleryBrand = {
   applicationId: string;

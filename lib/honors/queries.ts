@@ -79,7 +79,7 @@ export type TCertificateHonor = NonNullable<Awaited<ReturnType<typeof findHonorB
 /** The wording of a recognition's certificate (验收认定): "在…中通过验收，予以认定". */
 export const recognitionPhrase = (campaignTitle: string) => `在${campaignTitle}中通过验收，予以`;
 
-/** A recognition (认定 after 验收, DJRD-…) in the shape of an honor's certificate; recognitions are never revoked here. */
+/** A recognition (认定 after 验收, DJRD-…) in the shape of an honor's certificate, with its 摘牌 if revoked. */
 export async function findRecognitionByNo(recognitionNo: string) {
   const recognition = await db.recognition.findUnique({
     where: { recognitionNo },
@@ -89,6 +89,7 @@ export async function findRecognitionByNo(recognitionNo: string) {
       brandName: true,
       organizationName: true,
       issuedOn: true,
+      revokedAt: true,
       cultivation: { select: { campaign: { select: { title: true, ownerOrg: { select: { name: true, path: true } } } }, brand: { select: { organization: { select: { path: true } } } } } },
     },
   });
@@ -101,7 +102,7 @@ export async function findRecognitionByNo(recognitionNo: string) {
     organizationName: recognition.organizationName,
     awardName: RECOGNITION_AWARD_NAME,
     issuedOn: recognition.issuedOn,
-    revokedAt: null,
+    revokedAt: recognition.revokedAt,
     campaignTitle: campaign.title,
     issuerName: campaign.ownerOrg.name,
     ownerPath: campaign.ownerOrg.path,

@@ -70,12 +70,12 @@ export async function verifyCertificate(raw: string): Promise<TVerification> {
 async function verifyRecognition(recognitionNo: string): Promise<TVerification> {
   const recognition = await db.recognition.findUnique({
     where: { recognitionNo },
-    select: { brandName: true, organizationName: true, issuedOn: true, cultivation: { select: { campaign: { select: { title: true, status: true, ownerOrg: { select: { name: true } } } } } } },
+    select: { brandName: true, organizationName: true, issuedOn: true, revokedAt: true, revokeReason: true, cultivation: { select: { campaign: { select: { title: true, status: true, ownerOrg: { select: { name: true } } } } } } },
   });
   if (!recognition || !['PUBLISHED', 'FINISHED'].includes(recognition.cultivation.campaign.status)) return { status: 'unknown', certificateNo: recognitionNo };
   const { campaign } = recognition.cultivation;
   return {
-    status: 'valid',
+    status: recognition.revokedAt ? 'revoked' : 'valid',
     certificateNo: recognitionNo,
     brandName: recognition.brandName,
     organizationName: recognition.organizationName,
@@ -83,7 +83,7 @@ async function verifyRecognition(recognitionNo: string): Promise<TVerification> 
     campaignTitle: campaign.title,
     issuerName: campaign.ownerOrg.name,
     issuedOn: recognition.issuedOn.toISOString(),
-    revokedAt: null,
-    revokeReason: null,
+    revokedAt: recognition.revokedAt?.toISOString() ?? null,
+    revokeReason: recognition.revokeReason,
   };
 }

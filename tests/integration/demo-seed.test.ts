@@ -20,11 +20,15 @@ describe('demo seed', () => {
       acceptanceRequests: await db.acceptanceRequest.count({ where: { cultivation: { campaign: { title: DEMO_CREATION_TITLE } } } }),
       demoSites: await db.demoSite.count({ where: { program: { title: DEMO_PROGRAM_TITLE } } }),
       revokedSites: await db.demoSite.count({ where: { program: { title: DEMO_PROGRAM_TITLE }, status: 'REVOKED' } }),
+      metItems: await db.checklistItem.count({ where: { site: { program: { title: DEMO_PROGRAM_TITLE } }, verdict: 'MET', evidence: { some: {} } } }),
+      assessments: await db.siteAssessment.count({ where: { site: { program: { title: DEMO_PROGRAM_TITLE } }, year: 2026 } }),
     });
     const first = await counts();
     await seedDemoCity(db);
     expect(await counts()).toEqual(first);
-    expect(first).toMatchObject({ demoSites: 15, revokedSites: 1 });
+    expect(first).toMatchObject({ demoSites: 15, revokedSites: 1, metItems: 10, assessments: 4 });
+    const reassessed = await db.siteAssessment.findMany({ where: { site: { name: '幸福里社区党群服务中心' }, year: 2026 }, orderBy: { version: 'asc' }, select: { version: true, total: true } });
+    expect(reassessed).toEqual([{ version: 1, total: 84 }, { version: 2, total: 90 }]);
 
     const campaign = await db.campaign.findFirstOrThrow({
       where: { title: DEMO_HONORED_TITLE },

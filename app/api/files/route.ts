@@ -13,8 +13,8 @@ export const dynamic = 'force-dynamic';
 const BODY_LIMIT = UPLOAD_MAX_BYTES + 64 * 1024;
 const TOO_LARGE = '文件不能超过 20 MB';
 
-// Secretaries upload for declarations, staff for 实地核验 photos.
-export const POST = route({ access: ['BRANCH_SECRETARY', 'ORG_ADMIN'], sameOrigin: true }, async ({ request, user }) => {
+// Secretaries upload for declarations, staff for 实地核验 photos, 示范点 photos and checklist evidence.
+export const POST = route({ access: ['BRANCH_SECRETARY', 'COMMITTEE_ADMIN', 'ORG_ADMIN'], sameOrigin: true }, async ({ request, user }) => {
   if (Number(request.headers.get('content-length') ?? 0) > BODY_LIMIT) return jsonReply(413, { message: TOO_LARGE });
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) return jsonReply(415, { message: '请以表单方式上传文件' });

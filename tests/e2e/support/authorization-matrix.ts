@@ -217,6 +217,40 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
   },
   'lib/acceptance/actions.ts#formAcceptanceGroupAction': { allowed: ORG_ADMIN, args: (w) => [{ requestId: w.acceptance.waitingRequestId, expertIds: [w.users.otherExpert] }] },
   'lib/acceptance/actions.ts#saveAcceptanceSheetAction': { allowed: EXPERT, args: (w) => [{ requestId: w.acceptance.reviewingRequestId, scores: [15, 15, 15, 15, 15], comment: '', submit: false }] },
+  // 摘牌 of a 认定: the campaign owner's 组织部 (refused here for the reason, after the guard).
+  'lib/acceptance/actions.ts#revokeRecognitionAction': { allowed: ORG_ADMIN, args: () => [{ recognitionId: 'matrix-recognition', reason: '短' }] },
+
+  // 示范建设: programs by the owner's 组织部; a site by the staff over its organization (the sibling committee is refused
+  // by the service), photos and checklist evidence by its branch secretary too; verdicts and scores by staff only.
+  // Inputs the services refuse after authorizing (a foreign brand, a missing file, a score over the maximum).
+  'lib/demo-site/actions.ts#createDemoProgramAction': { allowed: ORG_ADMIN, args: (w) => [{ ownerOrgId: w.orgs.city, title: '' }] },
+  'lib/demo-site/actions.ts#updateDemoProgramAction': { allowed: ORG_ADMIN, args: (w) => [{ programId: w.demo.programId, title: '' }] },
+  'lib/demo-site/actions.ts#createDemoSiteAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ programId: w.demo.programId, organizationId: w.orgs.branch, brandId: w.demo.foreignBrandId, name: '矩阵新示范点', level: 'COUNTY' }],
+  },
+  'lib/demo-site/actions.ts#updateDemoSiteAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ siteId: w.demo.siteId, organizationId: w.orgs.branch, brandId: w.demo.foreignBrandId, name: '矩阵示范点', level: 'COUNTY' }],
+  },
+  'lib/demo-site/actions.ts#addDemoSitePhotosAction': { allowed: ['secretary', 'committee', 'orgAdmin'], args: (w) => [{ siteId: w.demo.siteId, fileIds: ['matrix-missing-file'] }] },
+  'lib/demo-site/actions.ts#removeDemoSitePhotoAction': { allowed: ['secretary', 'committee', 'orgAdmin'], args: (w) => [{ siteId: w.demo.siteId, fileId: 'matrix-missing-file' }] },
+  'lib/demo-site/actions.ts#assessDemoSiteAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ siteId: w.demo.siteId, year: 2026, scores: [99, 0, 0, 0, 0] }] },
+  'lib/checklist/actions.ts#setChecklistVerdictAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ subject: { siteId: w.demo.siteId }, listKey: 'FIVE_BASICS', itemIndex: 0, verdict: 'NOT_MET', note: '权限矩阵' }],
+  },
+  'lib/checklist/actions.ts#addChecklistEvidenceAction': {
+    allowed: ['secretary', 'committee', 'orgAdmin'],
+    args: (w) => [{ subject: { siteId: w.demo.siteId }, listKey: 'FIVE_BASICS', itemIndex: 1, fileIds: ['matrix-missing-file'] }],
+  },
+  'lib/checklist/actions.ts#removeChecklistEvidenceAction': {
+    allowed: ['secretary', 'committee', 'orgAdmin'],
+    args: (w) => [{ subject: { siteId: w.demo.siteId }, listKey: 'FIVE_BASICS', itemIndex: 1, fileId: 'matrix-missing-file' }],
+  },
+  // Last of the site's rows: 摘牌 freezes it (the reason is judged after the scope, so '短' is refused for the input).
+  'lib/demo-site/actions.ts#revokeDemoSiteAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ siteId: w.demo.siteId, reason: '短' }] },
+
   'lib/acceptance/actions.ts#decideAcceptanceAction': { allowed: ORG_ADMIN, args: (w) => [{ requestId: w.acceptance.reviewingRequestId, outcome: 'FAIL', findings: '矩阵测试' }] },
 
   // 评选活动 setup.
@@ -273,7 +307,7 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   'app/api/applications/[id]/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/applications/${w.later.listedId}/pdf` }) },
   'app/api/files/[id]/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/files/${w.later.documentId}` }) },
   'app/api/files/route.ts#POST': {
-    allowed: ['secretary', 'orgAdmin'],
+    allowed: ['secretary', 'committee', 'siblingCommittee', 'orgAdmin'],
     request: async () => ({ path: '/api/files', multipart: { slot: 'PHOTO', file: { name: '活动照片.jpg', mimeType: 'image/jpeg', buffer: await sampleJpeg() } } }),
   },
   'app/api/cultivation/[id]/plan/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/cultivation/${w.cultivation.id}/plan/pdf` }) },

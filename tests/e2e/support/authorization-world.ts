@@ -136,6 +136,11 @@ export async function createAuthorizationWorld(tag: string) {
   const waitingRequest = await insertAcceptanceRequest({ cultivationId: waiting.id, requestedById: secretary, status: 'WAITING' });
   const reviewingRequest = await insertAcceptanceRequest({ cultivationId: reviewing.id, requestedById: secretary, status: 'REVIEWING', expertIds: [expert] });
 
+  // 示范建设: a site of the branch in the demo program (revoked when the world retires); a brand of another organization.
+  const demoProgram = await db.demoProgram.findFirstOrThrow({ where: { ownerOrgId: city }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const demoSite = await db.demoSite.create({ data: { programId: demoProgram.id, organizationId: branch, name: `权限矩阵示范点-${tag}`, level: 'COUNTY' }, select: { id: true } });
+  const foreignBrand = await db.brand.findFirstOrThrow({ where: { organizationId: { not: branch } }, select: { id: true } });
+
   const honor = await db.honor.findFirstOrThrow({ where: { application: { organizationId: honoredBranch } }, select: { id: true, certificateNo: true, campaignId: true, applicationId: true } });
 
   return {
@@ -162,6 +167,7 @@ export async function createAuthorizationWorld(tag: string) {
     cancel: { campaignId: cancelTarget },
     setup: { campaignId: setupTarget, next: () => campaignSetup(city, { title: `权限矩阵新建-${tag}` }) },
     honor,
+    demo: { programId: demoProgram.id, siteId: demoSite.id, foreignBrandId: foreignBrand.id },
     acceptance: { cultivationId: again.id, failedRequestId: failedRequest.id, waitingRequestId: waitingRequest.id, reviewingRequestId: reviewingRequest.id },
   };
 }
@@ -172,6 +178,7 @@ export type TAuthorizationWorld = Awaited<ReturnType<typeof createAuthorizationW
 export async function retireAuthorizationWorld(tag: string) {
   await db.$executeRaw`UPDATE campaigns SET status = 'CANCELLED' WHERE title LIKE ${`权限矩阵%-${tag}`}`;
   await db.user.updateMany({ where: { loginName: `matrix-${tag}` }, data: { isDisabled: true } });
+  await db.$executeRaw`UPDATE demo_sites SET status = 'REVOKED', revoked_at = now(), revoke_reason = '权限矩阵测试结束' WHERE name = ${`权限矩阵示范点-${tag}`} AND status = 'ACTIVE'`;
 }
 
 // Rows that change on every request whatever it asks, or that record the refusal itself (refused privileged attempts

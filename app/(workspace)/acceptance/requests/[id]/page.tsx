@@ -2,12 +2,13 @@ import Link from 'next/link';
 import { AcceptanceDecideForm } from '@/components/acceptance/decide-form';
 import { AcceptanceGroupForm } from '@/components/acceptance/group-form';
 import { AcceptanceFacts, AcceptanceReport } from '@/components/acceptance/request-view';
+import { RevokeRecognitionButton } from '@/components/acceptance/revoke-recognition-button';
 import { AcceptanceSheetForm } from '@/components/acceptance/sheet-form';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { pageNotFound, requirePageUser } from '@/lib/http/page';
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { listGroupCandidates, loadAcceptanceRequest } from '@/lib/acceptance/queries';
 
 export const metadata = { title: '验收申请' };
@@ -36,8 +37,18 @@ export default async function AcceptanceRequestPage({ params }: { params: Promis
               {request.findings && <p className="whitespace-pre-line break-words">{request.findings}</p>}
               {request.onsiteNote && <p className="whitespace-pre-line break-words text-stone-600">实地核验：{request.onsiteNote}</p>}
               {request.status === 'FAILED' && request.role === 'branch' && <p className="text-stone-600">请按验收意见继续创建，完善后可再次申请验收。</p>}
+              {request.recognition?.revokedAt && (
+                <Alert tone="warning">
+                  认定已于 {formatDate(request.recognition.revokedAt)} 撤销（摘牌）：{request.recognition.revokeReason}
+                </Alert>
+              )}
               {request.recognition && (
-                <a href={`/api/certificates/${request.recognition.recognitionNo}`} className={buttonClass('primary')}>下载认定证书</a>
+                <div className="flex flex-wrap gap-2">
+                  <a href={`/api/certificates/${request.recognition.recognitionNo}`} className={buttonClass('primary')}>下载认定证书</a>
+                  {request.role === 'organizer' && !request.recognition.revokedAt && (
+                    <RevokeRecognitionButton recognitionId={request.recognition.id} recognitionNo={request.recognition.recognitionNo} brandName={request.cultivation.brand.name} />
+                  )}
+                </div>
               )}
             </div>
           </Card>
