@@ -28,6 +28,20 @@ function canReadAcceptanceEvidence(user: TFileAccessUser, request: TOwningAccept
   return request.experts.some((expert) => expert.expertId === user.id);
 }
 
+const improvementSelect = {
+  belt: { select: { ownerOrg: { select: { path: true } }, program: { select: { ownerOrg: { select: { path: true } } } } } },
+  site: { select: { organization: { select: { path: true } } } },
+} as const;
+
+type TOwningImprovement = { belt: { ownerOrg: { path: string }; program: { ownerOrg: { path: string } } } | null; site: { organization: { path: string } } | null };
+
+/** 问题/提升清单 closure evidence: staff over the belt's owner (or the program's 组织部), or over the site's organization
+ * (the rule of lib/belt/access, restated: that domain imports this one). */
+function canReadImprovementEvidence(user: TFileAccessUser, item: TOwningImprovement): boolean {
+  if (item.belt) return grantsRoleAt(user.roles, STAFF_ROLES, item.belt.ownerOrg.path) || grantsRoleAt(user.roles, ['ORG_ADMIN'], item.belt.program.ownerOrg.path);
+  return !!item.site && grantsRoleAt(user.roles, STAFF_ROLES, item.site.organization.path);
+}
+
 type TOwningApplication = { id: string; status: ApplicationStatus; organization: { path: string } };
 
 /** The rule of lib/application/access canReadApplication (that domain imports this one, so it is restated here). */
@@ -56,6 +70,7 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
       objectionFiles: { select: { objection: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
       ledgerFiles: { select: { entry: { select: { cultivation: { select: { brand: { select: { organization: { select: { path: true } } } } } } } } } },
       acceptanceEvidence: { select: { request: { select: acceptanceSelect } } },
+      improvementFiles: { select: { item: { select: improvementSelect } } },
     },
   });
   if (!file) return false;
@@ -92,11 +107,17 @@ async function canReadPrivately(
     objectionFiles: { objection: { campaign: { ownerOrg: { path: string } } } }[];
     ledgerFiles: { entry: { cultivation: { brand: { organization: { path: string } } } } }[];
     acceptanceEvidence: { request: TOwningAcceptance }[];
+    improvementFiles: { item: TOwningImprovement }[];
   },
 ): Promise<'private' | 'blind' | false> {
   const applications = [...(file.logoOf ? [file.logoOf] : []), ...file.attachments.map((attachment) => attachment.application)];
   const isOwned =
-    applications.length > 0 || file.onsitePhotos.length > 0 || file.objectionFiles.length > 0 || file.ledgerFiles.length > 0 || file.acceptanceEvidence.length > 0;
+    applications.length > 0 ||
+    file.onsitePhotos.length > 0 ||
+    file.objectionFiles.length > 0 ||
+    file.ledgerFiles.length > 0 ||
+    file.acceptanceEvidence.length > 0 ||
+    file.improvementFiles.length > 0;
   // A fresh upload not yet saved into a form: only its uploader has it.
   if (!isOwned) return file.uploadedById === user.id ? 'private' : false;
   // 实地核验 photos are the organizer's working papers.
@@ -104,6 +125,7 @@ async function canReadPrivately(
   // 异议 evidence and working papers: only the organizer's admins (an anonymous objector has no account to read with).
   if (file.objectionFiles.some((entry) => grantsRoleAt(user.roles, ['ORG_ADMIN'], entry.objection.campaign.ownerOrg.path))) return 'private';
   if (file.acceptanceEvidence.some((entry) => canReadAcceptanceEvidence(user, entry.request))) return 'private';
+  if (file.improvementFiles.some((entry) => canReadImprovementEvidence(user, entry.item))) return 'private';
   if (applications.some((application) => canReadApplicationFiles(user, application))) return 'private';
   // 台帐 photos and files: the brand's organization and the committees/organization departments above it (the rule of
   // lib/cultivation/access, restated: that domain imports this one).
