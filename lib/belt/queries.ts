@@ -92,7 +92,7 @@ export async function loadBeltView(user: Pick<TSessionUser, 'roles'>, beltId: st
       checklistItems: { select: { listKey: true, itemIndex: true, verdict: true, note: true } },
     },
   });
-  const siteChecklists = (belt.program.siteChecklists ?? []) as TChecklistTemplate[];
+  const siteChecklists = (belt.program.siteChecklists ?? []) as unknown as TChecklistTemplate[];
   const siteItemTotal = siteChecklists.reduce((sum, list) => sum + list.items.length, 0);
   const siteIds = belt.sites.map((stop) => stop.site.id);
   const now = await dbNow();
@@ -147,7 +147,7 @@ export async function loadBeltView(user: Pick<TSessionUser, 'roles'>, beltId: st
     }),
     sites: belt.sites.map((stop) => {
       const latest = stop.site.assessments[0];
-      const maxPoints = latest ? ((latest.criteria ?? []) as TScoreCriterion[]).reduce((sum, criterion) => sum + criterion.maxPoints, 0) : 0;
+      const maxPoints = latest ? ((latest.criteria ?? []) as unknown as TScoreCriterion[]).reduce((sum, criterion) => sum + criterion.maxPoints, 0) : 0;
       return {
         id: stop.site.id,
         routeOrder: stop.routeOrder,
@@ -162,7 +162,7 @@ export async function loadBeltView(user: Pick<TSessionUser, 'roles'>, beltId: st
         openItems: stop.site._count.improvementItems,
       };
     }),
-    beltChecklists: ((belt.program.beltChecklists ?? []) as TChecklistTemplate[]).map((list) => ({
+    beltChecklists: ((belt.program.beltChecklists ?? []) as unknown as TChecklistTemplate[]).map((list) => ({
       key: list.key,
       name: list.name,
       items: list.items.map((name, index) => {
