@@ -140,7 +140,7 @@ export async function removeBeltSite(input: TBeltSiteInput, context: TContext) {
     const target = await openBelt(tx, data.beltId, context.actorId);
     const route = await routeOf(tx, target.id);
     const stop = route.find((candidate) => candidate.siteId === data.siteId);
-    if (!stop) throw new AppError('NOT_FOUND', '该示范点不在示范带上');
+    if (!stop) throw new AppError('CONFLICT', '该示范点已不在示范带上');
     if ((target.status === 'SUBMITTED' || target.status === 'APPROVED') && route.length - 1 < target.minSites) {
       throw new AppError('CONFLICT', `示范带${target.status === 'APPROVED' ? '已立项' : '已提交立项'}，示范点不能少于 ${target.minSites} 个；请先加入其他示范点再移出“${stop.site.name}”`);
     }
@@ -157,7 +157,7 @@ export async function moveBeltSite(input: TMoveBeltSiteInput, context: TContext)
     const target = await openBelt(tx, data.beltId, context.actorId);
     const route = await routeOf(tx, target.id);
     const index = route.findIndex((candidate) => candidate.siteId === data.siteId);
-    if (index < 0) throw new AppError('NOT_FOUND', '该示范点不在示范带上');
+    if (index < 0) throw new AppError('CONFLICT', '该示范点已不在示范带上');
     const other = data.direction === 'up' ? index - 1 : index + 1;
     if (other < 0 || other >= route.length) throw new AppError('CONFLICT', data.direction === 'up' ? '已是线路的第一站' : '已是线路的最后一站');
     const order = route.map((stop) => stop.siteId);
