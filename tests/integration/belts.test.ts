@@ -5,6 +5,8 @@ import { closeImprovementItem, createImprovementItem } from '@/lib/belt/improvem
 import { addBeltSite, createBelt, decideBelt, moveBeltSite, removeBeltSite, saveBelt, submitBelt } from '@/lib/belt/service';
 import { notifyImprovementReminders } from '@/lib/worker/improvement-reminders';
 import { createOrg, createUser } from '../support/factories';
+import { seedDemoCity } from '../../prisma/seed/seed-demo';
+import { EAST_BELT_NAME, seedDemoBelts, WEST_BELT_NAME } from '../../prisma/seed/demo-belts';
 
 // 示范带 (issue 20): the minimum of sites held by the service and under parallel changes, the route order, the
 // 问题清单 overdue reminder, and scope by subtree.
@@ -205,5 +207,36 @@ describe('问题清单 / 提升清单', () => {
     expect(closed.status).toBe('CLOSED');
     expect(closed.evidence).toHaveLength(1);
     expect(await db.auditLog.count({ where: { entityId: item.id, action: 'close-improvement-item' } })).toBe(1);
+  });
+});
+
+describe('demo belts', () => {
+  it('seeds 东城红色示范带 approved with its eight sites and 西城 as a draft short of sites, with 问题/提升清单 items, once', async () => {
+    await seedDemoCity(db);
+    await seedDemoBelts(db);
+    const belts = await db.demoBelt.findMany({
+      where: { name: { in: [EAST_BELT_NAME, WEST_BELT_NAME] } },
+      select: { name: true, status: true, plan: true, ownerOrg: { select: { code: true } }, _count: { select: { sites: true } }, improvementItems: { select: { status: true, dueOn: true, evidence: true } } },
+      orderBy: { name: 'asc' },
+    });
+    expect(belts.map((belt) => [belt.name, belt.ownerOrg.code, belt.status, belt._count.sites])).toEqual(
+      [
+        [EAST_BELT_NAME, 'SF-DC', 'APPROVED', 8],
+        [WEST_BELT_NAME, 'SF-XC', 'DRAFT', 5],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    const east = belts.find((belt) => belt.name === EAST_BELT_NAME)!;
+    expect((east.plan as { year: number; done: boolean }[]).map((row) => [row.year, row.done])).toEqual([[2026, true], [2027, false], [2028, false]]);
+    const today = new Date(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
+    expect(east.improvementItems.filter((item) => item.status === 'OPEN' && item.dueOn < today)).toHaveLength(1);
+    expect(east.improvementItems.filter((item) => item.status === 'CLOSED' && item.evidence.length === 1)).toHaveLength(1);
+    const before = await db.improvementItem.count();
+    await seedDemoBelts(db);
+    expect(await db.improvementItem.count()).toBe(before);
+    expect(await db.demoBelt.count({ where: { name: { in: [EAST_BELT_NAME, WEST_BELT_NAME] } } })).toBe(2);
+    // The 西城 belt cannot be submitted: 还差 3 个示范点.
+    const west = await db.demoBelt.findFirstOrThrow({ where: { name: WEST_BELT_NAME }, select: { id: true } });
+    const admin = await db.user.findUniqueOrThrow({ where: { loginName: 'admin' } });
+    await expect(submitBelt({ beltId: west.id }, { actorId: admin.id })).rejects.toThrow(/还差 3 个示范点/);
   });
 });
