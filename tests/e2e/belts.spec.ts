@@ -33,11 +33,11 @@ test('committee staff build a belt of eight sites in route order and submit it f
   for (const [index, siteName] of order.entries()) {
     await picker.selectOption(idOf(siteName));
     await page.getByRole('button', { name: '加入线路' }).click();
-    await expect(page.getByRole('list', { name: '线路顺序' }).getByRole('listitem')).toHaveCount(index + 1);
+    await expect(page.getByRole('list', { name: '线路顺序', exact: true }).getByRole('listitem')).toHaveCount(index + 1);
     if (index === 6) await expect(page.getByText('还差 1 个示范点').first()).toBeVisible();
   }
   await page.getByRole('button', { name: `下移 ${EAST[1]}` }).click();
-  await expect(page.getByRole('list', { name: '线路顺序' }).getByRole('listitem').first()).toContainText(EAST[0]!);
+  await expect(page.getByRole('list', { name: '线路顺序', exact: true }).getByRole('listitem').first()).toContainText(EAST[0]!);
   const belt = await db.demoBelt.findFirstOrThrow({ where: { name }, select: { id: true } });
   const route = await db.beltSite.findMany({ where: { beltId: belt.id }, orderBy: { routeOrder: 'asc' }, select: { routeOrder: true, site: { select: { name: true } } } });
   expect(route.map((stop) => `${stop.routeOrder}:${stop.site.name}`)).toEqual(EAST.map((siteName, index) => `${index + 1}:${siteName}`));
