@@ -10,6 +10,7 @@ import { signInAs } from './support/session';
 const EAST = ['幸福里社区党群服务中心', '光明社区红色文化广场', '新风社区邻里中心', '商务楼宇党群服务站', '快递小哥暖心驿站', '桃源村党建长廊', '柳湾村红色议事坊', '新民村党群活动中心'];
 
 test('committee staff build a belt of eight sites in route order and submit it for 立项; the program owner approves', async ({ page }) => {
+  test.setTimeout(180_000);
   const tag = Date.now().toString(36);
   const name = `东城党建示范带${tag}`;
   const sites = await db.demoSite.findMany({ where: { name: { in: EAST }, status: 'ACTIVE' }, select: { id: true, name: true } });
@@ -54,6 +55,9 @@ test('committee staff build a belt of eight sites in route order and submit it f
   await expect(form.getByText(/已保存 \d{2}:\d{2}/)).toBeVisible();
   // Autosave leaves focus where it was.
   await expect(focused).toBeFocused();
+  await expect
+    .poll(async () => Object.values((await db.demoBelt.findUniqueOrThrow({ where: { id: belt.id }, select: { factors: true } })).factors as Record<string, string>).filter((text) => text.trim()).length)
+    .toBe(8);
   await screenshotBoth(page, 'belt-edit');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('link', { name: '返回示范带' }).click();
