@@ -44,8 +44,10 @@ export const LIB_DOMAINS = {
   'brand-timeline': ['auth', 'brand', 'campaign', 'http', 'org-tree'],
   cultivation: ['application', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'notifications', 'org-tree', 'pdf'],
   acceptance: ['application', 'audit', 'auth', 'campaign', 'files', 'gallery', 'honors', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
+  /** 示范带 (issue 20): 立项, route of sites, 问题/提升清单. */
+  belt: ['application', 'audit', 'auth', 'demo', 'files', 'http', 'notifications', 'org-tree'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
-  worker: ['audit', 'campaign', 'cultivation', 'jobs', 'notifications', 'review'],
+  worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'review'],
 };
 
 /** The first cycle in the table, as a list of domains, or null. */

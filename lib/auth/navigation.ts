@@ -14,6 +14,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/admin/experts', label: '专家库' },
     { href: '/admin/acceptance', label: '验收认定' },
     { href: '/admin/demo', label: '示范建设' },
+    { href: '/admin/demo/belts', label: '示范带' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/sms', label: '短信记录' },
@@ -23,6 +24,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/applications', label: '申报列表' },
     { href: '/cultivation', label: '培育创建' },
     { href: '/admin/demo', label: '示范建设' },
+    { href: '/admin/demo/belts', label: '示范带' },
   ],
   BRANCH_SECRETARY: [
     { href: '/declare', label: '品牌申报' },

@@ -38,6 +38,20 @@ function canReadDemoFiles(user: TFileAccessUser, sites: TOwningDemoSite[], beltO
   return sites.some((site) => grantsRoleAt(user.roles, siteRoles, site.organization.path)) || beltOwnerPaths.some((path) => grantsRoleAt(user.roles, STAFF_ROLES, path));
 }
 
+const improvementSelect = {
+  belt: { select: { ownerOrg: { select: { path: true } }, program: { select: { ownerOrg: { select: { path: true } } } } } },
+  site: { select: { organization: { select: { path: true } } } },
+} as const;
+
+type TOwningImprovement = { belt: { ownerOrg: { path: string }; program: { ownerOrg: { path: string } } } | null; site: { organization: { path: string } } | null };
+
+/** 问题/提升清单 closure evidence: staff over the belt's owner (or the program's 组织部), or over the site's organization
+ * (the rule of lib/belt/access, restated: that domain imports this one). */
+function canReadImprovementEvidence(user: TFileAccessUser, item: TOwningImprovement): boolean {
+  if (item.belt) return grantsRoleAt(user.roles, STAFF_ROLES, item.belt.ownerOrg.path) || grantsRoleAt(user.roles, ['ORG_ADMIN'], item.belt.program.ownerOrg.path);
+  return !!item.site && grantsRoleAt(user.roles, STAFF_ROLES, item.site.organization.path);
+}
+
 type TOwningApplication = { id: string; status: ApplicationStatus; organization: { path: string } };
 
 /** The rule of lib/application/access canReadApplication (that domain imports this one, so it is restated here). */
@@ -68,6 +82,7 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
       acceptanceEvidence: { select: { request: { select: acceptanceSelect } } },
       demoSitePhotos: { select: { site: { select: demoSiteSelect } } },
       checklistEvidence: { select: { item: { select: { site: { select: demoSiteSelect }, belt: { select: { ownerOrg: { select: { path: true } } } } } } } },
+      improvementFiles: { select: { item: { select: improvementSelect } } },
     },
   });
   if (!file) return false;
@@ -108,6 +123,7 @@ async function canReadPrivately(
     acceptanceEvidence: { request: TOwningAcceptance }[];
     demoSitePhotos: { site: TOwningDemoSite }[];
     checklistEvidence: { item: { site: TOwningDemoSite | null; belt: { ownerOrg: { path: string } } | null } }[];
+    improvementFiles: { item: TOwningImprovement }[];
   },
 ): Promise<'private' | 'blind' | false> {
   const applications = [...(file.logoOf ? [file.logoOf] : []), ...file.attachments.map((attachment) => attachment.application)];
@@ -118,7 +134,8 @@ async function canReadPrivately(
     file.ledgerFiles.length > 0 ||
     file.acceptanceEvidence.length > 0 ||
     file.demoSitePhotos.length > 0 ||
-    file.checklistEvidence.length > 0;
+    file.checklistEvidence.length > 0 ||
+    file.improvementFiles.length > 0;
   // A fresh upload not yet saved into a form: only its uploader has it.
   if (!isOwned) return file.uploadedById === user.id ? 'private' : false;
   // 实地核验 photos are the organizer's working papers.
@@ -129,6 +146,7 @@ async function canReadPrivately(
   const demoSites = [...file.demoSitePhotos.map((photo) => photo.site), ...file.checklistEvidence.flatMap((entry) => (entry.item.site ? [entry.item.site] : []))];
   const beltOwners = file.checklistEvidence.flatMap((entry) => (entry.item.belt ? [entry.item.belt.ownerOrg.path] : []));
   if (canReadDemoFiles(user, demoSites, beltOwners)) return 'private';
+  if (file.improvementFiles.some((entry) => canReadImprovementEvidence(user, entry.item))) return 'private';
   if (applications.some((application) => canReadApplicationFiles(user, application))) return 'private';
   // 台帐 photos and files: the brand's organization and the committees/organization departments above it (the rule of
   // lib/cultivation/access, restated: that domain imports this one).

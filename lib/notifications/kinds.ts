@@ -21,6 +21,10 @@ export const NOTIFICATION_KINDS = {
   ACCEPTANCE_ASSIGNED: '验收任务',
   ACCEPTANCE_PASSED: '验收结果',
   ACCEPTANCE_FAILED: '验收结果',
+  BELT_SUBMITTED: '示范带立项待审批',
+  BELT_APPROVED: '示范带立项结果',
+  BELT_RETURNED: '示范带立项退回',
+  IMPROVEMENT_OVERDUE: '问题/提升清单逾期提醒',
 } as const satisfies Record<string, string>;
 
 export type TNotificationKind = keyof typeof NOTIFICATION_KINDS;

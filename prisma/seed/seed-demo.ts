@@ -10,6 +10,7 @@ import { seedHonoredCampaign } from './demo-honors';
 import { DEMO_CREATION_TITLE, demoCultivations, seedDemoPrograms } from './demo-programs';
 import { seedLedgers } from './demo-ledgers';
 import { seedAcceptance } from './demo-acceptance';
+import { seedDemoBelts } from './demo-belts';
 import { seedDemoSites } from './demo-sites';
 import { seedDemoSiteChecks } from './demo-site-checks';
 
@@ -110,4 +111,5 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   // 示范建设: the program and its 示范点 (belts, pairings and events build on them).
   await seedDemoSites(db);
   await seedDemoSiteChecks(db);
+  await seedDemoBelts(db);
 }

@@ -84,6 +84,36 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
     allowed: ['committee', 'orgAdmin'],
     args: (w) => [{ cultivationId: w.cultivation.id, decision: 'return', reason: '矩阵退回理由' }],
   },
+  // 示范带: the committee building it (the 党工委 over its owner org) and the 组织部 over the program; the sibling committee
+  // learns nothing. 立项 decisions are the 组织部's alone.
+  'lib/belt/actions.ts#createBeltAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ programId: w.belt.programId, ownerOrgId: w.orgs.committee, name: `矩阵新示范带${w.tag}` }] },
+  'lib/belt/actions.ts#saveBeltAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: async (w) => [
+      {
+        beltId: w.belt.id,
+        revision: (await db.demoBelt.findUniqueOrThrow({ where: { id: w.belt.id }, select: { updatedAt: true } })).updatedAt.toISOString(),
+        name: `矩阵示范带-${w.tag}`,
+        factors: { 党建基础: '矩阵党建基础' },
+        plan: [{ year: 2026, milestones: '矩阵节点', done: false }],
+      },
+    ],
+  },
+  'lib/belt/actions.ts#addBeltSiteAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ beltId: w.belt.id, siteId: w.belt.extraSiteId }] },
+  'lib/belt/actions.ts#moveBeltSiteAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ beltId: w.belt.id, siteId: w.belt.firstSiteId, direction: 'down' }] },
+  'lib/belt/actions.ts#removeBeltSiteAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ beltId: w.belt.id, siteId: w.belt.extraSiteId }] },
+  // Short of its three sites: let through, then refused for the minimum (还差 1 个示范点).
+  'lib/belt/actions.ts#submitBeltAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ beltId: w.belt.id }] },
+  'lib/belt/actions.ts#decideBeltAction': { allowed: ORG_ADMIN, args: (w) => [{ beltId: w.belt.submittedId, decision: 'return', reason: '矩阵退回理由' }] },
+  'lib/belt/actions.ts#createImprovementItemAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ beltId: w.belt.id, kind: 'IMPROVEMENT', title: `矩阵提升事项${w.tag}`, ownerName: '王书记', dueOn: w.belt.day }],
+  },
+  // The 党工委's admin closes it with the photo they uploaded; the 组织部 is then told it is closed already.
+  'lib/belt/actions.ts#closeImprovementItemAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ itemId: w.belt.itemId, closureNote: '矩阵整改情况', evidenceFileIds: [w.belt.closurePhotoId] }],
+  },
   'lib/cultivation/actions.ts#addLedgerEntryAction': {
     allowed: SECRETARY,
     args: (w) => [{ cultivationId: w.cultivation.id, occurredOn: w.cultivation.day, activity: '矩阵主题党日', place: '活动室', participants: '全体党员', summary: '矩阵台帐' }],

@@ -15,7 +15,7 @@ import { openQualification, openRecommendation } from '../../support/recommendat
 import { openExpertReview } from '../../support/reviews';
 import { insertObjection } from '../../support/publicity';
 import { insertVotes, openVoting } from '../../support/voting';
-import { samplePdf } from '../../support/upload-samples';
+import { sampleJpeg, samplePdf } from '../../support/upload-samples';
 import { createCultivation, openCultivationStage } from '../../support/cultivations';
 import { createCultivation as createAcceptanceCultivation, insertAcceptanceRequest, openAcceptanceStage } from '../../support/acceptance';
 
@@ -143,8 +143,33 @@ export async function createAuthorizationWorld(tag: string) {
 
   const honor = await db.honor.findFirstOrThrow({ where: { application: { organizationId: honoredBranch } }, select: { id: true, certificateNo: true, campaignId: true, applicationId: true } });
 
+  // 示范带: a program of its own (not the demo's), a draft belt of the 党工委 with two sites and a third to add, an open
+  // 问题清单 item and a photo the 党工委's admin uploaded to close it with, and a submitted belt for the 组织部 to decide.
+  const committeeAdmin = await userId('dh-admin');
+  const beltProgram = await db.demoProgram.create({ data: { ownerOrgId: city, title: `权限矩阵示范建设-${tag}`, startYear: 2026, minSitesPerBelt: 3, beltFactors: ['党建基础'], createdById: admin } });
+  const beltSites = await Promise.all(
+    [branch, secondBranch, branch].map((organizationId, index) => db.demoSite.create({ data: { programId: beltProgram.id, organizationId, name: `矩阵示范点${index + 1}-${tag}` } })),
+  );
+  const draftBelt = await db.demoBelt.create({ data: { programId: beltProgram.id, ownerOrgId: committee, name: `矩阵示范带-${tag}`, minSites: 3, plan: [{ year: 2026, milestones: '', done: false }], createdById: committeeAdmin } });
+  await db.beltSite.createMany({ data: beltSites.slice(0, 2).map((site, index) => ({ beltId: draftBelt.id, siteId: site.id, routeOrder: index + 1 })) });
+  const submittedBelt = await db.demoBelt.create({ data: { programId: beltProgram.id, ownerOrgId: committee, name: `矩阵待审示范带-${tag}`, minSites: 1, createdById: committeeAdmin } });
+  await db.beltSite.create({ data: { beltId: submittedBelt.id, siteId: beltSites[0]!.id, routeOrder: 1 } });
+  await db.demoBelt.update({ where: { id: submittedBelt.id }, data: { status: 'SUBMITTED', submittedAt: new Date() } });
+  const beltItem = await db.improvementItem.create({ data: { beltId: draftBelt.id, kind: 'PROBLEM', title: '矩阵问题', ownerName: '王书记', dueOn: today, createdById: committeeAdmin } });
+  const closurePhoto = await storeUpload({ bytes: await sampleJpeg(), fileName: '整改.jpg', slot: 'PHOTO' }, { actorId: committeeAdmin, ip });
+
   return {
     tag,
+    belt: {
+      programId: beltProgram.id,
+      id: draftBelt.id,
+      submittedId: submittedBelt.id,
+      firstSiteId: beltSites[0]!.id,
+      extraSiteId: beltSites[2]!.id,
+      itemId: beltItem.id,
+      closurePhotoId: closurePhoto.id,
+      day: today.toISOString().slice(0, 10),
+    },
     orgs: { city, committee, sibling, branch, secondBranch },
     users: { admin, secretary, member, expert, otherExpert, thirdExpert, target: target.id },
     declaration: { campaignId: declaration, draftId: draft.id },
