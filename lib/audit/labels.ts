@@ -89,6 +89,11 @@ export const AUDIT_ACTION_LABELS = {
   'read-notifications': '通知标为已读',
   'end-cultivations': '结束培育创建',
   'notify-stage-change': '阶段开始/结束通知',
+  // 群众意见 on the public 示范点 / 示范带 pages (lib/demo-public).
+  'submit-public-comment': '提出群众意见',
+  'approve-public-comment': '群众意见审核通过',
+  'reject-public-comment': '群众意见不予显示',
+  'reply-public-comment': '回复群众意见',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -113,6 +118,7 @@ export const AUDIT_ENTITY_LABELS = {
   LedgerEntry: '台帐记录',
   LedgerReport: '月度台帐上报',
   AcceptanceRequest: '验收申请',
+  PublicComment: '群众意见',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

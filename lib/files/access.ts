@@ -59,9 +59,18 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
     },
   });
   if (!file) return false;
+  if (await isPublicDemoSitePhoto(fileId)) return 'public';
   const shown = [...(file.logoOf ? [file.logoOf.id] : []), ...file.attachments.filter((attachment) => attachment.slot === 'PHOTO').map((attachment) => attachment.application.id)];
   if (await isShownPublicly(shown)) return 'public';
   return user ? canReadPrivately(user, file) : false;
+}
+
+/**
+ * 示范点 photos are public while their site is ACTIVE (the public pages /demo…, lib/demo-public); once the site is
+ * revoked (摘牌) they are not, at once. Who reads them privately is the sites' own rule.
+ */
+async function isPublicDemoSitePhoto(fileId: string): Promise<boolean> {
+  return (await db.demoSitePhoto.count({ where: { fileId, site: { status: 'ACTIVE' } } })) > 0;
 }
 
 /**
