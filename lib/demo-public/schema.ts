@@ -40,7 +40,7 @@ export type TApproveCommentInput = z.input<typeof ZApproveComment>;
 
 export const ZRejectComment = z.object({
   commentId: ZId,
-  reason: z.string().trim().min(2, '请写明不予显示的理由（至少 2 个字）').max(200, '理由不超过 200 字'),
+  reason: z.string().trim().min(5, '请写明不予显示的理由（至少 5 个字）').max(200, '理由不超过 200 字'),
 });
 export type TRejectCommentInput = z.input<typeof ZRejectComment>;
 
