@@ -11,13 +11,19 @@ const loadBelt = cachedForDemo(loadPublicBelt, 'demo-belt');
 const loadSite = cachedForDemo(loadPublicSite, 'demo-site');
 
 /**
- * A page's data, or null. The id is looked up in the cached list of ids first (like 品牌风采): an unknown or unpublished
- * id costs no query and adds no cache entry, so random addresses cannot fill the cache.
+ * A page's data, or null. The id is looked up in the cached list of ids first (like 品牌风采): a known id reads through
+ * the cache. An id not in the list is checked with one uncached query (a belt approved or a site added since the list
+ * was cached, by a path that did not call revalidateDemo) and then read uncached: random addresses cost that query but
+ * never add a cache entry.
  */
 export async function loadPublicBeltCached(beltId: string) {
-  return (await listIds()).beltIds.includes(beltId) ? loadBelt(beltId) : null;
+  if ((await listIds()).beltIds.includes(beltId)) return loadBelt(beltId);
+  return isPlausibleId(beltId) ? loadPublicBelt(beltId) : null;
 }
 
 export async function loadPublicSiteCached(siteId: string) {
-  return (await listIds()).siteIds.includes(siteId) ? loadSite(siteId) : null;
+  if ((await listIds()).siteIds.includes(siteId)) return loadSite(siteId);
+  return isPlausibleId(siteId) ? loadPublicSite(siteId) : null;
 }
+
+const isPlausibleId = (id: string) => /^[A-Za-z0-9_-]{1,64}$/.test(id);

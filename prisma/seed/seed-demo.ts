@@ -10,6 +10,7 @@ import { seedHonoredCampaign } from './demo-honors';
 import { DEMO_CREATION_TITLE, demoCultivations, seedDemoPrograms } from './demo-programs';
 import { seedLedgers } from './demo-ledgers';
 import { seedAcceptance } from './demo-acceptance';
+import { seedDemoComments } from './demo-comments';
 import { seedDemoSites } from './demo-sites';
 
 const DAY = 86_400_000;
@@ -108,4 +109,6 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await seedAcceptance(db);
   // 示范建设: the program and its 示范点 (belts, pairings and events build on them).
   await seedDemoSites(db);
+  // 群众意见 on the first 东城 site (and on 东城红色示范带 once it is approved).
+  await seedDemoComments(db);
 }

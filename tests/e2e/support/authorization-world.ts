@@ -17,6 +17,7 @@ import { insertObjection } from '../../support/publicity';
 import { insertVotes, openVoting } from '../../support/voting';
 import { samplePdf } from '../../support/upload-samples';
 import { createCultivation, openCultivationStage } from '../../support/cultivations';
+import { createPublicCommentWorld, retirePublicCommentWorld } from './public-comments-world';
 import { createCultivation as createAcceptanceCultivation, insertAcceptanceRequest, openAcceptanceStage } from '../../support/acceptance';
 
 const ip = '10.18.0.1';
@@ -163,6 +164,7 @@ export async function createAuthorizationWorld(tag: string) {
     setup: { campaignId: setupTarget, next: () => campaignSetup(city, { title: `权限矩阵新建-${tag}` }) },
     honor,
     acceptance: { cultivationId: again.id, failedRequestId: failedRequest.id, waitingRequestId: waitingRequest.id, reviewingRequestId: reviewingRequest.id },
+    publicComments: await createPublicCommentWorld(tag, branch),
   };
 }
 
@@ -172,6 +174,7 @@ export type TAuthorizationWorld = Awaited<ReturnType<typeof createAuthorizationW
 export async function retireAuthorizationWorld(tag: string) {
   await db.$executeRaw`UPDATE campaigns SET status = 'CANCELLED' WHERE title LIKE ${`权限矩阵%-${tag}`}`;
   await db.user.updateMany({ where: { loginName: `matrix-${tag}` }, data: { isDisabled: true } });
+  await retirePublicCommentWorld(tag);
 }
 
 // Rows that change on every request whatever it asks, or that record the refusal itself (refused privileged attempts
