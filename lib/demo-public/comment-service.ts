@@ -96,16 +96,16 @@ export async function submitComment(input: TSubmitCommentInput, { ip }: { ip?: s
       if (fromIp >= COMMENTS_PER_IP_PER_DAY) throw new AppError('QUOTA_EXCEEDED', '当前网络今天提交的意见过多，请明天再试');
     }
     const check = await checkVerificationCode(tx, { purpose: commentCodePurpose(subject), phone: value.phone, code: value.code });
-    if (check !== 'OK') return { refused: check } as const;
+    if (check !== 'OK') return { ok: false as const, refused: check };
     const comment = await tx.publicComment.create({
       data: { beltId: subject.beltId ?? null, siteId: subject.siteId ?? null, phoneHash, body: value.body, ip: address },
       select: { id: true },
     });
     await recordAudit(tx, { actorId: null, ip: address }, { action: 'submit-public-comment', entityType: 'PublicComment', entityId: comment.id, after: { ...subject, length: value.body.length } });
-    return { id: comment.id } as const;
+    return { ok: true as const, id: comment.id };
   });
-  if ('refused' in outcome) refuseCodeCheck(outcome.refused);
-  return outcome;
+  if (!outcome.ok) refuseCodeCheck(outcome.refused);
+  return { id: outcome.id };
 }
 
 /** commentSubject inside the transaction (same rule: an APPROVED belt or an ACTIVE site). */
