@@ -71,6 +71,8 @@ test('a member of the public comments on a belt from a phone (390 px); staff app
   await staff.getByRole('button', { name: '回复：第 1 条意见' }).click();
   await staff.getByLabel('回复（公开显示在意见下方）').fill(REPLY);
   await staff.getByRole('button', { name: '发布回复' }).click();
+  // Saved and re-read: the reply shows under the comment and the button offers to change it.
+  await expect(staff.getByRole('button', { name: '修改回复：第 1 条意见' })).toBeVisible();
   await expect(staff.getByText(REPLY)).toBeVisible();
   await screenshotBoth(staff, 'demo-comments-approved');
 
