@@ -9,6 +9,8 @@ import { listModerationQueue } from '@/lib/demo-public/moderation-queries';
 import { listPublicDemo, loadPublicBelt, loadPublicSite } from '@/lib/demo-public/queries';
 import { rejection } from '../support/errors';
 import { addSitePhoto, createDemoWorld } from '../support/demo-public';
+import { seedDemoCity } from '../../prisma/seed/seed-demo';
+import { EAST_ROUTE } from '../../prisma/seed/demo-sites';
 
 // 群众意见 on the public 示范点 / 示范带 pages and what those pages show (lib/demo-public).
 
@@ -227,5 +229,17 @@ describe('public comments', () => {
     expect((await listPublicDemo()).programs.flatMap((program) => program.sites).some((entry) => entry.id === site.id)).toBe(false);
     // A revoked site takes no more comments.
     expect((await rejection(requestCommentCode({ siteId: site.id, phone: newPhone(), ...(await solved()) }, newIp()))).code).toBe('NOT_FOUND');
+  });
+
+  it('seeds the demo comments on 东城\'s first site once: approved with a reply, pending, rejected; only the first is public', async () => {
+    await seedDemoCity(db);
+    await seedDemoCity(db);
+    const site = await db.demoSite.findFirstOrThrow({ where: { name: EAST_ROUTE[0]!.name, organization: { code: EAST_ROUTE[0]!.orgCode } }, select: { id: true } });
+    const comments = await db.publicComment.findMany({ where: { siteId: site.id }, orderBy: { status: 'asc' }, select: { status: true, reply: true, rejectReason: true } });
+    expect(comments.map((comment) => comment.status)).toEqual(['PENDING', 'APPROVED', 'REJECTED']);
+    expect(comments[1]!.reply).toBeTruthy();
+    expect(comments[2]!.rejectReason).toBeTruthy();
+    const page = await loadPublicSite(site.id);
+    expect(page?.revoked === false && page.comments.map((comment) => comment.reply)).toEqual([comments[1]!.reply]);
   });
 });
