@@ -35,7 +35,7 @@ export const LIB_DOMAINS = {
   /** 示范建设 (issue 20): templates shared by sites, belts, public pages and events. */
   demo: [],
   /** Public 示范点/示范带 pages, their cache and 群众意见 with moderation (issue 20). */
-  'demo-public': ['audit', 'auth', 'demo', 'files', 'http', 'sms'],
+  'demo-public': ['audit', 'auth', 'files', 'http', 'sms'],
   publicity: ['audit', 'auth', 'brand', 'campaign', 'gallery', 'http', 'objections', 'review'],
   honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
   /** The staff brand timeline: each domain that adds to a brand's life contributes a source (lib/brand-timeline/sources.ts). */
