@@ -35,9 +35,11 @@ export const LIB_DOMAINS = {
   /** 示范建设 (issue 20): templates shared by sites, belts, public pages and events. */
   demo: [],
   /** Checklists with evidence of a 示范点 or a 示范带 (verdicts, completeness), shared by sites and belts. */
-  checklist: ['audit', 'auth', 'demo', 'http'],
+  checklist: ['audit', 'auth', 'demo', 'demo-public', 'http'],
   /** 示范建设 programs, 示范点 (photos, 摘牌) and their yearly assessments. */
-  'demo-site': ['audit', 'auth', 'checklist', 'demo', 'files', 'gallery', 'http', 'org-tree'],
+  'demo-site': ['audit', 'auth', 'checklist', 'demo', 'demo-public', 'files', 'gallery', 'http', 'org-tree'],
+  /** Public 示范点/示范带 pages, their cache and 群众意见 with moderation (issue 20). */
+  'demo-public': ['audit', 'auth', 'files', 'http', 'sms'],
   publicity: ['audit', 'auth', 'brand', 'campaign', 'gallery', 'http', 'objections', 'review'],
   honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
   /** The staff brand timeline: each domain that adds to a brand's life contributes a source (lib/brand-timeline/sources.ts). */
@@ -45,7 +47,7 @@ export const LIB_DOMAINS = {
   cultivation: ['application', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'notifications', 'org-tree', 'pdf'],
   acceptance: ['application', 'audit', 'auth', 'campaign', 'files', 'gallery', 'honors', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
   /** 示范带 (issue 20): 立项, route of sites, 问题/提升清单. */
-  belt: ['application', 'audit', 'auth', 'demo', 'files', 'http', 'notifications', 'org-tree'],
+  belt: ['application', 'audit', 'auth', 'demo', 'demo-public', 'files', 'http', 'notifications', 'org-tree'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
   worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'review'],
 };

@@ -110,6 +110,11 @@ export const AUDIT_ACTION_LABELS = {
   'remove-checklist-evidence': '移除检查项佐证',
   'assess-demo-site': '示范点量化考评',
   'revoke-recognition': '撤销认定（摘牌）',
+  // 群众意见 on the public 示范点 / 示范带 pages (lib/demo-public).
+  'submit-public-comment': '提出群众意见',
+  'approve-public-comment': '群众意见审核通过',
+  'reject-public-comment': '群众意见不予显示',
+  'reply-public-comment': '回复群众意见',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -141,6 +146,7 @@ export const AUDIT_ENTITY_LABELS = {
   ChecklistItem: '检查项',
   SiteAssessment: '示范点考评',
   Recognition: '认定',
+  PublicComment: '群众意见',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -15,6 +15,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/admin/acceptance', label: '验收认定' },
     { href: '/admin/demo', label: '示范建设' },
     { href: '/admin/demo/belts', label: '示范带' },
+    { href: '/public-comments', label: '群众意见' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/sms', label: '短信记录' },
@@ -25,6 +26,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/cultivation', label: '培育创建' },
     { href: '/admin/demo', label: '示范建设' },
     { href: '/admin/demo/belts', label: '示范带' },
+    { href: '/public-comments', label: '群众意见' },
   ],
   BRANCH_SECRETARY: [
     { href: '/declare', label: '品牌申报' },

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { revalidateDemo as revalidatePublicDemo } from '@/lib/demo-public/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/http/action';
 import { closeImprovementItem, createImprovementItem } from '@/lib/belt/improvement-service';
@@ -15,7 +16,11 @@ async function staff() {
   return { actorId: user.id, ip: await getRequestIp() };
 }
 
-const refresh = () => revalidatePath('/admin/demo/belts', 'layout');
+// Staff pages, and the public belt pages (an approved belt, its route and plan).
+const refresh = () => {
+  revalidatePath('/admin/demo/belts', 'layout');
+  revalidatePublicDemo();
+};
 
 export async function createBeltAction(input: TCreateBeltInput) {
   return runAction(input, async (input) => {

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { revalidateDemo as revalidatePublicDemo } from '@/lib/demo-public/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/http/action';
 import { addChecklistEvidence, removeChecklistEvidence, setChecklistVerdict } from '@/lib/checklist/service';
@@ -17,6 +18,8 @@ async function as(roles: Parameters<typeof requireAnyRole>[0]) {
 function revalidateSubject(subject: TChecklistSubject | undefined) {
   if (subject && 'siteId' in subject) revalidatePath(`/admin/demo/sites/${subject.siteId}`);
   revalidatePath('/admin/demo', 'layout');
+  // The public pages show each site's checklist status.
+  revalidatePublicDemo();
 }
 
 export async function setChecklistVerdictAction(input: TSetVerdictInput) {

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getRequestIp, requireAnyRole } from '@/lib/auth/guard';
 import { runAction } from '@/lib/http/action';
 import { revalidateGallery } from '@/lib/gallery/cache';
+import { revalidateDemo as revalidatePublicDemo } from '@/lib/demo-public/cache';
 import { assessDemoSite } from '@/lib/demo-site/assessment-service';
 import { createDemoProgram, updateDemoProgram } from '@/lib/demo-site/program-service';
 import { addDemoSitePhotos, createDemoSite, removeDemoSitePhoto, revokeDemoSite, updateDemoSite } from '@/lib/demo-site/site-service';
@@ -27,7 +28,11 @@ async function as(roles: Parameters<typeof requireAnyRole>[0]) {
   return { actorId: user.id, ip: await getRequestIp() };
 }
 
-const revalidateDemo = () => revalidatePath('/admin/demo', 'layout');
+// Staff pages and the public 示范点/示范带 pages (cached like 品牌风采) both show what changed.
+const revalidateDemo = () => {
+  revalidatePath('/admin/demo', 'layout');
+  revalidatePublicDemo();
+};
 
 export async function createDemoProgramAction(input: TCreateProgramInput) {
   return runAction(input, async (input) => {

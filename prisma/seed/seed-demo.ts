@@ -11,6 +11,7 @@ import { DEMO_CREATION_TITLE, demoCultivations, seedDemoPrograms } from './demo-
 import { seedLedgers } from './demo-ledgers';
 import { seedAcceptance } from './demo-acceptance';
 import { seedDemoBelts } from './demo-belts';
+import { seedDemoComments } from './demo-comments';
 import { seedDemoSites } from './demo-sites';
 import { seedDemoSiteChecks } from './demo-site-checks';
 
@@ -112,4 +113,6 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await seedDemoSites(db);
   await seedDemoSiteChecks(db);
   await seedDemoBelts(db);
+  // 群众意见 on the first 东城 site (and on 东城红色示范带 once it is approved).
+  await seedDemoComments(db);
 }

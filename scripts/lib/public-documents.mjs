@@ -1,4 +1,4 @@
-// The public 品牌风采 pages (/gallery, /gallery/<id>) and their share images, answered by the production server in
+// The public 品牌风采 pages (/gallery, /gallery/<id>) and their share images, and the public 示范点 / 示范带 pages (/demo…), answered by the production server in
 // front of Next. Two things happen here:
 //
 // 1. The pages go out as plain documents, without Next's client runtime. They have no client component (filters and
@@ -24,7 +24,10 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 const GENERATION_KEY = Symbol.for('dj.gallery.generation');
-const HANDLED_PATH = /^\/gallery(?:\/[A-Za-z0-9_-]{1,64}){0,2}$/;
+// The public 示范点 / 示范带 pages (/demo, /demo/belts/<id>, /demo/sites/<id>; not their comment forms, which run the
+// client runtime) are documents of the same kind; revalidateDemo() (lib/demo-public/cache.ts) moves their generation.
+const DEMO_GENERATION_KEY = Symbol.for('dj.demo.generation');
+const HANDLED_PATH = /^\/gallery(?:\/[A-Za-z0-9_-]{1,64}){0,2}$|^\/demo(?:\/(?:belts|sites)\/[A-Za-z0-9_-]{1,64})?$/;
 const FILTER_PARAMS = ['year', 'field', 'region', 'award', 'page'];
 const MAX_KEY_QUERY = 200;
 const MAX_ENTRIES = 500;
@@ -32,7 +35,8 @@ const MAX_AGE_MS = 10 * 60 * 1000;
 const KEPT_HEADERS = ['content-type', 'vary', 'x-nextjs-cache', 'x-nextjs-prerender', 'link', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'permissions-policy'];
 const DOCUMENT_CACHE_CONTROL = 'public, no-cache';
 
-const generation = () => globalThis[GENERATION_KEY] ?? 0;
+/** Both counters: a change to either drops every stored page (simple, and changes are rare). */
+const generation = () => `${globalThis[GENERATION_KEY] ?? 0}:${globalThis[DEMO_GENERATION_KEY] ?? 0}`;
 
 /**
  * The HTML without Next's client runtime: its scripts (inline RSC payload included) and script preloads. JSON-LD stays,

@@ -11,6 +11,7 @@ import { createAwardedScope, endPublicity, insertObjection, openPublicity, shang
 import { createRecommendationScope } from '../support/recommendations';
 import { createReviewScope } from '../support/reviews';
 import { createVotingScope, insertVotes } from '../support/voting';
+import { createDemoWorld } from '../support/demo-public';
 import { signInTestUser } from './support/session';
 
 // axe (WCAG 2.0/2.1 A and AA rules) on every public page at phone width and on the main signed-in pages: no
@@ -26,6 +27,8 @@ type TIds = {
   honoredCampaignId: string;
   brandId: string;
   certificateNo: string;
+  demoBeltId: string;
+  demoSiteId: string;
 };
 
 /** `route` is the page's folder under app/(public), as Next names it. */
@@ -47,6 +50,11 @@ const PAGES: { route: string; name: string; path: (ids: TIds) => string }[] = [
   { route: 'campaigns/[id]/publicity/objection', name: '异议反映', path: (ids) => `/campaigns/${ids.publicityCampaignId}/publicity/objection` },
   { route: 'objections', name: '异议查询', path: () => '/objections' },
   { route: 'objections/[code]', name: '异议办理进度', path: (ids) => `/objections/${ids.objectionCode}` },
+  { route: 'demo', name: '示范点示范带', path: () => '/demo' },
+  { route: 'demo/belts/[id]', name: '示范带', path: (ids) => `/demo/belts/${ids.demoBeltId}` },
+  { route: 'demo/belts/[id]/comment', name: '示范带提出意见', path: (ids) => `/demo/belts/${ids.demoBeltId}/comment` },
+  { route: 'demo/sites/[id]', name: '示范点', path: (ids) => `/demo/sites/${ids.demoSiteId}` },
+  { route: 'demo/sites/[id]/comment', name: '示范点提出意见', path: (ids) => `/demo/sites/${ids.demoSiteId}/comment` },
 ];
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -102,6 +110,7 @@ test.describe('public pages', () => {
       { campaignId: honored.campaign.id, title: '关于表扬优秀党建品牌的决定', documentNo: '示范组通〔2026〕40号', preamble: '决定对以下党建品牌予以通报表扬。', issuedOn: shanghaiDay() },
       { actorId: honored.cityAdmin.id },
     );
+    const demo = await createDemoWorld({ sites: 2 });
     const honor = await db.honor.findFirstOrThrow({ where: { campaignId: honored.campaign.id }, orderBy: { sortOrder: 'asc' }, select: { certificateNo: true } });
     ids = {
       voteCampaignId: voting.campaign.id,
@@ -113,6 +122,9 @@ test.describe('public pages', () => {
       // The gallery page of a demo brand: the new honors reach the cached gallery only through an action that purges it.
       brandId: (await db.honor.findFirstOrThrow({ where: { revokedAt: null, campaignId: { not: honored.campaign.id } }, select: { applicationId: true } })).applicationId,
       certificateNo: honor.certificateNo,
+      demoBeltId: demo.belt.id,
+      // The demo's first 东城 site, with its approved comment and reply.
+      demoSiteId: (await db.demoSite.findFirstOrThrow({ where: { name: '幸福里社区党群服务中心', status: 'ACTIVE' }, select: { id: true } })).id,
     };
   });
 

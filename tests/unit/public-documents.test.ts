@@ -48,6 +48,13 @@ describe('classify', () => {
     expect(of('/gallery?q=%E7%BA%A2')).toEqual({ pathname: '/gallery', key: null });
     expect(of(`/gallery?award=${'x'.repeat(300)}`)?.key).toBeNull();
   });
+  it('takes the public demo pages, not their comment forms', () => {
+    expect(of('/demo')).toEqual({ pathname: '/demo', key: '/demo?' });
+    expect(of('/demo/belts/b1')).toEqual({ pathname: '/demo/belts/b1', key: '/demo/belts/b1?' });
+    expect(of('/demo/sites/s1?x=1')).toEqual({ pathname: '/demo/sites/s1', key: '/demo/sites/s1?' });
+    expect(of('/demo/sites/s1/comment')).toBeNull();
+    expect(of('/demo/other/s1')).toBeNull();
+  });
   it("leaves everything else to Next: other paths and methods, Next's own RSC, prefetch and action requests", () => {
     expect(of('/certificates')).toBeNull();
     expect(of('/gallery/a/b/c')).toBeNull();

@@ -213,6 +213,13 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
 
   // 公示 and 异议: filing is public; handling, publishing and finalising are the organization department's.
   // The 2025 demo campaign, whose 公示 has ended: no code is sent and nothing is filed.
+  // 群众意见 (lib/demo-public): anyone may ask for a code and comment (captcha, code and limits are the guard); the
+  // committee above the site and the 组织部 moderate (the sibling committee is answered NOT_FOUND).
+  'lib/demo-public/public-actions.ts#requestCommentCodeAction': { allowed: EVERYONE, args: (w) => [{ siteId: w.publicComments.siteId, phone: PHONE, captchaId: '', captchaAnswer: 'abcd' }] },
+  'lib/demo-public/public-actions.ts#submitCommentAction': { allowed: EVERYONE, args: (w) => [{ siteId: w.publicComments.siteId, phone: PHONE, code: '000000', body: '矩阵测试意见' }] },
+  'lib/demo-public/actions.ts#approveCommentAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ commentId: w.publicComments.approveId }] },
+  'lib/demo-public/actions.ts#rejectCommentAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ commentId: w.publicComments.rejectId, reason: '与示范点无关的内容' }] },
+  'lib/demo-public/actions.ts#replyCommentAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ commentId: w.publicComments.approveId, reply: '感谢您的意见，已转相关单位办理。' }] },
   'lib/objections/public-actions.ts#requestObjectionCodeAction': { allowed: EVERYONE, args: (w) => [{ campaignId: w.honor.campaignId, phone: PHONE, captchaId: '', captchaAnswer: 'abcd' }] },
   'lib/objections/public-actions.ts#fileObjectionAction': {
     allowed: EVERYONE,

@@ -17,6 +17,7 @@ import { insertObjection } from '../../support/publicity';
 import { insertVotes, openVoting } from '../../support/voting';
 import { sampleJpeg, samplePdf } from '../../support/upload-samples';
 import { createCultivation, openCultivationStage } from '../../support/cultivations';
+import { createPublicCommentWorld, retirePublicCommentWorld } from './public-comments-world';
 import { createCultivation as createAcceptanceCultivation, insertAcceptanceRequest, openAcceptanceStage } from '../../support/acceptance';
 
 const ip = '10.18.0.1';
@@ -194,6 +195,7 @@ export async function createAuthorizationWorld(tag: string) {
     honor,
     demo: { programId: demoProgram.id, siteId: demoSite.id, foreignBrandId: foreignBrand.id },
     acceptance: { cultivationId: again.id, failedRequestId: failedRequest.id, waitingRequestId: waitingRequest.id, reviewingRequestId: reviewingRequest.id },
+    publicComments: await createPublicCommentWorld(tag, branch),
   };
 }
 
@@ -204,6 +206,7 @@ export async function retireAuthorizationWorld(tag: string) {
   await db.$executeRaw`UPDATE campaigns SET status = 'CANCELLED' WHERE title LIKE ${`权限矩阵%-${tag}`}`;
   await db.user.updateMany({ where: { loginName: `matrix-${tag}` }, data: { isDisabled: true } });
   await db.$executeRaw`UPDATE demo_sites SET status = 'REVOKED', revoked_at = now(), revoke_reason = '权限矩阵测试结束' WHERE name = ${`权限矩阵示范点-${tag}`} AND status = 'ACTIVE'`;
+  await retirePublicCommentWorld(tag);
 }
 
 // Rows that change on every request whatever it asks, or that record the refusal itself (refused privileged attempts
