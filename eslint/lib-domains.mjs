@@ -41,6 +41,10 @@ export const LIB_DOMAINS = {
   cultivation: ['application', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'notifications', 'org-tree', 'pdf'],
   acceptance: ['application', 'audit', 'auth', 'campaign', 'files', 'gallery', 'honors', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
+  /** 结对共建 and 后进党支部 (issue 20): the ledger pages of cultivations read its activities. */
+  pairing: ['application', 'audit', 'auth', 'cultivation', 'files', 'http', 'org-tree'],
+  /** 年度考核 (issue 20): reads brands, 台帐, acceptance, sites, belts, pairings and events per organization. */
+  'annual-review': ['auth', 'cultivation', 'export', 'http', 'org-tree', 'pairing'],
   worker: ['audit', 'campaign', 'cultivation', 'jobs', 'notifications', 'review'],
 };
 

@@ -89,6 +89,11 @@ export const AUDIT_ACTION_LABELS = {
   'read-notifications': '通知标为已读',
   'end-cultivations': '结束培育创建',
   'notify-stage-change': '阶段开始/结束通知',
+  'flag-lagging': '认定后进党支部',
+  'unflag-lagging': '取消后进党支部认定',
+  'create-pairing': '建立结对共建',
+  'add-pairing-activity': '记录结对共建活动',
+  'review-pairing': '结对期满评议',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -113,6 +118,8 @@ export const AUDIT_ENTITY_LABELS = {
   LedgerEntry: '台帐记录',
   LedgerReport: '月度台帐上报',
   AcceptanceRequest: '验收申请',
+  Pairing: '结对共建',
+  PairingActivity: '结对共建活动',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
