@@ -8,6 +8,7 @@ import { loadGrants } from '@/lib/application/access';
 import { fileUrl } from '@/lib/files/service';
 import { pageNotFound } from '@/lib/http/page';
 import { subtreeLikePattern } from '@/lib/org-tree/tree';
+import { isKeeper, isOverseer, loadCultivation } from '@/lib/cultivation/access';
 import { loadComplianceGrid, loadGridCampaign } from '@/lib/cultivation/ledger-grid';
 import { isPairingManager, isPairingSide, isStaffAbove, loadPairing, STAFF_ROLES, type TPairingTarget } from '@/lib/pairing/access';
 import { shanghaiToday } from '@/lib/pairing/service';
@@ -151,10 +152,20 @@ function activityView(row: TActivityRow, forOrganizationId?: string, brandOrgId?
 }
 
 /**
- * The joint activities of an organization's pairings (as brand organization or partner branch) in one month, for its
- * 台帐 page: the caller has already checked that the viewer may read that organization's 台帐.
+ * The 结对共建 part of a cultivation's 台帐 for one month: the joint activities of its brand organization's pairings
+ * (as brand organization or as partner branch), read-only. Whoever may read the 台帐 (the keeper, the committees and
+ * organization departments above) reads them; anyone else gets 404 like the 台帐 itself.
  */
-export async function pairingActivitiesForLedger(organizationId: string, month: string): Promise<TPairingActivityView[]> {
+export async function loadLedgerPairingActivities(user: TSessionUser, cultivationId: string, month: string): Promise<TPairingActivityView[]> {
+  const target = await loadCultivation(db, cultivationId);
+  if (!target || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return pageNotFound();
+  const grants = await loadGrants(db, user.id);
+  if (!isKeeper(grants, target) && !isOverseer(grants, target)) return pageNotFound();
+  return pairingActivitiesForOrganization(target.organization.id, month);
+}
+
+/** The joint activities of an organization's pairings in one month; the caller has checked the reader. */
+async function pairingActivitiesForOrganization(organizationId: string, month: string): Promise<TPairingActivityView[]> {
   const first = new Date(`${month}-01T00:00:00Z`);
   const next = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
   const rows = await db.pairingActivity.findMany({
