@@ -13,6 +13,8 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/admin/users', label: '用户管理' },
     { href: '/admin/experts', label: '专家库' },
     { href: '/admin/acceptance', label: '验收认定' },
+    { href: '/pairings', label: '结对共建' },
+    { href: '/annual-review', label: '年度考核' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/sms', label: '短信记录' },
@@ -21,6 +23,8 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/committee', label: '推荐工作台' },
     { href: '/applications', label: '申报列表' },
     { href: '/cultivation', label: '培育创建' },
+    { href: '/pairings', label: '结对共建' },
+    { href: '/annual-review', label: '年度考核' },
   ],
   BRANCH_SECRETARY: [
     { href: '/declare', label: '品牌申报' },
@@ -35,10 +39,12 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
 };
 
 /** The menu shows each user only what their roles allow (the server checks again on every request). */
-export function navItemsFor(roles: readonly Role[], options: { rootAdmin?: boolean } = {}): TNavItem[] {
+export function navItemsFor(roles: readonly Role[], options: { rootAdmin?: boolean; pairingSecretary?: boolean } = {}): TNavItem[] {
   const items = (Object.keys(NAV_BY_ROLE) as Role[])
     .filter((role) => roles.includes(role))
     .flatMap((role) => NAV_BY_ROLE[role])
+    // A secretary sees 结对共建 only while one of their organizations takes part in a pairing.
+    .concat(options.pairingSecretary && roles.includes('BRANCH_SECRETARY') ? [{ href: '/pairings', label: '结对共建' }] : [])
     // 短信记录 holds codes sent to any phone: only administrators of a root organization (lib/sms/queries canReadSms).
     .filter((item) => item.href !== '/admin/sms' || options.rootAdmin);
   // Pages shared by several roles (申报列表) appear once.
