@@ -172,6 +172,8 @@ export type TAuthorizationWorld = Awaited<ReturnType<typeof createAuthorizationW
 export async function retireAuthorizationWorld(tag: string) {
   await db.$executeRaw`UPDATE campaigns SET status = 'CANCELLED' WHERE title LIKE ${`权限矩阵%-${tag}`}`;
   await db.user.updateMany({ where: { loginName: `matrix-${tag}` }, data: { isDisabled: true } });
+  // The run's 结对共建 (created by the pairing rows) with its activities.
+  await db.pairing.deleteMany({ where: { goals: `矩阵结对${tag}` } });
 }
 
 // Rows that change on every request whatever it asks, or that record the refusal itself (refused privileged attempts
