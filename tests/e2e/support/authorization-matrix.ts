@@ -300,6 +300,8 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   },
   'app/api/cultivation/[id]/plan/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/cultivation/${w.cultivation.id}/plan/pdf` }) },
   'app/api/cultivation/grid/export/route.ts#GET': { allowed: ['committee', 'orgAdmin'], request: (w) => ({ path: `/api/cultivation/grid/export?campaign=${w.cultivation.campaignId}` }) },
+  // 年度考核: the staff of a subtree (the sibling committee asks for the east committee's subtree: 404).
+  'app/api/annual-review/export/route.ts#GET': { allowed: ['committee', 'orgAdmin'], request: (w) => ({ path: `/api/annual-review/export?year=2026&org=${w.orgs.committee}` }) },
   'app/api/applications/export/route.ts#GET': { allowed: ['committee', 'siblingCommittee', 'orgAdmin'], request: () => ({ path: '/api/applications/export' }) },
   'app/api/recommendations/summary/route.ts#GET': {
     allowed: COMMITTEE,
