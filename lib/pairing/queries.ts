@@ -6,6 +6,7 @@ import type { TSessionUser } from '@/lib/auth/session';
 import { scopeRoots } from '@/lib/auth/scope';
 import { loadGrants } from '@/lib/application/access';
 import { fileUrl } from '@/lib/files/service';
+import { cleanText } from '@/lib/http/clean';
 import { pageNotFound } from '@/lib/http/page';
 import { subtreeLikePattern } from '@/lib/org-tree/tree';
 import { isKeeper, isOverseer, loadCultivation } from '@/lib/cultivation/access';
@@ -336,7 +337,7 @@ export async function loadLaggingOverview(user: TSessionUser): Promise<TLaggingO
 /** Organizations in the staff's subtrees by name, to flag one by hand (a short list for the search box). */
 export async function searchOrganizationsToFlag(user: TSessionUser, query: string) {
   const roots = scopeRoots(user.roles, STAFF_ROLES);
-  const text = query.trim();
+  const text = cleanText(query).trim();
   if (!roots.length || !text) return [];
   const rows = await db.organization.findMany({
     where: { OR: roots.map((root) => ({ path: { startsWith: root.organizationPath } })), name: { contains: text }, isActive: true, isLagging: false },
