@@ -49,6 +49,10 @@ export const LIB_DOMAINS = {
   /** 示范带 (issue 20): 立项, route of sites, 问题/提升清单. */
   belt: ['application', 'audit', 'auth', 'demo', 'demo-public', 'files', 'http', 'notifications', 'org-tree'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
+  /** 结对共建 and 后进党支部 (issue 20): the ledger pages of cultivations read its activities. */
+  pairing: ['application', 'audit', 'auth', 'cultivation', 'files', 'http', 'org-tree'],
+  /** 年度考核 (issue 20): reads brands, 台帐, acceptance, sites, belts, pairings and events per organization. */
+  'annual-review': ['auth', 'cultivation', 'export', 'http', 'org-tree', 'pairing'],
   worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'review'],
 };
 

@@ -6,12 +6,13 @@ import { requirePageUser } from '@/lib/http/page';
 import { navItemsFor } from '@/lib/auth/navigation';
 import { canReadSms } from '@/lib/sms/queries';
 import { countUnread } from '@/lib/notifications/queries';
+import { hasPairingAsSecretary } from '@/lib/pairing/queries';
 
 // Convenience only: every page and action below checks authorization again itself.
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   const roles = [...new Set(user.roles.map((grant) => grant.role))];
-  const unread = await countUnread(user.id);
+  const [unread, pairingSecretary] = await Promise.all([countUnread(user.id), hasPairingAsSecretary(user)]);
   return (
     <div className="min-h-screen">
       <header className="no-print focus-on-dark bg-brand-700 text-white">
@@ -24,7 +25,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
               <SignOutButton />
             </div>
           </div>
-          <WorkspaceNav items={navItemsFor(roles, { rootAdmin: canReadSms(user) })} />
+          <WorkspaceNav items={navItemsFor(roles, { rootAdmin: canReadSms(user), pairingSecretary })} />
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

@@ -115,6 +115,11 @@ export const AUDIT_ACTION_LABELS = {
   'approve-public-comment': '群众意见审核通过',
   'reject-public-comment': '群众意见不予显示',
   'reply-public-comment': '回复群众意见',
+  'flag-lagging': '认定后进党支部',
+  'unflag-lagging': '取消后进党支部认定',
+  'create-pairing': '建立结对共建',
+  'add-pairing-activity': '记录结对共建活动',
+  'review-pairing': '结对期满评议',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -147,6 +152,8 @@ export const AUDIT_ENTITY_LABELS = {
   SiteAssessment: '示范点考评',
   Recognition: '认定',
   PublicComment: '群众意见',
+  Pairing: '结对共建',
+  PairingActivity: '结对共建活动',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

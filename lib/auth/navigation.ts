@@ -16,6 +16,8 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/admin/demo', label: '示范建设' },
     { href: '/admin/demo/belts', label: '示范带' },
     { href: '/public-comments', label: '群众意见' },
+    { href: '/pairings', label: '结对共建' },
+    { href: '/annual-review', label: '年度考核' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/sms', label: '短信记录' },
@@ -27,6 +29,8 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/admin/demo', label: '示范建设' },
     { href: '/admin/demo/belts', label: '示范带' },
     { href: '/public-comments', label: '群众意见' },
+    { href: '/pairings', label: '结对共建' },
+    { href: '/annual-review', label: '年度考核' },
   ],
   BRANCH_SECRETARY: [
     { href: '/declare', label: '品牌申报' },
@@ -41,10 +45,12 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
 };
 
 /** The menu shows each user only what their roles allow (the server checks again on every request). */
-export function navItemsFor(roles: readonly Role[], options: { rootAdmin?: boolean } = {}): TNavItem[] {
+export function navItemsFor(roles: readonly Role[], options: { rootAdmin?: boolean; pairingSecretary?: boolean } = {}): TNavItem[] {
   const items = (Object.keys(NAV_BY_ROLE) as Role[])
     .filter((role) => roles.includes(role))
     .flatMap((role) => NAV_BY_ROLE[role])
+    // A secretary sees 结对共建 only while one of their organizations takes part in a pairing.
+    .concat(options.pairingSecretary && roles.includes('BRANCH_SECRETARY') ? [{ href: '/pairings', label: '结对共建' }] : [])
     // 短信记录 holds codes sent to any phone: only administrators of a root organization (lib/sms/queries canReadSms).
     .filter((item) => item.href !== '/admin/sms' || options.rootAdmin);
   // Pages shared by several roles (申报列表) appear once.

@@ -19,6 +19,21 @@ const acceptanceSelect = {
   cultivation: { select: { brand: { select: { organization: { select: { path: true } } } }, campaign: { select: { ownerOrg: { select: { path: true } } } } } },
 } as const;
 
+const pathOf = { select: { path: true } } as const;
+const pairingSelect = { committeeOrg: pathOf, brandOrg: pathOf, partnerOrg: pathOf } as const;
+type TOwningPairing = { committeeOrg: { path: string }; brandOrg: { path: string }; partnerOrg: { path: string } | null };
+
+/**
+ * 结对共建 activity photos and files (the rule of lib/pairing/access, restated: that domain imports this one): the
+ * secretaries of both organizations, the committee that made the pairing, and the staff above either organization,
+ * who read their 台帐 where the activity is listed.
+ */
+function canReadPairingFiles(user: TFileAccessUser, pairing: TOwningPairing): boolean {
+  if (grantsRoleAt(user.roles, ['BRANCH_SECRETARY'], pairing.brandOrg.path)) return true;
+  if (pairing.partnerOrg && grantsRoleAt(user.roles, ['BRANCH_SECRETARY'], pairing.partnerOrg.path)) return true;
+  return [pairing.committeeOrg, pairing.brandOrg, ...(pairing.partnerOrg ? [pairing.partnerOrg] : [])].some((org) => grantsRoleAt(user.roles, STAFF_ROLES, org.path));
+}
+
 type TOwningAcceptance = { experts: { expertId: string }[]; cultivation: { brand: { organization: { path: string } }; campaign: { ownerOrg: { path: string } } } };
 
 /** 验收 evidence: the requesting branch, the campaign owner's organization department, the acceptance group's experts. */
@@ -83,6 +98,7 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
       demoSitePhotos: { select: { site: { select: demoSiteSelect } } },
       checklistEvidence: { select: { item: { select: { site: { select: demoSiteSelect }, belt: { select: { ownerOrg: { select: { path: true } } } } } } } },
       improvementFiles: { select: { item: { select: improvementSelect } } },
+      pairingFiles: { select: { activity: { select: { pairing: { select: pairingSelect } } } } },
     },
   });
   if (!file) return false;
@@ -124,6 +140,7 @@ async function canReadPrivately(
     demoSitePhotos: { site: TOwningDemoSite }[];
     checklistEvidence: { item: { site: TOwningDemoSite | null; belt: { ownerOrg: { path: string } } | null } }[];
     improvementFiles: { item: TOwningImprovement }[];
+    pairingFiles: { activity: { pairing: TOwningPairing } }[];
   },
 ): Promise<'private' | 'blind' | false> {
   const applications = [...(file.logoOf ? [file.logoOf] : []), ...file.attachments.map((attachment) => attachment.application)];
@@ -135,7 +152,8 @@ async function canReadPrivately(
     file.acceptanceEvidence.length > 0 ||
     file.demoSitePhotos.length > 0 ||
     file.checklistEvidence.length > 0 ||
-    file.improvementFiles.length > 0;
+    file.improvementFiles.length > 0 ||
+    file.pairingFiles.length > 0;
   // A fresh upload not yet saved into a form: only its uploader has it.
   if (!isOwned) return file.uploadedById === user.id ? 'private' : false;
   // 实地核验 photos are the organizer's working papers.
@@ -152,6 +170,7 @@ async function canReadPrivately(
   // lib/cultivation/access, restated: that domain imports this one).
   const ledgerRoles: Role[] = ['BRANCH_SECRETARY', ...STAFF_ROLES];
   if (file.ledgerFiles.some((entry) => grantsRoleAt(user.roles, ledgerRoles, entry.entry.cultivation.brand.organization.path))) return 'private';
+  if (file.pairingFiles.some((entry) => canReadPairingFiles(user, entry.activity.pairing))) return 'private';
   // An expert reads the logo and attachments of the entries assigned to them, in campaigns past their draft.
   const applicationIds = applications.map((application) => application.id);
   if (!applicationIds.length || !user.roles.some((grant) => grant.role === 'EXPERT')) return false;

@@ -14,6 +14,7 @@ import { seedDemoBelts } from './demo-belts';
 import { seedDemoComments } from './demo-comments';
 import { seedDemoSites } from './demo-sites';
 import { seedDemoSiteChecks } from './demo-site-checks';
+import { seedDemoPairings } from './demo-pairings';
 
 const DAY = 86_400_000;
 
@@ -115,4 +116,5 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await seedDemoBelts(db);
   // 群众意见 on the first 东城 site (and on 东城红色示范带 once it is approved).
   await seedDemoComments(db);
+  await seedDemoPairings(db);
 }

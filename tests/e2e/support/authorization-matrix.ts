@@ -44,6 +44,7 @@ export type TRouteRow = { allowed: readonly TMatrixRole[]; request: (world: TWor
 const revision = async (applicationId: string) => (await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { revision: true } })).revision;
 const notAWorkbook = { file: { name: '导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('这不是 Excel 文件') } };
 const PHONE = '13800138000';
+const matrixPairing = (tag: string) => db.pairing.findFirstOrThrow({ where: { goals: `矩阵结对${tag}` }, select: { id: true } });
 
 /** `lib/<domain>/<file>.ts#<export>` → row. */
 export const ACTION_MATRIX: Record<string, TActionRow> = {
@@ -327,6 +328,27 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
   'lib/user/actions.ts#removeRoleAction': { allowed: ORG_ADMIN, args: (w) => [{ userId: w.users.target, role: 'MEMBER', organizationId: w.orgs.secondBranch }] },
   'lib/import/actions.ts#importOrganizationsAction': { allowed: ORG_ADMIN, args: () => ({ form: notAWorkbook }) },
   'lib/import/actions.ts#importUsersAction': { allowed: ORG_ADMIN, args: () => ({ form: notAWorkbook }) },
+  // 结对共建 (issue 20): staff of the committee or above flag 后进 and pair; the secretaries of both sides record activities;
+  // the committee reviews. 后进: clearing a flag that is not set changes nothing. The committee's and the 组织部's calls
+  // really create the run's enterprise pairing (retireAuthorizationWorld deletes it); the activity row records on it as
+  // the branch's secretary; the review is refused for its date (期满前, not marked early) after authorizing.
+  'lib/pairing/actions.ts#setLaggingAction': { allowed: ['committee', 'orgAdmin'], args: (w) => [{ organizationId: w.orgs.secondBranch, lagging: false }] },
+  'lib/pairing/actions.ts#createPairingAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [
+      { committeeOrgId: w.orgs.committee, brandOrgId: w.orgs.branch, kind: 'ENTERPRISE', partnerName: `矩阵企业${w.tag}`, goals: `矩阵结对${w.tag}`, startsOn: shanghaiDay(-10), endsOn: shanghaiDay(10) },
+    ],
+  },
+  'lib/pairing/actions.ts#addPairingActivityAction': {
+    allowed: SECRETARY,
+    args: async (w) => [
+      { pairingId: (await matrixPairing(w.tag)).id, occurredOn: shanghaiDay(), activity: '矩阵共建活动', place: '活动室', participants: '双方党员', summary: '矩阵共建' },
+    ],
+  },
+  'lib/pairing/actions.ts#reviewPairingAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: async (w) => [{ pairingId: (await matrixPairing(w.tag)).id, verdict: 'GOOD', note: '矩阵评议', early: false }],
+  },
 };
 
 /** `app/api/<path>/route.ts#<METHOD>` → row. */
@@ -349,6 +371,8 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   },
   'app/api/cultivation/[id]/plan/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/cultivation/${w.cultivation.id}/plan/pdf` }) },
   'app/api/cultivation/grid/export/route.ts#GET': { allowed: ['committee', 'orgAdmin'], request: (w) => ({ path: `/api/cultivation/grid/export?campaign=${w.cultivation.campaignId}` }) },
+  // 年度考核: the staff of a subtree (the sibling committee asks for the east committee's subtree: 404).
+  'app/api/annual-review/export/route.ts#GET': { allowed: ['committee', 'orgAdmin'], request: (w) => ({ path: `/api/annual-review/export?year=2026&org=${w.orgs.committee}` }) },
   'app/api/applications/export/route.ts#GET': { allowed: ['committee', 'siblingCommittee', 'orgAdmin'], request: () => ({ path: '/api/applications/export' }) },
   'app/api/recommendations/summary/route.ts#GET': {
     allowed: COMMITTEE,

@@ -207,6 +207,8 @@ export async function retireAuthorizationWorld(tag: string) {
   await db.user.updateMany({ where: { loginName: `matrix-${tag}` }, data: { isDisabled: true } });
   await db.$executeRaw`UPDATE demo_sites SET status = 'REVOKED', revoked_at = now(), revoke_reason = '权限矩阵测试结束' WHERE name = ${`权限矩阵示范点-${tag}`} AND status = 'ACTIVE'`;
   await retirePublicCommentWorld(tag);
+  // The run's 结对共建 (created by the pairing rows) with its activities.
+  await db.pairing.deleteMany({ where: { goals: `矩阵结对${tag}` } });
 }
 
 // Rows that change on every request whatever it asks, or that record the refusal itself (refused privileged attempts

@@ -4,8 +4,10 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { LedgerEntryForm } from '@/components/cultivation/ledger-entry-form';
 import { CorrectEntryButton, DeleteEntryButton, ReportMonthButton } from '@/components/cultivation/ledger-controls';
 import { MonthStatusBadge } from '@/components/cultivation/month-status-badge';
+import { PairingActivityList } from '@/components/pairing/activity-list';
 import { requirePageUser } from '@/lib/http/page';
 import { loadLedgerMonth } from '@/lib/cultivation/queries';
+import { loadLedgerPairingActivities } from '@/lib/pairing/queries';
 import { ledgerDueAt, monthLabel } from '@/lib/cultivation/ledger-schedule';
 import { formatDate, formatDateTime } from '@/lib/format';
 
@@ -19,6 +21,8 @@ export default async function LedgerPage({ params, searchParams }: TProps) {
   const { month: requested } = await searchParams;
   const view = await loadLedgerMonth(user, id, typeof requested === 'string' ? requested : undefined);
   const { target, month, report } = view;
+  // 结对共建 activities of the brand's organization this month: recorded once on the pairing, listed here read-only.
+  const pairingActivities = await loadLedgerPairingActivities(user, target.id, month);
   const dueAt = ledgerDueAt(month, target.campaign.ledgerDueDay);
   const canWrite = view.keeper && !view.refusal && !!view.dayRange;
   const minDay = view.dayRange?.first ?? view.today;
@@ -120,6 +124,13 @@ export default async function LedgerPage({ params, searchParams }: TProps) {
             </ol>
           )}
         </Card>
+
+        {pairingActivities.length > 0 && (
+          <Card title={`${monthLabel(month)}的结对共建活动（${pairingActivities.length} 次）`}>
+            <p className="mb-3 text-sm text-stone-600">在结对共建中记录，双方台帐同时列出；只读，不计入本月上报条数。</p>
+            <PairingActivityList activities={pairingActivities} onLedger />
+          </Card>
+        )}
       </div>
     </>
   );
