@@ -41,7 +41,9 @@ export const LIB_DOMAINS = {
   cultivation: ['application', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'notifications', 'org-tree', 'pdf'],
   acceptance: ['application', 'audit', 'auth', 'campaign', 'files', 'gallery', 'honors', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
-  worker: ['audit', 'campaign', 'cultivation', 'jobs', 'notifications', 'review'],
+  /** 宣传推广 (issue 20): events, schedules and their reminders, 擂台比武 scoring, 宣传画册. */
+  promotion: ['application', 'audit', 'auth', 'files', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
+  worker: ['audit', 'campaign', 'cultivation', 'jobs', 'notifications', 'promotion', 'review'],
 };
 
 /** The first cycle in the table, as a list of domains, or null. */

@@ -89,6 +89,12 @@ export const AUDIT_ACTION_LABELS = {
   'read-notifications': '通知标为已读',
   'end-cultivations': '结束培育创建',
   'notify-stage-change': '阶段开始/结束通知',
+  'create-promotion-event': '登记宣传推广活动',
+  'create-promotion-schedule': '新建宣传推广计划',
+  'set-contest': '设置擂台比武',
+  'save-contest-score': '保存擂台比武评分',
+  'submit-contest-score': '提交擂台比武评分',
+  'create-brochure': '新建宣传画册',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -113,6 +119,10 @@ export const AUDIT_ENTITY_LABELS = {
   LedgerEntry: '台帐记录',
   LedgerReport: '月度台帐上报',
   AcceptanceRequest: '验收申请',
+  PromotionEvent: '宣传推广活动',
+  PromotionSchedule: '宣传推广计划',
+  ContestEntry: '擂台比武参赛',
+  Brochure: '宣传画册',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -13,6 +13,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/admin/users', label: '用户管理' },
     { href: '/admin/experts', label: '专家库' },
     { href: '/admin/acceptance', label: '验收认定' },
+    { href: '/promotion', label: '宣传推广' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/sms', label: '短信记录' },
@@ -21,6 +22,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/committee', label: '推荐工作台' },
     { href: '/applications', label: '申报列表' },
     { href: '/cultivation', label: '培育创建' },
+    { href: '/promotion', label: '宣传推广' },
   ],
   BRANCH_SECRETARY: [
     { href: '/declare', label: '品牌申报' },
@@ -30,6 +32,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
   EXPERT: [
     { href: '/review', label: '评审任务' },
     { href: '/acceptance', label: '验收认定' },
+    { href: '/promotion/contests', label: '擂台比武评分' },
   ],
   MEMBER: [{ href: '/member', label: '参与投票' }],
 };

@@ -56,6 +56,7 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
       objectionFiles: { select: { objection: { select: { campaign: { select: { ownerOrg: { select: { path: true } } } } } } } },
       ledgerFiles: { select: { entry: { select: { cultivation: { select: { brand: { select: { organization: { select: { path: true } } } } } } } } } },
       acceptanceEvidence: { select: { request: { select: acceptanceSelect } } },
+      promotionFiles: { select: { event: { select: { ownerOrg: { select: { path: true } } } } } },
     },
   });
   if (!file) return false;
@@ -92,11 +93,12 @@ async function canReadPrivately(
     objectionFiles: { objection: { campaign: { ownerOrg: { path: string } } } }[];
     ledgerFiles: { entry: { cultivation: { brand: { organization: { path: string } } } } }[];
     acceptanceEvidence: { request: TOwningAcceptance }[];
+    promotionFiles: { event: { ownerOrg: { path: string } } }[];
   },
 ): Promise<'private' | 'blind' | false> {
   const applications = [...(file.logoOf ? [file.logoOf] : []), ...file.attachments.map((attachment) => attachment.application)];
   const isOwned =
-    applications.length > 0 || file.onsitePhotos.length > 0 || file.objectionFiles.length > 0 || file.ledgerFiles.length > 0 || file.acceptanceEvidence.length > 0;
+    applications.length > 0 || file.onsitePhotos.length > 0 || file.objectionFiles.length > 0 || file.ledgerFiles.length > 0 || file.acceptanceEvidence.length > 0 || file.promotionFiles.length > 0;
   // A fresh upload not yet saved into a form: only its uploader has it.
   if (!isOwned) return file.uploadedById === user.id ? 'private' : false;
   // 实地核验 photos are the organizer's working papers.
@@ -104,6 +106,8 @@ async function canReadPrivately(
   // 异议 evidence and working papers: only the organizer's admins (an anonymous objector has no account to read with).
   if (file.objectionFiles.some((entry) => grantsRoleAt(user.roles, ['ORG_ADMIN'], entry.objection.campaign.ownerOrg.path))) return 'private';
   if (file.acceptanceEvidence.some((entry) => canReadAcceptanceEvidence(user, entry.request))) return 'private';
+  // 宣传推广 materials and photos: the committee / organization-department staff covering the event's owner.
+  if (file.promotionFiles.some((entry) => grantsRoleAt(user.roles, STAFF_ROLES, entry.event.ownerOrg.path))) return 'private';
   if (applications.some((application) => canReadApplicationFiles(user, application))) return 'private';
   // 台帐 photos and files: the brand's organization and the committees/organization departments above it (the rule of
   // lib/cultivation/access, restated: that domain imports this one).

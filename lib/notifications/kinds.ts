@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = {
   ACCEPTANCE_ASSIGNED: '验收任务',
   ACCEPTANCE_PASSED: '验收结果',
   ACCEPTANCE_FAILED: '验收结果',
+  PROMOTION_DUE: '宣传推广活动提醒',
+  PROMOTION_OVERDUE: '宣传推广活动逾期',
 } as const satisfies Record<string, string>;
 
 export type TNotificationKind = keyof typeof NOTIFICATION_KINDS;

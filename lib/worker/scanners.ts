@@ -2,6 +2,7 @@
 // keys, so running it again (every minute, on two workers, after a restart) adds nothing.
 import { overdueReminderKeys, runReminder } from '@/lib/jobs/reminders';
 import { notifyLedgerReminders } from '@/lib/worker/ledger-reminders';
+import { notifyPromotionReminders } from '@/lib/worker/promotion-reminders';
 import { REMINDER_HANDLERS } from '@/lib/worker/reminder-kinds';
 import { notifyStageChanges } from '@/lib/worker/stage-notices';
 
@@ -10,6 +11,7 @@ export type TScanner = { name: string; run: () => Promise<unknown> };
 export const SCANNERS: readonly TScanner[] = [
   { name: 'stage-changes', run: () => notifyStageChanges() },
   { name: 'ledger-reminders', run: () => notifyLedgerReminders() },
+  { name: 'promotion-reminders', run: () => notifyPromotionReminders() },
   {
     // A reminder whose job failed for good (or vanished with a restored backup) still runs, once.
     name: 'overdue-reminders',
