@@ -116,6 +116,10 @@ export async function createPromotionSchedule(input: TCreateScheduleInput, conte
   const data = ZCreateSchedule.parse(input);
   return db.$transaction(async (tx) => {
     const { owner } = await ownerInScope(tx, context.actorId, data.ownerOrgId);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`promotion-schedule:${owner.id}`}))`;
+    if (await tx.promotionSchedule.findFirst({ where: { ownerOrgId: owner.id, title: data.title }, select: { id: true } })) {
+      throw new AppError('CONFLICT', '本单位已有同名的活动计划', { title: '本单位已有同名的活动计划' });
+    }
     const schedule = await tx.promotionSchedule.create({
       data: {
         ownerOrgId: owner.id,

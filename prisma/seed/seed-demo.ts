@@ -11,6 +11,7 @@ import { DEMO_CREATION_TITLE, demoCultivations, seedDemoPrograms } from './demo-
 import { seedLedgers } from './demo-ledgers';
 import { seedAcceptance } from './demo-acceptance';
 import { seedDemoSites } from './demo-sites';
+import { seedDemoPromotion } from './demo-promotion';
 
 const DAY = 86_400_000;
 
@@ -108,4 +109,5 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   await seedAcceptance(db);
   // 示范建设: the program and its 示范点 (belts, pairings and events build on them).
   await seedDemoSites(db);
+  await seedDemoPromotion(db);
 }
