@@ -182,3 +182,37 @@ describe('宣传画册', () => {
     expect(text).toMatch(/1\. 红色先锋驿站[\s\S]*3/);
   });
 });
+
+describe('宣传推广 demo', () => {
+  it('seeds a quarterly 观摩 schedule with two events along the 东城 route, a scored 擂台比武 with a tie, and a brochure; again changes nothing', async () => {
+    const { seedDemoCity } = await import('../../prisma/seed/seed-demo');
+    const { DEMO_BROCHURE_TITLE, DEMO_CONTEST_TITLE, DEMO_OBSERVATION_SCHEDULE } = await import('../../prisma/seed/demo-promotion');
+    const { EAST_ROUTE } = await import('../../prisma/seed/demo-sites');
+    await seedDemoCity(db);
+    const counts = async () => [await db.promotionSchedule.count(), await db.promotionEvent.count(), await db.contestScore.count(), await db.brochure.count()];
+    const first = await counts();
+    await seedDemoCity(db);
+    expect(await counts()).toEqual(first);
+
+    const schedule = await db.promotionSchedule.findFirstOrThrow({
+      where: { title: DEMO_OBSERVATION_SCHEDULE, ownerOrg: { code: 'SF-DC' } },
+      select: { events: { orderBy: { heldAt: 'asc' }, select: { sites: { orderBy: { sortOrder: 'asc' }, select: { site: { select: { name: true } } } } } } },
+    });
+    expect(schedule.events.flatMap((event) => event.sites.map((row) => row.site.name))).toEqual(EAST_ROUTE.map((site) => site.name));
+    const contest = await db.promotionEvent.findFirstOrThrow({ where: { title: DEMO_CONTEST_TITLE }, select: { id: true, judges: { select: { judge: { select: { loginName: true } } } } } });
+    expect(contest.judges.map((row) => row.judge.loginName).sort()).toEqual(['expert1', 'expert2']);
+    const ranking = await contestRanking(contest.id);
+    expect(ranking.map((row) => [row.rank, row.average, row.sheets])).toEqual([
+      [1, 90, 2],
+      [2, 86, 2],
+      [2, 86, 2],
+      [4, 75, 2],
+    ]);
+    const brochure = await db.brochure.findFirstOrThrow({ where: { title: DEMO_BROCHURE_TITLE }, select: { id: true, brandIds: true } });
+    expect(brochure.brandIds.length).toBeGreaterThan(0);
+    const admin = await db.user.findUniqueOrThrow({ where: { loginName: 'admin' }, select: { id: true } });
+    const text = extractPdfText(await renderBrochurePdf((await loadBrochurePdfInput((await reader(admin.id)).roles, brochure.id))!));
+    const names = await db.brand.findMany({ where: { id: { in: brochure.brandIds } }, select: { name: true } });
+    for (const { name } of names) expect(text).toContain(name);
+  }, 180_000);
+});
