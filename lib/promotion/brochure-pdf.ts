@@ -48,7 +48,7 @@ function contents(doc: TDoc, brands: readonly TBrochurePage[], firstBrandPage: n
   for (let start = 0; start < brands.length; start += CONTENTS_PER_PAGE) {
     doc.addPage();
     setFont(doc, true, 20);
-    doc.fillColor('black').text(start === 0 ? '目　录' : '目　录（续）', MARGIN_X, MARGIN_Y + 10, { width, align: 'center' });
+    doc.fillColor('black').text(start === 0 ? '目录' : '目录（续）', MARGIN_X, MARGIN_Y + 10, { width, align: 'center' });
     doc.moveDown(1);
     brands.slice(start, start + CONTENTS_PER_PAGE).forEach((brand, offset) => {
       const index = start + offset;
