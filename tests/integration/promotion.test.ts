@@ -26,7 +26,7 @@ async function promotionScope() {
   const experts = [await createUser({ roles: [{ role: 'EXPERT', organizationId: city.id }] }), await createUser({ roles: [{ role: 'EXPERT', organizationId: city.id }] })];
   const secretary = await createUser({ roles: [{ role: 'BRANCH_SECRETARY', organizationId: branches[0]!.id }] });
   const program = await db.demoProgram.create({ data: { ownerOrgId: city.id, title: `示范建设-${Date.now()}`, startYear: 2026 } });
-  const site = (organizationId: string, name: string, status: 'ACTIVE' | 'REVOKED' = 'ACTIVE') => db.demoSite.create({ data: { programId: program.id, organizationId, name, status } });
+  const site = (organizationId: string, name: string, status: 'ACTIVE' | 'REVOKED' = 'ACTIVE') => db.demoSite.create({ data: { programId: program.id, organizationId, name, status, ...(status === 'REVOKED' ? { revokedAt: new Date(), revokeReason: '复查不达标，撤销示范点称号' } : {}) } });
   const sites = [await site(branches[0]!.id, '幸福里示范点'), await site(branches[1]!.id, '光明示范点'), await site(branches[2]!.id, '已摘牌示范点', 'REVOKED'), await site(outside.id, '外单位示范点')];
   const brands = await Promise.all(branches.map((branch, index) => db.brand.create({ data: { organizationId: branch.id, name: `擂台品牌${index + 1}-${Date.now()}` } })));
   return { city, committee, sibling, branches, staff, siblingStaff, experts, secretary, sites, brands };
