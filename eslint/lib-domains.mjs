@@ -53,7 +53,9 @@ export const LIB_DOMAINS = {
   pairing: ['application', 'audit', 'auth', 'cultivation', 'files', 'http', 'org-tree'],
   /** 年度考核 (issue 20): reads brands, 台帐, acceptance, sites, belts, pairings and events per organization. */
   'annual-review': ['auth', 'cultivation', 'export', 'http', 'org-tree', 'pairing'],
-  worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'review'],
+  /** 宣传推广 (issue 20): events, schedules and their reminders, 擂台比武 scoring, 宣传画册. */
+  promotion: ['application', 'audit', 'auth', 'files', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
+  worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'promotion', 'review'],
 };
 
 /** The first cycle in the table, as a list of domains, or null. */

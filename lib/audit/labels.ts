@@ -120,6 +120,12 @@ export const AUDIT_ACTION_LABELS = {
   'create-pairing': '建立结对共建',
   'add-pairing-activity': '记录结对共建活动',
   'review-pairing': '结对期满评议',
+  'create-promotion-event': '登记宣传推广活动',
+  'create-promotion-schedule': '新建宣传推广计划',
+  'set-contest': '设置擂台比武',
+  'save-contest-score': '保存擂台比武评分',
+  'submit-contest-score': '提交擂台比武评分',
+  'create-brochure': '新建宣传画册',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -154,6 +160,10 @@ export const AUDIT_ENTITY_LABELS = {
   PublicComment: '群众意见',
   Pairing: '结对共建',
   PairingActivity: '结对共建活动',
+  PromotionEvent: '宣传推广活动',
+  PromotionSchedule: '宣传推广计划',
+  ContestEntry: '擂台比武参赛',
+  Brochure: '宣传画册',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

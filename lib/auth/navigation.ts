@@ -18,6 +18,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/public-comments', label: '群众意见' },
     { href: '/pairings', label: '结对共建' },
     { href: '/annual-review', label: '年度考核' },
+    { href: '/promotion', label: '宣传推广' },
     { href: '/admin/import', label: '批量导入' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/sms', label: '短信记录' },
@@ -31,6 +32,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/public-comments', label: '群众意见' },
     { href: '/pairings', label: '结对共建' },
     { href: '/annual-review', label: '年度考核' },
+    { href: '/promotion', label: '宣传推广' },
   ],
   BRANCH_SECRETARY: [
     { href: '/declare', label: '品牌申报' },
@@ -40,6 +42,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
   EXPERT: [
     { href: '/review', label: '评审任务' },
     { href: '/acceptance', label: '验收认定' },
+    { href: '/promotion/contests', label: '擂台比武评分' },
   ],
   MEMBER: [{ href: '/member', label: '参与投票' }],
 };

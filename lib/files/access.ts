@@ -99,6 +99,7 @@ export async function canReadFile(user: TFileAccessUser | null, fileId: string):
       checklistEvidence: { select: { item: { select: { site: { select: demoSiteSelect }, belt: { select: { ownerOrg: { select: { path: true } } } } } } } },
       improvementFiles: { select: { item: { select: improvementSelect } } },
       pairingFiles: { select: { activity: { select: { pairing: { select: pairingSelect } } } } },
+      promotionFiles: { select: { event: { select: { ownerOrg: { select: { path: true } } } } } },
     },
   });
   if (!file) return false;
@@ -141,6 +142,7 @@ async function canReadPrivately(
     checklistEvidence: { item: { site: TOwningDemoSite | null; belt: { ownerOrg: { path: string } } | null } }[];
     improvementFiles: { item: TOwningImprovement }[];
     pairingFiles: { activity: { pairing: TOwningPairing } }[];
+    promotionFiles: { event: { ownerOrg: { path: string } } }[];
   },
 ): Promise<'private' | 'blind' | false> {
   const applications = [...(file.logoOf ? [file.logoOf] : []), ...file.attachments.map((attachment) => attachment.application)];
@@ -153,7 +155,8 @@ async function canReadPrivately(
     file.demoSitePhotos.length > 0 ||
     file.checklistEvidence.length > 0 ||
     file.improvementFiles.length > 0 ||
-    file.pairingFiles.length > 0;
+    file.pairingFiles.length > 0 ||
+    file.promotionFiles.length > 0;
   // A fresh upload not yet saved into a form: only its uploader has it.
   if (!isOwned) return file.uploadedById === user.id ? 'private' : false;
   // 实地核验 photos are the organizer's working papers.
@@ -165,6 +168,8 @@ async function canReadPrivately(
   const beltOwners = file.checklistEvidence.flatMap((entry) => (entry.item.belt ? [entry.item.belt.ownerOrg.path] : []));
   if (canReadDemoFiles(user, demoSites, beltOwners)) return 'private';
   if (file.improvementFiles.some((entry) => canReadImprovementEvidence(user, entry.item))) return 'private';
+  // 宣传推广 materials and photos: the committee / organization-department staff covering the event's owner.
+  if (file.promotionFiles.some((entry) => grantsRoleAt(user.roles, STAFF_ROLES, entry.event.ownerOrg.path))) return 'private';
   if (applications.some((application) => canReadApplicationFiles(user, application))) return 'private';
   // 台帐 photos and files: the brand's organization and the committees/organization departments above it (the rule of
   // lib/cultivation/access, restated: that domain imports this one).

@@ -25,6 +25,8 @@ export const NOTIFICATION_KINDS = {
   BELT_APPROVED: '示范带立项结果',
   BELT_RETURNED: '示范带立项退回',
   IMPROVEMENT_OVERDUE: '问题/提升清单逾期提醒',
+  PROMOTION_DUE: '宣传推广活动提醒',
+  PROMOTION_OVERDUE: '宣传推广活动逾期',
 } as const satisfies Record<string, string>;
 
 export type TNotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -3,6 +3,7 @@
 import { overdueReminderKeys, runReminder } from '@/lib/jobs/reminders';
 import { notifyImprovementReminders } from '@/lib/worker/improvement-reminders';
 import { notifyLedgerReminders } from '@/lib/worker/ledger-reminders';
+import { notifyPromotionReminders } from '@/lib/worker/promotion-reminders';
 import { REMINDER_HANDLERS } from '@/lib/worker/reminder-kinds';
 import { notifyStageChanges } from '@/lib/worker/stage-notices';
 
@@ -12,6 +13,7 @@ export const SCANNERS: readonly TScanner[] = [
   { name: 'stage-changes', run: () => notifyStageChanges() },
   { name: 'ledger-reminders', run: () => notifyLedgerReminders() },
   { name: 'improvement-reminders', run: () => notifyImprovementReminders() },
+  { name: 'promotion-reminders', run: () => notifyPromotionReminders() },
   {
     // A reminder whose job failed for good (or vanished with a restored backup) still runs, once.
     name: 'overdue-reminders',

@@ -15,6 +15,7 @@ import { seedDemoComments } from './demo-comments';
 import { seedDemoSites } from './demo-sites';
 import { seedDemoSiteChecks } from './demo-site-checks';
 import { seedDemoPairings } from './demo-pairings';
+import { seedDemoPromotion } from './demo-promotion';
 
 const DAY = 86_400_000;
 
@@ -117,4 +118,5 @@ export async function seedDemoCity(db: PrismaClient): Promise<void> {
   // 群众意见 on the first 东城 site (and on 东城红色示范带 once it is approved).
   await seedDemoComments(db);
   await seedDemoPairings(db);
+  await seedDemoPromotion(db);
 }

@@ -326,6 +326,26 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
   'lib/user/actions.ts#unlockUserAction': { allowed: ORG_ADMIN, args: (w) => [w.users.target] },
   'lib/user/actions.ts#assignRoleAction': { allowed: ORG_ADMIN, args: (w) => [{ userId: w.users.target, role: 'MEMBER', organizationId: w.orgs.secondBranch }] },
   'lib/user/actions.ts#removeRoleAction': { allowed: ORG_ADMIN, args: (w) => [{ userId: w.users.target, role: 'MEMBER', organizationId: w.orgs.secondBranch }] },
+  // 宣传推广: the committee / organization-department staff over the owner (the 东华 committee); each allowed call is
+  // refused after authorizing (an unknown site or brand, a schedule title already there, a contest already being scored,
+  // points over the maximum), so the demo keeps no matrix rows. Judges of the contest score it.
+  'lib/promotion/actions.ts#createPromotionEventAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ ownerOrgId: w.orgs.committee, kind: 'OBSERVATION', title: '矩阵观摩会', heldAt: '2026-09-01T09:00', siteIds: ['matrix-no-such-site'] }],
+  },
+  'lib/promotion/actions.ts#createPromotionScheduleAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ ownerOrgId: w.orgs.committee, kind: 'OBSERVATION', title: w.promotion.scheduleTitle, recurrence: 'QUARTERLY', startsOn: '2099-01-01' }],
+  },
+  'lib/promotion/actions.ts#setContestAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ eventId: w.promotion.contestId, criteria: [{ name: '品牌定位', maxPoints: 100 }], judgeIds: [w.users.expert], entries: [{ organizationId: w.orgs.branch }] }],
+  },
+  'lib/promotion/actions.ts#saveContestSheetAction': { allowed: EXPERT, args: (w) => [{ entryId: w.promotion.entryId, scores: [99, 99], submit: false }] },
+  'lib/promotion/actions.ts#createBrochureAction': {
+    allowed: ['committee', 'orgAdmin'],
+    args: (w) => [{ ownerOrgId: w.orgs.committee, title: '矩阵画册', brandIds: ['matrix-no-such-brand'] }],
+  },
   'lib/import/actions.ts#importOrganizationsAction': { allowed: ORG_ADMIN, args: () => ({ form: notAWorkbook }) },
   'lib/import/actions.ts#importUsersAction': { allowed: ORG_ADMIN, args: () => ({ form: notAWorkbook }) },
   // 结对共建 (issue 20): staff of the committee or above flag 后进 and pair; the secretaries of both sides record activities;
@@ -362,6 +382,8 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   'app/api/certificates/[no]/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/certificates/${w.honor.certificateNo}` }) },
   // 验收意见书 of a decided request: the campaign owner's 组织部 and the requesting branch (the group had no members).
   'app/api/acceptance/[id]/opinion/route.ts#GET': { allowed: ['secretary', 'orgAdmin'], request: (w) => ({ path: `/api/acceptance/${w.acceptance.failedRequestId}/opinion` }) },
+  // 宣传画册 of the 东华 committee: its staff and the 组织部 above it.
+  'app/api/promotion/brochures/[id]/pdf/route.ts#GET': { allowed: ['committee', 'orgAdmin'], request: (w) => ({ path: `/api/promotion/brochures/${w.promotion.brochureId}/pdf` }) },
   // The branch's own submitted entry: its secretary and the admins above it.
   'app/api/applications/[id]/pdf/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/applications/${w.later.listedId}/pdf` }) },
   'app/api/files/[id]/route.ts#GET': { allowed: ['secretary', 'committee', 'orgAdmin'], request: (w) => ({ path: `/api/files/${w.later.documentId}` }) },

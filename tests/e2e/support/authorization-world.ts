@@ -141,6 +141,25 @@ export async function createAuthorizationWorld(tag: string) {
   const demoProgram = await db.demoProgram.findFirstOrThrow({ where: { ownerOrgId: city }, orderBy: { createdAt: 'asc' }, select: { id: true } });
   const demoSite = await db.demoSite.create({ data: { programId: demoProgram.id, organizationId: branch, name: `权限矩阵示范点-${tag}`, level: 'COUNTY' }, select: { id: true } });
   const foreignBrand = await db.brand.findFirstOrThrow({ where: { organizationId: { not: branch } }, select: { id: true } });
+  // 宣传推广: a 擂台比武 of the 东华 committee whose scoring has started (expert2 saved a sheet), and a brochure.
+  const contest = await db.promotionEvent.create({
+    data: {
+      ownerOrgId: committee,
+      kind: 'CONTEST',
+      title: `权限矩阵擂台比武-${tag}`,
+      heldAt: new Date(),
+      criteria: [{ name: '品牌定位', maxPoints: 50 }, { name: '现场表现', maxPoints: 50 }],
+      judges: { create: [{ judgeId: expert }, { judgeId: otherExpert }] },
+      entries: { create: [{ organizationId: branch, presenter: '矩阵书记', sortOrder: 1 }] },
+    },
+    select: { id: true, entries: { select: { id: true } } },
+  });
+  await db.contestScore.create({ data: { entryId: contest.entries[0]!.id, judgeId: otherExpert, scores: [10, 10], total: 20 } });
+  const scheduleTitle = '权限矩阵活动计划';
+  if (!(await db.promotionSchedule.findFirst({ where: { ownerOrgId: committee, title: scheduleTitle } }))) {
+    await db.promotionSchedule.create({ data: { ownerOrgId: committee, kind: 'OBSERVATION', title: scheduleTitle, recurrence: 'QUARTERLY', startsOn: new Date('2099-01-01T00:00:00Z') } });
+  }
+  const brochure = await db.brochure.create({ data: { ownerOrgId: committee, title: `权限矩阵画册-${tag}`, brandIds: [] }, select: { id: true } });
 
   const honor = await db.honor.findFirstOrThrow({ where: { application: { organizationId: honoredBranch } }, select: { id: true, certificateNo: true, campaignId: true, applicationId: true } });
 
@@ -196,6 +215,7 @@ export async function createAuthorizationWorld(tag: string) {
     demo: { programId: demoProgram.id, siteId: demoSite.id, foreignBrandId: foreignBrand.id },
     acceptance: { cultivationId: again.id, failedRequestId: failedRequest.id, waitingRequestId: waitingRequest.id, reviewingRequestId: reviewingRequest.id },
     publicComments: await createPublicCommentWorld(tag, branch),
+    promotion: { contestId: contest.id, entryId: contest.entries[0]!.id, brochureId: brochure.id, scheduleTitle },
   };
 }
 
