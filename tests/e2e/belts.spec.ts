@@ -18,7 +18,8 @@ test('committee staff build a belt of eight sites in route order and submit it f
 
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs(page, 'dc-admin', /\/committee$/);
-  await page.getByRole('link', { name: '示范带' }).first().click();
+  await page.getByRole('link', { name: '示范建设' }).first().click();
+  await page.getByRole('navigation', { name: '示范建设' }).getByRole('link', { name: '示范带' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '示范带' })).toBeVisible();
   // The demo's two belts: 东城 approved, 西城 short of sites (西城 is outside 东城区委's subtree, so only 东城 shows).
   await expect(page.getByRole('link', { name: '东城红色示范带' })).toBeVisible();

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ModerationControls } from '@/components/demo-public/moderation-controls';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, PageHeader } from '@/components/ui/card';
+import { DEMO_SECTION_TABS, SectionTabs } from '@/components/ui/section-tabs';
 import { formatDateTime } from '@/lib/format';
 import type { CommentStatus } from '@/lib/generated/prisma/enums';
 import { requirePageUser } from '@/lib/http/page';
@@ -26,6 +27,7 @@ export default async function PublicCommentsPage({ searchParams }: TProps) {
   const { comments, counts } = await listModerationQueue(user.roles, status);
   return (
     <>
+      <SectionTabs label="示范建设" tabs={DEMO_SECTION_TABS} current="/public-comments" />
       <PageHeader title="群众意见" description="示范点、示范带公开页上群众提出的意见：审核通过后公开显示（不显示任何个人信息），可公开回复。" />
       <nav aria-label="意见状态" className="mb-4 flex flex-wrap gap-2">
         {TABS.map((tab) => (

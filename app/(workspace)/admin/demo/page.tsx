@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { ProgramForm } from '@/components/demo/program-form';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { DEMO_SECTION_TABS, SectionTabs } from '@/components/ui/section-tabs';
 import { requirePageUser } from '@/lib/http/page';
 import { scopeRoots } from '@/lib/auth/scope';
 import { DEFAULT_BELT_CHECKLISTS, DEFAULT_MIN_SITES_PER_BELT, DEFAULT_SCORE_SHEET, DEFAULT_SITE_CHECKLISTS } from '@/lib/demo/templates';
@@ -15,6 +16,7 @@ export default async function DemoProgramsPage() {
   const ownRoot = scopeRoots(user.roles, ['ORG_ADMIN'])[0];
   return (
     <>
+      <SectionTabs label="示范建设" tabs={DEMO_SECTION_TABS} current="/admin/demo" />
       <PageHeader title="示范建设" description="示范点、示范带的建设计划：检查清单、量化考评与摘牌" />
       {programs.length === 0 ? (
         <EmptyState title="暂无示范建设">组织部新建示范建设后显示在这里。</EmptyState>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { DEMO_SECTION_TABS, SectionTabs } from '@/components/ui/section-tabs';
 import { CreateBeltForm } from '@/components/belt/create-belt-form';
 import { requirePageUser } from '@/lib/http/page';
 import { creatableBeltPrograms, listBelts } from '@/lib/belt/queries';
@@ -13,6 +14,7 @@ export default async function BeltsPage() {
   const [belts, programs] = await Promise.all([listBelts(user), creatableBeltPrograms(user)]);
   return (
     <>
+      <SectionTabs label="示范建设" tabs={DEMO_SECTION_TABS} current="/admin/demo/belts" />
       <PageHeader title="示范带" description="按线路串联示范点，立项后按三年计划推进，问题清单、提升清单逐项销号。" />
       <div className="space-y-4">
         {belts.length ? (
