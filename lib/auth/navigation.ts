@@ -34,6 +34,7 @@ const NAV_BY_ROLE: Record<Role, TNavItem[]> = {
     { href: '/declare', label: '品牌申报' },
     { href: '/cultivation', label: '培育创建' },
     { href: '/acceptance', label: '验收认定' },
+    { href: '/admin/demo', label: '示范建设' },
   ],
   EXPERT: [
     { href: '/review', label: '评审任务' },

@@ -1,5 +1,6 @@
-// Reads of 示范建设 for staff pages, scoped by the reader's grants: programs whose owner subtree overlaps the reader's,
-// the sites the reader manages (or, for a secretary, the sites of their organization).
+// Reads of 示范建设 for staff pages, scoped by the reader's grants: programs whose owner subtree overlaps the staff
+// reader's (or that hold a site of a secretary's organization), and the sites the reader manages or, for a branch
+// secretary, the sites of their organization (photos and evidence only).
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TRoleGrant } from '@/lib/auth/session';
@@ -9,19 +10,25 @@ import { canAddSitePhotos, canManageProgram, canManageSite, SITE_STAFF_ROLES } f
 import { parseScoreSheet } from '@/lib/demo-site/assessment-service';
 
 const staffPaths = (grants: readonly TRoleGrant[]) => grants.filter((grant) => (SITE_STAFF_ROLES as readonly string[]).includes(grant.role)).map((grant) => grant.organizationPath);
+const secretaryPaths = (grants: readonly TRoleGrant[]) => grants.filter((grant) => grant.role === 'BRANCH_SECRETARY').map((grant) => grant.organizationPath);
 
 /** Sites whose organization lies in one of these subtrees. */
 const sitesUnder = (paths: string[]): Prisma.DemoSiteWhereInput => ({ OR: paths.map((path) => ({ organization: { path: { startsWith: path } } })) });
 
 export async function listDemoPrograms(grants: readonly TRoleGrant[]) {
   const paths = staffPaths(grants);
-  if (!paths.length) return [];
+  const ownSites = secretaryPaths(grants);
+  if (!paths.length && !ownSites.length) return [];
   const programs = await db.demoProgram.findMany({
     orderBy: [{ startYear: 'desc' }, { createdAt: 'desc' }],
     select: { id: true, title: true, startYear: true, years: true, minSitesPerBelt: true, ownerOrg: { select: { name: true, path: true } } },
   });
-  const visible = programs.filter((program) => paths.some((path) => program.ownerOrg.path.startsWith(path) || path.startsWith(program.ownerOrg.path)));
-  const counts = await db.demoSite.groupBy({ by: ['programId', 'status'], where: { programId: { in: visible.map((program) => program.id) }, ...sitesUnder(paths) }, _count: true });
+  const withOwnSites = ownSites.length
+    ? new Set((await db.demoSite.findMany({ where: sitesUnder(ownSites), distinct: ['programId'], select: { programId: true } })).map((row) => row.programId))
+    : new Set<string>();
+  const visible = programs.filter((program) => withOwnSites.has(program.id) || paths.some((path) => program.ownerOrg.path.startsWith(path) || path.startsWith(program.ownerOrg.path)));
+  const readable = [...paths, ...ownSites];
+  const counts = await db.demoSite.groupBy({ by: ['programId', 'status'], where: { programId: { in: visible.map((program) => program.id) }, ...sitesUnder(readable) }, _count: true });
   return visible.map((program) => ({
     ...program,
     canManage: canManageProgram(grants, program.ownerOrg.path),
@@ -34,6 +41,7 @@ export type TDemoProgramView = NonNullable<Awaited<ReturnType<typeof loadDemoPro
 
 export async function loadDemoProgram(grants: readonly TRoleGrant[], programId: string) {
   const paths = staffPaths(grants);
+  const ownSites = secretaryPaths(grants);
   const program = await db.demoProgram.findUnique({
     where: { id: programId },
     select: {
@@ -48,9 +56,12 @@ export async function loadDemoProgram(grants: readonly TRoleGrant[], programId: 
       ownerOrg: { select: { id: true, name: true, path: true } },
     },
   });
-  if (!program || !paths.some((path) => program.ownerOrg.path.startsWith(path) || path.startsWith(program.ownerOrg.path))) return null;
+  if (!program) return null;
+  const overlaps = paths.some((path) => program.ownerOrg.path.startsWith(path) || path.startsWith(program.ownerOrg.path));
+  const readable = overlaps ? [...paths, ...ownSites] : ownSites;
+  if (!readable.length) return null;
   const sites = await db.demoSite.findMany({
-    where: { programId, ...sitesUnder(paths) },
+    where: { programId, ...sitesUnder(readable) },
     orderBy: [{ status: 'asc' }, { organization: { path: 'asc' } }, { name: 'asc' }],
     select: {
       id: true,
@@ -63,6 +74,7 @@ export async function loadDemoProgram(grants: readonly TRoleGrant[], programId: 
       assessments: { orderBy: [{ year: 'desc' }, { version: 'desc' }], take: 1, select: { year: true, version: true, total: true } },
     },
   });
+  if (!overlaps && !sites.length) return null;
   const siteLists = parseChecklists(program.siteChecklists);
   const completeness = await siteCompleteness(
     sites.map((site) => site.id),

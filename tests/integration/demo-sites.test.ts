@@ -6,7 +6,7 @@ import { addChecklistEvidence, removeChecklistEvidence, setChecklistVerdict } fr
 import { canReadFile } from '@/lib/files/access';
 import { assessDemoSite } from '@/lib/demo-site/assessment-service';
 import { updateDemoProgram } from '@/lib/demo-site/program-service';
-import { loadDemoProgram, loadDemoSite } from '@/lib/demo-site/queries';
+import { listDemoPrograms, loadDemoProgram, loadDemoSite } from '@/lib/demo-site/queries';
 import { addDemoSitePhotos, createDemoSite, revokeDemoSite, updateDemoSite } from '@/lib/demo-site/site-service';
 import { DEFAULT_BELT_CHECKLISTS, DEFAULT_SCORE_SHEET, DEFAULT_SITE_CHECKLISTS } from '@/lib/demo/templates';
 import { createDemoSiteScope, uploadedBy } from '../support/demo-sites';
@@ -123,6 +123,16 @@ describe('示范点 records', () => {
     const program = (await loadDemoProgram(await loadGrants(db, scope.committeeAdmin.id), scope.program.id))!;
     expect(program.sites.map((site) => site.name).sort()).toEqual(['改名示范点', '示范测试点']);
     expect(program.canManage).toBe(false);
+
+    // The branch secretary reaches the program through the sites of their organization only (photos and evidence).
+    const elsewhere = await createDemoSite({ ...base, organizationId: scope.committee.id, name: '党工委示范点' }, context(scope.committeeAdmin.id));
+    const secretaryGrants = await loadGrants(db, scope.secretary.id);
+    expect((await listDemoPrograms(secretaryGrants)).map((row) => row.id)).toEqual([scope.program.id]);
+    const seen = (await loadDemoProgram(secretaryGrants, scope.program.id))!;
+    expect(seen.sites.map((site) => site.id)).not.toContain(elsewhere.id);
+    expect(seen.sites).toHaveLength(2);
+    expect(await loadDemoProgram(await loadGrants(db, scope.siblingAdmin.id), scope.program.id)).not.toBeNull();
+    expect((await loadDemoProgram(await loadGrants(db, scope.siblingAdmin.id), scope.program.id))!.sites).toEqual([]);
   });
 
   it('photos are public while the site is ACTIVE; 摘牌 needs a reason and takes them back at once', async () => {

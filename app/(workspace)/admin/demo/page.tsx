@@ -11,7 +11,7 @@ export const metadata = { title: '示范建设' };
 
 /** 示范建设 programs the reader's subtree takes part in; an organization department starts a new one from the defaults. */
 export default async function DemoProgramsPage() {
-  const user = await requirePageUser(['ORG_ADMIN', 'COMMITTEE_ADMIN']);
+  const user = await requirePageUser(['ORG_ADMIN', 'COMMITTEE_ADMIN', 'BRANCH_SECRETARY']);
   const programs = await listDemoPrograms(user.roles);
   const ownRoot = scopeRoots(user.roles, ['ORG_ADMIN'])[0];
   return (

@@ -11,7 +11,7 @@ export const metadata = { title: '示范建设' };
 
 /** A program's sites in the reader's scope with status, checklist counts and latest score; settings for its owner. */
 export default async function DemoProgramPage({ params }: { params: Promise<{ programId: string }> }) {
-  const user = await requirePageUser(['ORG_ADMIN', 'COMMITTEE_ADMIN']);
+  const user = await requirePageUser(['ORG_ADMIN', 'COMMITTEE_ADMIN', 'BRANCH_SECRETARY']);
   const program = await loadDemoProgram(user.roles, (await params).programId);
   if (!program) pageNotFound();
   const organizations = await siteFormOptions(user.roles, program.ownerOrg.path);
