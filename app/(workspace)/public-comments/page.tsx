@@ -57,7 +57,7 @@ export default async function PublicCommentsPage({ searchParams }: TProps) {
                 <p className="whitespace-pre-line break-words text-sm text-stone-900">{comment.body}</p>
                 <p className="text-xs text-stone-600">
                   {formatDateTime(comment.createdAt)} 提出
-                  {comment.moderatedAt && `；${formatDateTime(comment.moderatedAt)} ${comment.moderatedBy ?? ''}${comment.status === 'APPROVED' ? '审核通过' : '决定不予显示'}`}
+                  {comment.moderatedAt && `；${formatDateTime(comment.moderatedAt)} ${comment.moderatedBy ? `${comment.moderatedBy} ` : ''}${comment.status === 'APPROVED' ? '审核通过' : '决定不予显示'}`}
                 </p>
                 {comment.rejectReason && <p className="text-sm text-stone-800">不予显示的理由：{comment.rejectReason}</p>}
                 {comment.reply && (
