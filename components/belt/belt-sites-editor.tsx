@@ -44,7 +44,7 @@ export function BeltSitesEditor({ beltId, stops, candidates, minSites }: { beltI
                 <span className="block font-medium text-stone-900">{stop.name}</span>
                 <span className="block text-xs text-stone-500">{stop.organizationName}</span>
               </span>
-              <span className="flex gap-1">
+              <span className="flex w-full justify-end gap-1 sm:w-auto">
                 <Button variant="ghost" disabled={isPending || index === 0} aria-label={`上移 ${stop.name}`} onClick={() => run(() => moveBeltSiteAction({ beltId, siteId: stop.id, direction: 'up' }), `已上移“${stop.name}”`)}>上移</Button>
                 <Button variant="ghost" disabled={isPending || index === stops.length - 1} aria-label={`下移 ${stop.name}`} onClick={() => run(() => moveBeltSiteAction({ beltId, siteId: stop.id, direction: 'down' }), `已下移“${stop.name}”`)}>下移</Button>
                 <Button variant="ghost" className="text-red-700" disabled={isPending} aria-label={`移出 ${stop.name}`} onClick={() => run(() => removeBeltSiteAction({ beltId, siteId: stop.id }), `已移出“${stop.name}”`)}>移出</Button>

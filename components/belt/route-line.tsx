@@ -56,17 +56,19 @@ export function RouteLine({ stops }: { stops: TRouteStop[] }) {
       <div className="hidden overflow-x-auto pb-2 md:block">
         <ol aria-label="示范带线路（按线路顺序）" className="grid min-w-full" style={{ gridTemplateColumns: `repeat(${stops.length}, minmax(8.5rem, 1fr))` }}>
           {stops.map((stop, index) => (
-            <li key={stop.id} className="relative px-2 pt-1 text-center">
+            <li key={stop.id} className="relative pt-1 text-center">
               <div className="relative flex h-8 items-center justify-center">
                 <span aria-hidden className={`absolute top-1/2 h-1 -translate-y-1/2 bg-brand-600 ${index === 0 ? 'left-1/2 right-0' : index === stops.length - 1 ? 'left-0 right-1/2' : 'inset-x-0'}`} />
                 <span aria-hidden className={`relative z-10 flex h-8 w-8 items-center justify-center rounded-full border-2 border-white text-sm font-bold text-white shadow ${stop.revoked ? 'bg-stone-400' : 'bg-brand-700'}`}>{stop.routeOrder}</span>
               </div>
-              <p className="mt-2 text-sm font-medium text-stone-900">
+              <p className="mt-2 px-2 text-sm font-medium text-stone-900">
                 <span className="sr-only">第 {stop.routeOrder} 站 </span>
                 {stop.name}
               </p>
-              <p className="text-xs text-stone-500">{SITE_LEVEL_LABELS[stop.level]}{stop.revoked ? ' · 已摘牌' : ''}</p>
-              <StopDetails stop={stop} />
+              <p className="px-2 text-xs text-stone-500">{SITE_LEVEL_LABELS[stop.level]}{stop.revoked ? ' · 已摘牌' : ''}</p>
+              <div className="px-2">
+                <StopDetails stop={stop} />
+              </div>
             </li>
           ))}
         </ol>

@@ -50,7 +50,7 @@ test('committee staff build a belt of eight sites in route order and submit it f
 
   await page.getByRole('link', { name: '立项内容与三年计划' }).click();
   const form = page.getByRole('form', { name: '示范带立项与三年计划' });
-  for (const factor of ['党建基础', '品牌定位', '特色亮点', '发展前景', '区域位置', '线路整合', '资源配置', '资金投入']) await form.getByLabel(factor, { exact: true }).fill(`${factor}：端到端测试说明`);
+  for (const factor of ['党建基础', '品牌定位', '特色亮点', '发展前景', '区域位置', '线路整合', '资源配置', '资金投入']) await form.getByRole('textbox', { name: factor, exact: true }).fill(`${factor}：端到端测试说明`);
   await form.getByLabel('2026年 年度节点').fill('8 个示范点全部达标，建成线路标识。');
   const focused = form.getByLabel('2026年 年度节点');
   await expect(form.getByText(/已保存 \d{2}:\d{2}/)).toBeVisible();
