@@ -7,6 +7,8 @@ import { BeltDecision, BeltSubmit } from '@/components/belt/belt-decision';
 import { BeltSitesEditor } from '@/components/belt/belt-sites-editor';
 import { ImprovementForm, ImprovementList } from '@/components/belt/improvement-items';
 import { RouteLine } from '@/components/belt/route-line';
+import { ChecklistPanel } from '@/components/demo/checklist-panel';
+import { loadChecklist } from '@/lib/checklist/queries';
 import { requirePageUser } from '@/lib/http/page';
 import { loadBeltView } from '@/lib/belt/queries';
 import { BELT_STATUS_LABELS } from '@/lib/belt/schema';
@@ -20,6 +22,8 @@ export default async function BeltPage({ params }: { params: Promise<{ id: strin
   const user = await requirePageUser(['COMMITTEE_ADMIN', 'ORG_ADMIN']);
   const { id } = await params;
   const view = await loadBeltView(user, id);
+  // The belt's 五个一 with evidence (the checklist module shared with the sites); read-only for those who may not judge.
+  const checklist = await loadChecklist(user.roles, { beltId: id });
   const { target } = view;
   const status = target.status;
   const openItems = view.items.filter((item) => item.status === 'OPEN');
@@ -89,18 +93,24 @@ export default async function BeltPage({ params }: { params: Promise<{ id: strin
           </ol>
         </Card>
 
-        {view.beltChecklists.map((list) => (
-          <Card key={list.key} title={`示范带${list.name}`}>
-            <ul className="grid gap-2 sm:grid-cols-2">
-              {list.items.map((item) => (
-                <li key={item.name} className="flex items-center justify-between gap-2 rounded-md border border-stone-200 px-3 py-2 text-sm">
-                  <span className="text-stone-900">{item.name}</span>
-                  <Badge tone={VERDICT[item.verdict].tone}>{VERDICT[item.verdict].label}</Badge>
-                </li>
-              ))}
-            </ul>
+        {checklist ? (
+          <Card title="示范带检查清单">
+            <ChecklistPanel view={checklist} />
           </Card>
-        ))}
+        ) : (
+          view.beltChecklists.map((list) => (
+            <Card key={list.key} title={`示范带${list.name}`}>
+              <ul className="grid gap-2 sm:grid-cols-2">
+                {list.items.map((item) => (
+                  <li key={item.name} className="flex items-center justify-between gap-2 rounded-md border border-stone-200 px-3 py-2 text-sm">
+                    <span className="text-stone-900">{item.name}</span>
+                    <Badge tone={VERDICT[item.verdict].tone}>{VERDICT[item.verdict].label}</Badge>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ))
+        )}
 
         <Card title="问题清单与提升清单" id="items">
           <ImprovementList items={view.items} canManage={view.manager} />
