@@ -31,8 +31,8 @@ test('a committee pairs a brand with a lagging branch; the brand secretary recor
   await page.getByRole('link', { name: '结对共建' }).first().click();
   await page.getByRole('link', { name: '新建结对' }).click();
   const form = page.getByRole('form', { name: '新建结对' });
-  await form.getByLabel('品牌组织', { exact: true }).selectOption({ label: `${branch.name} ·「结对品牌${tag}」（培育创建中）` });
-  await form.getByLabel('后进党支部', { exact: true }).selectOption({ label: lagging.name });
+  await form.getByLabel('品牌组织').selectOption({ label: `${branch.name} ·「结对品牌${tag}」（培育创建中）` });
+  await form.getByLabel(/^后进党支部/).selectOption({ label: lagging.name });
   await form.getByLabel('结对目标与计划').fill('帮助后进支部规范“三会一课”，联合开展志愿服务。');
   await screenshotBoth(page, 'pairing-new');
   await form.getByRole('button', { name: '建立结对' }).click();
