@@ -75,5 +75,16 @@ test('a committee pairs a brand with a lagging branch; the brand secretary recor
   await expect(partnerPage.getByRole('img', { name: '共建.png' })).toBeVisible();
   await partnerPage.context().close();
 
+  // The committee's 后进党支部 list and the 年度考核 table name the pairing's organizations.
+  await page.context().clearCookies();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, 'dh-admin', /\/committee$/);
+  await page.goto('/pairings/lagging');
+  await expect(page.getByText(lagging.name)).toBeVisible();
+  await screenshotBoth(page, 'pairing-lagging');
+  await page.getByRole('link', { name: '年度考核' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: '年度考核' })).toBeVisible();
+  await screenshotBoth(page, 'annual-review');
+
   await db.campaign.update({ where: { id: campaign.id }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: '端到端测试结束' } });
 });
