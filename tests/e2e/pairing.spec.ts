@@ -32,7 +32,7 @@ test('a committee pairs a brand with a lagging branch; the brand secretary recor
   await page.getByRole('link', { name: '新建结对' }).click();
   const form = page.getByRole('form', { name: '新建结对' });
   await form.getByLabel('品牌组织').selectOption({ label: `${branch.name} ·「结对品牌${tag}」（培育创建中）` });
-  await form.getByLabel('后进党支部').selectOption({ label: lagging.name });
+  await form.getByLabel(/^后进党支部/).selectOption({ label: lagging.name });
   await form.getByLabel('结对目标与计划').fill('帮助后进支部规范“三会一课”，联合开展志愿服务。');
   await screenshotBoth(page, 'pairing-new');
   await form.getByRole('button', { name: '建立结对' }).click();
@@ -74,6 +74,17 @@ test('a committee pairs a brand with a lagging branch; the brand secretary recor
   await expect(partnerPage.getByRole('region', { name: monthLabel(month) }).getByRole('heading', { name: new RegExp(`联合主题党日${tag}`) })).toBeVisible();
   await expect(partnerPage.getByRole('img', { name: '共建.png' })).toBeVisible();
   await partnerPage.context().close();
+
+  // The committee's 后进党支部 list and the 年度考核 table name the pairing's organizations.
+  await page.context().clearCookies();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, 'dh-admin', /\/committee$/);
+  await page.goto('/pairings/lagging');
+  await expect(page.getByText(lagging.name)).toBeVisible();
+  await screenshotBoth(page, 'pairing-lagging');
+  await page.getByRole('link', { name: '年度考核' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: '年度考核' })).toBeVisible();
+  await screenshotBoth(page, 'annual-review');
 
   await db.campaign.update({ where: { id: campaign.id }, data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason: '端到端测试结束' } });
 });
