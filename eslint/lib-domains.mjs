@@ -50,7 +50,7 @@ export const LIB_DOMAINS = {
   belt: ['application', 'audit', 'auth', 'demo', 'demo-public', 'files', 'http', 'notifications', 'org-tree'],
   'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
   /** 结对共建 and 后进党支部 (issue 20): the ledger pages of cultivations read its activities. */
-  pairing: ['application', 'audit', 'auth', 'cultivation', 'files', 'http', 'org-tree'],
+  pairing: ['application', 'audit', 'auth', 'cultivation', 'files', 'http', 'notifications', 'org-tree'],
   /** 年度考核 (issue 20): reads brands, 台帐, acceptance, sites, belts, pairings and events per organization. */
   'annual-review': ['auth', 'cultivation', 'export', 'http', 'org-tree', 'pairing'],
   /** 宣传推广 (issue 20): events, schedules and their reminders, 擂台比武 scoring, 宣传画册. */

@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = {
   ACCEPTANCE_ASSIGNED: '验收任务',
   ACCEPTANCE_PASSED: '验收结果',
   ACCEPTANCE_FAILED: '验收结果',
+  PAIRING_CREATED: '结对共建',
+  PAIRING_REVIEWED: '结对评议',
   BELT_SUBMITTED: '示范带立项待审批',
   BELT_APPROVED: '示范带立项结果',
   BELT_RETURNED: '示范带立项退回',

@@ -3,6 +3,8 @@
 import { db, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
+import { usersCovering } from '@/lib/notifications/recipients';
+import { notify } from '@/lib/notifications/service';
 import { grantsRoleAt } from '@/lib/auth/scope';
 import { loadGrants } from '@/lib/application/access';
 import { isInSubtree } from '@/lib/org-tree/tree';
@@ -119,6 +121,15 @@ export async function createPairing(input: TPairingInput, context: TContext) {
         endsOn: data.endsOn,
       },
     });
+    // Both sides' secretaries hear of it (the outside unit of an enterprise pairing has no account).
+    const partner = partnerOrgId ? orgs.get(partnerOrgId)! : null;
+    const secretaries = [...(await usersCovering(tx, ['BRANCH_SECRETARY'], brandOrg.path)), ...(partner ? await usersCovering(tx, ['BRANCH_SECRETARY'], partner.path) : [])];
+    await notify(tx, secretaries, {
+      kind: 'PAIRING_CREATED',
+      title: `${committee.name}安排${brandOrg.name}与${partner?.name ?? partnerName}结对共建`,
+      body: `结对期 ${data.startsOn} 至 ${data.endsOn}。目标：${data.goals}`,
+      link: `/pairings/${pairing.id}`,
+    });
     return { id: pairing.id };
   });
 }
@@ -215,6 +226,13 @@ export async function reviewPairing(input: TPairingReviewInput, context: TContex
       entityId: target.id,
       before: { status: 'ACTIVE' },
       after: { status: 'REVIEWED', verdict: PAIRING_VERDICT_LABELS[data.verdict], note: data.note, early },
+    });
+    const secretaries = [...(await usersCovering(tx, ['BRANCH_SECRETARY'], target.brandOrg.path)), ...(target.partnerOrg ? await usersCovering(tx, ['BRANCH_SECRETARY'], target.partnerOrg.path) : [])];
+    await notify(tx, secretaries, {
+      kind: 'PAIRING_REVIEWED',
+      title: `结对共建期满评议：${PAIRING_VERDICT_LABELS[data.verdict]}`,
+      body: data.note,
+      link: `/pairings/${target.id}`,
     });
     return { id: target.id, verdict: data.verdict };
   });

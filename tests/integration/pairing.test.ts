@@ -96,6 +96,11 @@ describe('后进党支部 and 结对共建', () => {
     const row = await db.pairing.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.startsOn.toISOString().slice(0, 10)).toBe(scope.today);
     expect(await db.auditLog.count({ where: { entityId: created.id, action: 'create-pairing' } })).toBe(1);
+    // Both sides' secretaries are told, with the link to the pairing; the sibling committee's staff are not.
+    for (const userId of [scope.secretary.id, scope.laggingSecretary.id]) {
+      expect(await db.notification.findMany({ where: { recipientId: userId, kind: 'PAIRING_CREATED' }, select: { link: true } })).toEqual([{ link: `/pairings/${created.id}` }]);
+    }
+    expect(await db.notification.count({ where: { recipientId: scope.westSecretary.id, kind: 'PAIRING_CREATED' } })).toBe(0);
     const enterprise = await createPairing({ ...base, kind: 'ENTERPRISE', partnerOrgId: null, partnerName: '星河物流有限公司' }, context(scope.cityAdmin.id));
     expect((await db.pairing.findUniqueOrThrow({ where: { id: enterprise.id } })).partnerOrgId).toBeNull();
   });
@@ -178,5 +183,7 @@ describe('后进党支部 and 结对共建', () => {
     );
     await reviewPairing({ pairingId: ended.id, verdict: 'EXCELLENT', note: '成效明显' }, context(scope.committeeAdmin.id));
     expect((await db.pairing.findUniqueOrThrow({ where: { id: ended.id } })).verdict).toBe('EXCELLENT');
+    const verdictNotice = await db.notification.findFirstOrThrow({ where: { recipientId: scope.secretary.id, kind: 'PAIRING_REVIEWED', link: `/pairings/${ended.id}` } });
+    expect([verdictNotice.title, verdictNotice.body]).toEqual(['结对共建期满评议：优秀', '成效明显']);
   });
 });
