@@ -35,7 +35,7 @@ export const LIB_DOMAINS = {
   /** 示范建设 (issue 20): templates shared by sites, belts, public pages and events. */
   demo: [],
   /** Checklists with evidence of a 示范点 or a 示范带 (verdicts, completeness), shared by sites and belts. */
-  checklist: ['audit', 'auth', 'demo', 'demo-public', 'http'],
+  checklist: ['audit', 'auth', 'demo', 'demo-public', 'files', 'http'],
   /** 示范建设 programs, 示范点 (photos, 摘牌) and their yearly assessments. */
   'demo-site': ['audit', 'auth', 'checklist', 'demo', 'demo-public', 'files', 'gallery', 'http', 'org-tree'],
   /** Public 示范点/示范带 pages, their cache and 群众意见 with moderation (issue 20). */

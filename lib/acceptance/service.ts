@@ -3,6 +3,7 @@
 // acceptance_requests_one_open_idx is the last line of defence).
 import { db, dbNow } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { UNCLAIMED } from '@/lib/files/claim';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { usersAt, usersCovering } from '@/lib/notifications/recipients';
@@ -47,7 +48,8 @@ export async function requestAcceptance(input: TRequestAcceptanceInput, context:
       if (refusal) throw new AppError('CONFLICT', refusal);
       if (!(await hasApprovedPlan(tx, cultivation.id))) throw new AppError('CONFLICT', '创建方案尚未经党(工)委审核通过，不能申请验收');
 
-      const files = await tx.storedFile.findMany({ where: { id: { in: value.evidenceFileIds } }, select: { id: true, uploadedById: true } });
+      // Only fresh uploads: a file already shown elsewhere (a 台帐 photo …) cannot become evidence too.
+      const files = await tx.storedFile.findMany({ where: { id: { in: value.evidenceFileIds }, ...UNCLAIMED }, select: { id: true, uploadedById: true } });
       for (const fileId of value.evidenceFileIds) {
         const file = files.find((candidate) => candidate.id === fileId);
         if (!file || file.uploadedById !== context.actorId) throw new AppError('NOT_FOUND', '证明材料不存在或不是您上传的，请重新上传');

@@ -3,6 +3,7 @@
 // evidence files. Closing locks the item row, so parallel closes end in one state.
 import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { claimableFiles } from '@/lib/files/claim';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import type { TRoleGrant } from '@/lib/auth/session';
@@ -86,27 +87,7 @@ export async function closeImprovementItem(input: TCloseImprovementInput, contex
     if (!item) throw new AppError('NOT_FOUND', '事项不存在或您无权查看');
     await subjectFor(tx, await loadGrants(tx, context.actorId), item);
     if (item.status === 'CLOSED') throw new AppError('CONFLICT', '该事项已经销号');
-    const wanted = [...new Set(data.evidenceFileIds)];
-    if (wanted.length !== data.evidenceFileIds.length) throw new AppError('INVALID_INPUT', '同一个文件不能重复添加');
-    const files = await tx.storedFile.findMany({
-      where: {
-        id: { in: wanted },
-        uploadedById: context.actorId,
-        logoOf: null,
-        attachments: { none: {} },
-        onsitePhotos: { none: {} },
-        objectionFiles: { none: {} },
-        ledgerFiles: { none: {} },
-        acceptanceEvidence: { none: {} },
-        demoSitePhotos: { none: {} },
-        checklistEvidence: { none: {} },
-        improvementFiles: { none: {} },
-        pairingFiles: { none: {} },
-        promotionFiles: { none: {} },
-      },
-      select: { id: true },
-    });
-    if (files.length !== wanted.length) throw new AppError('INVALID_INPUT', '所选文件不存在或已被使用，请重新上传', { evidenceFileIds: '所选文件不存在或已被使用，请重新上传' });
+    const wanted = [...(await claimableFiles(tx, context.actorId, data.evidenceFileIds, { field: 'evidenceFileIds' })).keys()];
     await tx.improvementEvidence.createMany({ data: wanted.map((fileId, index) => ({ itemId: item.id, fileId, sortOrder: index })) });
     await tx.improvementItem.update({ where: { id: item.id }, data: { status: 'CLOSED', closedAt: new Date(), closureNote: data.closureNote, closedById: context.actorId } });
     await recordAudit(tx, context, { action: 'close-improvement-item', entityType: 'ImprovementItem', entityId: item.id, after: { title: item.title, closureNote: data.closureNote, evidence: wanted.length } });

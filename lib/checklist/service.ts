@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
-import { claimableFiles } from '@/lib/checklist/claimable-files';
+import { claimableFiles } from '@/lib/files/claim';
 import { ZAddEvidence, ZRemoveEvidence, ZSetVerdict, type TAddEvidenceInput, type TChecklistSubject, type TRemoveEvidenceInput, type TSetVerdictInput } from '@/lib/checklist/schema';
 import { assertCanSee, assertNotRevoked, canAddEvidence, canJudge, findListItem, loadActorGrants, loadSubject, type TLoadedSubject } from '@/lib/checklist/subject';
 

@@ -3,6 +3,7 @@
 // of migration 0025 keep a reported month locked even against code that forgets.
 import { db, type TTx } from '@/lib/db';
 import { AppError, isUniqueViolation } from '@/lib/errors';
+import { claimableFiles } from '@/lib/files/claim';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { creationPeriod, type TLifecycle } from '@/lib/campaign/lifecycle';
@@ -61,23 +62,8 @@ async function isReported(tx: TTx, cultivationId: string, month: TLedgerMonth): 
 
 /** Files the actor uploaded and nothing owns yet; photos must be images. */
 async function attachFiles(tx: TTx, entryId: string, actorId: string, photoIds: string[], documentIds: string[]): Promise<void> {
-  const wanted = [...new Set([...photoIds, ...documentIds])];
-  if (wanted.length !== photoIds.length + documentIds.length) throw new AppError('INVALID_INPUT', '同一个文件不能重复添加');
-  if (!wanted.length) return;
-  const files = await tx.storedFile.findMany({
-    where: {
-      id: { in: wanted },
-      uploadedById: actorId,
-      ledgerFiles: { none: {} },
-      attachments: { none: {} },
-      logoOf: null,
-      onsitePhotos: { none: {} },
-      objectionFiles: { none: {} },
-    },
-    select: { id: true, kind: true },
-  });
-  if (files.length !== wanted.length) throw new AppError('INVALID_INPUT', '所选文件不存在或已被使用，请重新上传');
-  const kinds = new Map(files.map((file) => [file.id, file.kind]));
+  const kinds = await claimableFiles(tx, actorId, [...photoIds, ...documentIds]);
+  if (!kinds.size) return;
   if (photoIds.some((id) => kinds.get(id) !== 'IMAGE')) throw new AppError('INVALID_INPUT', '活动照片只能是图片');
   await tx.ledgerEntryFile.createMany({
     data: [

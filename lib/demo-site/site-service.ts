@@ -4,7 +4,7 @@ import { db, dbNow, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import type { TRoleGrant } from '@/lib/auth/session';
-import { claimableFiles } from '@/lib/checklist/claimable-files';
+import { claimableFiles } from '@/lib/files/claim';
 import { loadActorGrants } from '@/lib/checklist/subject';
 import { assertManageSite, canAddSitePhotos, canManageSite } from '@/lib/demo-site/access';
 import {

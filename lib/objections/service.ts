@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import { db, type TTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { UNCLAIMED } from '@/lib/files/claim';
 import type { TAuditAction } from '@/lib/audit/labels';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { assertCampaignAdmin } from '@/lib/campaign/access';
@@ -222,10 +223,7 @@ async function attachFiles(tx: TTx, objectionId: string, eventId: string, fileId
     where: {
       id: { in: unique },
       uploadedById: actorId,
-      logoOf: null,
-      attachments: { none: {} },
-      onsitePhotos: { none: {} },
-      objectionFiles: { none: {} },
+      ...UNCLAIMED,
     },
   });
   if (usable !== unique.length) throw new AppError('INVALID_INPUT', '附件无效或已被使用，请重新上传', { fileIds: '附件无效，请重新上传' });

@@ -2,6 +2,7 @@
 // audit row; who may act is read from the database inside that transaction (lib/pairing/access).
 import { db, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { claimableFiles } from '@/lib/files/claim';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { usersCovering } from '@/lib/notifications/recipients';
 import { notify } from '@/lib/notifications/service';
@@ -136,29 +137,8 @@ export async function createPairing(input: TPairingInput, context: TContext) {
 
 /** Files the actor uploaded and nothing owns yet; photos must be images. */
 async function attachFiles(tx: TTx, activityId: string, actorId: string, photoIds: string[], documentIds: string[]): Promise<void> {
-  const wanted = [...new Set([...photoIds, ...documentIds])];
-  if (wanted.length !== photoIds.length + documentIds.length) throw new AppError('INVALID_INPUT', '同一个文件不能重复添加');
-  if (!wanted.length) return;
-  const files = await tx.storedFile.findMany({
-    where: {
-      id: { in: wanted },
-      uploadedById: actorId,
-      logoOf: null,
-      attachments: { none: {} },
-      onsitePhotos: { none: {} },
-      objectionFiles: { none: {} },
-      ledgerFiles: { none: {} },
-      acceptanceEvidence: { none: {} },
-      demoSitePhotos: { none: {} },
-      checklistEvidence: { none: {} },
-      improvementFiles: { none: {} },
-      pairingFiles: { none: {} },
-      promotionFiles: { none: {} },
-    },
-    select: { id: true, kind: true },
-  });
-  if (files.length !== wanted.length) throw new AppError('INVALID_INPUT', '所选文件不存在或已被使用，请重新上传');
-  const kinds = new Map(files.map((file) => [file.id, file.kind]));
+  const kinds = await claimableFiles(tx, actorId, [...photoIds, ...documentIds]);
+  if (!kinds.size) return;
   if (photoIds.some((id) => kinds.get(id) !== 'IMAGE')) throw new AppError('INVALID_INPUT', '活动照片只能是图片');
   await tx.pairingActivityFile.createMany({
     data: [

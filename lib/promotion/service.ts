@@ -2,6 +2,7 @@
 // judges' sheets, and 宣传画册. One transaction per operation with its audit row; scope from the database.
 import { db, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { claimableFiles } from '@/lib/files/claim';
 import { fromDateTimeLocal } from '@/lib/format';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
@@ -37,27 +38,8 @@ async function ownerInScope(tx: TTx, actorId: string, organizationId: string) {
 
 /** Files the actor uploaded that nothing owns yet; photos must be images. */
 async function attachEventFiles(tx: TTx, eventId: string, actorId: string, materialIds: string[], photoIds: string[]) {
-  const wanted = [...materialIds, ...photoIds];
-  if (new Set(wanted).size !== wanted.length) throw new AppError('INVALID_INPUT', '同一个文件不能重复添加');
-  if (!wanted.length) return;
-  const files = await tx.storedFile.findMany({
-    where: {
-      id: { in: wanted },
-      uploadedById: actorId,
-      promotionFiles: { none: {} },
-      ledgerFiles: { none: {} },
-      attachments: { none: {} },
-      logoOf: null,
-      onsitePhotos: { none: {} },
-      objectionFiles: { none: {} },
-      acceptanceEvidence: { none: {} },
-      demoSitePhotos: { none: {} },
-      pairingFiles: { none: {} },
-    },
-    select: { id: true, kind: true },
-  });
-  if (files.length !== wanted.length) throw new AppError('INVALID_INPUT', '所选文件不存在或已被使用，请重新上传');
-  const kinds = new Map(files.map((file) => [file.id, file.kind]));
+  const kinds = await claimableFiles(tx, actorId, [...materialIds, ...photoIds]);
+  if (!kinds.size) return;
   if (photoIds.some((id) => kinds.get(id) !== 'IMAGE')) throw new AppError('INVALID_INPUT', '活动照片只能是图片');
   await tx.promotionEventFile.createMany({
     data: [

@@ -94,6 +94,10 @@ describe('验收认定: request → review → pass / fail → request again', (
     expect((await rejection(requestAcceptance({ cultivationId: scope.a.cultivation.id, ...REPORT, measures: '  ' }, as))).message).toBe('请填写主要措施');
     const stranger = await db.storedFile.create({ data: { kind: 'IMAGE', storageKey: `k-${Date.now()}`, mimeType: 'image/png', size: 1, sha256: 'x', originalName: 'a.png', uploadedById: scope.b.secretary.id } });
     expect((await rejection(requestAcceptance({ cultivationId: scope.a.cultivation.id, ...REPORT, evidenceFileIds: [stranger.id] }, as))).message).toBe('证明材料不存在或不是您上传的，请重新上传');
+    // Its own photo already shown in the declaration is not a fresh upload: one file, one record (lib/files/claim.ts).
+    const used = await db.storedFile.create({ data: { kind: 'IMAGE', storageKey: `k-used-${Date.now()}`, mimeType: 'image/png', size: 1, sha256: 'x', originalName: 'b.png', uploadedById: scope.a.secretary.id } });
+    await db.applicationAttachment.create({ data: { applicationId: scope.a.application.id, fileId: used.id, slot: 'PHOTO' } });
+    expect((await rejection(requestAcceptance({ cultivationId: scope.a.cultivation.id, ...REPORT, evidenceFileIds: [used.id] }, as))).message).toBe('证明材料不存在或不是您上传的，请重新上传');
 
     await db.campaign.update({ where: { id: scope.campaign.id }, data: { acceptanceRequestDeadline: new Date('2020-10-25T00:00:00Z') } });
     expect((await rejection(requestAcceptance({ cultivationId: scope.a.cultivation.id, ...REPORT }, as))).message).toBe('验收申请已于 2020年10月25日 截止，不能再申请验收');
