@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { NotificationBell } from '@/components/notifications/notification-bell';
-import { WorkspaceNav } from '@/components/layout/workspace-nav';
+import { WorkspaceNav, WorkspaceSubNav } from '@/components/layout/workspace-nav';
 import { requirePageUser } from '@/lib/http/page';
 import { navItemsFor } from '@/lib/auth/navigation';
 import { canReadSms } from '@/lib/sms/queries';
@@ -13,6 +13,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const user = await requirePageUser();
   const roles = [...new Set(user.roles.map((grant) => grant.role))];
   const [unread, pairingSecretary] = await Promise.all([countUnread(user.id), hasPairingAsSecretary(user)]);
+  const navItems = navItemsFor(roles, { rootAdmin: canReadSms(user), pairingSecretary });
   return (
     <div className="min-h-screen">
       <header className="no-print focus-on-dark bg-brand-700 text-white">
@@ -25,10 +26,13 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
               <SignOutButton />
             </div>
           </div>
-          <WorkspaceNav items={navItemsFor(roles, { rootAdmin: canReadSms(user), pairingSecretary })} />
+          <WorkspaceNav items={navItems} />
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <WorkspaceSubNav items={navItems} />
+        {children}
+      </main>
     </div>
   );
 }

@@ -41,7 +41,8 @@ test('an organization workbook with an error lists the row; the corrected one im
   bad[1][5] = '林业';
 
   await signInAs(page, 'admin', /\/admin$/);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '批量导入' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('navigation', { name: '系统管理' }).getByRole('link', { name: '批量导入' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '批量导入' })).toBeVisible();
   const orgs = section(page, '组织');
 

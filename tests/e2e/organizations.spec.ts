@@ -6,7 +6,8 @@ const outputDir = process.env.E2E_OUTPUT_DIR ?? 'test-results';
 
 async function openOrgTree(page: Page) {
   await signInAs(page, 'admin', /\/admin$/);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '组织架构' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('navigation', { name: '系统管理' }).getByRole('link', { name: '组织架构' }).click();
   await expect(page).toHaveURL(/\/admin\/orgs$/);
   await expect(page.getByRole('heading', { level: 1, name: '组织架构' })).toBeVisible();
 }

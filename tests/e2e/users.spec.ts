@@ -24,7 +24,8 @@ test('admin creates a user with a role, resets the password, and the user must c
   const displayName = `测试用户${suffix}`;
 
   await signInAs(page, 'admin', /\/admin$/);
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '用户管理' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('navigation', { name: '系统管理' }).getByRole('link', { name: '用户管理' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '用户管理' })).toBeVisible();
   // 20 per page: the seeded accounts alone fill the first page.
   await expect(page.getByRole('link', { name: /^管理 / })).toHaveCount(20);
