@@ -3,7 +3,7 @@
 // of migration 0025 keep a reported month locked even against code that forgets.
 import { db, type TTx } from '@/lib/db';
 import { AppError, isUniqueViolation } from '@/lib/errors';
-import { claimableFiles } from '@/lib/files/claim';
+import { claimActivityFiles } from '@/lib/files/claim';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { creationPeriod, type TLifecycle } from '@/lib/campaign/lifecycle';
@@ -62,15 +62,8 @@ async function isReported(tx: TTx, cultivationId: string, month: TLedgerMonth): 
 
 /** Files the actor uploaded and nothing owns yet; photos must be images. */
 async function attachFiles(tx: TTx, entryId: string, actorId: string, photoIds: string[], documentIds: string[]): Promise<void> {
-  const kinds = await claimableFiles(tx, actorId, [...photoIds, ...documentIds]);
-  if (!kinds.size) return;
-  if (photoIds.some((id) => kinds.get(id) !== 'IMAGE')) throw new AppError('INVALID_INPUT', '活动照片只能是图片');
-  await tx.ledgerEntryFile.createMany({
-    data: [
-      ...photoIds.map((fileId, index) => ({ entryId, fileId, slot: 'PHOTO' as const, sortOrder: index })),
-      ...documentIds.map((fileId, index) => ({ entryId, fileId, slot: 'DOCUMENT' as const, sortOrder: index })),
-    ],
-  });
+  const files = await claimActivityFiles(tx, actorId, photoIds, documentIds);
+  if (files.length) await tx.ledgerEntryFile.createMany({ data: files.map((file) => ({ entryId, ...file })) });
 }
 
 export async function addLedgerEntry(input: TLedgerEntryInput, context: TContext) {

@@ -40,3 +40,18 @@ export async function claimableFiles(
   const kinds = new Map(files.map((file) => [file.id, file.kind]));
   return new Map(wanted.map((id) => [id, kinds.get(id)!]));
 }
+
+export type TActivityFileRow = { fileId: string; slot: 'PHOTO' | 'DOCUMENT'; sortOrder: number };
+
+/**
+ * The photos and documents of an activity record (a 台帐 entry, a 结对共建 activity): claims them, refuses a photo that
+ * is not an image, and returns the rows for the record's file table, each list in the order chosen.
+ */
+export async function claimActivityFiles(tx: TTx, actorId: string, photoIds: readonly string[], documentIds: readonly string[]): Promise<TActivityFileRow[]> {
+  const kinds = await claimableFiles(tx, actorId, [...photoIds, ...documentIds]);
+  if (photoIds.some((id) => kinds.get(id) !== 'IMAGE')) throw new AppError('INVALID_INPUT', '活动照片只能是图片');
+  return [
+    ...photoIds.map((fileId, index) => ({ fileId, slot: 'PHOTO' as const, sortOrder: index })),
+    ...documentIds.map((fileId, index) => ({ fileId, slot: 'DOCUMENT' as const, sortOrder: index })),
+  ];
+}

@@ -2,7 +2,7 @@
 // audit row; who may act is read from the database inside that transaction (lib/pairing/access).
 import { db, type TTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { claimableFiles } from '@/lib/files/claim';
+import { claimActivityFiles } from '@/lib/files/claim';
 import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { usersCovering } from '@/lib/notifications/recipients';
 import { notify } from '@/lib/notifications/service';
@@ -137,15 +137,8 @@ export async function createPairing(input: TPairingInput, context: TContext) {
 
 /** Files the actor uploaded and nothing owns yet; photos must be images. */
 async function attachFiles(tx: TTx, activityId: string, actorId: string, photoIds: string[], documentIds: string[]): Promise<void> {
-  const kinds = await claimableFiles(tx, actorId, [...photoIds, ...documentIds]);
-  if (!kinds.size) return;
-  if (photoIds.some((id) => kinds.get(id) !== 'IMAGE')) throw new AppError('INVALID_INPUT', '活动照片只能是图片');
-  await tx.pairingActivityFile.createMany({
-    data: [
-      ...photoIds.map((fileId, index) => ({ activityId, fileId, slot: 'PHOTO' as const, sortOrder: index })),
-      ...documentIds.map((fileId, index) => ({ activityId, fileId, slot: 'DOCUMENT' as const, sortOrder: index })),
-    ],
-  });
+  const files = await claimActivityFiles(tx, actorId, photoIds, documentIds);
+  if (files.length) await tx.pairingActivityFile.createMany({ data: files.map((file) => ({ activityId, ...file })) });
 }
 
 /** A joint activity, recorded once by either side; both organizations' 台帐 list it for its month. */
