@@ -41,7 +41,7 @@ export function ChangePasswordForm() {
 
   const errors = formState.errors;
   return (
-    <form id={formId} onSubmit={handleSubmit(onSubmit)} className="max-w-md space-y-4" noValidate>
+    <form id={formId} method="post" onSubmit={handleSubmit(onSubmit)} className="max-w-md space-y-4" noValidate>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field id="currentPassword" label="当前密码" error={errors.currentPassword?.message} required>
         <TextInput id="currentPassword" type="password" autoComplete="current-password" invalid={!!errors.currentPassword} {...register('currentPassword')} />

@@ -46,7 +46,7 @@ export function SignInForm({ next }: { next?: string }) {
 
   const errors = formState.errors;
   return (
-    <form id={formId} onSubmit={handleSubmit(onSubmit)} className="space-y-4" noValidate>
+    <form id={formId} method="post" onSubmit={handleSubmit(onSubmit)} className="space-y-4" noValidate>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field id="identifier" label="登录名或手机号" error={errors.identifier?.message} required>
         <TextInput id="identifier" autoComplete="username" invalid={!!errors.identifier} {...register('identifier')} />

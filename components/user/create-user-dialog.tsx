@@ -78,7 +78,7 @@ export function CreateUserDialog({ organizations }: { organizations: TOrganizati
         {created ? (
           <TemporaryPassword loginName={created.loginName} password={created.temporaryPassword} />
         ) : (
-          <form id={formId} onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
+          <form id={formId} method="post" onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
             {formError && <Alert tone="error">{formError}</Alert>}
             <div className="grid gap-4 sm:grid-cols-2">
               <Field id={id('loginName')} label="登录名" error={errors.loginName?.message} hint="字母开头，可含数字、-、_、." required>
