@@ -22,10 +22,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
-          // Each worker has a database of its own (a copy of one migrated template): files run INTEGRATION_WORKERS
-          // at a time, one after another within a worker, tests inside a file in order.
-          setupFiles: ['tests/integration/worker-database.ts'],
-          maxWorkers: Number(process.env.INTEGRATION_WORKERS ?? 2),
+          // One database for the run: files run one after another, tests inside a file in order.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
