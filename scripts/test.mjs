@@ -99,6 +99,9 @@ try {
   const steps = [];
   if (wants('static')) {
     const latest = listMigrations().at(-1);
+    // The route types first (next typegen, under .next/types, which tsconfig includes): tsc then checks what
+    // `next build` would, and the build below skips its own second check (DJ_TYPES_CHECKED, next.config.mjs).
+    steps.push({ label: 'route types (next typegen)', command: bin('next'), args: ['typegen'] });
     steps.push({ label: 'typecheck', check: 'typecheck (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit'] });
     steps.push({ label: 'lint', check: 'lint (eslint)', command: bin('eslint'), args: ['--max-warnings', '0', '.'] });
     // The newest migration's schema snapshot must equal schema.prisma: a forgotten migration fails here.
@@ -112,7 +115,13 @@ try {
   }
   const stepResults = new Map();
   const runSteps = async (runner) => {
-    for (const step of steps) stepResults.set(step, await runner(step.label, step.command, step.args, step.env ? await step.env() : {}));
+    let failed = false;
+    for (const step of steps) {
+      // A step without a `check` of its own (typegen) prepares the next one, which fails with it.
+      const result = await runner(step.label, step.command, step.args, step.env ? await step.env() : {});
+      stepResults.set(step, { ...result, ok: result.ok && !failed });
+      failed = !step.check && !result.ok;
+    }
   };
 
   let beside = Promise.resolve();
@@ -130,12 +139,13 @@ try {
   for (const step of steps) {
     const { ok, printed } = stepResults.get(step);
     if (printed) console.log(printed);
-    check(step.check, ok);
+    if (step.check) check(step.check, ok);
   }
+  const typesChecked = steps.some((step) => step.label === 'typecheck' && stepResults.get(step).ok);
   lines.push(...testLines);
 
   if (wants('e2e')) {
-    const built = run('production build (next build)', bin('next'), ['build']);
+    const built = run('production build (next build)', bin('next'), ['build'], typesChecked ? { DJ_TYPES_CHECKED: '1' } : {});
     check('next build', built);
     if (built) {
       // Like production: migrated by the owner role, the server and the specs connect as the app role.
