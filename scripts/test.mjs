@@ -1,7 +1,9 @@
 // npm test: browser check, typecheck, lint, migration check, unit, integration (real Postgres),
 // production build and Playwright e2e (Debian Chromium). One exit code; the last line sums every tier.
-//   node scripts/test.mjs [--only unit,integration,e2e,static] [-- file filters passed to vitest / playwright]
-import { spawnSync } from 'node:child_process';
+// The static checks (single-threaded) run beside the unit and integration tests; their output is printed as one block
+// when they end. --serial runs everything one after another.
+//   node scripts/test.mjs [--only unit,integration,e2e,static] [--serial] [-- file filters passed to vitest / playwright]
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,18 +16,54 @@ const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.index
 const wants = (tier) => !only || only.includes(tier);
 const dashDash = process.argv.indexOf('--');
 const passthrough = dashDash === -1 ? [] : process.argv.slice(dashDash + 1);
+const serial = process.argv.slice(2, dashDash === -1 ? undefined : dashDash).includes('--serial');
 
 const totals = { passed: 0, failed: 0 };
 const lines = [];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dj-test-'));
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 
+const childEnv = (env) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env });
+const seconds = (started) => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+
 function run(label, command, args, env = {}) {
   console.log(`\n━━ ${label} ━━`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
-  console.log(`(${label}: ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: childEnv(env) });
+  console.log(`(${label}: ${seconds(started)})`);
   return result.status === 0;
+}
+
+/** run() without blocking this process, so the steps beside it go on. */
+function runLive(label, command, args, env = {}) {
+  console.log(`\n━━ ${label} ━━`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: childEnv(env) });
+    const finish = (ok) => {
+      console.log(`(${label}: ${seconds(started)})`);
+      resolve(ok);
+    };
+    child.on('error', () => finish(false));
+    child.on('close', (code) => finish(code === 0));
+  });
+}
+
+/** Like run(), in the background: the output is kept and `printed` with the step's heading once it ends. */
+function runQuietly(label, command, args, env = {}) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const output = [];
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(env) });
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    const finish = (ok, extra = '') => {
+      const text = Buffer.concat(output).toString('utf8') + extra;
+      resolve({ ok, printed: `\n━━ ${label} (ran beside the tests) ━━\n${text}${text.endsWith('\n') ? '' : '\n'}(${label}: ${seconds(started)})` });
+    };
+    child.on('error', (error) => finish(false, `\n${error.message}`));
+    child.on('close', (code) => finish(code === 0));
+  });
 }
 
 function check(label, ok) {
@@ -34,9 +72,9 @@ function check(label, ok) {
   lines.push(`${ok ? '✓' : '✗'} ${label}`);
 }
 
-function vitestTier(project, env = {}) {
+async function vitestTier(project, env = {}) {
   const report = path.join(tmp, `${project}.json`);
-  const ok = run(`${project} tests (vitest)`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...passthrough], env);
+  const ok = await runLive(`${project} tests (vitest)`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...passthrough], env);
   if (!existsSync(report)) return check(`${project}: vitest produced no report`, false);
   const result = JSON.parse(readFileSync(report, 'utf8'));
   const failed = result.numFailedTests + (ok || result.numFailedTests ? 0 : 1);
@@ -51,35 +89,63 @@ try {
   if (wants('e2e') && !run('browser and CJK font', 'bash', [path.join(ROOT, 'scripts', 'ensure-browser.sh')])) {
     check('Chromium / CJK font available', false);
   }
-  if (wants('static')) {
-    check('typecheck (tsc --noEmit)', run('typecheck', bin('tsc'), ['--noEmit']));
-    check('lint (eslint)', run('lint', bin('eslint'), ['--max-warnings', '0', '.']));
-  }
 
   const needsPg = wants('static') || wants('integration') || wants('e2e');
   if (needsPg) {
     pgServer = await startEmbeddedPostgres({ dir: path.join(tmp, 'pg'), persistent: false });
   }
 
+  // Typecheck, lint and the migration check: one after another, beside the vitest tiers.
+  const steps = [];
   if (wants('static')) {
-    // The newest migration's schema snapshot must equal schema.prisma: a forgotten migration fails here.
     const latest = listMigrations().at(-1);
-    const url = await ensureDatabase(pgServer.adminUrl, 'schema_check');
-    check(
-      `migrations match prisma/schema.prisma (${latest})`,
-      run('migration check', bin('prisma'), [
-        'migrate', 'diff', '--exit-code',
-        '--from-schema-datamodel', path.join('prisma', 'migrations', latest, 'schema.prisma'),
-        '--to-schema-datamodel', path.join('prisma', 'schema.prisma'),
-      ], { DATABASE_URL: url }),
-    );
+    // The route types first (next typegen, under .next/types, which tsconfig includes): tsc then checks what
+    // `next build` would, and the build below skips its own second check (DJ_TYPES_CHECKED, next.config.mjs).
+    steps.push({ label: 'route types (next typegen)', command: bin('next'), args: ['typegen'] });
+    steps.push({ label: 'typecheck', check: 'typecheck (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit'] });
+    steps.push({ label: 'lint', check: 'lint (eslint)', command: bin('eslint'), args: ['--max-warnings', '0', '.'] });
+    // The newest migration's schema snapshot must equal schema.prisma: a forgotten migration fails here.
+    steps.push({
+      label: 'migration check',
+      check: `migrations match prisma/schema.prisma (${latest})`,
+      command: bin('prisma'),
+      args: ['migrate', 'diff', '--exit-code', '--from-schema-datamodel', path.join('prisma', 'migrations', latest, 'schema.prisma'), '--to-schema-datamodel', path.join('prisma', 'schema.prisma')],
+      env: async () => ({ DATABASE_URL: await ensureDatabase(pgServer.adminUrl, 'schema_check') }),
+    });
   }
+  const stepResults = new Map();
+  const runSteps = async (runner) => {
+    let failed = false;
+    for (const step of steps) {
+      // A step without a `check` of its own (typegen) prepares the next one, which fails with it.
+      const result = await runner(step.label, step.command, step.args, step.env ? await step.env() : {});
+      stepResults.set(step, { ...result, ok: result.ok && !failed });
+      failed = !step.check && !result.ok;
+    }
+  };
 
-  if (wants('unit')) vitestTier('unit');
-  if (wants('integration')) vitestTier('integration', { TEST_PG_SERVER_URL: pgServer.adminUrl });
+  let beside = Promise.resolve();
+  if (serial || !(wants('unit') || wants('integration'))) {
+    await runSteps(async (...args) => ({ ok: run(...args), printed: '' }));
+  } else {
+    beside = runSteps(runQuietly);
+  }
+  const firstTestLine = lines.length;
+  if (wants('unit')) await vitestTier('unit');
+  if (wants('integration')) await vitestTier('integration', { TEST_PG_SERVER_URL: pgServer.adminUrl });
+  await beside;
+  // The summary keeps the order typecheck, lint, migrations, tests.
+  const testLines = lines.splice(firstTestLine);
+  for (const step of steps) {
+    const { ok, printed } = stepResults.get(step);
+    if (printed) console.log(printed);
+    if (step.check) check(step.check, ok);
+  }
+  const typesChecked = steps.some((step) => step.label === 'typecheck' && stepResults.get(step).ok);
+  lines.push(...testLines);
 
   if (wants('e2e')) {
-    const built = run('production build (next build)', bin('next'), ['build']);
+    const built = run('production build (next build)', bin('next'), ['build'], typesChecked ? { DJ_TYPES_CHECKED: '1' } : {});
     check('next build', built);
     if (built) {
       // Like production: migrated by the owner role, the server and the specs connect as the app role.

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Browser } from '@playwright/test';
 import { db } from '@/lib/db';
 import { UNEXPECTED_FAILURE_MESSAGE } from '@/lib/http/action';
 import { baseURL } from '../../playwright.config';
@@ -104,39 +104,48 @@ function problemOf(outcome: TOutcome): string | null {
   return null;
 }
 
+/**
+ * Runs `send` for every item, at most `width` at a time. The garbage is drawn from the seeded source before anything is
+ * sent, so the requests are the same on every run whatever order the answers come back in.
+ */
+async function inParallel<T>(items: T[], width: number, send: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await send(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
+
+/** Requests in flight at once: the server answers them concurrently, as it does real traffic. */
+const PARALLEL_REQUESTS = 8;
+
 async function fuzzActions(request: APIRequestContext, label: string, seed: number) {
   const random = randomSource(seed);
   const problems: string[] = [];
   const actions = serverActions();
+  type TCall = { action: (typeof actions)[number]; variant: string; send: () => Promise<APIResponse> };
+  const calls: TCall[] = [];
   for (const action of actions) {
     const headers = { 'Next-Action': action.id, Origin: baseURL, Accept: 'text/x-component' };
-    const record = async (variant: string, send: () => Promise<TOutcome>) => {
-      const problem = problemOf(await send());
-      if (problem) problems.push(`${label} ${action.filename}#${action.exportedName} ${variant}: ${problem}`);
-    };
     for (const [index, body] of argumentLists(random).entries()) {
-      await record(`json#${index}`, async () => {
-        const response = await request.post(action.page, { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: body, maxRedirects: 0 });
-        return { status: response.status(), body: await response.text() };
-      });
+      calls.push({ action, variant: `json#${index}`, send: () => request.post(action.page, { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: body, maxRedirects: 0 }) });
     }
     // A FormData argument (as the objection and import forms send it), with a file whose name hides its type.
-    await record('multipart', async () => {
-      const response = await request.post(action.page, {
-        headers,
-        maxRedirects: 0,
-        multipart: {
-          '0': '["$K1"]',
-          '1_campaignId': garbageString(random),
-          '1_name': `王\u202E${garbageString(random)}\u0000`,
-          '1_attachments': { name: '报告\u202Efdp.exe', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n\u0000garbage') },
-          '1_file': { name: 'a\u0000.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004garbage') },
-        },
-      });
-      return { status: response.status(), body: await response.text() };
-    });
+    const multipart = {
+      '0': '["$K1"]',
+      '1_campaignId': garbageString(random),
+      '1_name': `王\u202E${garbageString(random)}\u0000`,
+      '1_attachments': { name: '报告\u202Efdp.exe', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n\u0000garbage') },
+      '1_file': { name: 'a\u0000.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004garbage') },
+    };
+    calls.push({ action, variant: 'multipart', send: () => request.post(action.page, { headers, maxRedirects: 0, multipart }) });
   }
-  expect(problems).toEqual([]);
+  await inParallel(calls, PARALLEL_REQUESTS, async ({ action, variant, send }) => {
+    const response = await send();
+    const problem = problemOf({ status: response.status(), body: await response.text() });
+    if (problem) problems.push(`${label} ${action.filename}#${action.exportedName} ${variant}: ${problem}`);
+  });
+  expect(problems.sort()).toEqual([]);
   return actions.length;
 }
 
@@ -145,10 +154,12 @@ async function fuzzRoutes(request: APIRequestContext, label: string, seed: numbe
   const ids = await sampleIds();
   const problems: string[] = [];
   const { routes } = appPaths();
+  type TBody = { headers: Record<string, string>; data?: string; multipart?: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> };
+  const calls: { route: string; url: string; method: 'GET' | 'POST'; body: TBody }[] = [];
   for (const route of routes) {
     for (let round = 0; round < 3; round++) {
       const url = `${fillSegments(route, { ...ids, ...Object.fromEntries(Object.keys(ids).map((key) => [key, garbageString(random, 80)])) })}?${new URLSearchParams(FIELDS.slice(0, 12).map((field) => [field, garbageString(random)])).toString()}`;
-      const bodies: { headers: Record<string, string>; data?: string; multipart?: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> }[] = [
+      const bodies: TBody[] = [
         { headers: { 'Content-Type': 'application/json' }, data: JSON.stringify({ applicationId: garbageString(random), idempotencyKey: MEGABYTE }) },
         { headers: { 'Content-Type': 'application/json' }, data: JSON.stringify(nested(200, garbageString(random))) },
         { headers: { 'Content-Type': 'application/json' }, data: `{"applicationId":${garbageString(random)}` },
@@ -156,14 +167,15 @@ async function fuzzRoutes(request: APIRequestContext, label: string, seed: numbe
         { headers: {}, multipart: { slot: garbageString(random), file: { name: `照片\u202Egpj.png`, mimeType: 'image/png', buffer: Buffer.from(garbageString(random)) } } },
       ];
       for (const method of ['GET', 'POST'] as const) {
-        for (const body of method === 'GET' ? [{ headers: {} }] : bodies) {
-          const response = await request.fetch(url, { method, headers: { Origin: baseURL, ...body.headers }, data: body.data, multipart: body.multipart, maxRedirects: 0 });
-          if (response.status() >= 500) problems.push(`${label} ${method} ${route} → ${response.status()}`);
-        }
+        for (const body of method === 'GET' ? [{ headers: {} }] : bodies) calls.push({ route, url, method, body });
       }
     }
   }
-  expect(problems).toEqual([]);
+  await inParallel(calls, PARALLEL_REQUESTS, async ({ route, url, method, body }) => {
+    const response = await request.fetch(url, { method, headers: { Origin: baseURL, ...body.headers }, data: body.data, multipart: body.multipart, maxRedirects: 0 });
+    if (response.status() >= 500) problems.push(`${label} ${method} ${route} → ${response.status()}`);
+  });
+  expect(problems.sort()).toEqual([]);
   return routes.length;
 }
 
