@@ -65,6 +65,10 @@ function layoutObserver() {
   else start();
 }
 
+/** An id in a path or query (cuid, uuid, long number): pages that differ only by ids are one page kind. */
+const ID_SEGMENT = /(?<=[/=])(c[a-z0-9]{20,}|[0-9a-f]{8}-[0-9a-f-]{27,}|\d{6,})(?=$|[/&?#])/g;
+const pageKind = (path: string) => path.replace(ID_SEGMENT, ':id');
+
 /** The pages a context showed (full loads and client-side navigations), to be opened again at phone width. */
 class GuardedContext {
   readonly visited = new Set<string>();
@@ -90,15 +94,16 @@ class GuardedContext {
     });
   }
 
-  /** Opens every page not yet checked in this run at 390 px, in this context (same sign-in), and measures it. */
+  /** Opens every kind of page not yet checked in this run at 390 px, in this context (same sign-in), and measures it. */
   async recheckAtPhoneWidth(checked: Set<string>) {
-    const pending = [...this.visited].filter((path) => !checked.has(path));
+    const pending = [...this.visited].filter((path) => !checked.has(pageKind(path)));
     if (!pending.length) return;
     const page = await this.context.newPage();
     await page.setViewportSize(PHONE);
     try {
       for (const path of pending) {
-        checked.add(path);
+        if (checked.has(pageKind(path))) continue;
+        checked.add(pageKind(path));
         const response = await page.goto(path, { waitUntil: 'load' }).catch(() => null);
         if (!response || !(response.headers()['content-type'] ?? '').includes('text/html')) continue;
         const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -110,7 +115,7 @@ class GuardedContext {
   }
 }
 
-/** Pages already opened at phone width in this worker: each address is checked once per run. */
+/** Kinds of page already opened at phone width in this worker: each is checked once per run (the first address seen). */
 const checkedPaths = new Set<string>();
 
 async function guard(browser: Browser, context: BrowserContext, problems: string[], run: () => Promise<void>) {
