@@ -5,6 +5,7 @@
 // chart instance updated with setOption, one resize listener, nothing that grows with the hours it stays open.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Chart, type TChartOption } from '@/components/charts/chart';
+import { compactCount } from '@/lib/bigscreen/format';
 import type { TBigScreenData } from '@/lib/bigscreen/queries';
 
 const STAGE_W = 1920;
@@ -55,6 +56,7 @@ const STATUS_TEXT = { upcoming: '未开始', open: '进行中', closed: '已结�
 
 function voteChartOption(top: TBigScreenData['top']): TChartOption {
   return {
+    backgroundColor: 'transparent',
     animationDurationUpdate: 800,
     grid: { left: 20, right: 140, top: 10, bottom: 10, containLabel: true },
     xAxis: { type: 'value', show: false, minInterval: 1 },
@@ -132,15 +134,15 @@ export function BigScreen({ initial, intervalMs }: TProps) {
 
   const option = useMemo(() => voteChartOption(data.top), [data.top]);
   const { stats } = data;
-  const tiles: { label: string; value: string; unit?: string }[] = [
-    { label: '已提交申报', value: number.format(stats.declared), unit: '个' },
-    { label: '资格审查通过', value: number.format(stats.qualified), unit: '个' },
-    { label: '品牌清单', value: number.format(stats.listed), unit: '个' },
-    { label: '专家评审', value: `${number.format(stats.reviewsDone)}/${number.format(stats.reviewsTotal)}`, unit: '份' },
-    { label: '有效票总数', value: number.format(stats.validVotes), unit: '票' },
-    { label: '今日投票', value: number.format(stats.votesToday), unit: '票' },
-    { label: '参与投票', value: number.format(stats.voters), unit: '人' },
-    { label: '草稿中', value: number.format(stats.drafts), unit: '个' },
+  const tiles: { label: string; value: string; unit: string }[] = [
+    { label: '已提交申报', value: compactCount(stats.declared), unit: '个' },
+    { label: '资格审查通过', value: compactCount(stats.qualified), unit: '个' },
+    { label: '品牌清单', value: compactCount(stats.listed), unit: '个' },
+    { label: '专家评审已提交', value: compactCount(stats.reviewsDone), unit: `/ ${compactCount(stats.reviewsTotal)} 份` },
+    { label: '有效票总数', value: compactCount(stats.validVotes), unit: '票' },
+    { label: '今日投票', value: compactCount(stats.votesToday), unit: '票' },
+    { label: '参与投票', value: compactCount(stats.voters), unit: '人' },
+    { label: '草稿中', value: compactCount(stats.drafts), unit: '个' },
   ];
 
   return (
@@ -148,7 +150,6 @@ export function BigScreen({ initial, intervalMs }: TProps) {
       <div
         ref={rootRef}
         data-big-screen
-        data-refreshes="0"
         className="absolute top-1/2 left-1/2 flex flex-col bg-gradient-to-b from-[#0b1530] to-[#070b18] px-[56px] pt-[40px] pb-[32px] text-slate-100"
         style={{ width: STAGE_W, height: STAGE_H, transform: `translate(-50%, -50%) scale(${scale})` }}
       >
@@ -172,13 +173,13 @@ export function BigScreen({ initial, intervalMs }: TProps) {
         </header>
 
         <main className="mt-[28px] flex min-h-0 flex-1 gap-[40px]">
-          <section aria-label="活动统计" className="grid w-[640px] shrink-0 grid-cols-2 content-start gap-[20px]">
+          <section aria-label="活动统计" className="grid w-[680px] shrink-0 grid-cols-2 content-start gap-[20px]">
             {tiles.map((tile) => (
               <div key={tile.label} className="rounded-xl border border-slate-700/70 bg-slate-800/50 px-[24px] py-[18px]">
                 <div className="text-[26px] text-slate-300">{tile.label}</div>
                 <div className="mt-1 text-[56px] leading-tight font-bold tabular-nums text-white">
                   {tile.value}
-                  {tile.unit && <span className="ml-2 text-[24px] font-normal text-slate-400">{tile.unit}</span>}
+                  <span className="ml-2 text-[24px] font-normal text-slate-400">{tile.unit}</span>
                 </div>
               </div>
             ))}

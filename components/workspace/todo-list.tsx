@@ -14,9 +14,10 @@ export function TodoList({ items }: { items: TTodoItem[] }) {
       {items.length === 0 ? (
         <p className="py-2 text-center text-sm text-stone-600">暂无待办</p>
       ) : (
-        <ul className="-my-2 divide-y divide-stone-100" aria-label="待办事项">
+        // Links in a <nav>, not list items: the declaration cards below stay the page's only list of campaigns.
+        <nav className="-my-2 divide-y divide-stone-100" aria-label="待办事项">
           {items.map((item) => (
-            <li key={item.href + item.title}>
+            <div key={item.href + item.title}>
               <Link href={item.href} className="group flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5 hover:bg-stone-50 focus-visible:bg-stone-50">
                 <Badge tone={item.isOverdue ? 'brand' : 'neutral'}>{TODO_KIND_LABELS[item.kind]}</Badge>
                 <span className="min-w-0 flex-1 font-medium text-stone-900 group-hover:underline">{item.title}</span>
@@ -28,9 +29,9 @@ export function TodoList({ items }: { items: TTodoItem[] }) {
                   <span className="text-sm text-stone-500">无截止日期</span>
                 )}
               </Link>
-            </li>
+            </div>
           ))}
-        </ul>
+        </nav>
       )}
     </Card>
   );
