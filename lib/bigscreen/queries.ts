@@ -1,6 +1,6 @@
 // The 大屏 (big screen) of a campaign: live vote totals per entry and a few campaign counts, for the organizer's staff
 // to leave open on a meeting-room wall. Only brand and organization names leave here: no person's name, phone or voter.
-// Two aggregate SQL statements per refresh; the vote counts are index-only scans of votes_valid_idx. The staff
+// One aggregate SQL statement per refresh; the valid votes are an index-only scan of votes_valid_idx. The staff
 // dashboards (lib/dashboard) own the full funnel: these counts are kept to what the wall shows.
 import type { TSessionUser } from '@/lib/auth/session';
 import { grantsRoleAt } from '@/lib/auth/scope';
@@ -60,8 +60,14 @@ type TStatsRow = { [K in keyof TBigScreenData['stats']]: bigint };
 export async function loadBigScreen(user: TSessionUser, campaignId: string): Promise<TBigScreenData> {
   const campaign = await bigScreenCampaign(user, campaignId);
   const now = await dbNow();
-  const [stats] = await db.$queryRaw<TStatsRow[]>`
-    WITH latest AS (SELECT id FROM brand_lists WHERE campaign_id = ${campaignId} ORDER BY version DESC LIMIT 1)
+  // One statement: the valid votes are grouped once (an index-only scan of votes_valid_idx) for both the total and the
+  // top entries; the other counts are small index lookups.
+  const [row] = await db.$queryRaw<(TStatsRow & { top: (TBigScreenEntry & { sortOrder: number })[] | null })[]>`
+    WITH latest AS (SELECT id FROM brand_lists WHERE campaign_id = ${campaignId} ORDER BY version DESC LIMIT 1),
+    counts AS (
+      SELECT application_id, COUNT(*) AS valid FROM votes
+      WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL GROUP BY application_id
+    )
     SELECT
       (SELECT COUNT(*) FROM applications WHERE campaign_id = ${campaignId} AND submitted_at IS NOT NULL) AS declared,
       (SELECT COUNT(*) FROM applications WHERE campaign_id = ${campaignId} AND status = 'DRAFT' AND submitted_at IS NULL) AS drafts,
@@ -69,22 +75,19 @@ export async function loadBigScreen(user: TSessionUser, campaignId: string): Pro
       (SELECT COUNT(*) FROM brand_list_entries e JOIN latest ON e.list_id = latest.id) AS listed,
       (SELECT COUNT(*) FROM review_assignments WHERE campaign_id = ${campaignId} AND submitted_at IS NOT NULL) AS "reviewsDone",
       (SELECT COUNT(*) FROM review_assignments WHERE campaign_id = ${campaignId}) AS "reviewsTotal",
-      (SELECT COUNT(*) FROM votes WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL) AS "validVotes",
+      (SELECT COALESCE(SUM(valid), 0)::bigint FROM counts) AS "validVotes",
       (SELECT COUNT(*) FROM votes WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL
          AND created_at >= (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai')) AS "votesToday",
-      (SELECT COUNT(*) FROM voters WHERE campaign_id = ${campaignId}) AS voters`;
-  const top = await db.$queryRaw<(Omit<TBigScreenEntry, 'validVotes'> & { validVotes: bigint })[]>`
-    WITH latest AS (SELECT id FROM brand_lists WHERE campaign_id = ${campaignId} ORDER BY version DESC LIMIT 1),
-    counts AS (
-      SELECT application_id, COUNT(*) AS valid FROM votes
-      WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL GROUP BY application_id
-    )
-    SELECT e.application_id AS "applicationId", e.brand_name AS "brandName", e.organization_name AS "organizationName",
-      COALESCE(c.valid, 0) AS "validVotes"
-    FROM brand_list_entries e JOIN latest ON e.list_id = latest.id
-    LEFT JOIN counts c ON c.application_id = e.application_id
-    ORDER BY "validVotes" DESC, e.sort_order
-    LIMIT ${BIG_SCREEN_TOP}`;
+      (SELECT COUNT(*) FROM voters WHERE campaign_id = ${campaignId}) AS voters,
+      (SELECT json_agg(t ORDER BY t."validVotes" DESC, t."sortOrder") FROM (
+        SELECT e.application_id AS "applicationId", e.brand_name AS "brandName", e.organization_name AS "organizationName",
+          COALESCE(c.valid, 0) AS "validVotes", e.sort_order AS "sortOrder"
+        FROM brand_list_entries e JOIN latest ON e.list_id = latest.id
+        LEFT JOIN counts c ON c.application_id = e.application_id
+        ORDER BY "validVotes" DESC, e.sort_order
+        LIMIT ${BIG_SCREEN_TOP}
+      ) t) AS top`;
+  const { top, ...stats } = row;
 
   const stages = sortStages(campaign.stages).filter((stage) => stage.isEnabled);
   const running = currentStage(stages, now);
@@ -102,7 +105,12 @@ export async function loadBigScreen(user: TSessionUser, campaignId: string): Pro
       endsAt: stage.endsAt.toISOString(),
     })),
     stats: Object.fromEntries(Object.entries(stats).map(([key, value]) => [key, Number(value)])) as TBigScreenData['stats'],
-    top: top.map((row) => ({ ...row, validVotes: Number(row.validVotes) })),
+    top: (top ?? []).map((entry) => ({
+      applicationId: entry.applicationId,
+      brandName: entry.brandName,
+      organizationName: entry.organizationName,
+      validVotes: Number(entry.validVotes),
+    })),
   };
 }
 
