@@ -153,7 +153,7 @@ export function BigScreen({ initial, intervalMs }: TProps) {
         className="absolute top-1/2 left-1/2 flex flex-col bg-gradient-to-b from-[#0b1530] to-[#070b18] px-[56px] pt-[40px] pb-[32px] text-slate-100"
         style={{ width: STAGE_W, height: STAGE_H, transform: `translate(-50%, -50%) scale(${scale})` }}
       >
-        <header className="flex h-[120px] shrink-0 items-start justify-between border-b-2 border-red-700/70 pb-[20px]">
+        <header className="flex h-[140px] shrink-0 items-start justify-between border-b-2 border-red-700/70 pb-[20px]">
           <div className="min-w-0">
             <h1 className="truncate text-[54px] leading-tight font-bold tracking-wide text-white">{data.campaign.title}</h1>
             <p className="mt-1 text-[28px] text-slate-300">

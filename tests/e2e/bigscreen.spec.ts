@@ -23,9 +23,8 @@ function layoutFaults(page: Page) {
       const name = `<${element.tagName.toLowerCase()}> ${element.textContent?.trim().slice(0, 20)}`;
       if (rect.left < -1 || rect.top < -1 || rect.right > window.innerWidth + 1 || rect.bottom > window.innerHeight + 1) faults.push(`outside: ${name}`);
       const html = element as HTMLElement;
-      if (html.scrollWidth > html.clientWidth + 1 || html.scrollHeight > html.clientHeight + 1) {
-        if (getComputedStyle(html).overflow !== 'visible' || getComputedStyle(html).textOverflow === 'ellipsis') faults.push(`clipped: ${name}`);
-      }
+      // Content larger than its box: cut off when the box clips, spilling over its neighbours when it does not.
+      if (getComputedStyle(html).display !== 'inline' && (html.scrollWidth > html.clientWidth + 1 || html.scrollHeight > html.clientHeight + 1)) faults.push(`overflows: ${name}`);
     }
     return faults;
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db, dbNow } from '@/lib/db';
 import { loadGrants } from '@/lib/application/access';
-import { ledgerDueAt, monthLabel, monthOf } from '@/lib/cultivation/ledger-schedule';
+import { addMonths, ledgerDueAt, monthLabel, monthOf } from '@/lib/cultivation/ledger-schedule';
 import { secretaryTodos, type TTodoItem } from '@/lib/todo/secretary';
 import { createUser } from '../support/factories';
 import { DEMO_CAMPAIGN_TITLE } from '../../prisma/seed/demo-city';
@@ -30,7 +30,10 @@ describe('the branch secretary to-do list on the demo city', () => {
     const now = await dbNow();
     const campaign = await db.campaign.findFirstOrThrow({ where: { title: DEMO_CAMPAIGN_TITLE }, select: { id: true, stages: { where: { kind: 'DECLARATION' } } } });
     const declarationEnds = campaign.stages[0].endsAt.toISOString();
-    const creation = await db.campaign.findFirstOrThrow({ where: { title: DEMO_CREATION_TITLE }, select: { ledgerDueDay: true, acceptanceRequestDeadline: true } });
+    const creation = await db.campaign.findFirstOrThrow({
+      where: { title: DEMO_CREATION_TITLE },
+      select: { ledgerDueDay: true, acceptanceRequestDeadline: true, cultivationEndsOn: true, stages: { where: { kind: 'CULTIVATION' }, select: { endsAt: true } } },
+    });
     const cultivation = async (orgCode: string) =>
       (await db.cultivation.findFirstOrThrow({ where: { campaign: { title: DEMO_CREATION_TITLE }, brand: { organization: { code: orgCode } } }, select: { id: true, brand: { select: { name: true } } } }));
     const declaration = async (orgCode: string) => {
@@ -58,7 +61,34 @@ describe('the branch secretary to-do list on the demo city', () => {
       },
     ]);
 
-    console.log('JG-03', JSON.stringify(rows(await secretaryOf('SF-JG-03')), null, 1));
-    console.log('JG-05', JSON.stringify(rows(await secretaryOf('SF-JG-05')), null, 1));
+    // The seed has no secretaries for the brand whose plan was returned (立德树人先锋) and the one that skipped a month
+    // (红烛领航): their new secretaries see the returned plan, and the skipped month overdue (first, in red) before this one.
+    const ledgerItem = (row: { id: string; brand: { name: string } }, ledgerMonth: string) => {
+      const dueAt = ledgerDueAt(ledgerMonth, creation.ledgerDueDay);
+      return { kind: 'ledger', title: `上报“${row.brand.name}”${monthLabel(ledgerMonth)}台帐`, dueAt: dueAt.toISOString(), isOverdue: now >= dueAt, href: `/cultivation/${row.id}/ledger?month=${ledgerMonth}` };
+    };
+    const unreported = async (cultivationId: string) => {
+      const reported = new Set((await db.ledgerReport.findMany({ where: { cultivationId }, select: { month: true } })).map((report) => report.month.toISOString().slice(0, 7)));
+      const first = (await db.ledgerReport.findFirstOrThrow({ where: { cultivationId }, orderBy: { month: 'asc' }, select: { month: true } })).month.toISOString().slice(0, 7);
+      const months: string[] = [];
+      for (let at = first; at <= month; at = addMonths(at, 1)) if (!reported.has(at)) months.push(at);
+      return months;
+    };
+    const creationEnds = creation.cultivationEndsOn ? new Date(creation.cultivationEndsOn.getTime() + 16 * 3_600_000) : creation.stages[0].endsAt;
+
+    const lide = await cultivation('SF-JG-03');
+    expect(await unreported(lide.id)).toEqual([month]);
+    expect(rows(await secretaryOf('SF-JG-03'))).toEqual([
+      ledgerItem(lide, month),
+      await declaration('SF-JG-03'),
+      { kind: 'plan', title: `修改后重新提交“${lide.brand.name}”创建方案（已退回）`, dueAt: creationEnds.toISOString(), isOverdue: false, href: `/cultivation/${lide.id}/plan` },
+    ]);
+
+    const hongzhu = await cultivation('SF-JG-05');
+    const missing = await unreported(hongzhu.id);
+    expect(missing).toHaveLength(2);
+    const items = rows(await secretaryOf('SF-JG-05'));
+    expect(items).toEqual([ledgerItem(hongzhu, missing[0]), ledgerItem(hongzhu, month), await declaration('SF-JG-05')]);
+    expect(items[0].isOverdue).toBe(true);
   });
 });
