@@ -43,8 +43,8 @@ const Clock = memo(function Clock() {
   const time = now.toLocaleTimeString('zh-CN', { timeZone: TIME_ZONE, hour12: false });
   return (
     <div className="text-right" aria-label="当前时间">
-      <div className="font-mono text-[64px] leading-none font-bold tabular-nums text-white">{time}</div>
-      <div className="mt-3 text-[28px] leading-none text-slate-300">{date}</div>
+      <div className="font-mono text-[64px] leading-[1.2] font-bold tabular-nums text-white">{time}</div>
+      <div className="mt-1 text-[28px] leading-tight text-slate-300">{date}</div>
     </div>
   );
 });
