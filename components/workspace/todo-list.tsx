@@ -20,13 +20,13 @@ export function TodoList({ items }: { items: TTodoItem[] }) {
             <div key={item.href + item.title}>
               <Link href={item.href} className="group flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5 hover:bg-stone-50 focus-visible:bg-stone-50">
                 <Badge tone={item.isOverdue ? 'brand' : 'neutral'}>{TODO_KIND_LABELS[item.kind]}</Badge>
-                <span className="min-w-0 flex-1 font-medium text-stone-900 group-hover:underline">{item.title}</span>
+                <span className="min-w-0 flex-1 basis-56 font-medium text-stone-900 group-hover:underline">{item.title}</span>
                 {item.dueAt ? (
-                  <span className={`text-sm whitespace-nowrap ${item.isOverdue ? 'font-semibold text-red-700' : 'text-stone-600'}`}>
+                  <span className={`ml-auto text-sm whitespace-nowrap ${item.isOverdue ? 'font-semibold text-red-700' : 'text-stone-600'}`}>
                     {item.isOverdue ? `已逾期 · 应于 ${lastDay(item.dueAt)}前` : `截止 ${lastDay(item.dueAt)}`}
                   </span>
                 ) : (
-                  <span className="text-sm text-stone-500">无截止日期</span>
+                  <span className="ml-auto text-sm text-stone-500">无截止日期</span>
                 )}
               </Link>
             </div>

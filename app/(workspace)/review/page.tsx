@@ -17,7 +17,16 @@ export default async function ReviewHomePage() {
   const rows = await listSheetsForExpert(user.id);
   // Before any assignment the expert sees the campaigns they may be asked to review, as on every role's home page.
   if (rows.length === 0) {
-    return <RoleHome user={user} role="EXPERT" title="评审任务" description="按评分标准为分配给您的品牌评分" note="组织部分配评审任务后，您的评分表会显示在这里。" />;
+    return (
+      <RoleHome
+        user={user}
+        role="EXPERT"
+        title="评审任务"
+        description="按评分标准为分配给您的品牌评分"
+        note="组织部分配评审任务后，您的评分表会显示在这里。"
+        summary={<StandingSummary title="我的评审进度" items={[{ label: '待评分', value: '0 份', note: '尚未分配评审任务' }]} />}
+      />
+    );
   }
   const [criteriaCounts, summaries] = await Promise.all([countRubricCriteria(rows.map((row) => row.campaign.id)), loadExpertScoreSummary(user.id)]);
   const standing = expertStanding(rows);
