@@ -55,6 +55,10 @@ export const LIB_DOMAINS = {
   'annual-review': ['auth', 'cultivation', 'export', 'http', 'org-tree', 'pairing'],
   /** 宣传推广 (issue 20): events, schedules and their reminders, 擂台比武 scoring, 宣传画册. */
   promotion: ['application', 'audit', 'auth', 'files', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
+  /** The 大屏 of a campaign (issue 21): live vote totals and a few counts, staff only. */
+  bigscreen: ['auth', 'campaign', 'http'],
+  /** The branch secretary's to-do list (issue 21), computed from the rules of each task. */
+  todo: ['acceptance', 'application', 'auth', 'campaign', 'cultivation'],
   worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'promotion', 'review'],
 };
 

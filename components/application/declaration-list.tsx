@@ -30,7 +30,10 @@ export function DeclarationList({ rows }: { rows: TDeclarationRow[] }) {
   return (
     <ul className="space-y-4">
       {rows.map((row) => (
-        <li key={`${row.campaign.id}-${row.organization.id}-${row.application?.id ?? 'new'}`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+        <li
+          key={`${row.campaign.id}-${row.organization.id}-${row.application?.id ?? 'new'}`}
+          id={row.application ? undefined : `campaign-${row.campaign.id}-${row.organization.id}`}
+          className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
           <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
             <div className="min-w-0 space-y-1">
               <h2 className="text-base font-semibold text-stone-900">{row.campaign.title}</h2>

@@ -400,6 +400,8 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
     allowed: COMMITTEE,
     request: (w) => ({ path: `/api/recommendations/summary?campaign=${w.recommendation.campaignId}&org=${w.orgs.committee}&format=xlsx` }),
   },
+  // The 大屏's data: the organizer's staff only (its owner's ORG_ADMINs).
+  'app/api/campaigns/[id]/screen/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/campaigns/${w.later.campaignId}/screen` }) },
   'app/api/campaigns/[id]/qualification/export/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/campaigns/${w.later.campaignId}/qualification/export` }) },
   'app/api/reviews/export/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/reviews/export?campaign=${w.later.campaignId}&format=xlsx` }) },
   'app/api/votes/export/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/votes/export?campaignId=${w.later.campaignId}` }) },

@@ -64,6 +64,9 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
                   {link.label[campaign.program] ?? link.label.SELECTION}
                 </Link>
               ))}
+              <a href={`/screen/campaigns/${campaign.id}`} target="_blank" rel="noopener" className={buttonClass('secondary')}>
+                大屏
+              </a>
               </>
             )}
             {campaign.status === 'DRAFT' && <PublishCampaignButton campaignId={campaign.id} />}
