@@ -32,7 +32,7 @@ export type TProducedDocument = { body: Buffer; fileName: string; number: string
  * rendered; a string says why not (404).
  */
 export async function produceDocument(
-  input: { kind: TDocumentKindKey; campaignId: string; scopeOrgId?: string; format: TDocumentFormat },
+  input: { kind: TDocumentKindKey; campaignId: string; scopeOrgId?: string; item?: string; format: TDocumentFormat },
   user: TSessionUser,
   context: { ip?: string | null } = {},
 ): Promise<TProducedDocument | string> {
@@ -43,7 +43,7 @@ export async function produceDocument(
   if (kind.programs && !kind.programs.includes(campaign.program)) return DOCUMENT_REFUSAL;
   const scopeOrgId = kind.scopes ? input.scopeOrgId : campaign.ownerOrg.id;
   if (!scopeOrgId) return '缺少文书所属的单位';
-  const content = await kind.build({ campaign, scopeOrgId, user });
+  const content = await kind.build({ campaign, scopeOrgId, user, item: input.item });
   if (typeof content === 'string') return content;
   const header = await issueDocument({ campaignId: campaign.id, kind: input.kind, scopeOrgId, content }, { actorId: user.id, ip: context.ip ?? null });
   const body = input.format === 'pdf' ? await renderDocumentPdf(content, header) : await buildDocumentWorkbook(content, header);

@@ -15,7 +15,8 @@ export type TDocumentCampaign = {
 /** An organization a per-organization document is about (a committee's 推荐汇总表). */
 export type TDocumentScope = { orgId: string; name: string };
 
-export type TBuildInput = { campaign: TDocumentCampaign; scopeOrgId: string; user: TSessionUser };
+/** `item` picks one of several documents of a kind (a decision's version); omitted = the current one. */
+export type TBuildInput = { campaign: TDocumentCampaign; scopeOrgId: string; user: TSessionUser; item?: string };
 
 export type TDocumentKind = {
   /** 申报汇总表, 评审汇总表 … (the file name and the staff page's list). */

@@ -1,6 +1,6 @@
 // 文号 of the campaign's official documents: a serial per campaign, allocated under a per-campaign lock, written into
-// IssuedDocument with the content's fingerprint. The same content again keeps its number and date; changed content
-// gets the next serial. No gaps and no duplicates: the serial is the highest so far plus one, inside the lock, and the
+// IssuedDocument with the content's fingerprint. The same content again (of the same kind and organization) keeps the
+// number and date it was first issued with; changed content gets the next serial. No gaps and no duplicates: the serial is the highest so far plus one, inside the lock, and the
 // database keeps (campaign, serial) unique.
 import { createHash } from 'node:crypto';
 import { db } from '@/lib/db';
@@ -16,8 +16,9 @@ export function fingerprintOf(content: TDocumentContent, issuer: string): string
 export type TIssueInput = { campaignId: string; kind: string; scopeOrgId: string; content: TDocumentContent };
 
 /**
- * The header of the document about to be rendered: the latest issue of this kind and scope when its content is
- * unchanged, otherwise a new issue with the campaign's next serial (and an audit row).
+ * The header of the document about to be rendered: the issue of this kind and scope with the same content when there
+ * is one (e.g. the Excel file of a PDF already issued, or version 1 of a decision fetched again), otherwise a new issue
+ * with the campaign's next serial (and an audit row).
  */
 export async function issueDocument(input: TIssueInput, context: TAuditContext): Promise<TDocumentHeader & { serial: number; isNew: boolean }> {
   return db.$transaction(async (tx) => {
@@ -29,12 +30,12 @@ export async function issueDocument(input: TIssueInput, context: TAuditContext):
     });
     const issuer = issuerOf(campaign);
     const fingerprint = fingerprintOf(input.content, issuer);
-    const latest = await tx.issuedDocument.findFirst({
-      where: { campaignId: input.campaignId, kind: input.kind, scopeOrgId: input.scopeOrgId },
+    const same = await tx.issuedDocument.findFirst({
+      where: { campaignId: input.campaignId, kind: input.kind, scopeOrgId: input.scopeOrgId, fingerprint },
       orderBy: { serial: 'desc' },
-      select: { serial: true, number: true, issuedAt: true, fingerprint: true },
+      select: { serial: true, number: true, issuedAt: true },
     });
-    if (latest && latest.fingerprint === fingerprint) return { issuer, number: latest.number, issuedAt: latest.issuedAt, serial: latest.serial, isNew: false };
+    if (same) return { issuer, number: same.number, issuedAt: same.issuedAt, serial: same.serial, isNew: false };
     const highest = await tx.issuedDocument.aggregate({ where: { campaignId: input.campaignId }, _max: { serial: true } });
     const serial = (highest._max.serial ?? 0) + 1;
     const number = formatDocumentNumber(numberPattern(campaign), serial);
