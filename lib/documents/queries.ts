@@ -16,7 +16,7 @@ export const documentHref = (campaignId: string, kind: string, format: TDocument
 export async function loadCampaignDocuments(user: TSessionUser, campaignId: string) {
   const campaign = await loadDocumentCampaign(user, campaignId);
   if (!campaign) return null;
-  const [settings, issued] = await Promise.all([
+  const [settings, issued, announcement] = await Promise.all([
     db.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: { year: true, documentNumberPattern: true, documentIssuer: true, ownerOrg: { select: { name: true, shortName: true } } } }),
     db.issuedDocument.findMany({
       where: { campaignId: campaign.id },
@@ -24,8 +24,9 @@ export async function loadCampaignDocuments(user: TSessionUser, campaignId: stri
       take: 50,
       select: { id: true, kind: true, number: true, title: true, issuedAt: true, scopeOrg: { select: { name: true } }, issuedBy: { select: { displayName: true } } },
     }),
+    db.announcement.findUnique({ where: { campaignId: campaign.id }, select: { documentNo: true } }),
   ]);
-  const kinds = [];
+  const kinds: { key: string; label: string; description: string; links: TDocumentLink[] }[] = [];
   for (const key of DOCUMENT_KIND_KEYS) {
     const kind = DOCUMENT_KINDS[key];
     if (kind.programs && !kind.programs.includes(campaign.program)) continue;
@@ -35,6 +36,15 @@ export async function loadCampaignDocuments(user: TSessionUser, campaignId: stri
       hrefs: kind.formats.map((format) => ({ format, href: documentHref(campaign.id, key, format, scope?.orgId) })),
     }));
     kinds.push({ key, label: kind.label, description: kind.description, links });
+  }
+  // The 表彰决定 keeps its GB/T 9704 公文 layout and the 文号 written when it was published (lib/honors).
+  if (announcement) {
+    kinds.push({
+      key: 'announcement',
+      label: '表彰决定',
+      description: `按党政机关公文格式（GB/T 9704）排版的表彰决定${announcement.documentNo ? `，${announcement.documentNo}` : ''}`,
+      links: [{ label: null, hrefs: [{ format: 'pdf' as const, href: `/api/campaigns/${campaign.id}/announcement` }] }],
+    });
   }
   const pattern = numberPattern(settings);
   return {

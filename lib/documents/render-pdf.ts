@@ -30,6 +30,7 @@ export async function renderDocumentPdf(content: TDocumentContent, header: TDocu
   let first = true;
   for (const section of content.sections) {
     if (section.type === 'paragraph') {
+      if (!first) doc.y += 6;
       setFont(doc, false, 10.5);
       doc.text(section.text, MARGIN_X, doc.y, { width, lineGap: 2 });
       doc.y += 4;
