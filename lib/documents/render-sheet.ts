@@ -26,9 +26,12 @@ export async function buildDocumentWorkbook(content: TDocumentContent, header: T
   let notes: string[] = content.subtitle ? [content.subtitle] : [];
   // Signing rows go under the first table, the sheet that is printed and stamped.
   let first: { sheet: ExcelJS.Worksheet; columns: number } | null = null;
+  let current: { sheet: ExcelJS.Worksheet; columns: number } | null = null;
   for (const section of content.sections) {
     if (section.type === 'paragraph') {
-      notes.push(section.text);
+      // Before the first table: under the sheet's header rows; after one: under that table.
+      if (current) mergedRow(current.sheet, current.columns, section.text, { alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } }, 22);
+      else notes.push(section.text);
     } else if (section.type === 'table') {
       const columns = section.columns.map((column, index) => ({ header: column.header, width: column.sheetWidth, value: (row: readonly TDocumentCell[]) => row[index] ?? '' }));
       const sheet = addTableSheet(
@@ -38,7 +41,8 @@ export async function buildDocumentWorkbook(content: TDocumentContent, header: T
         columns,
         section.rows,
       );
-      first ??= { sheet, columns: columns.length };
+      current = { sheet, columns: columns.length };
+      first ??= current;
       notes = [];
     } else if (first) {
       first.sheet.addRow([]);

@@ -12,7 +12,7 @@ type TDecisionRow = TDecisionDetail['items'][number];
 
 const COLUMNS: TDocumentColumn[] = [
   { header: '名次', width: 34, sheetWidth: 7, center: true },
-  { header: '品牌名称', width: 120, sheetWidth: 22 },
+  { header: '品牌名称', width: 150, sheetWidth: 22 },
   { header: '申报单位', width: 130, sheetWidth: 24 },
   { header: '领域', width: 66, sheetWidth: 12 },
   { header: '综合得分', width: 56, sheetWidth: 9, center: true },

@@ -3,29 +3,40 @@
 import { db } from '@/lib/db';
 import type { TDocumentColumn } from '@/lib/documents/types';
 import type { TDocumentKind } from '@/lib/documents/kind';
-import { AGGREGATION_LABELS, mean } from '@/lib/review/aggregate';
+import { AGGREGATION_LABELS, mean, normaliseByExpert, type TSheetTotal } from '@/lib/review/aggregate';
 import { findReviewCampaign } from '@/lib/review/pool';
 import { roundScore, tiedPlaceLabel } from '@/lib/review/ranking';
 import { loadRanking } from '@/lib/review/results';
 
 const fixed = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 
-/** Mean points per (entry, round, criterion) over the submitted sheets. */
-async function criterionMeans(campaignId: string) {
-  const sheets = await db.reviewAssignment.findMany({
-    where: { campaignId, submittedAt: { not: null } },
-    select: { applicationId: true, round: true, scores: { select: { criterionId: true, points: true } } },
-  });
+/**
+ * Over the submitted sheets of each entry's counted round: the mean points per criterion, and the normalised score
+ * (each expert's totals mapped by z-score onto the points scale, lib/review/aggregate normaliseByExpert, then averaged
+ * per entry), shown whatever aggregation the campaign counts.
+ */
+async function sheetFigures(campaignId: string, countedRound: ReadonlyMap<string, number>, rubricMax: number) {
+  const sheets = (
+    await db.reviewAssignment.findMany({
+      where: { campaignId, submittedAt: { not: null } },
+      select: { applicationId: true, expertId: true, round: true, scores: { select: { criterionId: true, points: true } } },
+    })
+  ).filter((sheet) => countedRound.get(sheet.applicationId) === sheet.round);
   const points = new Map<string, number[]>();
   for (const sheet of sheets) {
     for (const score of sheet.scores) {
-      const key = `${sheet.applicationId}:${sheet.round}:${score.criterionId}`;
+      const key = `${sheet.applicationId}:${score.criterionId}`;
       points.set(key, [...(points.get(key) ?? []), Number(score.points)]);
     }
   }
-  return (applicationId: string, round: number, criterionId: string) => {
-    const value = mean(points.get(`${applicationId}:${round}:${criterionId}`) ?? []);
-    return value === null ? null : roundScore(value);
+  const totals: TSheetTotal[] = sheets.map((sheet) => ({ expertId: `${sheet.expertId}:${sheet.round}`, entryId: sheet.applicationId, total: sheet.scores.reduce((sum, score) => sum + Number(score.points), 0) }));
+  const normalised = normaliseByExpert(totals, rubricMax);
+  const byEntry = new Map<string, number[]>();
+  for (const [sheet, value] of normalised) byEntry.set(sheet.entryId, [...(byEntry.get(sheet.entryId) ?? []), value]);
+  const round2 = (value: number | null) => (value === null ? null : roundScore(value));
+  return {
+    meanOf: (applicationId: string, criterionId: string) => round2(mean(points.get(`${applicationId}:${criterionId}`) ?? [])),
+    normalisedOf: (applicationId: string) => round2(mean(byEntry.get(applicationId) ?? [])),
   };
 }
 
@@ -38,7 +49,8 @@ export const reviewSummaryKind: TDocumentKind = {
   async build({ campaign, user }) {
     const review = await findReviewCampaign(db, campaign.id, user.roles);
     if (!review) return '评选活动不存在或您无权查看';
-    const [ranking, meanOf] = await Promise.all([loadRanking(review), criterionMeans(campaign.id)]);
+    const ranking = await loadRanking(review);
+    const { meanOf, normalisedOf } = await sheetFigures(campaign.id, new Map(ranking.rows.map((row) => [row.applicationId, row.round])), ranking.rubricMax);
     const criteria = review.rubric?.criteria ?? [];
     const criterionWidth = criteria.length > 6 ? 34 : 44;
     const columns: TDocumentColumn[] = [
@@ -66,9 +78,9 @@ export const reviewSummaryKind: TDocumentKind = {
             row.isTied ? tiedPlaceLabel(row.rank) : row.rank,
             row.brandName,
             row.organizationName,
-            ...criteria.map((criterion) => fixed(meanOf(row.applicationId, row.round, criterion.id))),
+            ...criteria.map((criterion) => fixed(meanOf(row.applicationId, criterion.id))),
             row.submitted,
-            fixed(row.normalised),
+            fixed(normalisedOf(row.applicationId)),
             fixed(row.expertScore),
             ...(ranking.votingEnabled ? [row.votes] : []),
             row.score.toFixed(2),
