@@ -59,6 +59,8 @@ export const LIB_DOMAINS = {
   bigscreen: ['auth', 'campaign', 'http'],
   /** The branch secretary's to-do list (issue 21), computed from the rules of each task. */
   todo: ['acceptance', 'application', 'auth', 'campaign', 'cultivation'],
+  /** Official documents (issue 21): one header/footer, 文号 numbering and registry of kinds over every stage's data. */
+  documents: ['audit', 'auth', 'campaign', 'export', 'honors', 'http', 'pdf', 'publicity', 'qualification', 'recommendation', 'review', 'voting', 'application', 'org-tree', 'brand-list', 'cultivation', 'acceptance', 'annual-review', 'demo-site', 'belt', 'pairing'],
   worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'promotion', 'review'],
 };
 

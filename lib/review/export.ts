@@ -1,12 +1,12 @@
-// Review outputs: the ranking, score tables per expert and per entry (Excel), and the signed decision sheets (Excel, A4 PDF).
+// Review outputs: the ranking and the score tables per expert and per entry (Excel, A4 PDF). The signed decision sheets
+// are official documents: lib/documents/kinds/decision.ts.
 import ExcelJS from 'exceljs';
 import { workbookBuffer } from '@/lib/export/workbook';
 import { db } from '@/lib/db';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { stampPages } from '@/lib/pdf/kit';
-import { createA4, drawTable, MARGIN_X, MARGIN_Y, signatureBox, titleBlock, type TPdfColumn } from '@/lib/pdf/table';
-import { DECISION_KIND_LABELS, type TDecisionDetail } from '@/lib/review/decision-queries';
+import { createA4, drawTable, MARGIN_X, MARGIN_Y, titleBlock, type TPdfColumn } from '@/lib/pdf/table';
 import { tiedPlaceLabel } from '@/lib/review/ranking';
 import type { TReviewCampaign } from '@/lib/review/pool';
 import type { TRanking, TRankingRow } from '@/lib/review/results';
@@ -118,60 +118,6 @@ export async function renderReviewPdf(campaign: TReviewCampaign, ranking: TRanki
   doc.addPage();
   const byEntry = [...sheets].sort((a, b) => a.application.brandName.localeCompare(b.application.brandName, 'zh-CN') || a.round - b.round);
   drawTable(doc, sheetColumns('entry'), byEntry, { empty: '（尚未分配评审）', heading: '专家评分表（按品牌）' });
-  stampPages(doc, { runningHeader: title, marginX: MARGIN_X, marginY: MARGIN_Y });
-  doc.end();
-  return done;
-}
-
-type TDecisionRow = TDecisionDetail['items'][number];
-
-function decisionColumns(awardName: ReadonlyMap<string, string>) {
-  const awards = (row: TDecisionRow) => (row.awardIds.length ? row.awardIds.map((id) => awardName.get(id) ?? '').join('、') : '不授奖');
-  return {
-    excel: [
-      { header: '名次', width: 7, value: (row: TDecisionRow) => row.rank },
-      { header: '品牌名称', width: 22, value: (row: TDecisionRow) => row.application.brandName },
-      { header: '申报单位', width: 24, value: (row: TDecisionRow) => row.application.organization.name },
-      { header: '领域', width: 12, value: (row: TDecisionRow) => row.application.field?.name ?? '' },
-      { header: '综合得分', width: 9, value: (row: TDecisionRow) => row.score.toFixed(2) },
-      { header: '决定', width: 18, value: awards },
-      { header: '调整理由', width: 30, value: (row: TDecisionRow) => row.changeReason ?? '' },
-    ] satisfies TTableColumn<TDecisionRow>[],
-    pdf: [
-      { header: '名次', width: 34, center: true, value: (row: TDecisionRow) => String(row.rank) },
-      { header: '品牌名称', width: 120, value: (row: TDecisionRow) => row.application.brandName },
-      { header: '申报单位', width: 130, value: (row: TDecisionRow) => row.application.organization.name },
-      { header: '综合得分', width: 56, center: true, value: (row: TDecisionRow) => row.score.toFixed(2) },
-      { header: '决定', width: 100, value: awards },
-      { header: '调整理由', width: null, value: (row: TDecisionRow) => row.changeReason ?? '' },
-    ] satisfies TPdfColumn<TDecisionRow>[],
-  };
-}
-
-const decisionTitle = (campaignTitle: string, decision: TDecisionDetail) => `${campaignTitle} ${DECISION_KIND_LABELS[decision.kind]}决定表`;
-const decisionLine = (decision: TDecisionDetail) =>
-  `会议日期：${formatDate(decision.meetingDate)}    参会人员：${decision.attendees}    ${decision.signedAt ? `签署：${decision.signedBy?.displayName ?? ''} ${formatDateTime(decision.signedAt)}` : '（草稿，未签署）'}    第 ${decision.version} 版`;
-
-export async function buildDecisionWorkbook(campaignTitle: string, decision: TDecisionDetail, awardName: ReadonlyMap<string, string>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '党建品牌选树平台';
-  addTableSheet(workbook, DECISION_KIND_LABELS[decision.kind], { title: decisionTitle(campaignTitle, decision), subtitle: decisionLine(decision), empty: '' }, decisionColumns(awardName).excel, decision.items);
-  return workbookBuffer(workbook);
-}
-
-export async function renderDecisionPdf(campaignTitle: string, decision: TDecisionDetail, awardName: ReadonlyMap<string, string>): Promise<Buffer> {
-  const title = decisionTitle(campaignTitle, decision);
-  const { doc, done } = createA4({ title, subject: campaignTitle, landscape: true });
-  titleBlock(doc, title, `会议日期：${formatDate(decision.meetingDate)}    参会人员：${decision.attendees}`, decision.signedAt ? `第 ${decision.version} 版 · 已签署` : `第 ${decision.version} 版 · 草稿`);
-  if (decision.correctionReason) doc.text(`更正理由：${decision.correctionReason}`, MARGIN_X, doc.y).moveDown(0.5);
-  const awarded = decision.items.filter((item) => item.awardIds.length);
-  drawTable(doc, decisionColumns(awardName).pdf, awarded, { empty: '（未授予任何奖项）', heading: `授奖品牌（${awarded.length} 个）` });
-  const others = decision.items.filter((item) => !item.awardIds.length);
-  if (others.length) {
-    doc.moveDown(1.2);
-    drawTable(doc, decisionColumns(awardName).pdf, others, { empty: '', heading: `未授奖（${others.length} 个）` });
-  }
-  signatureBox(doc, ['会议主持人签字：', '记录人签字：', '日期：______年____月____日']);
   stampPages(doc, { runningHeader: title, marginX: MARGIN_X, marginY: MARGIN_Y });
   doc.end();
   return done;
