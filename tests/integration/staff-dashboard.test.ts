@@ -15,6 +15,7 @@ import { recommendingChain } from '@/lib/campaign/recommendation-chain';
 import { subtreeLikePattern } from '@/lib/org-tree/tree';
 import { createOrg, createUser } from '../support/factories';
 import { createTestCampaign } from '../support/campaigns';
+import { insertObjection } from '../support/publicity';
 
 const n = (value: unknown) => Number(value ?? 0);
 
@@ -203,7 +204,8 @@ async function generateCampaign(seed: number) {
     let top = true;
     for (const orgId of recommendingChain(branch.path, city.id, depths)) {
       const decision = rnd() < 0.75 ? 'RECOMMENDED' : rnd() < 0.5 ? 'NOT_RECOMMENDED' : 'PENDING';
-      await db.recommendation.create({ data: { campaignId: campaign.id, applicationId: app.id, organizationId: orgId, decision } });
+      const decided = decision === 'PENDING' ? {} : { decidedAt: new Date(), reason: decision === 'NOT_RECOMMENDED' ? '名额已满' : null };
+      await db.recommendation.create({ data: { campaignId: campaign.id, applicationId: app.id, organizationId: orgId, decision, ...decided } });
       if (decision !== 'RECOMMENDED') {
         top = false;
         break;
@@ -255,12 +257,10 @@ async function generateCampaign(seed: number) {
   await db.vote.createMany({ data: votes.map((vote) => ({ ...vote, invalidReason: vote.invalidatedAt ? '生成' : null })) });
 
   // Objections in a publicity of the decision.
-  const publicity = await db.publicity.create({ data: { campaignId: campaign.id, decisionId: decision.id, startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) } });
+  await db.publicity.create({ data: { campaignId: campaign.id, decisionId: decision.id, startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000) } });
   const statuses = ['RECEIVED', 'ACCEPTED', 'INVESTIGATING', 'ANSWERED', 'DECLINED'] as const;
   for (let index = 0; index < Math.min(8, decided.length * 2); index++) {
-    await db.objection.create({
-      data: { campaignId: campaign.id, applicationId: pick(decided), publicityId: publicity.id, trackingCode: randomUUID(), name: '甲', phone: '13900000000', facts: '生成', status: pick(statuses) },
-    });
+    await insertObjection(campaign.id, pick(decided), { status: pick(statuses) });
   }
   return { city, districts, committees, branches, campaign, apps };
 }
