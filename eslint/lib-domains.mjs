@@ -23,7 +23,7 @@ export const LIB_DOMAINS = {
   notifications: ['audit', 'auth', 'campaign', 'http', 'jobs', 'org-tree'],
   user: ['audit', 'auth', 'http', 'org-tree', 'organization'],
   import: ['audit', 'auth', 'export', 'http', 'org-tree', 'organization', 'user'],
-  application: ['audit', 'auth', 'brand', 'campaign', 'export', 'files', 'http', 'notifications', 'pdf'],
+  application: ['audit', 'auth', 'brand', 'campaign', 'export', 'files', 'http', 'notifications', 'org-tree', 'pdf'],
   recommendation: ['application', 'audit', 'auth', 'campaign', 'export', 'http', 'notifications', 'org-tree', 'organization', 'pdf'],
   qualification: ['application', 'audit', 'auth', 'campaign', 'export', 'http', 'notifications'],
   'declaration-reminder': ['application', 'audit', 'auth', 'campaign', 'http', 'jobs', 'notifications', 'sms'],

@@ -219,7 +219,7 @@ async function generateCampaign(seed: number) {
   });
 
   const experts = await Promise.all([0, 1, 2, 3].map(() => createUser({ roles: [{ role: 'EXPERT', organizationId: city.id }] })));
-  const panel = await db.expertPanel.create({ data: { campaignId: campaign.id, name: '第一组', members: { create: [{ expertId: experts[0]!.id }, { expertId: experts[1]!.id }] } } });
+  await db.expertPanel.create({ data: { campaignId: campaign.id, name: '第一组', members: { create: [{ expertId: experts[0]!.id }, { expertId: experts[1]!.id }] } } });
   const reviewed: string[] = [];
   for (const applicationId of listed) {
     for (const expert of experts) {
