@@ -23,7 +23,7 @@ export const LIB_DOMAINS = {
   notifications: ['audit', 'auth', 'campaign', 'http', 'jobs', 'org-tree'],
   user: ['audit', 'auth', 'http', 'org-tree', 'organization'],
   import: ['audit', 'auth', 'export', 'http', 'org-tree', 'organization', 'user'],
-  application: ['audit', 'auth', 'brand', 'campaign', 'export', 'files', 'http', 'notifications', 'pdf'],
+  application: ['audit', 'auth', 'brand', 'campaign', 'export', 'files', 'http', 'notifications', 'org-tree', 'pdf'],
   recommendation: ['application', 'audit', 'auth', 'campaign', 'export', 'http', 'notifications', 'org-tree', 'organization', 'pdf'],
   qualification: ['application', 'audit', 'auth', 'campaign', 'export', 'http', 'notifications'],
   'declaration-reminder': ['application', 'audit', 'auth', 'campaign', 'http', 'jobs', 'notifications', 'sms'],
@@ -55,6 +55,8 @@ export const LIB_DOMAINS = {
   'annual-review': ['auth', 'cultivation', 'export', 'http', 'org-tree', 'pairing'],
   /** 宣传推广 (issue 20): events, schedules and their reminders, 擂台比武 scoring, 宣传画册. */
   promotion: ['application', 'audit', 'auth', 'files', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
+  /** The staff dashboards (issue 21): one scoped read of every stage of a campaign. */
+  dashboard: ['acceptance', 'application', 'auth', 'campaign', 'checklist', 'cultivation', 'demo', 'http', 'objections', 'org-tree', 'voting'],
   worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'promotion', 'review'],
 };
 

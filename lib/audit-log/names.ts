@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { collectRefs, type TAuditNames } from '@/lib/audit-log/changes';
 import type { TRefKind } from '@/lib/audit-log/fields';
+import { loadDemonstrationNames } from '@/lib/audit-log/demonstration-names';
 
 type TRow = { entityType: string; entityId: string; before: unknown; after: unknown };
 
@@ -48,7 +49,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
   const application = { select: { brandName: true, organization: { select: { name: true } } } } as const;
 
   const brandOfCultivation = { select: { brand: { select: { name: true } } } } as const;
-  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels, plans, ledgerEntries, ledgerReports, acceptances] =
+  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels, plans, ledgerEntries, ledgerReports, acceptances, demonstration] =
     await Promise.all([
       db.organization.findMany({ where: { id: { in: ids(refs.organization) } }, select: { id: true, name: true } }),
       db.user.findMany({ where: { id: { in: ids(refs.user) } }, select: { id: true, displayName: true, loginName: true } }),
@@ -69,6 +70,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
       db.ledgerEntry.findMany({ where: { id: { in: of('LedgerEntry') } }, select: { id: true, activity: true, occurredOn: true, cultivation: brandOfCultivation } }),
       db.ledgerReport.findMany({ where: { id: { in: of('LedgerReport') } }, select: { id: true, month: true, cultivation: brandOfCultivation } }),
       db.acceptanceRequest.findMany({ where: { id: { in: of('AcceptanceRequest') } }, select: { id: true, round: true, cultivation: { select: { brand: { select: { name: true, organization: { select: { name: true } } } } } } } }),
+      loadDemonstrationNames(of),
     ]);
 
   const decisionName = (decision: (typeof decisions)[number]) => `${DECISION_KINDS[decision.kind] ?? decision.kind} 第 ${decision.version} 版`;
@@ -97,6 +99,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
     ...ledgerEntries.map((row) => [`LedgerEntry:${row.id}`, `${brandOf(row.cultivation.brand.name)}台帐 · ${row.occurredOn.toISOString().slice(0, 10)} ${row.activity}`] as const),
     ...ledgerReports.map((row) => [`LedgerReport:${row.id}`, `${brandOf(row.cultivation.brand.name)} ${row.month.toISOString().slice(0, 7)} 台帐上报`] as const),
     ...acceptances.map((row) => [`AcceptanceRequest:${row.id}`, `${brandOf(row.cultivation.brand.name)} · ${row.cultivation.brand.organization.name}（第 ${row.round} 次申请）`] as const),
+    ...demonstration,
   ]);
 
   /** Rows whose object is gone (a removed role, a deleted panel) are named from what the record itself kept. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { loadAuditNames } from '@/lib/audit-log/names';
 import { listAuditLogs, type TAuditEntry } from '@/lib/audit-log/queries';
 import { ZAuditFilters } from '@/lib/audit-log/schema';
 import { formatDateTime } from '@/lib/format';
@@ -7,6 +8,7 @@ import { updateOrganization } from '@/lib/organization/service';
 import { signDecision } from '@/lib/review/decisions';
 import { assignRole, removeRole } from '@/lib/user/role-service';
 import { createOrg, createUser } from '../support/factories';
+import { seedDemoCity } from '../../prisma/seed/seed-demo';
 import { createListedScope, openStage } from '../support/reviews';
 
 describe('audit log page data', () => {
@@ -106,5 +108,30 @@ describe('audit log page data', () => {
     const result = await listAuditLogs({ paths: [scope.city.path], includeSystem: false }, ZAuditFilters.parse({ actor: scope.cityAdmin.loginName, action: 'update-organization' }));
     expect(result.rows).toHaveLength(12);
     expect(result.rows.map((item) => item.entityName)).toEqual(Array.from({ length: 12 }, (_, index) => `批量改名党支部${11 - index}`));
+  });
+});
+
+describe('audit log names of 示范建设 records', () => {
+  it('names sites, belts, checklist items, comments, pairings and events from their rows', async () => {
+    await seedDemoCity(db);
+    const site = await db.demoSite.findFirstOrThrow({ where: { status: 'ACTIVE' }, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+    const belt = await db.demoBelt.findFirstOrThrow({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
+    const item = await db.checklistItem.findFirstOrThrow({ where: { siteId: site.id }, orderBy: { itemIndex: 'asc' }, select: { id: true, itemName: true } });
+    const pairing = await db.pairing.findFirstOrThrow({ orderBy: { createdAt: 'asc' }, select: { id: true, brandOrg: { select: { name: true } } } });
+    const event = await db.promotionEvent.findFirstOrThrow({ orderBy: { createdAt: 'asc' }, select: { id: true, title: true } });
+    const rows = [
+      { entityType: 'DemoSite', entityId: site.id },
+      { entityType: 'DemoBelt', entityId: belt.id },
+      { entityType: 'ChecklistItem', entityId: item.id },
+      { entityType: 'Pairing', entityId: pairing.id },
+      { entityType: 'PromotionEvent', entityId: event.id },
+    ].map((row) => ({ ...row, before: null, after: null }));
+    const { entityName } = await loadAuditNames(rows);
+    const [siteName, beltName, itemName, pairingName, eventName] = rows.map(entityName);
+    expect(siteName).toBe(site.name);
+    expect(beltName).toBe(belt.name);
+    expect(itemName).toBe(`${site.name} · ${item.itemName}`);
+    expect(pairingName).toMatch(new RegExp(`^${pairing.brandOrg.name} 与 .+ 结对共建$`));
+    expect(eventName).toMatch(new RegExp(`^${event.title}（\\d{4}年\\d{1,2}月\\d{1,2}日）$`));
   });
 });
