@@ -17,9 +17,7 @@ const scale = provinceScale(Number(process.env.PROVINCE_SCALE ?? 1));
 const RUNS = 15;
 
 runOnThrowawayDatabase(async ({ ownerUrl }) => {
-  // lib/dashboard comes from the dashboard branch (i21-dash); imported by a computed path until both are merged.
-  const dashboardModule = '@/lib/dashboard/staff-dashboard';
-  const { getStaffDashboard } = (await import(dashboardModule)) as { getStaffDashboard: (input: { campaignId: string; rootOrgId: string }) => Promise<unknown> };
+  const { getStaffDashboard } = await import('@/lib/dashboard/staff-dashboard');
   const { disconnectDb } = await import('@/lib/db');
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
