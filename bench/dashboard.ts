@@ -8,10 +8,16 @@
  *
  * Goal: under 500 ms server time. Ends with `dashboard: <ms> ms for <votes> votes` (the province-wide median).
  */
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { generateProvince, provinceScale } from '../scripts/lib/province-data.mjs';
 import { runOnThrowawayDatabase } from './support/database';
 import { time } from './support/measure';
+
+// lib/dashboard is server-only (it throws outside Next's server build); the benchmark calls it directly, as tests do.
+const require = createRequire(import.meta.url);
+const serverOnly = require.resolve('server-only');
+require.cache[serverOnly] = { id: serverOnly, filename: serverOnly, loaded: true, exports: {} } as NodeJS.Module;
 
 const scale = provinceScale(Number(process.env.PROVINCE_SCALE ?? 1));
 const RUNS = 15;

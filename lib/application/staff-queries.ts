@@ -97,19 +97,19 @@ export async function listStaffApplications(paths: readonly string[], search: TS
   return { rows, total, page, pageCount };
 }
 
-/** Every matching row for the Excel export, up to a limit that keeps the file and the request small. */
 /** How many rows the export will hold (its progress bar's total). */
 export async function countStaffApplications(paths: readonly string[], search: TStaffApplicationSearch): Promise<number> {
   if (!paths.length) return 0;
-  return db.application.count({ where: whereFor(paths, search) });
+  return db.application.count({ where: await whereFor(paths, search) });
 }
 
 /** One page of the export, in list order, after the row `after` (Prisma's cursor: keyset, not OFFSET). */
 export async function pageStaffApplications(paths: readonly string[], search: TStaffApplicationSearch, after: { id: string } | null, size: number): Promise<TStaffApplicationRow[]> {
   if (!paths.length) return [];
-  return db.application.findMany({ where: whereFor(paths, search), select: rowSelect, orderBy, take: size, ...(after && { cursor: { id: after.id }, skip: 1 }) });
+  return db.application.findMany({ where: await whereFor(paths, search), select: rowSelect, orderBy, take: size, ...(after && { cursor: { id: after.id }, skip: 1 }) });
 }
 
+/** Every matching row for the Excel export, up to a limit that keeps the file and the request small. */
 export async function listStaffApplicationsForExport(paths: readonly string[], search: TStaffApplicationSearch): Promise<TStaffApplicationRow[]> {
   if (!paths.length) return [];
   return db.application.findMany({ where: await whereFor(paths, search), select: rowSelect, orderBy, take: EXPORT_ROW_LIMIT });
