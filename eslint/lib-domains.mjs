@@ -23,7 +23,7 @@ export const LIB_DOMAINS = {
   notifications: ['audit', 'auth', 'campaign', 'http', 'jobs', 'org-tree'],
   user: ['audit', 'auth', 'http', 'org-tree', 'organization'],
   import: ['audit', 'auth', 'export', 'http', 'org-tree', 'organization', 'user'],
-  application: ['audit', 'auth', 'brand', 'campaign', 'export', 'files', 'http', 'notifications', 'pdf'],
+  application: ['audit', 'auth', 'brand', 'campaign', 'export', 'files', 'http', 'notifications', 'org-tree', 'pdf'],
   recommendation: ['application', 'audit', 'auth', 'campaign', 'export', 'http', 'notifications', 'org-tree', 'organization', 'pdf'],
   qualification: ['application', 'audit', 'auth', 'campaign', 'export', 'http', 'notifications'],
   'declaration-reminder': ['application', 'audit', 'auth', 'campaign', 'http', 'jobs', 'notifications', 'sms'],
@@ -61,6 +61,8 @@ export const LIB_DOMAINS = {
   todo: ['acceptance', 'application', 'auth', 'campaign', 'cultivation'],
   /** Official documents (issue 21): one header/footer, 文号 numbering and registry of kinds over every stage's data. */
   documents: ['audit', 'auth', 'campaign', 'export', 'honors', 'http', 'pdf', 'publicity', 'qualification', 'recommendation', 'review', 'voting', 'application', 'org-tree', 'brand-list', 'cultivation', 'acceptance', 'annual-review', 'demo-site', 'belt', 'pairing'],
+  /** The staff dashboards (issue 21): one scoped read of every stage of a campaign. */
+  dashboard: ['acceptance', 'application', 'auth', 'campaign', 'checklist', 'cultivation', 'demo', 'http', 'objections', 'org-tree', 'voting'],
   worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'promotion', 'review'],
 };
 

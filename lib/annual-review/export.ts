@@ -1,13 +1,14 @@
 // 年度考核 as Excel, written page by page of the table query and streamed (like the 台帐 grid export).
-import { streamWorkbook } from '@/lib/export/workbook';
+import { estimatedWorkbookBytes, streamWorkbook } from '@/lib/export/workbook';
 import { annualRowTexts, loadAnnualPage, loadLedgerTallies } from '@/lib/annual-review/queries';
 
 const EXPORT_PAGE = 200;
 
-async function* rows(subtreePath: string, year: number) {
-  const ledger = await loadLedgerTallies(subtreePath, year);
-  for (let page = 1; ; page++) {
-    const table = await loadAnnualPage({ subtreePath, year, page, pageSize: EXPORT_PAGE, ledger });
+type TAnnualPage = Awaited<ReturnType<typeof loadAnnualPage>>;
+type TLedgerTallies = Awaited<ReturnType<typeof loadLedgerTallies>>;
+
+async function* rows(subtreePath: string, year: number, ledger: TLedgerTallies, first: TAnnualPage) {
+  for (let page = 1, table = first; ; table = await loadAnnualPage({ subtreePath, year, page: ++page, pageSize: EXPORT_PAGE, ledger })) {
     for (const row of table.rows) {
       const text = annualRowTexts(row);
       yield [
@@ -28,7 +29,10 @@ async function* rows(subtreePath: string, year: number) {
   }
 }
 
-export function streamAnnualWorkbook(subtreePath: string, year: number): ReadableStream<Uint8Array> {
+/** The streamed sheet with its row count (the first page is read before the stream starts, for the progress bar). */
+export async function streamAnnualWorkbook(subtreePath: string, year: number) {
+  const ledger = await loadLedgerTallies(subtreePath, year);
+  const first = await loadAnnualPage({ subtreePath, year, page: 1, pageSize: EXPORT_PAGE, ledger });
   const columns = [
     { header: '组织', width: 28 },
     { header: '后进党支部', width: 10 },
@@ -42,5 +46,6 @@ export function streamAnnualWorkbook(subtreePath: string, year: number): Readabl
     { header: '结对共建评议', width: 30 },
     { header: '举办宣传推广活动（次）', width: 14 },
   ];
-  return streamWorkbook(`${year}年度考核`, columns, rows(subtreePath, year));
+  const body = streamWorkbook(`${year}年度考核`, columns, rows(subtreePath, year, ledger, first));
+  return { body, rows: first.total, estimatedBytes: estimatedWorkbookBytes(first.total, columns.length) };
 }

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { scopeRoots } from '@/lib/auth/scope';
+import { applicationIdsAtStage, FUNNEL_STAGES } from '@/lib/application/funnel';
 
 export const STAFF_PAGE_SIZE = 20;
 export const EXPORT_ROW_LIMIT = 5000;
@@ -18,6 +19,10 @@ export const ZStaffApplicationSearch = z.object({
   status: z.enum(['SUBMITTED', 'RETURNED']).optional().catch(undefined),
   field: optionalText,
   org: optionalText,
+  /** An organization whose subtree the entries come from (the dashboard's district and committee links). */
+  within: optionalText,
+  /** A funnel stage the entries reached (needs `campaign`): the dashboard's funnel links. */
+  stage: z.enum(FUNNEL_STAGES).optional().catch(undefined),
   q: optionalText,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
@@ -34,15 +39,33 @@ export function staffScopePaths(grants: readonly TRoleGrant[]): string[] {
   return scopeRoots(grants, ['COMMITTEE_ADMIN', 'ORG_ADMIN']).map((grant) => grant.organizationPath);
 }
 
-function whereFor(paths: readonly string[], search: TStaffApplicationSearch): Prisma.ApplicationWhereInput {
+/** The value of `field` that asks for entries without a field. */
+export const NO_FIELD = 'none';
+
+/** The ids of the entries in scope that reached the searched stage, or undefined when no stage is searched. */
+async function idsAtStage(paths: readonly string[], search: TStaffApplicationSearch): Promise<string[] | undefined> {
+  if (!search.stage || !search.campaign) return undefined;
+  const campaign = await db.campaign.findUnique({ where: { id: search.campaign }, select: { id: true, ownerOrgId: true, program: true, recommendingDepths: true } });
+  if (!campaign) return [];
+  const stage = search.stage;
+  return (await Promise.all(paths.map((path) => applicationIdsAtStage(campaign, path, stage)))).flat();
+}
+
+async function whereFor(paths: readonly string[], search: TStaffApplicationSearch): Promise<Prisma.ApplicationWhereInput> {
+  const [within, ids] = await Promise.all([
+    search.within ? db.organization.findUnique({ where: { id: search.within }, select: { path: true } }) : undefined,
+    idsAtStage(paths, search),
+  ]);
   return {
     status: search.status ?? { in: ['SUBMITTED', 'RETURNED'] },
     organization: {
       OR: paths.map((path) => ({ path: { startsWith: path } })),
+      ...(search.within && { path: { startsWith: within?.path ?? '/nowhere/' } }),
       ...(search.org && { name: { contains: search.org, mode: 'insensitive' } }),
     },
     ...(search.campaign && { campaignId: search.campaign }),
-    ...(search.field && { fieldId: search.field }),
+    ...(search.field && { fieldId: search.field === NO_FIELD ? null : search.field }),
+    ...(ids && { id: { in: ids } }),
     ...(search.q && { brandName: { contains: search.q, mode: 'insensitive' } }),
   };
 }
@@ -66,7 +89,7 @@ const orderBy: Prisma.ApplicationOrderByWithRelationInput[] = [{ submittedAt: { 
 
 export async function listStaffApplications(paths: readonly string[], search: TStaffApplicationSearch) {
   if (!paths.length) return { rows: [] as TStaffApplicationRow[], total: 0, page: 1, pageCount: 1 };
-  const where = whereFor(paths, search);
+  const where = await whereFor(paths, search);
   const total = await db.application.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
   const page = Math.min(search.page, pageCount);
@@ -74,10 +97,22 @@ export async function listStaffApplications(paths: readonly string[], search: TS
   return { rows, total, page, pageCount };
 }
 
+/** How many rows the export will hold (its progress bar's total). */
+export async function countStaffApplications(paths: readonly string[], search: TStaffApplicationSearch): Promise<number> {
+  if (!paths.length) return 0;
+  return db.application.count({ where: await whereFor(paths, search) });
+}
+
+/** One page of the export, in list order, after the row `after` (Prisma's cursor: keyset, not OFFSET). */
+export async function pageStaffApplications(paths: readonly string[], search: TStaffApplicationSearch, after: { id: string } | null, size: number): Promise<TStaffApplicationRow[]> {
+  if (!paths.length) return [];
+  return db.application.findMany({ where: await whereFor(paths, search), select: rowSelect, orderBy, take: size, ...(after && { cursor: { id: after.id }, skip: 1 }) });
+}
+
 /** Every matching row for the Excel export, up to a limit that keeps the file and the request small. */
 export async function listStaffApplicationsForExport(paths: readonly string[], search: TStaffApplicationSearch): Promise<TStaffApplicationRow[]> {
   if (!paths.length) return [];
-  return db.application.findMany({ where: whereFor(paths, search), select: rowSelect, orderBy, take: EXPORT_ROW_LIMIT });
+  return db.application.findMany({ where: await whereFor(paths, search), select: rowSelect, orderBy, take: EXPORT_ROW_LIMIT });
 }
 
 /** Campaigns with submitted applications in scope, and the fields of the chosen one, for the filter menus. */
@@ -85,7 +120,7 @@ export async function listStaffFilterOptions(paths: readonly string[], campaignI
   if (!paths.length) return { campaigns: [], fields: [] };
   const [campaigns, fields] = await Promise.all([
     db.campaign.findMany({
-      where: { applications: { some: whereFor(paths, ZStaffApplicationSearch.parse({})) } },
+      where: { applications: { some: await whereFor(paths, ZStaffApplicationSearch.parse({})) } },
       select: { id: true, title: true },
       orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
     }),

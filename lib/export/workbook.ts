@@ -27,9 +27,13 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
 
 export type TStreamColumn = { header: string; width: number };
 
+/** Rows between two looks at the reader: the writer then waits while the reader is behind (backpressure). */
+const ROWS_PER_TURN = 200;
+
 /**
  * A one-sheet .xlsx written row by row as the rows arrive (ExcelJS's streaming writer): a long list never sits whole in
- * memory, and each text cell is escaped like workbookBuffer's.
+ * memory, and each text cell is escaped like workbookBuffer's. The rows are pulled only as fast as the reader takes the
+ * bytes, and a reader that cancels ends the row source (its `return`, e.g. the query pages stop).
  */
 export function streamWorkbook(sheetName: string, columns: readonly TStreamColumn[], rows: AsyncIterable<readonly (string | number)[]>): ReadableStream<Uint8Array> {
   const output = new PassThrough();
@@ -37,9 +41,18 @@ export function streamWorkbook(sheetName: string, columns: readonly TStreamColum
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
   sheet.getRow(1).font = { bold: true };
+  const readerCaughtUp = async () => {
+    await new Promise(setImmediate); // lets the zip writer compress what was added
+    while (output.writableNeedDrain && !output.destroyed) await new Promise((resolve) => (output.once('drain', resolve), output.once('close', resolve)));
+  };
   void (async () => {
     try {
-      for await (const values of rows) sheet.addRow(values.map((value) => (typeof value === 'string' ? escapeFormulaText(value) : value))).commit();
+      let count = 0;
+      for await (const values of rows) {
+        if (output.destroyed) return; // the reader went away: leaving the loop closes the row source
+        sheet.addRow(values.map((value) => (typeof value === 'string' ? escapeFormulaText(value) : value))).commit();
+        if (++count % ROWS_PER_TURN === 0) await readerCaughtUp();
+      }
       sheet.commit();
       await workbook.commit();
     } catch (error) {
@@ -47,4 +60,23 @@ export function streamWorkbook(sheetName: string, columns: readonly TStreamColum
     }
   })();
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+/**
+ * The rows of a long list read page by page (keyset: each page starts after the last row of the previous one), so an
+ * export holds one page at a time. `page(after, size)` returns up to `size` rows after the row `after` (null: the first).
+ */
+export async function* pagedRows<T>(page: (after: T | null, size: number) => Promise<T[]>, size = 500): AsyncGenerator<T> {
+  let after: T | null = null;
+  for (;;) {
+    const rows = await page(after, size);
+    yield* rows;
+    if (rows.length < size) return;
+    after = rows[rows.length - 1];
+  }
+}
+
+/** A guess of the streamed file's size for a progress bar (compressed sheet XML, ~9 bytes a cell, plus the package). */
+export function estimatedWorkbookBytes(rows: number, columns: number): number {
+  return 6_000 + rows * columns * 9;
 }

@@ -22,14 +22,25 @@ export function downloadResponse(body: Uint8Array, format: keyof typeof DOWNLOAD
   });
 }
 
-/** The same download, streamed as it is written (long exports). */
-export function downloadStreamResponse(body: ReadableStream<Uint8Array>, format: keyof typeof DOWNLOAD_TYPES, name: string, asciiFallback: string): Response {
+/**
+ * The same download, streamed as it is written (long exports). `progress` feeds the download button's progress bar:
+ * the rows the file will hold (X-Export-Rows) and a guess of its size (X-Export-Estimate, bytes); a stream has no
+ * Content-Length.
+ */
+export function downloadStreamResponse(
+  body: ReadableStream<Uint8Array>,
+  format: keyof typeof DOWNLOAD_TYPES,
+  name: string,
+  asciiFallback: string,
+  progress?: { rows: number; estimatedBytes: number },
+): Response {
   return new Response(body, {
     headers: {
       'Content-Type': DOWNLOAD_TYPES[format],
       'Content-Disposition': attachmentDisposition(name, asciiFallback),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
+      ...(progress && { 'X-Export-Rows': String(progress.rows), 'X-Export-Estimate': String(Math.round(progress.estimatedBytes)) }),
     },
   });
 }

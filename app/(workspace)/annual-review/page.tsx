@@ -1,6 +1,7 @@
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
+import { ExportButton } from '@/components/ui/export-button';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { pageNotFound, requirePageUser } from '@/lib/http/page';
@@ -30,7 +31,7 @@ export default async function AnnualReviewPage({ searchParams }: TProps) {
       <PageHeader
         title="年度考核"
         description={`${scope.selected.name}范围内 ${table.total} 个组织 · ${year}年：品牌、台帐、验收、示范点与示范带、结对共建、宣传推广`}
-        actions={<a className={buttonClass('secondary')} href={`/api/annual-review/export${queryString({ year, org: scope.selected.id })}`}>导出 Excel</a>}
+        actions={<ExportButton href={`/api/annual-review/export${queryString({ year, org: scope.selected.id })}`} fileName="annual-review.xlsx" />}
       />
       <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
         <label className="space-y-1 text-sm">

@@ -1,6 +1,6 @@
 import { StaffApplicationList } from '@/components/application/staff-application-list';
 import { StaffSearchForm } from '@/components/application/staff-search-form';
-import { buttonClass } from '@/components/ui/button';
+import { ExportButton } from '@/components/ui/export-button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/http/page';
@@ -26,7 +26,7 @@ export default async function StaffApplicationsPage({ searchParams }: { searchPa
       <PageHeader
         title="申报列表"
         description="您管理范围内各组织已提交或已退回的申报表"
-        actions={result.total > 0 && <a href={`/api/applications/export${queryString(filters)}`} className={buttonClass('secondary')} download>导出 Excel</a>}
+        actions={result.total > 0 && <ExportButton href={`/api/applications/export${queryString(filters)}`} fileName="applications.xlsx" />}
       />
       <StaffSearchForm search={search} campaigns={options.campaigns} fields={options.fields} />
       <div className="mt-4">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
+import { ExportButton } from '@/components/ui/export-button';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { MONTH_STATUS_CLASSES } from '@/components/cultivation/month-status-badge';
@@ -40,9 +41,7 @@ export default async function LedgerGridPage({ searchParams }: TProps) {
         title="台帐上报情况"
         description={`${scope.selected.name}范围内 ${grid.total} 个品牌 · 每月${grid.campaign.ledgerDueDay}日前上报`}
         actions={
-          <a className={buttonClass('secondary')} href={`/api/cultivation/grid/export${queryString({ campaign: campaignId, org: scope.selected.id })}`}>
-            导出 Excel
-          </a>
+<ExportButton href={`/api/cultivation/grid/export${queryString({ campaign: campaignId, org: scope.selected.id })}`} fileName="ledger-grid.xlsx" />
         }
       />
       <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">

@@ -17,6 +17,7 @@ export const GET = route(
   async ({ user, query }) => {
     const scope = await annualReviewScope(user, query.org);
     if (!scope) return textRefusal(404, REFUSAL);
-    return downloadStreamResponse(streamAnnualWorkbook(scope.selected.path, query.year), 'xlsx', `${query.year}年度考核-${scope.selected.name}.xlsx`, 'annual-review.xlsx');
+    const { body, rows, estimatedBytes } = await streamAnnualWorkbook(scope.selected.path, query.year);
+    return downloadStreamResponse(body, 'xlsx', `${query.year}年度考核-${scope.selected.name}.xlsx`, 'annual-review.xlsx', { rows, estimatedBytes });
   },
 );

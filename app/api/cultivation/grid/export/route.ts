@@ -15,6 +15,7 @@ export const GET = route(
     const scope = await gridExportScope(user, query.campaign, query.org);
     if (!scope) return textRefusal(404, REFUSAL);
     const campaign = await loadGridCampaign(query.campaign);
-    return downloadStreamResponse(streamGridWorkbook(campaign, scope.path), 'xlsx', `${campaign.title}-${scope.name}-台帐上报情况.xlsx`, 'ledger-grid.xlsx');
+    const { body, rows, estimatedBytes } = await streamGridWorkbook(campaign, scope.path);
+    return downloadStreamResponse(body, 'xlsx', `${campaign.title}-${scope.name}-台帐上报情况.xlsx`, 'ledger-grid.xlsx', { rows, estimatedBytes });
   },
 );

@@ -3,6 +3,7 @@ import { QualificationBoard } from '@/components/qualification/qualification-boa
 import { QualificationFilters } from '@/components/qualification/qualification-filters';
 import { StageWindowNotice } from '@/components/qualification/stage-window-notice';
 import { buttonClass } from '@/components/ui/button';
+import { ExportButton } from '@/components/ui/export-button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/http/page';
@@ -52,7 +53,7 @@ export default async function QualificationPage({ params, searchParams }: TProps
         actions={
           <>
             {data.counts.total > 0 && (
-              <a href={`/api/campaigns/${campaign.id}/qualification/export`} className={buttonClass('secondary')} download>导出 Excel</a>
+              <ExportButton href={`/api/campaigns/${campaign.id}/qualification/export`} fileName="qualification.xlsx" />
             )}
             <Link href={`/admin/campaigns/${campaign.id}/brand-list`} className={buttonClass('secondary')}>品牌清单</Link>
           </>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
+import { ExportButton } from '@/components/ui/export-button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/http/page';
 import { STAGE_STATUS_LABELS, stageStatus } from '@/lib/campaign/stages';
@@ -52,7 +53,7 @@ export default async function VoteResultsPage({ params, searchParams }: TProps) 
         }
         actions={
           <>
-            <a href={`/api/votes/export?campaignId=${campaign.id}`} className={buttonClass('secondary')} download>导出 Excel</a>
+            <ExportButton href={`/api/votes/export?campaignId=${campaign.id}`} fileName="votes.xlsx" />
             {/* 异常投票监测 (anti-rigging flags and invalidation) lives on its own page, built separately. */}
             <Link href={`/admin/campaigns/${campaign.id}/votes/flags`} className={buttonClass('secondary')}>异常投票监测</Link>
             <Link href={`/admin/campaigns/${campaign.id}/review/results`} className={buttonClass('secondary')}>评审结果与排名</Link>

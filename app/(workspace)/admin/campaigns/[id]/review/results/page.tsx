@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { RankingTable } from '@/components/review/ranking-table';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
+import { ExportButton } from '@/components/ui/export-button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/http/page';
 import { AGGREGATION_LABELS } from '@/lib/review/aggregate';
@@ -34,7 +35,7 @@ export default async function ReviewResultsPage({ params, searchParams }: TProps
         description={campaign.title}
         actions={
           <>
-            <a href={`/api/reviews/export?campaign=${campaign.id}&format=xlsx`} className={buttonClass('secondary')} download>导出 Excel</a>
+            <ExportButton href={`/api/reviews/export?campaign=${campaign.id}&format=xlsx`} fileName="review-results.xlsx" />
             <a href={`/api/reviews/export?campaign=${campaign.id}&format=pdf`} className={buttonClass('secondary')} download>导出 PDF</a>
             <Link href={`/admin/campaigns/${campaign.id}/decisions`} className={buttonClass('secondary')}>初评与审定</Link>
           </>

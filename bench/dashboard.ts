@@ -1,0 +1,50 @@
+/**
+ * The 组织部 dashboard at province scale: the generator of scripts/lib/province-data.mjs (also behind `npm run
+ * seed:province`) fills a throw-away embedded Postgres with ≈1,400 organizations, 1,000 listed entries, 200 experts,
+ * 100,000 voters, 1,000,000 votes and 60,000 台帐 entries; then times the real `getStaffDashboard` (lib/dashboard) for
+ * the province's 组织部 (the whole tree) and for one city's committee (its subtree).
+ *
+ *   npm run bench:dashboard            (PROVINCE_SCALE=0.1 for a quick run on a tenth of the set)
+ *
+ * Goal: under 500 ms server time. Ends with `dashboard: <ms> ms for <votes> votes` (the province-wide median).
+ */
+import { createRequire } from 'node:module';
+import pg from 'pg';
+import { generateProvince, provinceScale } from '../scripts/lib/province-data.mjs';
+import { runOnThrowawayDatabase } from './support/database';
+import { time } from './support/measure';
+
+// lib/dashboard is server-only (it throws outside Next's server build); the benchmark calls it directly, as tests do.
+const require = createRequire(import.meta.url);
+const serverOnly = require.resolve('server-only');
+require.cache[serverOnly] = { id: serverOnly, filename: serverOnly, loaded: true, exports: {} } as NodeJS.Module;
+
+const scale = provinceScale(Number(process.env.PROVINCE_SCALE ?? 1));
+const RUNS = 15;
+
+runOnThrowawayDatabase(async ({ ownerUrl }) => {
+  const { getStaffDashboard } = await import('@/lib/dashboard/staff-dashboard');
+  const { disconnectDb } = await import('@/lib/db');
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+
+  const setupStart = Date.now();
+  console.log('\nset-up (scripts/lib/province-data.mjs):');
+  const province = await generateProvince(client, { scale, log: (line) => console.log(line) });
+  await client.query('VACUUM ANALYZE');
+  const { rows } = await client.query(`
+    SELECT (SELECT count(*) FROM organizations) AS orgs, (SELECT count(*) FROM brand_list_entries) AS entries,
+      (SELECT count(*) FROM voters) AS voters, (SELECT count(*) FROM votes) AS votes, (SELECT count(*) FROM ledger_entries) AS ledger`);
+  const counts = rows[0];
+  console.log(`set-up: ${counts.orgs} organizations, ${counts.entries} entries, ${counts.voters} voters, ${counts.votes} votes, ${counts.ledger} 台帐 entries in ${((Date.now() - setupStart) / 1000).toFixed(1)} s\n`);
+
+  const whole = { campaignId: province.campaignId, rootOrgId: province.rootOrgId };
+  const city = { campaignId: province.campaignId, rootOrgId: `${province.prefix}-c1` };
+  const check = await getStaffDashboard(whole);
+  console.log(`check: ${JSON.stringify(check).length} bytes of dashboard data`);
+  const result = await time('getStaffDashboard (组织部, whole province)', RUNS, () => getStaffDashboard(whole));
+  await time('getStaffDashboard (one city committee)', RUNS, () => getStaffDashboard(city));
+  console.log(`dashboard: ${Math.round(result.median)} ms for ${counts.votes} votes`);
+  await client.end();
+  await disconnectDb();
+});
