@@ -7,6 +7,26 @@ import { detectFlags } from '@/lib/voting/flags';
 import { applicationInSubtree, count } from '@/lib/dashboard/sql';
 import type { TVoteFlagMark, TVoteSection } from '@/lib/dashboard/types';
 
+/**
+ * The flag rules scan every vote of the campaign several times (seconds at a million votes): the dashboard reuses one
+ * detection per campaign for a minute rather than running them on every view. The flags page itself always detects
+ * afresh, and invalidating votes there shows on the dashboard within the minute.
+ */
+export const FLAG_REUSE_MS = 60_000;
+const flagCache = new Map<string, { at: number; flags: ReturnType<typeof detectFlags> }>();
+
+function recentFlags(campaignId: string): ReturnType<typeof detectFlags> {
+  const now = Date.now();
+  const cached = flagCache.get(campaignId);
+  if (cached && now - cached.at < FLAG_REUSE_MS) return cached.flags;
+  for (const [key, entry] of flagCache) if (now - entry.at >= FLAG_REUSE_MS) flagCache.delete(key);
+  const flags = detectFlags(campaignId);
+  flagCache.set(campaignId, { at: now, flags });
+  // A failed detection is not kept: the next view tries again.
+  flags.catch(() => flagCache.delete(campaignId));
+  return flags;
+}
+
 /** "2026-11-02 09:00", the Shanghai hour a moment falls in. */
 export function shanghaiHour(moment: Date): string {
   return `${new Date(moment.getTime() + 8 * 3_600_000).toISOString().slice(0, 13).replace('T', ' ')}:00`;
@@ -20,7 +40,7 @@ export async function voteSection(campaignId: string, rootPath: string, coversCa
         count(*) FILTER (WHERE v.invalidated_at IS NULL) AS valid, count(*) FILTER (WHERE v.invalidated_at IS NOT NULL) AS invalid
       FROM votes v WHERE v.campaign_id = ${campaignId} ${scope}
       GROUP BY 1 ORDER BY 1`,
-    detectFlags(campaignId),
+    recentFlags(campaignId),
   ]);
   let shown = flags;
   if (!coversCampaign) {
