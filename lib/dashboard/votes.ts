@@ -4,7 +4,7 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { detectFlags } from '@/lib/voting/flags';
-import { applicationInSubtree, count } from '@/lib/dashboard/sql';
+import { count } from '@/lib/dashboard/sql';
 import type { TVoteFlagMark, TVoteSection } from '@/lib/dashboard/types';
 
 /**
@@ -33,7 +33,9 @@ export function shanghaiHour(moment: Date): string {
 }
 
 export async function voteSection(campaignId: string, rootPath: string, coversCampaign: boolean, scopeApplicationIds: Promise<ReadonlySet<string>>): Promise<TVoteSection> {
-  const scope = coversCampaign ? Prisma.empty : Prisma.sql`AND ${applicationInSubtree('v.application_id', rootPath)}`;
+  // A subtree's votes come through the (campaign, application) index: its entries are a small share of the campaign's.
+  const entryIds = coversCampaign ? null : [...(await scopeApplicationIds)];
+  const scope = entryIds ? Prisma.sql`AND v.application_id = ANY(${entryIds})` : Prisma.empty;
   const [hours, flags] = await Promise.all([
     db.$queryRaw<{ hour: string; valid: bigint; invalid: bigint }[]>`
       SELECT to_char(date_trunc('hour', v.created_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD HH24:00') AS hour,
@@ -48,9 +50,9 @@ export async function voteSection(campaignId: string, rootPath: string, coversCa
     const units = unitIds.length
       ? new Set((await db.organization.findMany({ where: { id: { in: unitIds }, path: { startsWith: rootPath } }, select: { id: true } })).map((org) => org.id))
       : new Set<string>();
-    const entryIds = await scopeApplicationIds;
+    const entries = new Set(entryIds);
     shown = flags.filter((flag) =>
-      flag.ref.kind === 'ENTRY_SPIKE' ? entryIds.has(flag.ref.applicationId) : flag.ref.kind === 'UNIT_HEADCOUNT' && units.has(flag.ref.organizationId),
+      flag.ref.kind === 'ENTRY_SPIKE' ? entries.has(flag.ref.applicationId) : flag.ref.kind === 'UNIT_HEADCOUNT' && units.has(flag.ref.organizationId),
     );
   }
   const marks: TVoteFlagMark[] = shown.map((flag) => ({ key: flag.key, title: flag.title, summary: flag.summary, hour: flag.from ? shanghaiHour(flag.from) : null, votes: flag.votes }));
