@@ -29,7 +29,7 @@ export function DashboardPicker({ scope, basePath }: { scope: TDashboardScope; b
               aria-current={campaign.id === scope.campaign?.id ? 'page' : undefined}
             >
               {campaign.name}
-              <span className="ml-1 text-xs opacity-80">{STATUS[campaign.status] ?? ''}</span>
+              <span className="ml-1 text-xs">{STATUS[campaign.status] ?? ''}</span>
             </Link>
           ))}
         </div>

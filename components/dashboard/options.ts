@@ -62,7 +62,7 @@ export function heatMap(rows: readonly string[], cols: readonly string[], cells:
     grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: [...cols], splitArea: { show: true } },
     yAxis: { type: 'category', inverse: true, data: [...rows], splitArea: { show: true }, axisLabel: { width: 110, overflow: 'truncate' } },
-    visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100% 按时', '0%'], inRange: { color: ['#fee2e2', '#fca5a5', '#16a34a'] } },
+    visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100% 按时', '0%'], inRange: { color: ['#dc2626', '#facc15', '#16a34a'] } },
     series: [
       {
         type: 'heatmap',

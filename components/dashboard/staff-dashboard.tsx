@@ -94,7 +94,7 @@ export function StaffDashboard({ board, audience }: { board: TStaffDashboard; au
       <div className="lg:col-span-2">
         <ChartFigure
           title="网络投票（每小时）"
-          note={`有效 ${votes.valid} 票，已作废 ${votes.invalid} 票；图钉为异常投票监测提示的时段（${votes.flags.length} 条）`}
+          note={`有效 ${votes.valid} 票，已作废 ${votes.invalid} 票；图钉为异常投票监测提示的时段（${votes.flags.length} 条，每分钟更新）`}
           empty={votes.hours.length ? null : '还没有投票。'}
           option={voteCurve(votes.hours, links.votes)}
           table={{

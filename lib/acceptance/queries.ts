@@ -2,6 +2,7 @@
 // expert the requests of their acceptance groups. A request outside the reader's scope reads as missing (null).
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { AcceptanceStatus } from '@/lib/generated/prisma/enums';
 import { grantsRoleAt, scopeRoots } from '@/lib/auth/scope';
 import type { TRoleGrant } from '@/lib/auth/session';
 import { operationRefusal } from '@/lib/campaign/lifecycle';
@@ -62,11 +63,18 @@ export async function loadBranchCultivation(reader: TReader, cultivationId: stri
 }
 
 /** The organizer's queue: every request of campaigns it owns, open ones first in request order ("成熟一个、验收一个"). */
-export async function listAcceptanceQueue(reader: TReader) {
+/**
+ * `filter` (the dashboard's links): one campaign, and/or one status counted at each cultivation's latest request — a
+ * failed first round followed by a waiting second one counts as waiting, as on the dashboard.
+ */
+export async function listAcceptanceQueue(reader: TReader, filter: { campaignId?: string; status?: AcceptanceStatus } = {}) {
   const owners = pathsUnder(reader.roles, ['ORG_ADMIN']);
   if (!owners.length) return [];
-  const rows = await db.acceptanceRequest.findMany({
-    where: { cultivation: { campaign: { status: { in: ['PUBLISHED', 'FINISHED'] }, ownerOrg: { OR: owners } } } },
+  let rows = await db.acceptanceRequest.findMany({
+    where: {
+      cultivation: { campaign: { status: { in: ['PUBLISHED', 'FINISHED'] }, ownerOrg: { OR: owners } }, ...(filter.campaignId && { campaignId: filter.campaignId }) },
+      ...(filter.status && { status: filter.status }),
+    },
     orderBy: { requestedAt: 'asc' },
     take: 500,
     select: {
@@ -75,10 +83,16 @@ export async function listAcceptanceQueue(reader: TReader) {
       status: true,
       requestedAt: true,
       decidedAt: true,
+      cultivationId: true,
       cultivation: { select: { brand: { select: { name: true, organization: { select: { name: true } } } }, campaign: { select: { title: true, acceptanceCompleteBy: true } } } },
       _count: { select: { experts: true } },
     },
   });
+  if (filter.status && rows.length) {
+    const latest = await db.acceptanceRequest.groupBy({ by: ['cultivationId'], where: { cultivationId: { in: rows.map((row) => row.cultivationId) } }, _max: { round: true } });
+    const lastRound = new Map(latest.map((row) => [row.cultivationId, row._max.round]));
+    rows = rows.filter((row) => lastRound.get(row.cultivationId) === row.round);
+  }
   const open = rows.filter((row) => row.status === 'WAITING' || row.status === 'REVIEWING');
   const decided = rows.filter((row) => !open.includes(row)).reverse();
   return [...open, ...decided];

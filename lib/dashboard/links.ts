@@ -17,7 +17,7 @@ export function dashboardLinks(campaignId: string, audience: TAudience) {
     flags: organizer ? `${admin}/votes/flags` : null,
     objections: (status: TObjectionCount['status']) => (organizer ? `${admin}/objections${queryString({ status })}` : null),
     ledger: (orgId: string) => `/cultivation/grid${queryString({ campaign: campaignId, org: orgId })}`,
-    acceptance: (stage: TAcceptanceStage) => (organizer && stage !== 'CULTIVATING' ? `/admin/acceptance${queryString({ status: stage })}` : null),
+    acceptance: (stage: TAcceptanceStage) => (organizer && stage !== 'CULTIVATING' ? `/admin/acceptance${queryString({ campaign: campaignId, status: stage })}` : null),
     sites: '/admin/demo',
     belts: '/admin/demo/belts',
   };

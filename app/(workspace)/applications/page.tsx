@@ -7,6 +7,8 @@ import { requirePageUser } from '@/lib/http/page';
 import { findSimilarForApplications } from '@/lib/application/similar-names';
 import { listStaffApplications, listStaffFilterOptions, parseStaffSearch, staffScopePaths } from '@/lib/application/staff-queries';
 import { queryString } from '@/lib/format';
+import { FUNNEL_STAGE_LABELS } from '@/lib/application/funnel';
+import Link from 'next/link';
 
 export const metadata = { title: '申报列表' };
 
@@ -18,7 +20,7 @@ export default async function StaffApplicationsPage({ searchParams }: { searchPa
   const paths = staffScopePaths(user.roles);
   const [result, options] = await Promise.all([listStaffApplications(paths, search), listStaffFilterOptions(paths, search.campaign)]);
   const similar = await findSimilarForApplications(result.rows.map((row) => row.id));
-  const filters = { campaign: search.campaign, status: search.status, field: search.field, org: search.org, q: search.q };
+  const filters = { campaign: search.campaign, status: search.status, field: search.field, org: search.org, q: search.q, stage: search.stage, within: search.within };
   const isFiltered = Object.values(filters).some(Boolean);
   const showCommitteeLink = user.roles.some((grant) => grant.role === 'COMMITTEE_ADMIN');
   return (
@@ -28,6 +30,17 @@ export default async function StaffApplicationsPage({ searchParams }: { searchPa
         description="您管理范围内各组织已提交或已退回的申报表"
         actions={result.total > 0 && <ExportButton href={`/api/applications/export${queryString(filters)}`} fileName="applications.xlsx" />}
       />
+      {(search.stage || search.within) && (
+        <p className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-stone-700" data-testid="dashboard-filter">
+          <span>
+            来自评选概况的筛选：{search.stage && search.campaign ? `已到“${FUNNEL_STAGE_LABELS[search.stage]}”环节` : ''}
+            {search.within ? `${search.stage ? '，' : ''}限所选组织及其下级` : ''}（共 {result.total} 个）
+          </span>
+          <Link href={`/applications${queryString({ ...filters, stage: undefined, within: undefined })}`} className="text-brand-700 underline-offset-2 hover:underline">
+            清除
+          </Link>
+        </p>
+      )}
       <StaffSearchForm search={search} campaigns={options.campaigns} fields={options.fields} />
       <div className="mt-4">
         {result.rows.length ? (

@@ -4,17 +4,34 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/http/page';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { listAcceptanceQueue } from '@/lib/acceptance/queries';
+import { ACCEPTANCE_STATUS_LABELS } from '@/lib/acceptance/schema';
 
 export const metadata = { title: '验收认定' };
 
 /** The organizer's queue: open requests in request order with their waiting time ("成熟一个、验收一个"), then decided ones. */
-export default async function AcceptanceQueuePage() {
+type TProps = { searchParams: Promise<{ campaign?: string; status?: string }> };
+
+const STATUSES = ['WAITING', 'REVIEWING', 'PASSED', 'FAILED'] as const;
+
+export default async function AcceptanceQueuePage({ searchParams }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
-  const rows = await listAcceptanceQueue(user);
+  const query = await searchParams;
+  const status = STATUSES.find((value) => value === query.status);
+  const campaignId = typeof query.campaign === 'string' && query.campaign.length <= 64 ? query.campaign : undefined;
+  const rows = await listAcceptanceQueue(user, { campaignId, status });
   const now = new Date();
   return (
     <>
       <PageHeader title="验收认定" description="按申请先后逐个组织验收，不等批次：成熟一个、验收一个" />
+      {(status || campaignId) && (
+        <p className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-stone-700" data-testid="acceptance-filter">
+          <span>
+            筛选：{campaignId ? '所选评选活动' : '全部活动'}
+            {status ? `，最近一次申请为“${ACCEPTANCE_STATUS_LABELS[status]}”` : ''}（共 {rows.length} 件）
+          </span>
+          <Link href="/admin/acceptance" className="text-brand-700 underline-offset-2 hover:underline">清除</Link>
+        </p>
+      )}
       {rows.length === 0 ? (
         <EmptyState title="暂无验收申请">品牌创建单位提交验收申请后显示在这里。</EmptyState>
       ) : (
