@@ -1,5 +1,7 @@
 // 荣誉证书: one A4 landscape page per honor — red and gold frame, the brand and its award, the issuing organization and
 // date, the number, and a QR code of the public verification page (drawn as vector modules, with a link on it).
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatDate } from '@/lib/format';
@@ -117,17 +119,18 @@ function revokedMark(doc: TDoc, revokedAt: Date) {
   doc.restore();
 }
 
-export async function renderCertificatePdf(data: TCertificateData): Promise<Buffer> {
+/** A landscape A4 document for certificates with the CJK fonts registered as 'regular' and 'bold'; no page yet. */
+function certificateDocument(info: { Title: string; Subject: string; Author: string }) {
   const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margin: 0,
-    info: { Title: `${data.title ?? '荣誉证书'} ${data.certificateNo}`, Subject: `${data.brandName} · ${data.awardName}`, Author: data.issuerName, Creator: '党建品牌选树平台' },
-  });
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 0, autoFirstPage: false, info: { ...info, Creator: '党建品牌选树平台' } });
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
-  const done = collectPdf(doc);
+  return doc;
+}
+
+/** Adds one page to `doc` and draws one certificate on it: the single download and the batch share this drawing. */
+export function drawCertificatePage(doc: TDoc, data: TCertificateData) {
+  doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
   const { width, height } = doc.page;
 
   frame(doc);
@@ -155,6 +158,45 @@ export async function renderCertificatePdf(data: TCertificateData): Promise<Buff
   doc.font('regular').fontSize(6).fillColor(MUTED).text(data.verificationUrl, qrX - 120, qrY + QR_SIZE + 3, { width: QR_SIZE + 120, align: 'right', lineBreak: false });
 
   if (data.revokedAt) revokedMark(doc, data.revokedAt);
+}
+
+export async function renderCertificatePdf(data: TCertificateData): Promise<Buffer> {
+  const doc = certificateDocument({ Title: `${data.title ?? '荣誉证书'} ${data.certificateNo}`, Subject: `${data.brandName} · ${data.awardName}`, Author: data.issuerName });
+  const done = collectPdf(doc);
+  drawCertificatePage(doc, data);
   doc.end();
   return done;
+}
+
+/**
+ * Many certificates in ONE PDF, one page each, written as the pages are drawn: each page is flushed when the next one
+ * starts, and drawing waits whenever the reader is behind (backpressure), so 500 certificates never sit whole in
+ * memory. The fonts are embedded once, at the end, with the glyphs of every page.
+ */
+export function streamCertificatesPdf(info: { title: string; issuerName: string }, certificates: AsyncIterable<TCertificateData> | Iterable<TCertificateData>): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  void (async () => {
+    try {
+      const doc = certificateDocument({ Title: info.title, Subject: info.title, Author: info.issuerName });
+      doc.on('data', (chunk: Buffer) => {
+        if (!output.destroyed) output.write(chunk);
+      });
+      const ended = new Promise<void>((resolve, reject) => {
+        doc.on('end', resolve);
+        doc.on('error', reject);
+      });
+      for await (const certificate of certificates) {
+        if (output.destroyed) return;
+        drawCertificatePage(doc, certificate);
+        // A reader that went away closes the stream: stop drawing instead of waiting for a drain that never comes.
+        if (output.writableNeedDrain) await Promise.race([once(output, 'drain'), once(output, 'close')]);
+      }
+      doc.end();
+      await ended;
+      output.end();
+    } catch (error) {
+      output.destroy(error as Error);
+    }
+  })();
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
