@@ -1,7 +1,5 @@
 // 荣誉证书: one A4 landscape page per honor — red and gold frame, the brand and its award, the issuing organization and
 // date, the number, and a QR code of the public verification page (drawn as vector modules, with a link on it).
-import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatDate } from '@/lib/format';
@@ -168,35 +166,63 @@ export async function renderCertificatePdf(data: TCertificateData): Promise<Buff
   return done;
 }
 
+/** Bytes the stream holds before drawing waits for the reader (a few pages). */
+const STREAM_HIGH_WATER = 256 * 1024;
+
 /**
  * Many certificates in ONE PDF, one page each, written as the pages are drawn: each page is flushed when the next one
- * starts, and drawing waits whenever the reader is behind (backpressure), so 500 certificates never sit whole in
- * memory. The fonts are embedded once, at the end, with the glyphs of every page.
+ * starts, and drawing waits whenever the reader is behind (the queue holds at most STREAM_HIGH_WATER bytes), so 500
+ * certificates never sit whole in memory; a reader that goes away stops the drawing. The fonts are embedded once, at
+ * the end, with the glyphs of every page.
  */
 export function streamCertificatesPdf(info: { title: string; issuerName: string }, certificates: AsyncIterable<TCertificateData> | Iterable<TCertificateData>): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
-  void (async () => {
-    try {
-      const doc = certificateDocument({ Title: info.title, Subject: info.title, Author: info.issuerName });
-      doc.on('data', (chunk: Buffer) => {
-        if (!output.destroyed) output.write(chunk);
-      });
-      const ended = new Promise<void>((resolve, reject) => {
-        doc.on('end', resolve);
-        doc.on('error', reject);
-      });
-      for await (const certificate of certificates) {
-        if (output.destroyed) return;
-        drawCertificatePage(doc, certificate);
-        // A reader that went away closes the stream: stop drawing instead of waiting for a drain that never comes.
-        if (output.writableNeedDrain) await Promise.race([once(output, 'drain'), once(output, 'close')]);
-      }
-      doc.end();
-      await ended;
-      output.end();
-    } catch (error) {
-      output.destroy(error as Error);
-    }
-  })();
-  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+  let wake: (() => void) | null = null;
+  let cancelled = false;
+  const resume = () => {
+    wake?.();
+    wake = null;
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        void (async () => {
+          try {
+            const doc = certificateDocument({ Title: info.title, Subject: info.title, Author: info.issuerName });
+            // Paused mode: the bytes of each finished page are taken from pdfkit right after it is drawn.
+            const take = () => {
+              for (let chunk: Buffer | null = doc.read(); chunk !== null; chunk = doc.read()) if (!cancelled) controller.enqueue(new Uint8Array(chunk));
+            };
+            for await (const certificate of certificates) {
+              if (cancelled) return;
+              drawCertificatePage(doc, certificate);
+              take();
+              if ((controller.desiredSize ?? 0) <= 0) await new Promise<void>((resolve) => (wake = resolve));
+              // Let other requests run between pages.
+              else await new Promise<void>((resolve) => setImmediate(resolve));
+            }
+            if (cancelled) return;
+            const ended = new Promise<void>((resolve, reject) => {
+              doc.on('end', resolve);
+              doc.on('error', reject);
+            });
+            doc.end();
+            take();
+            doc.on('data', (chunk: Buffer) => {
+              if (!cancelled) controller.enqueue(new Uint8Array(chunk));
+            });
+            await ended;
+            controller.close();
+          } catch (error) {
+            if (!cancelled) controller.error(error);
+          }
+        })();
+      },
+      pull: resume,
+      cancel() {
+        cancelled = true;
+        resume();
+      },
+    },
+    { highWaterMark: STREAM_HIGH_WATER, size: (chunk) => chunk.byteLength },
+  );
 }

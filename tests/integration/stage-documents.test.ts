@@ -37,6 +37,27 @@ describe('stage documents: data', () => {
     expect(text).toContain('十大党建品牌');
   });
 
+  it('draws certificate pages only as fast as the reader takes them, and stops when the reader goes away', async () => {
+    let drawn = 0;
+    const certificate = { brandName: '流式证书', organizationName: '测试支部', awardName: '十佳党建品牌', campaignTitle: '流式测试', issuerName: '测试组织部', issuedOn: new Date('2026-06-01'), revokedAt: null };
+    function* many() {
+      for (let index = 0; index < 500; index++) {
+        drawn++;
+        yield { ...certificate, certificateNo: `DJPP-2026-${String(index).padStart(6, '0')}`, verificationUrl: `http://localhost/certificates/${index}` };
+      }
+    }
+    const reader = streamCertificatesPdf({ title: '流式', issuerName: '测试组织部' }, many()).getReader();
+    const first = await reader.read();
+    expect(first.value?.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Backpressure: with nobody reading, drawing waits far short of 500 pages.
+    expect(drawn).toBeLessThan(100);
+    await reader.cancel();
+    const stopped = drawn;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(drawn).toBeLessThanOrEqual(stopped + 1);
+  });
+
   it('tallies the 台帐 grid as SQL counts the reports, per organization and within a committee subtree only', async () => {
     await seedDemoCity(db);
     const { id } = await db.campaign.findFirstOrThrow({ where: { title: DEMO_CREATION_TITLE }, select: { id: true } });
