@@ -55,6 +55,8 @@ export const LIB_DOMAINS = {
   'annual-review': ['auth', 'cultivation', 'export', 'http', 'org-tree', 'pairing'],
   /** 宣传推广 (issue 20): events, schedules and their reminders, 擂台比武 scoring, 宣传画册. */
   promotion: ['application', 'audit', 'auth', 'files', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
+  /** Official documents (issue 21): one header/footer, 文号 numbering and registry of kinds over every stage's data. */
+  documents: ['audit', 'auth', 'campaign', 'export', 'honors', 'http', 'pdf', 'publicity', 'qualification', 'recommendation', 'review', 'voting', 'application', 'org-tree', 'brand-list', 'cultivation', 'acceptance', 'annual-review', 'demo-site', 'belt', 'pairing'],
   worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'promotion', 'review'],
 };
 

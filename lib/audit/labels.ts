@@ -126,6 +126,8 @@ export const AUDIT_ACTION_LABELS = {
   'save-contest-score': '保存擂台比武评分',
   'submit-contest-score': '提交擂台比武评分',
   'create-brochure': '新建宣传画册',
+  'issue-document': '印发文书（编文号）',
+  'update-document-settings': '修改文书设置',
 } as const satisfies Record<string, string>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -164,6 +166,7 @@ export const AUDIT_ENTITY_LABELS = {
   PromotionSchedule: '宣传推广计划',
   ContestEntry: '擂台比武参赛',
   Brochure: '宣传画册',
+  IssuedDocument: '文书',
 } as const satisfies Record<string, string>;
 
 export type TAuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -33,31 +33,38 @@ export function mergedRow(sheet: ExcelJS.Worksheet, columnCount: number, text: s
   return row;
 }
 
-/** Title, subtitle, a bordered table with a frozen header row that repeats on every printed page (A4 landscape). */
+/**
+ * Title, subtitle, a bordered table with a frozen header row that repeats on every printed page (A4 landscape).
+ * `above` are lines over the title (the issuing organization of an official document), `below` lines between the
+ * subtitle and the table, `footer` is printed after the page numbers (the 文号).
+ */
 export function addTableSheet<T>(
   workbook: ExcelJS.Workbook,
   name: string,
-  texts: { title: string; subtitle: string; empty: string },
+  texts: { title: string; subtitle: string; empty: string; above?: readonly string[]; below?: readonly string[]; footer?: string; portrait?: boolean },
   columns: readonly TTableColumn<T>[],
   entries: readonly T[],
 ) {
+  const headerRow = 3 + (texts.above?.length ?? 0) + (texts.below?.length ?? 0);
   const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 3 }],
+    views: [{ state: 'frozen', ySplit: headerRow }],
     pageSetup: {
       paperSize: 9,
-      orientation: 'landscape',
+      orientation: texts.portrait ? 'portrait' : 'landscape',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      printTitlesRow: '3:3',
+      printTitlesRow: `${headerRow}:${headerRow}`,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: '第 &P 页 / 共 &N 页' },
+    headerFooter: { oddFooter: texts.footer ? `&C第 &P 页 / 共 &N 页&R${texts.footer.replace(/&/g, '&&')}` : '第 &P 页 / 共 &N 页' },
   });
   sheet.columns = columns.map((column) => ({ width: column.width }));
+  for (const line of texts.above ?? []) mergedRow(sheet, columns.length, line, { font: { size: 12 }, alignment: { horizontal: 'center', vertical: 'middle' } }, 22);
   mergedRow(sheet, columns.length, texts.title, { font: { bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } }, 30);
   mergedRow(sheet, columns.length, texts.subtitle, { font: { size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' } }, 22);
+  for (const line of texts.below ?? []) mergedRow(sheet, columns.length, line, { font: { size: 11 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } }, 22);
   const header = sheet.addRow(columns.map((column) => column.header));
   header.height = 22;
   header.eachCell((cell) => {

@@ -56,10 +56,11 @@ export function collectPdf(doc: TDoc): Promise<Buffer> {
 
 /**
  * Once the page count is known (the document is created with `bufferPages: true`): a small running header on every
- * page after the first and 第 X 页 / 共 Y 页 on every page, inside the margins. Expects a font registered as 'regular'.
+ * page after the first and 第 X 页 / 共 Y 页 on every page (with `footerRight`, e.g. the 文号, at the right), inside the
+ * margins. Expects a font registered as 'regular'.
  */
-export function stampPages(doc: TDoc, layout: { runningHeader: string; marginX: number; marginY: number }) {
-  const { runningHeader, marginX, marginY } = layout;
+export function stampPages(doc: TDoc, layout: { runningHeader: string; marginX: number; marginY: number; footerRight?: string }) {
+  const { runningHeader, marginX, marginY, footerRight } = layout;
   const width = doc.page.width - marginX * 2;
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
@@ -73,6 +74,7 @@ export function stampPages(doc: TDoc, layout: { runningHeader: string; marginX: 
       doc.moveTo(marginX, marginY / 2 + 8).lineTo(marginX + width, marginY / 2 + 8).lineWidth(0.5).stroke('#999999');
     }
     doc.text(`第 ${index - range.start + 1} 页 / 共 ${range.count} 页`, marginX, doc.page.height - marginY / 2 - 6, { width, align: 'center', lineBreak: false });
+    if (footerRight) doc.text(footerRight, marginX, doc.page.height - marginY / 2 - 6, { width, align: 'right', lineBreak: false });
     doc.page.margins = margins;
     doc.fillColor('black').lineWidth(1);
   }

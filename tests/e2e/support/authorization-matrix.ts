@@ -56,6 +56,8 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
   'lib/notifications/actions.ts#markNotificationsReadAction': { allowed: SIGNED_IN, args: () => [{ all: true }] },
   // The campaign's reminder SMS: its owner's organization department (no change: it is off already).
   'lib/notifications/actions.ts#setReminderSmsAction': { allowed: ORG_ADMIN, args: (w) => [{ campaignId: w.declaration.campaignId, enabled: false }] },
+  // 文书设置 (文号格式, 发文单位): the owner's organization department (no change: both stay at their defaults).
+  'lib/documents/actions.ts#updateDocumentSettingsAction': { allowed: ORG_ADMIN, args: (w) => [{ campaignId: w.declaration.campaignId, documentNumberPattern: '', documentIssuer: '' }] },
 
   // 申报: the branch's own secretary only; 催报 by the committee the branch stands under.
   'lib/application/actions.ts#startDraftAction': { allowed: SECRETARY, args: (w) => [{ campaignId: w.declaration.campaignId, organizationId: w.orgs.branch }] },
@@ -398,9 +400,15 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   // 年度考核: the staff of a subtree (the sibling committee asks for the east committee's subtree: 404).
   'app/api/annual-review/export/route.ts#GET': { allowed: ['committee', 'orgAdmin'], request: (w) => ({ path: `/api/annual-review/export?year=2026&org=${w.orgs.committee}` }) },
   'app/api/applications/export/route.ts#GET': { allowed: ['committee', 'siblingCommittee', 'orgAdmin'], request: () => ({ path: '/api/applications/export' }) },
+  // 推荐汇总表 (lib/documents): the committee for itself, and the campaign owner's organization department.
   'app/api/recommendations/summary/route.ts#GET': {
-    allowed: COMMITTEE,
+    allowed: ['committee', 'orgAdmin'],
     request: (w) => ({ path: `/api/recommendations/summary?campaign=${w.recommendation.campaignId}&org=${w.orgs.committee}&format=xlsx` }),
+  },
+  // Official documents (lib/documents/registry.ts): the owner's organization department; a committee only its own 推荐汇总表.
+  'app/api/campaigns/[id]/documents/[kind]/route.ts#GET': {
+    allowed: ['committee', 'orgAdmin'],
+    request: (w) => ({ path: `/api/campaigns/${w.recommendation.campaignId}/documents/recommendation-summary?format=pdf&org=${w.orgs.committee}` }),
   },
   'app/api/campaigns/[id]/qualification/export/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/campaigns/${w.later.campaignId}/qualification/export` }) },
   'app/api/reviews/export/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/reviews/export?campaign=${w.later.campaignId}&format=xlsx` }) },

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { getRequestIp } from '@/lib/auth/guard';
+import { produceDocument } from '@/lib/documents/issue';
 import { downloadResponse, textRefusal } from '@/lib/http/response';
 import { route } from '@/lib/http/route';
-import { loadRecommendationLevel } from '@/lib/recommendation/queries';
-import { buildRecommendationSummaryWorkbook } from '@/lib/recommendation/summary-export';
-import { renderRecommendationSummaryPdf } from '@/lib/recommendation/summary-pdf';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,13 +12,13 @@ const ZSummaryQuery = z.object({
   format: z.enum(['xlsx', 'pdf'], { error: '导出格式只能是 xlsx 或 pdf' }),
 });
 
-const RENDER = { xlsx: buildRecommendationSummaryWorkbook, pdf: renderRecommendationSummaryPdf } as const;
-
-/** 推荐汇总表 of one recommending organization in one campaign, for the staff who act for it. */
+/**
+ * 推荐汇总表 of one recommending organization in one campaign, for the staff who act for it (and the organization
+ * department of the campaign's owner): the official document of lib/documents, numbered (文号).
+ */
 export const GET = route({ access: 'user', query: ZSummaryQuery, refusals: 'text' }, async ({ user, query: { campaign, org, format } }) => {
   // Unknown and not-yours answer alike, so ids cannot be probed.
-  const level = await loadRecommendationLevel(campaign, org, user.roles);
-  if (!level) return textRefusal(404, '推荐汇总表不存在或您无权查看');
-  const body = await RENDER[format](level);
-  return downloadResponse(body, format, `${level.organization.name}-推荐汇总表.${format}`, `recommendation-summary.${format}`);
+  const produced = await produceDocument({ kind: 'recommendation-summary', campaignId: campaign, scopeOrgId: org, format }, user, { ip: await getRequestIp() });
+  if (typeof produced === 'string') return textRefusal(404, produced);
+  return downloadResponse(produced.body, format, produced.fileName, `recommendation-summary.${format}`);
 });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { CampaignSettings } from '@/components/campaign/campaign-settings';
+import { CampaignDocuments } from '@/components/documents/campaign-documents';
 import { ReminderSmsToggle } from '@/components/notifications/reminder-sms-toggle';
 import { CampaignStatusBadge } from '@/components/campaign/campaign-status-badge';
 import { CancelCampaignButton, FinishCampaignButton } from '@/components/campaign/campaign-end-buttons';
@@ -16,6 +17,7 @@ import { sortStages, stageStatus } from '@/lib/campaign/stages';
 import { formatDateTime } from '@/lib/format';
 import { CAMPAIGN_ADMIN_LINKS, PROGRAM_LABELS, programHasStage } from '@/lib/campaign/templates';
 import { reminderSmsEnabled } from '@/lib/notifications/queries';
+import { loadCampaignDocuments } from '@/lib/documents/queries';
 
 export const metadata = { title: '评选活动' };
 
@@ -25,9 +27,10 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
   const [{ id }, notice] = await Promise.all([params, searchParams]);
   const { campaign, now, setup, locks } = await loadCampaignForAdmin(user, id);
-  const [orgNames, reminderSms] = await Promise.all([
+  const [orgNames, reminderSms, documents] = await Promise.all([
     organizationNames([campaign.ownerOrgId, ...campaign.quotas.map((quota) => quota.organizationId)]),
     reminderSmsEnabled(campaign.id),
+    campaign.status === 'DRAFT' ? null : loadCampaignDocuments(user, campaign.id),
   ]);
   const life = { status: campaign.status, program: campaign.program, stages: campaign.stages, now };
   const stages = sortStages(campaign.stages).map((stage) => ({
@@ -90,6 +93,7 @@ export default async function CampaignPage({ params, searchParams }: TProps) {
             <ReminderSmsToggle campaignId={campaign.id} enabled={reminderSms} />
           </Card>
         )}
+        {documents && <CampaignDocuments data={documents} />}
         <CampaignSettings campaignId={campaign.id} setup={setup} locks={locks} orgNames={orgNames} />
       </div>
     </>
