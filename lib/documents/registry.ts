@@ -2,9 +2,15 @@
 // kinds/<name>.ts); the module gives it the shared header, footer, 文号 numbering, route and listing.
 import type { TDocumentKind } from '@/lib/documents/kind';
 import { recommendationSummaryKind } from '@/lib/documents/kinds/recommendation-summary';
+import { ledgerComplianceKind } from '@/lib/documents/kinds/ledger-compliance';
+import { acceptanceResultsKind } from '@/lib/documents/kinds/acceptance-results';
+import { annualReviewKind } from '@/lib/documents/kinds/annual-review';
 
 export const DOCUMENT_KINDS = {
   'recommendation-summary': recommendationSummaryKind,
+  'ledger-compliance': ledgerComplianceKind,
+  'acceptance-results': acceptanceResultsKind,
+  'annual-review': annualReviewKind,
 } satisfies Record<string, TDocumentKind>;
 
 export type TDocumentKindKey = keyof typeof DOCUMENT_KINDS;

@@ -4,17 +4,35 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/http/page';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { listAcceptanceQueue } from '@/lib/acceptance/queries';
+import { listAcceptanceCampaigns } from '@/lib/acceptance/results';
+import { documentHref } from '@/lib/documents/queries';
+import { buttonClass } from '@/components/ui/button';
 
 export const metadata = { title: '验收认定' };
 
 /** The organizer's queue: open requests in request order with their waiting time ("成熟一个、验收一个"), then decided ones. */
 export default async function AcceptanceQueuePage() {
   const user = await requirePageUser(['ORG_ADMIN']);
-  const rows = await listAcceptanceQueue(user);
+  const [rows, campaigns] = await Promise.all([listAcceptanceQueue(user), listAcceptanceCampaigns(user.roles)]);
   const now = new Date();
   return (
     <>
       <PageHeader title="验收认定" description="按申请先后逐个组织验收，不等批次：成熟一个、验收一个" />
+      {campaigns.length > 0 && (
+        <ul className="mb-4 space-y-2 rounded-lg border border-stone-200 bg-white p-3 text-sm shadow-sm" aria-label="验收结果文书">
+          {campaigns.map((campaign) => (
+            <li key={campaign.id} className="flex flex-wrap items-center gap-2">
+              <span className="min-w-0 flex-1 text-stone-800">{campaign.title} · 验收结果</span>
+              <a href={documentHref(campaign.id, 'acceptance-results', 'pdf')} download className={buttonClass('secondary')}>
+                PDF
+              </a>
+              <a href={documentHref(campaign.id, 'acceptance-results', 'xlsx')} download className={buttonClass('secondary')}>
+                Excel
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {rows.length === 0 ? (
         <EmptyState title="暂无验收申请">品牌创建单位提交验收申请后显示在这里。</EmptyState>
       ) : (
