@@ -1,6 +1,7 @@
 // 验收意见书: the rows the A4 page and the PDF both print, from a decided request.
 import { formatDate } from '@/lib/format';
 import type { TAcceptanceRequestView } from '@/lib/acceptance/queries';
+import { acceptanceScore, formatScore } from '@/lib/acceptance/results';
 
 export type TOpinionRow = { label: string; value: string };
 
@@ -9,7 +10,7 @@ const total = (scores: number[]) => scores.reduce((sum, points) => sum + points,
 export function opinionRows(request: TAcceptanceRequestView): TOpinionRow[] {
   const { cultivation } = request;
   const submitted = request.experts.filter((expert) => expert.submittedAt);
-  const average = submitted.length ? (submitted.reduce((sum, expert) => sum + total(expert.scores), 0) / submitted.length).toFixed(1) : '—';
+  const average = formatScore(acceptanceScore(request.experts).mean);
   const conclusion = request.status === 'PASSED' ? '通过，予以认定' : request.status === 'FAILED' ? '不通过，继续培育创建' : '尚未作出结论';
   return [
     { label: '品牌名称', value: `“${cultivation.brand.name}”` },

@@ -8,6 +8,9 @@ import { qualificationResultsKind } from '@/lib/documents/kinds/qualification-re
 import { recommendationSummaryKind } from '@/lib/documents/kinds/recommendation-summary';
 import { reviewSummaryKind } from '@/lib/documents/kinds/review-summary';
 import { voteResultsKind } from '@/lib/documents/kinds/vote-results';
+import { ledgerComplianceKind } from '@/lib/documents/kinds/ledger-compliance';
+import { acceptanceResultsKind } from '@/lib/documents/kinds/acceptance-results';
+import { annualReviewKind } from '@/lib/documents/kinds/annual-review';
 
 export const DOCUMENT_KINDS = {
   'application-summary': applicationSummaryKind,
@@ -19,6 +22,9 @@ export const DOCUMENT_KINDS = {
   'final-decision': finalDecisionKind,
   'publicity-list': publicityListKind,
   // Helper A2 (i21-docs2) appends: certificates in batch, 台帐 compliance, 验收结果, 考核结果.
+  'ledger-compliance': ledgerComplianceKind,
+  'acceptance-results': acceptanceResultsKind,
+  'annual-review': annualReviewKind,
 } satisfies Record<string, TDocumentKind>;
 
 export type TDocumentKindKey = keyof typeof DOCUMENT_KINDS;

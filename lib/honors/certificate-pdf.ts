@@ -117,17 +117,18 @@ function revokedMark(doc: TDoc, revokedAt: Date) {
   doc.restore();
 }
 
-export async function renderCertificatePdf(data: TCertificateData): Promise<Buffer> {
+/** A landscape A4 document for certificates with the CJK fonts registered as 'regular' and 'bold'; no page yet. */
+function certificateDocument(info: { Title: string; Subject: string; Author: string }) {
   const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margin: 0,
-    info: { Title: `${data.title ?? '荣誉证书'} ${data.certificateNo}`, Subject: `${data.brandName} · ${data.awardName}`, Author: data.issuerName, Creator: '党建品牌选树平台' },
-  });
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 0, autoFirstPage: false, info: { ...info, Creator: '党建品牌选树平台' } });
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
-  const done = collectPdf(doc);
+  return doc;
+}
+
+/** Adds one page to `doc` and draws one certificate on it: the single download and the batch share this drawing. */
+export function drawCertificatePage(doc: TDoc, data: TCertificateData) {
+  doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
   const { width, height } = doc.page;
 
   frame(doc);
@@ -155,6 +156,73 @@ export async function renderCertificatePdf(data: TCertificateData): Promise<Buff
   doc.font('regular').fontSize(6).fillColor(MUTED).text(data.verificationUrl, qrX - 120, qrY + QR_SIZE + 3, { width: QR_SIZE + 120, align: 'right', lineBreak: false });
 
   if (data.revokedAt) revokedMark(doc, data.revokedAt);
+}
+
+export async function renderCertificatePdf(data: TCertificateData): Promise<Buffer> {
+  const doc = certificateDocument({ Title: `${data.title ?? '荣誉证书'} ${data.certificateNo}`, Subject: `${data.brandName} · ${data.awardName}`, Author: data.issuerName });
+  const done = collectPdf(doc);
+  drawCertificatePage(doc, data);
   doc.end();
   return done;
+}
+
+/** Bytes the stream holds before drawing waits for the reader (a few pages). */
+const STREAM_HIGH_WATER = 256 * 1024;
+
+/**
+ * Many certificates in ONE PDF, one page each, written as the pages are drawn: each page is flushed when the next one
+ * starts, and drawing waits whenever the reader is behind (the queue holds at most STREAM_HIGH_WATER bytes), so 500
+ * certificates never sit whole in memory; a reader that goes away stops the drawing. The fonts are embedded once, at
+ * the end, with the glyphs of every page.
+ */
+export function streamCertificatesPdf(info: { title: string; issuerName: string }, certificates: AsyncIterable<TCertificateData> | Iterable<TCertificateData>): ReadableStream<Uint8Array> {
+  let wake: (() => void) | null = null;
+  let cancelled = false;
+  const resume = () => {
+    wake?.();
+    wake = null;
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        void (async () => {
+          try {
+            const doc = certificateDocument({ Title: info.title, Subject: info.title, Author: info.issuerName });
+            // Paused mode: the bytes of each finished page are taken from pdfkit right after it is drawn.
+            const take = () => {
+              for (let chunk: Buffer | null = doc.read(); chunk !== null; chunk = doc.read()) if (!cancelled) controller.enqueue(new Uint8Array(chunk));
+            };
+            for await (const certificate of certificates) {
+              if (cancelled) return;
+              drawCertificatePage(doc, certificate);
+              take();
+              if ((controller.desiredSize ?? 0) <= 0) await new Promise<void>((resolve) => (wake = resolve));
+              // Let other requests run between pages.
+              else await new Promise<void>((resolve) => setImmediate(resolve));
+            }
+            if (cancelled) return;
+            const ended = new Promise<void>((resolve, reject) => {
+              doc.on('end', resolve);
+              doc.on('error', reject);
+            });
+            doc.end();
+            take();
+            doc.on('data', (chunk: Buffer) => {
+              if (!cancelled) controller.enqueue(new Uint8Array(chunk));
+            });
+            await ended;
+            controller.close();
+          } catch (error) {
+            if (!cancelled) controller.error(error);
+          }
+        })();
+      },
+      pull: resume,
+      cancel() {
+        cancelled = true;
+        resume();
+      },
+    },
+    { highWaterMark: STREAM_HIGH_WATER, size: (chunk) => chunk.byteLength },
+  );
 }

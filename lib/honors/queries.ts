@@ -137,3 +137,31 @@ export async function loadCampaignHonors(campaignId: string) {
 }
 
 export type TCampaignHonors = Awaited<ReturnType<typeof loadCampaignHonors>>;
+
+/**
+ * The certificates of a campaign for the batch PDF: every honor of its 表彰决定 not 摘牌 (a revoked certificate is void
+ * and is not printed again), in 表彰决定 order; with the campaign's owner path for the download's WHO check. Null when
+ * the campaign does not exist.
+ */
+export async function loadCampaignCertificates(campaignId: string) {
+  const campaign = await db.campaign.findUnique({
+    where: { id: campaignId },
+    select: { id: true, title: true, ownerOrg: { select: { name: true, path: true } }, announcement: { select: { title: true, publishedAt: true } } },
+  });
+  if (!campaign) return null;
+  const honors = await db.honor.findMany({
+    where: { campaignId, revokedAt: null },
+    orderBy: [{ award: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { certificateNo: 'asc' }],
+    select: { certificateNo: true, brandName: true, organizationName: true, awardName: true, issuedOn: true },
+  });
+  return {
+    campaignId: campaign.id,
+    campaignTitle: campaign.title,
+    issuerName: campaign.ownerOrg.name,
+    ownerPath: campaign.ownerOrg.path,
+    announcementTitle: campaign.announcement?.title ?? null,
+    certificates: honors.map((honor) => ({ ...honor, campaignTitle: campaign.title, issuerName: campaign.ownerOrg.name, revokedAt: null })),
+  };
+}
+
+export type TCampaignCertificates = NonNullable<Awaited<ReturnType<typeof loadCampaignCertificates>>>;

@@ -8,6 +8,8 @@ import { pageNotFound, requirePageUser } from '@/lib/http/page';
 import { annualReviewScope, annualRowTexts, loadAnnualPage } from '@/lib/annual-review/queries';
 import { shanghaiToday } from '@/lib/pairing/service';
 import { queryString } from '@/lib/format';
+import { documentHref } from '@/lib/documents/queries';
+import { annualReviewDocumentCampaign } from '@/lib/documents/kinds/annual-review';
 
 export const metadata = { title: '年度考核' };
 
@@ -21,7 +23,7 @@ export default async function AnnualReviewPage({ searchParams }: TProps) {
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
   const scope = (await annualReviewScope(user, typeof query.org === 'string' ? query.org : undefined)) ?? pageNotFound();
   const page = Math.max(1, Number(query.page) || 1);
-  const table = await loadAnnualPage({ subtreePath: scope.selected.path, year, page });
+  const [table, filing] = await Promise.all([loadAnnualPage({ subtreePath: scope.selected.path, year, page }), annualReviewDocumentCampaign(scope.selected.path, year)]);
   const pageCount = Math.max(1, Math.ceil(table.total / table.pageSize));
   const hrefFor = (target: number) => `/annual-review${queryString({ year, org: scope.selected.id, page: target })}`;
   const years = Array.from({ length: 5 }, (_, index) => thisYear - index);
@@ -31,7 +33,21 @@ export default async function AnnualReviewPage({ searchParams }: TProps) {
       <PageHeader
         title="年度考核"
         description={`${scope.selected.name}范围内 ${table.total} 个组织 · ${year}年：品牌、台帐、验收、示范点与示范带、结对共建、宣传推广`}
-        actions={<ExportButton href={`/api/annual-review/export${queryString({ year, org: scope.selected.id })}`} fileName="annual-review.xlsx" />}
+        actions={
+          <>
+            <ExportButton href={`/api/annual-review/export${queryString({ year, org: scope.selected.id })}`} fileName="annual-review.xlsx" />
+            {filing && (
+              <>
+                <a className={buttonClass('secondary')} href={documentHref(filing.id, 'annual-review', 'pdf', scope.selected.id)} download title={`文号按“${filing.title}”编排`}>
+                  考核结果文书（PDF）
+                </a>
+                <a className={buttonClass('secondary')} href={documentHref(filing.id, 'annual-review', 'xlsx', scope.selected.id)} download>
+                  文书（Excel）
+                </a>
+              </>
+            )}
+          </>
+        }
       />
       <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
         <label className="space-y-1 text-sm">

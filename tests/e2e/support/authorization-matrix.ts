@@ -382,6 +382,8 @@ export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   'app/api/campaigns/[id]/announcement/route.ts#GET': { allowed: EVERYONE, request: (w) => ({ path: `/api/campaigns/${w.honor.campaignId}/announcement` }) },
   // The certificate of a demo honor outside the 东华 subtree: the organizer's staff (and that branch's line) only.
   'app/api/certificates/[no]/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/certificates/${w.honor.certificateNo}` }) },
+  // All certificates of the demo honored campaign in one PDF: the organizer's staff only (the committees are refused).
+  'app/api/campaigns/[id]/certificates/route.ts#GET': { allowed: ORG_ADMIN, request: (w) => ({ path: `/api/campaigns/${w.honor.campaignId}/certificates` }) },
   // 验收意见书 of a decided request: the campaign owner's 组织部 and the requesting branch (the group had no members).
   'app/api/acceptance/[id]/opinion/route.ts#GET': { allowed: ['secretary', 'orgAdmin'], request: (w) => ({ path: `/api/acceptance/${w.acceptance.failedRequestId}/opinion` }) },
   // 宣传画册 of the 东华 committee: its staff and the 组织部 above it.

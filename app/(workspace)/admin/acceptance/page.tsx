@@ -5,6 +5,9 @@ import { requirePageUser } from '@/lib/http/page';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { listAcceptanceQueue } from '@/lib/acceptance/queries';
 import { ACCEPTANCE_STATUS_LABELS } from '@/lib/acceptance/schema';
+import { listAcceptanceCampaigns } from '@/lib/acceptance/results';
+import { documentHref } from '@/lib/documents/queries';
+import { buttonClass } from '@/components/ui/button';
 
 export const metadata = { title: '验收认定' };
 
@@ -18,7 +21,7 @@ export default async function AcceptanceQueuePage({ searchParams }: TProps) {
   const query = await searchParams;
   const status = STATUSES.find((value) => value === query.status);
   const campaignId = typeof query.campaign === 'string' && query.campaign.length <= 64 ? query.campaign : undefined;
-  const rows = await listAcceptanceQueue(user, { campaignId, status });
+  const [rows, campaigns] = await Promise.all([listAcceptanceQueue(user, { campaignId, status }), listAcceptanceCampaigns(user.roles)]);
   const now = new Date();
   return (
     <>
@@ -31,6 +34,21 @@ export default async function AcceptanceQueuePage({ searchParams }: TProps) {
           </span>
           <Link href="/admin/acceptance" className="text-brand-700 underline-offset-2 hover:underline">清除</Link>
         </p>
+      )}
+      {campaigns.length > 0 && (
+        <ul className="mb-4 space-y-2 rounded-lg border border-stone-200 bg-white p-3 text-sm shadow-sm" aria-label="验收结果文书">
+          {campaigns.map((campaign) => (
+            <li key={campaign.id} className="flex flex-wrap items-center gap-2">
+              <span className="min-w-0 flex-1 text-stone-800">{campaign.title} · 验收结果</span>
+              <a href={documentHref(campaign.id, 'acceptance-results', 'pdf')} download className={buttonClass('secondary')}>
+                PDF
+              </a>
+              <a href={documentHref(campaign.id, 'acceptance-results', 'xlsx')} download className={buttonClass('secondary')}>
+                Excel
+              </a>
+            </li>
+          ))}
+        </ul>
       )}
       {rows.length === 0 ? (
         <EmptyState title="暂无验收申请">品牌创建单位提交验收申请后显示在这里。</EmptyState>

@@ -10,6 +10,7 @@ import { listGridCampaigns, loadGridScope } from '@/lib/cultivation/queries';
 import { loadComplianceGrid, loadGridCampaign } from '@/lib/cultivation/ledger-grid';
 import { monthLabel, MONTH_STATUS_LABELS, type TMonthStatus } from '@/lib/cultivation/ledger-schedule';
 import { queryString } from '@/lib/format';
+import { documentHref } from '@/lib/documents/queries';
 
 export const metadata = { title: '台帐上报情况' };
 
@@ -41,7 +42,15 @@ export default async function LedgerGridPage({ searchParams }: TProps) {
         title="台帐上报情况"
         description={`${scope.selected.name}范围内 ${grid.total} 个品牌 · 每月${grid.campaign.ledgerDueDay}日前上报`}
         actions={
-<ExportButton href={`/api/cultivation/grid/export${queryString({ campaign: campaignId, org: scope.selected.id })}`} fileName="ledger-grid.xlsx" />
+          <>
+            <ExportButton href={`/api/cultivation/grid/export${queryString({ campaign: campaignId, org: scope.selected.id })}`} fileName="ledger-grid.xlsx" />
+            <a className={buttonClass('secondary')} href={documentHref(campaignId, 'ledger-compliance', 'pdf', scope.selected.id)} download>
+              台帐上报情况文书（PDF）
+            </a>
+            <a className={buttonClass('secondary')} href={documentHref(campaignId, 'ledger-compliance', 'xlsx', scope.selected.id)} download>
+              文书（Excel）
+            </a>
+          </>
         }
       />
       <form method="get" className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">

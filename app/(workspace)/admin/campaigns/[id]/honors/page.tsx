@@ -36,6 +36,11 @@ export default async function HonorsAdminPage({ params }: TProps) {
               <a href={`/api/campaigns/${campaign.id}/announcement`} download className={buttonClass('secondary')}>
                 下载表彰决定 PDF
               </a>
+              {honors.length > revoked && (
+                <a href={`/api/campaigns/${campaign.id}/certificates`} download className={buttonClass('secondary')}>
+                  下载全部证书 PDF（{honors.length - revoked} 份）
+                </a>
+              )}
             </>
           )
         }
