@@ -13,7 +13,13 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pool?:
  * Prisma costs about five times the CPU of the same query on pg, and a burst of votes is CPU-bound (bench/vote.ts).
  */
 export function getPool(): pg.Pool {
-  globalForPrisma.pool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10 });
+  if (!globalForPrisma.pool) {
+    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10 });
+    // An idle connection the server ends (a restart, a failover, pg_terminate_backend) is an 'error' event on the pool;
+    // unhandled it would stop the process. The pool drops that connection and opens a new one on the next query.
+    pool.on('error', (error) => console.warn(`数据库空闲连接已断开：${error.message}`));
+    globalForPrisma.pool = pool;
+  }
   return globalForPrisma.pool;
 }
 
