@@ -28,7 +28,8 @@ test('staff find a submitted application in the list, export it, print it and do
   const staffContext = await browser.newContext({ acceptDownloads: true });
   const staff = await staffContext.newPage();
   await signInAs(staff, 'admin', /\/admin$/);
-  await staff.getByRole('link', { name: '申报列表' }).first().click();
+  await staff.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '评选工作' }).click();
+  await staff.getByRole('navigation', { name: '评选工作' }).getByRole('link', { name: '申报列表' }).click();
   await expect(staff.getByRole('heading', { level: 1, name: '申报列表' })).toBeVisible();
   await staff.getByRole('searchbox', { name: '品牌名称' }).fill(brandName);
   await staff.getByRole('button', { name: '筛选' }).click();
