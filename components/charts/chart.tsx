@@ -1,18 +1,20 @@
 'use client';
 
-// One ECharts canvas (SVG renderer). ECharts loads on first render (its own chunk), the instance is created once per
-// mount, updated in place with setOption when the option changes, resized with its box and disposed on unmount, so a
-// page that refreshes its data all day keeps one instance and flat memory. A data item carrying `href`
-// ({ value, href }) is a link: clicking its bar, point or cell opens the list behind the number.
+// One ECharts canvas (SVG renderer). ECharts loads in its own chunk once the chart's box comes near the screen; the
+// instance is created once per mount, updated in place with setOption when the option changes, resized with its box and
+// disposed on unmount, so a page that refreshes its data all day keeps one instance and flat memory. A data item
+// carrying `href` ({ value, href }) is a link: clicking its bar, point or cell opens the list behind the number.
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 
 export type TChartOption = EChartsCoreOption;
 
-/** The platform's palette (party red first) and a CJK-safe font; an option's own `color` / `textStyle` win. */
+/**
+ * The platform's palette (party red first) and a CJK-safe font; an option's own `color` / `textStyle` win. ECharts' own
+ * aria description stays off: it would replace the box's label, and the data table beside the chart has the numbers.
+ */
 const BASE_OPTION = {
-  aria: { enabled: true },
   color: ['#b91c1c', '#d97706', '#2563eb', '#059669', '#7c3aed', '#0891b2', '#db2777', '#65a30d'],
   textStyle: { fontFamily: 'system-ui, "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
 };
@@ -42,25 +44,37 @@ export function Chart({ option, height = 320, theme, label, className }: TProps)
 
   useEffect(() => {
     let cancelled = false;
-    let observer: ResizeObserver | undefined;
-    import('./echarts-setup')
-      .then(({ echarts }) => {
-        const box = boxRef.current;
-        if (cancelled || !box) return;
-        const chart = echarts.init(box, theme, { renderer: 'svg' });
-        chartRef.current = chart;
-        chart.on('click', (params) => {
-          const data = params.data as { href?: unknown } | null | undefined;
-          if (data && typeof data.href === 'string') routerRef.current.push(data.href);
-        });
-        observer = new ResizeObserver(() => chart.resize());
-        observer.observe(box);
-        setVersion((value) => value + 1);
-      })
-      .catch(() => setFailed(true));
+    let resize: ResizeObserver | undefined;
+    const start = () =>
+      import('./echarts-setup')
+        .then(({ echarts }) => {
+          const box = boxRef.current;
+          if (cancelled || !box) return;
+          const chart = echarts.init(box, theme, { renderer: 'svg' });
+          chartRef.current = chart;
+          chart.on('click', (params) => {
+            const data = params.data as { href?: unknown } | null | undefined;
+            if (data && typeof data.href === 'string') routerRef.current.push(data.href);
+          });
+          resize = new ResizeObserver(() => chart.resize());
+          resize.observe(box);
+          setVersion((value) => value + 1);
+        })
+        .catch(() => setFailed(true));
+    // A page of ten charts draws only those on screen (and those scrolled to): a phone does not draw what nobody sees.
+    const visible = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        visible.disconnect();
+        void start();
+      },
+      { rootMargin: '200px' },
+    );
+    if (boxRef.current) visible.observe(boxRef.current);
     return () => {
       cancelled = true;
-      observer?.disconnect();
+      visible.disconnect();
+      resize?.disconnect();
       chartRef.current?.dispose();
       chartRef.current = null;
     };

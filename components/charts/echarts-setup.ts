@@ -2,7 +2,6 @@
 // bundle but the chart's own chunk, and tree-shaken: add a chart type or component here before an option uses it.
 import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
 import {
-  AriaComponent,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
@@ -20,7 +19,6 @@ echarts.use([
   HeatmapChart,
   LineChart,
   PieChart,
-  AriaComponent,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
