@@ -262,6 +262,18 @@ export const KEYED_VALUE_LABELS: Record<string, Record<string, string>> = {
     NEW_PHONES: '短时间内大量新手机号',
     UNIT_HEADCOUNT: '单位投票人数超过党员人数',
     ENTRY_SPIKE: '单个品牌票数突增',
+    // The document kinds of lib/documents/registry.ts (that module renders PDFs; its labels are repeated here).
+    'application-summary': '申报汇总表',
+    'recommendation-summary': '推荐汇总表',
+    'qualification-results': '资格审查结果',
+    'vote-results': '投票结果',
+    'review-summary': '评审汇总表',
+    'preliminary-decision': '部务会初评决定表',
+    'final-decision': '领导小组审定决定表',
+    'publicity-list': '公示名单',
+    'ledger-compliance': '台帐上报情况',
+    'acceptance-results': '验收结果',
+    'annual-review': '年度考核结果',
   },
   slot: { LOGO: '品牌标识', PHOTO: '图片', DOCUMENT: '证明材料' },
   // lib/brand/enrol.ts: what put the brands into 培育创建.

@@ -49,7 +49,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
   const application = { select: { brandName: true, organization: { select: { name: true } } } } as const;
 
   const brandOfCultivation = { select: { brand: { select: { name: true } } } } as const;
-  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels, plans, ledgerEntries, ledgerReports, acceptances, demonstration] =
+  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels, plans, ledgerEntries, ledgerReports, acceptances, demonstration, documents] =
     await Promise.all([
       db.organization.findMany({ where: { id: { in: ids(refs.organization) } }, select: { id: true, name: true } }),
       db.user.findMany({ where: { id: { in: ids(refs.user) } }, select: { id: true, displayName: true, loginName: true } }),
@@ -71,6 +71,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
       db.ledgerReport.findMany({ where: { id: { in: of('LedgerReport') } }, select: { id: true, month: true, cultivation: brandOfCultivation } }),
       db.acceptanceRequest.findMany({ where: { id: { in: of('AcceptanceRequest') } }, select: { id: true, round: true, cultivation: { select: { brand: { select: { name: true, organization: { select: { name: true } } } } } } } }),
       loadDemonstrationNames(of),
+      db.issuedDocument.findMany({ where: { id: { in: of('IssuedDocument') } }, select: { id: true, number: true, title: true } }),
     ]);
 
   const decisionName = (decision: (typeof decisions)[number]) => `${DECISION_KINDS[decision.kind] ?? decision.kind} 第 ${decision.version} 版`;
@@ -100,6 +101,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
     ...ledgerReports.map((row) => [`LedgerReport:${row.id}`, `${brandOf(row.cultivation.brand.name)} ${row.month.toISOString().slice(0, 7)} 台帐上报`] as const),
     ...acceptances.map((row) => [`AcceptanceRequest:${row.id}`, `${brandOf(row.cultivation.brand.name)} · ${row.cultivation.brand.organization.name}（第 ${row.round} 次申请）`] as const),
     ...demonstration,
+    ...documents.map((row) => [`IssuedDocument:${row.id}`, `${row.number}《${row.title}》`] as const),
   ]);
 
   /** Rows whose object is gone (a removed role, a deleted panel) are named from what the record itself kept. */

@@ -50,4 +50,13 @@ describe('audit labels', () => {
     expect(auditActionLabel('constructor')).toBe('其他操作');
     expect(auditEntityLabel('toString')).toBe('其他对象');
   });
+
+  it('names the object of every type written by a recordAudit call site (no id on the staff page)', () => {
+    // lib/audit-log/names.ts looks each type up by `Type:id` (its own list and demonstration-names.ts) or through
+    // ENTITY_REFS; a type missing from both shows its cuid, which the audit-log e2e test refuses.
+    const namers = ['names.ts', 'demonstration-names.ts'].map((file) => readFileSync(path.join(ROOT, 'lib', 'audit-log', file), 'utf8')).join('\n');
+    const used = new Set(writers.flatMap(({ text }) => [...text.matchAll(/entityType:\s*['"`](\w+)['"`]/g)].map((match) => match[1])));
+    const unnamed = [...used].filter((type) => !namers.includes(`'${type}'`) && !namers.includes(`\`${type}:`) && !new RegExp(`^\\s+${type}: '`, 'm').test(namers));
+    expect(unnamed).toEqual([]);
+  });
 });
