@@ -19,7 +19,7 @@ export async function getStaffDashboard(input: TStaffDashboardInput): Promise<TS
   const [campaign, root] = await Promise.all([
     db.campaign.findUnique({
       where: { id: input.campaignId },
-      select: { id: true, title: true, status: true, ownerOrgId: true, program: true, defaultQuota: true, recommendingDepths: true, ownerOrg: { select: { path: true } } },
+      select: { id: true, title: true, status: true, ownerOrgId: true, program: true, defaultQuota: true, recommendingDepths: true, ownerOrg: { select: { path: true } }, stages: { where: { isEnabled: true }, select: { kind: true } } },
     }),
     db.organization.findUnique({ where: { id: input.rootOrgId }, select: { id: true, name: true, path: true } }),
   ]);
@@ -36,5 +36,6 @@ export async function getStaffDashboard(input: TStaffDashboardInput): Promise<TS
     acceptanceSection(campaign.id, root.path),
     checklistSection(root.path),
   ]);
-  return { campaign: { id: campaign.id, title: campaign.title, status: campaign.status }, root, coversCampaign, funnel, quotas, review, votes, objections, ledger, acceptance, checklists };
+  const stages = campaign.stages.map((stage) => stage.kind);
+  return { campaign: { id: campaign.id, title: campaign.title, status: campaign.status, program: campaign.program, stages }, root, coversCampaign, funnel, quotas, review, votes, objections, ledger, acceptance, checklists };
 }

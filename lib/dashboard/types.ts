@@ -1,6 +1,7 @@
 // The shape of the staff dashboard (组织部 and 党(工)委): plain data, computed on the server, rendered as charts with a
 // table beside each one. Every count carries what its list needs to filter by (ids), never a ready-made URL: the page
 // knows which lists its viewer may open (lib/dashboard/links.ts).
+import type { CampaignProgram, StageKind } from '@/lib/generated/prisma/enums';
 import type { TFunnelStage } from '@/lib/application/funnel';
 
 export type TNamed = { id: string; name: string };
@@ -29,7 +30,8 @@ export type TAcceptanceCount = { stage: TAcceptanceStage; label: string; count: 
 export type TCompletionBucket = { key: string; label: string; sites: number; belts: number };
 
 export type TStaffDashboard = {
-  campaign: { id: string; title: string; status: string };
+  /** `stages`: the campaign's enabled stages; the page shows only the figures of stages the campaign has. */
+  campaign: { id: string; title: string; status: string; program: CampaignProgram; stages: StageKind[] };
   root: TNamed & { path: string };
   /** Whether the root covers the whole campaign (the organizer's department): the campaign-wide lists and flags apply. */
   coversCampaign: boolean;

@@ -54,7 +54,7 @@ export const reviewSummaryKind: TDocumentKind = {
     const criteria = review.rubric?.criteria ?? [];
     const criterionWidth = criteria.length > 6 ? 34 : 44;
     const columns: TDocumentColumn[] = [
-      { header: '名次', width: 50, sheetWidth: 10, center: true },
+      { header: '名次', width: 60, sheetWidth: 10, center: true },
       { header: '品牌名称', width: 110, sheetWidth: 22 },
       { header: '申报单位', width: null, sheetWidth: 24 },
       ...criteria.map((criterion): TDocumentColumn => ({ header: `${criterion.name}（${criterion.maxPoints}）`, width: criterionWidth, sheetWidth: 12, center: true })),
@@ -64,7 +64,10 @@ export const reviewSummaryKind: TDocumentKind = {
       ...(ranking.votingEnabled ? [{ header: '有效票', width: 40, sheetWidth: 9, center: true }] : []),
       { header: '综合得分', width: 44, sheetWidth: 10, center: true },
     ];
-    const formula = `专家评分按${AGGREGATION_LABELS[ranking.aggregation]}计；综合得分 = 专家评分 ÷ ${ranking.rubricMax} × ${ranking.expertWeight}${ranking.votingEnabled ? ` + 有效票 ÷ ${ranking.topVotes} × ${ranking.voteWeight}` : ''}`;
+    // Worded for a campaign without points or votes yet, rather than a division by 0.
+    const expertPart = ranking.rubricMax > 0 ? `专家评分 ÷ ${ranking.rubricMax} × ${ranking.expertWeight}` : `专家评分 × ${ranking.expertWeight}%（评分标准尚未设分值）`;
+    const votePart = !ranking.votingEnabled ? '' : ranking.topVotes > 0 ? ` + 有效票 ÷ ${ranking.topVotes}（最高票数）× ${ranking.voteWeight}` : ` + 得票部分 × ${ranking.voteWeight}%（尚无有效票，计 0 分）`;
+    const formula = `专家评分按${AGGREGATION_LABELS[ranking.aggregation]}计；综合得分 = ${expertPart}${votePart}`;
     return {
       title: `${campaign.title} 评审汇总表`,
       subtitle: `共 ${ranking.rows.length} 个品牌；${formula}`,
