@@ -48,7 +48,7 @@ export const LIB_DOMAINS = {
   acceptance: ['application', 'audit', 'auth', 'campaign', 'files', 'gallery', 'honors', 'http', 'notifications', 'org-tree', 'pdf', 'review'],
   /** 示范带 (issue 20): 立项, route of sites, 问题/提升清单. */
   belt: ['application', 'audit', 'auth', 'demo', 'demo-public', 'files', 'http', 'notifications', 'org-tree'],
-  'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization'],
+  'audit-log': ['org-tree', 'audit', 'auth', 'campaign', 'objections', 'organization', 'checklist'],
   /** 结对共建 and 后进党支部 (issue 20): the ledger pages of cultivations read its activities. */
   pairing: ['application', 'audit', 'auth', 'cultivation', 'files', 'http', 'notifications', 'org-tree'],
   /** 年度考核 (issue 20): reads brands, 台帐, acceptance, sites, belts, pairings and events per organization. */

@@ -104,7 +104,11 @@ export function StaffDashboard({ board, audience }: { board: TStaffDashboard; au
         <div className="lg:col-span-2">
           <ChartFigure
             title="网络投票（每小时）"
-            note={`有效 ${votes.valid} 票，已作废 ${votes.invalid} 票；图钉为异常投票监测提示的时段（${votes.flags.length} 条，每分钟更新）`}
+            note={
+              votes.flagsPending
+                ? `有效 ${votes.valid} 票，已作废 ${votes.invalid} 票；异常投票监测正在计算（票数多，约需数秒），稍后刷新本页即可看到`
+                : `有效 ${votes.valid} 票，已作废 ${votes.invalid} 票；图钉为异常投票监测提示的时段（${votes.flags.length} 条，每分钟更新）`
+            }
             empty={votes.hours.length ? null : '还没有投票。'}
             option={voteCurve(votes.hours, links.votes)}
             table={{

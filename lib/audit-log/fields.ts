@@ -1,7 +1,8 @@
 // How the before/after JSON of audit rows reads in Chinese: a label for every key the services write, the keys that
 // hold ids (and of what), and the Chinese names of enum values.
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { AWARD_KIND_LABELS, STAGE_LABELS } from '@/lib/campaign/templates';
+import { AWARD_KIND_LABELS, PROGRAM_LABELS, STAGE_LABELS } from '@/lib/campaign/templates';
+import { VERDICT_LABELS } from '@/lib/checklist/completeness';
 import { ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 import { OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/objections/status';
 
@@ -49,7 +50,8 @@ export const PAIR_KEYS: Record<string, [TRefKind, TRefKind]> = {
 };
 
 /** Technical columns that say nothing to staff (still in the raw record). */
-export const HIDDEN_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'depth', 'sortOrder', 'revision', 'sha256', 'storageKey', 'variants', 'seed', 'panelId', 'notificationIds']);
+// siteId/beltId: the checklist records name their 示范点/示范带 beside it (`name`).
+export const HIDDEN_KEYS = new Set(['siteId', 'beltId', 'id', 'createdAt', 'updatedAt', 'depth', 'sortOrder', 'revision', 'sha256', 'storageKey', 'variants', 'seed', 'panelId', 'notificationIds']);
 
 /** Objects summarised as a count rather than opened key by key (their keys are ids). */
 export const OPAQUE_KEYS = new Set(['selfAssessment', 'scores']);
@@ -57,6 +59,15 @@ export const OPAQUE_KEYS = new Set(['selfAssessment', 'scores']);
 export const FIELD_LABELS: Record<string, string> = {
   // organizations and users
   name: '名称',
+  // 示范建设 (lib/checklist, lib/demo-site)
+  site: '示范点',
+  list: '清单',
+  item: '检查项',
+  verdict: '结论',
+  // campaign set-up: the 培育创建 settings
+  program: '活动类型',
+  cultivation: '培育设置',
+  ledgerDueDay: '台帐上报日',
   shortName: '简称',
   code: '组织代码',
   levelLabel: '层级',
@@ -275,6 +286,7 @@ export const KEYED_VALUE_LABELS: Record<string, Record<string, string>> = {
     'acceptance-results': '验收结果',
     'annual-review': '年度考核结果',
   },
+  verdict: VERDICT_LABELS,
   slot: { LOGO: '品牌标识', PHOTO: '图片', DOCUMENT: '证明材料' },
   // lib/brand/enrol.ts: what put the brands into 培育创建.
   source: { list: '发布品牌清单', announcement: '发布表彰决定' },
@@ -287,6 +299,7 @@ export const VALUE_LABELS: Record<string, string> = {
   ...STAGE_LABELS,
   ...ORG_FIELD_LABELS,
   ...AWARD_KIND_LABELS,
+  ...PROGRAM_LABELS,
   ...OBJECTION_STATUS_LABELS,
   ...OBJECTION_OUTCOME_LABELS,
   ...APPLICATION_STATUS,

@@ -16,7 +16,14 @@ export type TReviewSection = { byExpert: TReviewRow[]; byPanel: TReviewRow[] };
 
 export type TVoteHour = { hour: string; valid: number; invalid: number; flags: number };
 export type TVoteFlagMark = { key: string; title: string; summary: string; hour: string | null; votes: number };
-export type TVoteSection = { hours: TVoteHour[]; flags: TVoteFlagMark[]; valid: number; invalid: number };
+export type TVoteSection = {
+  hours: TVoteHour[];
+  flags: TVoteFlagMark[];
+  /** The first detection of the flags is still running (a very large campaign): the curve shows without them. */
+  flagsPending: boolean;
+  valid: number;
+  invalid: number;
+};
 
 export type TObjectionCount = { status: 'RECEIVED' | 'ACCEPTED' | 'INVESTIGATING' | 'ANSWERED' | 'DECLINED'; label: string; count: number };
 

@@ -7,38 +7,58 @@ import { count } from '@/lib/dashboard/sql';
 import type { TVoteFlagMark, TVoteSection } from '@/lib/dashboard/types';
 
 /**
- * The flag rules scan every vote of the campaign several times (seconds at a million votes), so a dashboard view never
- * waits for them once a detection exists in this process: it shows the last one, and a view more than a minute after
- * it starts one fresh detection in the background (one at a time per campaign) for the next views. Only the first view
- * of a campaign after the process starts waits for a detection. The flags page itself always detects afresh.
+ * The flag rules scan every vote of the campaign (seconds at a million votes), so a dashboard view never waits long for
+ * them: it shows the last detection of this process, and a view more than a minute after it starts one fresh detection
+ * in the background (one at a time per campaign) for the next views. The first view of a campaign waits at most
+ * FLAG_WAIT_MS for its first detection (enough for any campaign of ordinary size) and otherwise says the flags are
+ * still being computed. The flags page itself always detects afresh.
  */
 export const FLAG_REUSE_MS = 60_000;
+export const FLAG_WAIT_MS = 300;
 /** Detections of campaigns nobody has looked at for this long are dropped. */
 const FLAG_FORGET_MS = 30 * 60_000;
 type TFlags = Awaited<ReturnType<typeof detectFlags>>;
-const flagCache = new Map<string, { at: number; seenAt: number; flags: Promise<TFlags>; refreshing: boolean }>();
+type TCached = { at: number; seenAt: number; flags: Promise<TFlags>; value: TFlags | null; refreshing: boolean };
+const flagCache = new Map<string, TCached>();
 
-function recentFlags(campaignId: string): Promise<TFlags> {
+function startDetection(campaignId: string, seenAt: number): TCached {
+  const entry: TCached = { at: Date.now(), seenAt, flags: detectFlags(campaignId), value: null, refreshing: false };
+  entry.flags.then((flags) => (entry.value = flags), () => undefined);
+  return entry;
+}
+
+/** The campaign's flags, or null while the first detection is still running. */
+async function recentFlags(campaignId: string): Promise<TFlags | null> {
   const now = Date.now();
   for (const [key, entry] of flagCache) if (now - entry.seenAt >= FLAG_FORGET_MS) flagCache.delete(key);
   const cached = flagCache.get(campaignId);
-  if (cached) {
+  if (cached?.value) {
     cached.seenAt = now;
     if (now - cached.at >= FLAG_REUSE_MS && !cached.refreshing) {
       cached.refreshing = true;
-      const next = detectFlags(campaignId);
-      next.then(
-        () => flagCache.set(campaignId, { at: Date.now(), seenAt: cached.seenAt, flags: next, refreshing: false }),
+      const next = startDetection(campaignId, now);
+      next.flags.then(
+        () => flagCache.set(campaignId, { ...next, seenAt: cached.seenAt }),
         () => (cached.refreshing = false),
       );
     }
-    return cached.flags;
+    return cached.value;
   }
-  const flags = detectFlags(campaignId);
-  flagCache.set(campaignId, { at: now, seenAt: now, flags, refreshing: false });
-  // A failed detection is not kept: the next view tries again.
-  flags.catch(() => flagCache.delete(campaignId));
-  return flags;
+  let entry = cached;
+  if (!entry) {
+    entry = startDetection(campaignId, now);
+    flagCache.set(campaignId, entry);
+    // A failed detection is not kept: the next view tries again.
+    entry.flags.catch(() => flagCache.delete(campaignId));
+  }
+  entry.seenAt = now;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<null>((resolve) => (timer = setTimeout(resolve, FLAG_WAIT_MS, null)));
+  try {
+    return await Promise.race([entry.flags, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** "2026-11-02 09:00", the Shanghai hour a moment falls in. */
@@ -75,7 +95,8 @@ function subtreeHours(campaignId: string, entryIds: string[]) {
 
 export async function voteSection(campaignId: string, rootPath: string, coversCampaign: boolean, scopeApplicationIds: Promise<ReadonlySet<string>>): Promise<TVoteSection> {
   const entryIds = coversCampaign ? null : [...(await scopeApplicationIds)];
-  const [hours, flags] = await Promise.all([entryIds ? subtreeHours(campaignId, entryIds) : campaignHours(campaignId), recentFlags(campaignId)]);
+  const [hours, detected] = await Promise.all([entryIds ? subtreeHours(campaignId, entryIds) : campaignHours(campaignId), recentFlags(campaignId)]);
+  const flags = detected ?? [];
   let shown = flags;
   if (!coversCampaign) {
     const unitIds = flags.flatMap((flag) => (flag.ref.kind === 'UNIT_HEADCOUNT' ? [flag.ref.organizationId] : []));
@@ -92,6 +113,6 @@ export async function voteSection(campaignId: string, rootPath: string, coversCa
     const hour = shanghaiHour(row.hour);
     return { hour, valid: count(row.valid), invalid: count(row.invalid), flags: marks.filter((mark) => mark.hour === hour).length };
   });
-  return { hours: rows, flags: marks, valid: rows.reduce((sum, row) => sum + row.valid, 0), invalid: rows.reduce((sum, row) => sum + row.invalid, 0) };
+  return { hours: rows, flags: marks, flagsPending: detected === null, valid: rows.reduce((sum, row) => sum + row.valid, 0), invalid: rows.reduce((sum, row) => sum + row.invalid, 0) };
 }
 

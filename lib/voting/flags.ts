@@ -83,42 +83,90 @@ export type TFlag = {
 type TRow = Record<string, unknown>;
 const n = (value: unknown) => Number(value ?? 0);
 
-/** Every flag of the campaign, most votes first. */
+const IPV4_SUBNET = /^\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/**
+ * Every flag of the campaign, most votes first.
+ *
+ * Each rule first finds its candidates with plain counts (one hashed pass over the campaign's valid votes, no
+ * DISTINCT, no regular expression: a second at a million votes), then reads the evidence figures (distinct voters,
+ * devices, IPs) for those few candidates only, through the (campaign_id, ip, created_at) and
+ * (campaign_id, application_id) indexes.
+ */
 export async function detectFlags(campaignId: string, client: typeof db | TTx = db): Promise<TFlag[]> {
   const t = FLAG_THRESHOLDS;
-  const [ips, subnets, phones, units, spikes] = await Promise.all([
+  const valid = Prisma.sql`campaign_id = ${campaignId} AND invalidated_at IS NULL`;
+  const [ipCandidates, subnetCandidates, phones, units, spikeCandidates] = await Promise.all([
     client.$queryRaw<TRow[]>`
-      SELECT ip, ${bucketOf('created_at')} AS bucket, count(*) AS votes, count(DISTINCT voter_id) AS voters, count(DISTINCT device_id) AS devices
-      FROM votes WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL AND ip IS NOT NULL
+      SELECT ip, ${bucketOf('created_at')} AS bucket, count(*) AS votes
+      FROM votes WHERE ${valid} AND ip IS NOT NULL
       GROUP BY 1, 2 HAVING count(*) >= ${t.ipVotes}`,
+    // The /24 of an IPv4 address is everything before its last dot; other shapes are dropped below.
     client.$queryRaw<TRow[]>`
-      SELECT substring(ip from '^(\\d+\\.\\d+\\.\\d+)\\.\\d+$') AS subnet, ${bucketOf('created_at')} AS bucket, count(*) AS votes,
-        count(DISTINCT ip) AS ips, count(DISTINCT voter_id) AS voters
-      FROM votes WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL AND ip ~ '^\\d+\\.\\d+\\.\\d+\\.\\d+$'
-      GROUP BY 1, 2 HAVING count(*) >= ${t.subnetVotes} AND count(DISTINCT ip) >= 2`,
-    client.$queryRaw<TRow[]>`
-      SELECT ${bucketOf('r.created_at')} AS bucket, count(DISTINCT r.id) AS voters, count(v.id) AS votes
-      FROM voters r LEFT JOIN votes v ON v.voter_id = r.id AND v.invalidated_at IS NULL
-      WHERE r.campaign_id = ${campaignId} AND r.kind = 'PUBLIC'
-      GROUP BY 1 HAVING count(DISTINCT r.id) >= ${t.newPhones} AND count(v.id) > 0`,
-    client.$queryRaw<TRow[]>`
-      SELECT o.id, o.name, o.member_count AS headcount, count(DISTINCT r.id) AS voters, count(v.id) AS votes
-      FROM voters r JOIN organizations o ON o.id = r.organization_id
-      LEFT JOIN votes v ON v.voter_id = r.id AND v.invalidated_at IS NULL
-      WHERE r.campaign_id = ${campaignId} AND r.kind = 'MEMBER' AND o.member_count > 0
-      GROUP BY o.id HAVING count(DISTINCT r.id) > o.member_count`,
+      SELECT left(ip, length(ip) - strpos(reverse(ip), '.')) AS subnet, ${bucketOf('created_at')} AS bucket, count(*) AS votes
+      FROM votes WHERE ${valid} AND strpos(ip, '.') > 0
+      GROUP BY 1, 2 HAVING count(*) >= ${t.subnetVotes}`,
     client.$queryRaw<TRow[]>`
       WITH windows AS (
-        SELECT application_id, ${bucketOf('created_at')} AS bucket, count(*) AS votes, count(DISTINCT ip) AS ips
-        FROM votes WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL GROUP BY 1, 2
-      ), rated AS (
-        -- The entry's usual rate: the mean of its other windows (0 when this is its only one).
-        SELECT w.*, coalesce((sum(votes) OVER entry - votes)::float / nullif(count(*) OVER entry - 1, 0), 0) AS usual
-        FROM windows w WINDOW entry AS (PARTITION BY application_id)
+        SELECT ${bucketOf('created_at')} AS bucket, count(*) AS voters FROM voters WHERE campaign_id = ${campaignId} AND kind = 'PUBLIC'
+        GROUP BY 1 HAVING count(*) >= ${t.newPhones}
       )
-      SELECT r.application_id AS "applicationId", a.brand_name AS "brandName", r.bucket, r.votes, r.ips, r.usual
-      FROM rated r JOIN applications a ON a.id = r.application_id
-      WHERE r.votes >= ${t.spikeVotes} AND r.votes >= ${t.spikeFactor} * r.usual`,
+      -- Windows whose new voters cast no valid vote drop out with the inner join.
+      SELECT w.bucket, w.voters, count(*) AS votes
+      FROM windows w
+      JOIN voters r ON r.campaign_id = ${campaignId} AND r.kind = 'PUBLIC' AND ${bucketOf('r.created_at')} = w.bucket
+      JOIN votes v ON v.voter_id = r.id AND v.invalidated_at IS NULL
+      GROUP BY 1, 2`,
+    client.$queryRaw<TRow[]>`
+      WITH units AS (
+        SELECT o.id, o.name, o.member_count AS headcount, count(*) AS voters
+        FROM voters r JOIN organizations o ON o.id = r.organization_id
+        WHERE r.campaign_id = ${campaignId} AND r.kind = 'MEMBER' AND o.member_count > 0
+        GROUP BY o.id HAVING count(*) > o.member_count
+      )
+      SELECT u.id, u.name, u.headcount, u.voters,
+        (SELECT count(*) FROM votes v JOIN voters r ON r.id = v.voter_id
+         WHERE r.campaign_id = ${campaignId} AND r.kind = 'MEMBER' AND r.organization_id = u.id AND v.invalidated_at IS NULL) AS votes
+      FROM units u`,
+    client.$queryRaw<TRow[]>`
+      WITH windows AS MATERIALIZED (
+        SELECT application_id, ${bucketOf('created_at')} AS bucket, count(*) AS votes FROM votes WHERE ${valid} GROUP BY 1, 2
+      ), entries AS (
+        SELECT application_id, sum(votes) AS total, count(*) AS windows FROM windows GROUP BY 1
+      )
+      -- The entry's usual rate: the mean of its other windows (0 when this is its only one).
+      SELECT w.application_id AS "applicationId", w.bucket, w.votes, coalesce((e.total - w.votes)::float / nullif(e.windows - 1, 0), 0) AS usual
+      FROM windows w JOIN entries e USING (application_id)
+      WHERE w.votes >= ${t.spikeVotes} AND w.votes >= ${t.spikeFactor} * coalesce((e.total - w.votes)::float / nullif(e.windows - 1, 0), 0)`,
+  ]);
+  const subnetRows = subnetCandidates.filter((row) => IPV4_SUBNET.test(String(row.subnet)));
+  const [ips, subnets, spikes] = await Promise.all([
+    ipCandidates.length === 0
+      ? []
+      : client.$queryRaw<TRow[]>`
+          SELECT c.ip, c.bucket, count(*) AS votes, count(DISTINCT v.voter_id) AS voters, count(DISTINCT v.device_id) AS devices
+          FROM unnest(${ipCandidates.map((row) => String(row.ip))}::text[], ${ipCandidates.map((row) => (row.bucket as Date).toISOString())}::timestamptz[]) AS c(ip, bucket)
+          JOIN votes v ON v.campaign_id = ${campaignId} AND v.invalidated_at IS NULL AND v.ip = c.ip
+            AND v.created_at >= c.bucket AND v.created_at < c.bucket + ${WINDOW}
+          GROUP BY 1, 2`,
+    subnetRows.length === 0
+      ? []
+      : client.$queryRaw<TRow[]>`
+          SELECT c.subnet, c.bucket, count(*) AS votes, count(DISTINCT v.ip) AS ips, count(DISTINCT v.voter_id) AS voters
+          FROM unnest(${subnetRows.map((row) => String(row.subnet))}::text[], ${subnetRows.map((row) => (row.bucket as Date).toISOString())}::timestamptz[]) AS c(subnet, bucket)
+          JOIN votes v ON v.campaign_id = ${campaignId} AND v.invalidated_at IS NULL AND v.ip LIKE c.subnet || '.%'
+            AND v.created_at >= c.bucket AND v.created_at < c.bucket + ${WINDOW}
+          GROUP BY 1, 2 HAVING count(DISTINCT v.ip) >= 2`,
+    spikeCandidates.length === 0
+      ? []
+      : client.$queryRaw<TRow[]>`
+          SELECT c.application_id AS "applicationId", a.brand_name AS "brandName", c.bucket, c.votes, c.usual, count(DISTINCT v.ip) AS ips
+          FROM unnest(${spikeCandidates.map((row) => String(row.applicationId))}::text[], ${spikeCandidates.map((row) => (row.bucket as Date).toISOString())}::timestamptz[],
+            ${spikeCandidates.map((row) => Number(row.votes))}::int[], ${spikeCandidates.map((row) => Number(row.usual))}::float8[]) AS c(application_id, bucket, votes, usual)
+          JOIN applications a ON a.id = c.application_id
+          JOIN votes v ON v.campaign_id = ${campaignId} AND v.invalidated_at IS NULL AND v.application_id = c.application_id
+            AND v.created_at >= c.bucket AND v.created_at < c.bucket + ${WINDOW}
+          GROUP BY 1, 2, 3, 4, 5`,
   ]);
   const minutes = `${FLAG_WINDOW_MINUTES} 分钟内`;
   const flag = (ref: TFlagRef, summary: string, from: Date | null, votes: number): TFlag => ({ key: flagKey(ref), ref, title: FLAG_TITLES[ref.kind], summary, from, votes });

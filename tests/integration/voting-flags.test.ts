@@ -3,6 +3,8 @@ import { cancelCampaign, finishCampaign } from '@/lib/campaign/service';
 import { db } from '@/lib/db';
 import { validVoteCounts } from '@/lib/review/results';
 import { detectFlags, FLAG_THRESHOLDS, flagVotes } from '@/lib/voting/flags';
+import { getStaffDashboard } from '@/lib/dashboard/staff-dashboard';
+import { shanghaiHour } from '@/lib/dashboard/votes';
 import { invalidateByFlag, invalidateVotes, restoreVotes } from '@/lib/voting/invalidation';
 import { lookupReceipt, memberVoter } from '@/lib/voting/service';
 import { rejection } from '../support/errors';
@@ -44,6 +46,21 @@ describe('anti-rigging flags and invalidation', () => {
 
     // A second time there is nothing left to invalidate.
     expect((await rejection(invalidateByFlag({ campaignId, flagKey: ipFlag.key, reason: REASON }, { actorId: scope.cityAdmin.id }))).code).toBe('CONFLICT');
+  });
+
+  it("marks the flag's hour on the 组织部 dashboard once the first detection is done; the view never waits long for it", async () => {
+    const scope = await createVotingScope({ entries: 2, members: 0 });
+    const campaignId = scope.campaign.id;
+    await insertVotes(campaignId, scope.entries[0].id, FLAG_THRESHOLDS.ipVotes + 2, { ip: '203.0.113.9' });
+    const [flag] = await detectFlags(campaignId);
+    let votes = (await getStaffDashboard({ campaignId, rootOrgId: scope.city.id })).votes;
+    for (let attempt = 0; votes.flagsPending && attempt < 50; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      votes = (await getStaffDashboard({ campaignId, rootOrgId: scope.city.id })).votes;
+    }
+    expect(votes.flagsPending).toBe(false);
+    expect(votes.flags.map((mark) => [mark.key, mark.hour])).toEqual([[flag.key, shanghaiHour(flag.from!)]]);
+    expect(votes.hours.find((row) => row.hour === shanghaiHour(flag.from!))).toMatchObject({ valid: FLAG_THRESHOLDS.ipVotes + 2, flags: 1 });
   });
 
   it('invalidates exactly once when two staff invalidate the same rule at the same moment', async () => {
