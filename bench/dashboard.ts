@@ -40,15 +40,16 @@ runOnThrowawayDatabase(async ({ ownerUrl }) => {
 
   const whole = { campaignId: province.campaignId, rootOrgId: province.rootOrgId };
   const city = { campaignId: province.campaignId, rootOrgId: `${province.prefix}-c1` };
-  // The first call starts the vote-flag detection and waits for it at most FLAG_WAIT_MS; the timed calls below show
-  // its result once it is there (reused for a minute, then refreshed in the background).
+  // The vote-flag rules alone (the flags page runs them on every view; the dashboard keeps their last result).
+  const { detectFlags } = await import('@/lib/voting/flags');
+  const flagsStart = performance.now();
+  const flags = await detectFlags(province.campaignId);
+  console.log(`vote flags detected: ${flags.length} in ${Math.round(performance.now() - flagsStart)} ms`);
+  // The first dashboard call starts its own detection and waits for it at most FLAG_WAIT_MS; the timed calls below
+  // show its result once it is there (reused for a minute, then refreshed in the background).
   const coldStart = performance.now();
   const check = await getStaffDashboard(whole);
   console.log(`first call: ${Math.round(performance.now() - coldStart)} ms (flags ${check.votes.flagsPending ? 'still computing' : 'shown'}), ${JSON.stringify(check).length} bytes of dashboard data`);
-  const flagsStart = performance.now();
-  const { detectFlags } = await import('@/lib/voting/flags');
-  const flags = await detectFlags(province.campaignId);
-  console.log(`vote flags detected afresh: ${flags.length} in ${Math.round(performance.now() - flagsStart)} ms`);
   const result = await time('getStaffDashboard (组织部, whole province)', RUNS, () => getStaffDashboard(whole));
   await time('getStaffDashboard (one city committee)', RUNS, () => getStaffDashboard(city));
   console.log(`dashboard: ${Math.round(result.median)} ms for ${counts.votes} votes`);
