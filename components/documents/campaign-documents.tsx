@@ -22,12 +22,19 @@ export function CampaignDocuments({ data, readOnly = false }: { data: TCampaignD
               <ul className="mt-2 space-y-2">
                 {kind.links.map((link) => (
                   <li key={link.label ?? kind.key} className="flex flex-wrap items-center gap-2">
-                    {link.label && <span className="min-w-0 text-sm text-stone-800 sm:w-48">{link.label}</span>}
-                    {link.hrefs.map(({ format, href }) => (
-                      <a key={format} href={href} download className={linkClass}>
-                        {kind.label}（{FORMAT_LABELS[format]}）
-                      </a>
-                    ))}
+                    {/* One row per organization: its name, then the formats (the kind is the heading above). */}
+                    {link.label && <span className="w-full min-w-0 text-sm text-stone-800 sm:w-48">{link.label}</span>}
+                    {link.hrefs.map(({ format, href }) =>
+                      link.label ? (
+                        <a key={format} href={href} download aria-label={`${kind.label} · ${link.label}（${FORMAT_LABELS[format]}）`} className={linkClass}>
+                          {FORMAT_LABELS[format]}
+                        </a>
+                      ) : (
+                        <a key={format} href={href} download className={linkClass}>
+                          {kind.label}（{FORMAT_LABELS[format]}）
+                        </a>
+                      ),
+                    )}
                   </li>
                 ))}
               </ul>
