@@ -16,7 +16,7 @@ const RANK: Record<TLogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 const HIDDEN = '[已隐藏]';
 
 /** Fields whose value is never written, at any depth: credentials, session material, phone numbers, request bodies. */
-const SECRET_KEY = /pass(word|wd)?$|secret|token|authorization|cookie|credential|session|phone|mobile|^body$|^captcha|^code$|signature|api[-_]?key|access[-_]?key/i;
+const SECRET_KEY = /passw(or)?d|^pass$|hash$|secret|token|authorization|cookie|credential|session|phone|mobile|^body$|^captcha|^code$|signature|api[-_]?key|access[-_]?key/i;
 /** A mainland mobile number inside any string (11 digits starting 1[3-9]), not part of a longer number. */
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** The password of a connection string (postgresql://user:password@host). */

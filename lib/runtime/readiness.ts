@@ -6,7 +6,8 @@ import { log } from '@/lib/log';
 import { isDraining } from '@/lib/runtime/shutdown';
 
 // Readiness (/api/ready): may this instance take traffic? Not while draining for shutdown, not when the database does
-// not answer within a short timeout, and not before the newest migration of this build is applied. The probe opens its
+// not answer within a short timeout, and not before the newest migration of this build is applied (recorded in
+// _app_migrations by scripts/lib/pg.mjs, which grants the app role SELECT on its names only). The probe opens its
 // own short-lived connection instead of borrowing from the app's pool: a vote burst that fills the pool must not make
 // every instance look unready at once (and a probe that hangs must not hold a pool slot).
 
@@ -40,7 +41,11 @@ export function newestMigration(): string | null {
 
 export type TReadinessOptions = { connectionString?: string; timeoutMs?: number; migration?: string | null };
 
-class ProbeTimeout extends Error {}
+class ProbeTimeout extends Error {
+  constructor() {
+    super('就绪检查超时');
+  }
+}
 
 export async function checkReadiness(options: TReadinessOptions = {}): Promise<TReadiness> {
   if (isDraining()) return notReady('draining');
@@ -62,7 +67,7 @@ export async function checkReadiness(options: TReadinessOptions = {}): Promise<T
     const probe = (async () => {
       await client.connect();
       return client.query<{ applied: boolean }>(
-        'SELECT EXISTS (SELECT 1 FROM _prisma_migrations WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL) AS applied',
+        'SELECT EXISTS (SELECT 1 FROM _app_migrations WHERE name = $1) AS applied',
         [migration],
       );
     })();
