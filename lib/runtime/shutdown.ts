@@ -11,7 +11,7 @@ import { log } from '@/lib/log';
 
 export type TRuntimeState = 'running' | 'draining' | 'stopped';
 
-type TGlobal = { runtimeState?: TRuntimeState; shutdownRegistered?: boolean; shutdown?: Promise<void>; stopJobWorker?: () => Promise<void> };
+type TGlobal = { runtimeState?: TRuntimeState; signalHandlers?: [NodeJS.Signals, () => void][]; shutdown?: Promise<void>; stopJobWorker?: () => Promise<void> };
 const globalRuntime = globalThis as unknown as TGlobal;
 
 export function runtimeState(): TRuntimeState {
@@ -60,8 +60,9 @@ const EXIT_CODES = { SIGTERM: 143, SIGINT: 130 } as const;
 
 /** Installs the SIGTERM/SIGINT handlers once per process (instrumentation.ts; Next may load this module twice). */
 export function registerShutdown(exit: (code: number) => void = (code) => process.exit(code)): void {
-  if (globalRuntime.shutdownRegistered) return;
-  globalRuntime.shutdownRegistered = true;
+  if (globalRuntime.signalHandlers) return;
+  const installed: [NodeJS.Signals, () => void][] = [];
+  globalRuntime.signalHandlers = installed;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     const handler = () => {
       void shutdown().then(() => {
@@ -71,11 +72,14 @@ export function registerShutdown(exit: (code: number) => void = (code) => proces
       });
     };
     process.on(signal, handler);
+    installed.push([signal, handler]);
   }
 }
 
-/** Tests only: back to a running process. */
+/** Tests only: back to a running process without our signal handlers. */
 export function resetRuntimeForTests(): void {
+  for (const [signal, handler] of globalRuntime.signalHandlers ?? []) process.off(signal, handler);
+  globalRuntime.signalHandlers = undefined;
   globalRuntime.runtimeState = undefined;
   globalRuntime.shutdown = undefined;
 }
