@@ -11,7 +11,14 @@ import { log } from '@/lib/log';
 
 export type TRuntimeState = 'running' | 'draining' | 'stopped';
 
-type TGlobal = { runtimeState?: TRuntimeState; signalHandlers?: [NodeJS.Signals, () => void][]; shutdown?: Promise<void>; stopJobWorker?: () => Promise<void> };
+type TGlobal = {
+  /** For a server script that owns the signals itself (scripts/run.mjs): `await globalThis.shutdownGracefully?.()` first. */
+  shutdownGracefully?: () => Promise<void>;
+  runtimeState?: TRuntimeState;
+  signalHandlers?: [NodeJS.Signals, () => void][];
+  shutdown?: Promise<void>;
+  stopJobWorker?: () => Promise<void>;
+};
 const globalRuntime = globalThis as unknown as TGlobal;
 
 export function runtimeState(): TRuntimeState {
@@ -61,6 +68,7 @@ const EXIT_CODES = { SIGTERM: 143, SIGINT: 130 } as const;
 /** Installs the SIGTERM/SIGINT handlers once per process (instrumentation.ts; Next may load this module twice). */
 export function registerShutdown(exit: (code: number) => void = (code) => process.exit(code)): void {
   if (globalRuntime.signalHandlers) return;
+  globalRuntime.shutdownGracefully = () => shutdown();
   const installed: [NodeJS.Signals, () => void][] = [];
   globalRuntime.signalHandlers = installed;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

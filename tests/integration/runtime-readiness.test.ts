@@ -102,11 +102,13 @@ describe('graceful shutdown', () => {
     const exits: number[] = [];
     registerShutdown((code) => exits.push(code));
     registerShutdown((code) => exits.push(code * 1000));
+    const hook = (globalThis as { shutdownGracefully?: () => Promise<void> }).shutdownGracefully;
+    expect(hook).toBeTypeOf('function');
     const others = process.listeners('SIGTERM').length - 1;
     process.emit('SIGTERM');
     expect(runtimeState()).toBe('draining');
     expect(env().SHUTDOWN_DRAIN_MS ?? 0).toBe(0);
-    await shutdown();
+    await hook!();
     await new Promise((resolve) => setImmediate(resolve));
     expect(exits).toEqual(others === 0 ? [143] : []);
     expect(await db.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
