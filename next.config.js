@@ -28,6 +28,8 @@ const nextConfig = {
   // The benchmark build (npm run bench:vote sets DJ_BENCH_BUILD=1) also serves app/api/bench/**/route.bench.ts;
   // every other build ignores those files, so the bench-only routes never exist in production.
   pageExtensions: process.env.DJ_BENCH_BUILD === '1' ? ['bench.ts', 'tsx', 'ts', 'jsx', 'js'] : ['tsx', 'ts', 'jsx', 'js'],
+  // /api/ready compares the newest migration folder of this build with _app_migrations (lib/runtime/readiness.ts).
+  outputFileTracingIncludes: { '/api/ready': ['./prisma/migrations/**/migration.sql'] },
   serverExternalPackages: ['@node-rs/argon2', 'exceljs', 'svg-captcha', 'pg', 'pg-boss', 'sharp', 'pdfkit'],
   // Excel imports upload up to 5 MB through a server action (lib/import/upload.ts checks the exact limit). The server in
   // front of Next (scripts/lib/edge.mjs) refuses a larger body with 413 first, with the same number.

@@ -63,6 +63,8 @@ export const LIB_DOMAINS = {
   documents: ['audit', 'auth', 'campaign', 'export', 'honors', 'http', 'pdf', 'publicity', 'qualification', 'recommendation', 'review', 'voting', 'application', 'org-tree', 'brand-list', 'cultivation', 'acceptance', 'annual-review', 'demo-site', 'belt', 'pairing'],
   /** The staff dashboards (issue 21): one scoped read of every stage of a campaign. */
   dashboard: ['acceptance', 'application', 'auth', 'campaign', 'checklist', 'cultivation', 'demo', 'http', 'objections', 'org-tree', 'voting'],
+  /** Process lifecycle (issue 22): readiness for the load balancer and graceful shutdown on SIGTERM. */
+  runtime: [],
   worker: ['audit', 'belt', 'campaign', 'cultivation', 'jobs', 'notifications', 'promotion', 'review'],
 };
 

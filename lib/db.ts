@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
 import { env, requireDatabaseUrl } from '@/lib/env';
+import { log } from '@/lib/log';
 
 export type TDb = PrismaClient;
 export type TTx = Prisma.TransactionClient;
@@ -17,7 +18,7 @@ export function getPool(): pg.Pool {
     const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10 });
     // An idle connection the server ends (a restart, a failover, pg_terminate_backend) is an 'error' event on the pool;
     // unhandled it would stop the process. The pool drops that connection and opens a new one on the next query.
-    pool.on('error', (error) => console.warn(`数据库空闲连接已断开：${error.message}`));
+    pool.on('error', (error) => log.warn('数据库空闲连接已断开', { error }));
     globalForPrisma.pool = pool;
   }
   return globalForPrisma.pool;

@@ -36,6 +36,15 @@ const ZEnv = z.object({
   JOBS_WORKER: z.enum(['0', '1']).default('1'),
   /** Seconds between polls of an idle job queue (at least 0.5). */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** Server logs (lib/log.ts): one JSON object a line, or readable lines; unset = json in production, pretty otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** The least severe level written. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Milliseconds between SIGTERM and stopping (lib/runtime/shutdown.ts): /api/ready answers 503 meanwhile so the load
+   * balancer takes the instance out, and requests in flight finish. Unset = 5000 in production, 0 otherwise.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -8,6 +8,7 @@ import { clientIpFrom } from '@/lib/auth/request-ip';
 import { markRefusalRecorded, recordRefusal } from '@/lib/auth/refusals';
 import { validateSession, type TSessionUser } from '@/lib/auth/session';
 import { grantsRoleAt } from '@/lib/auth/scope';
+import { log } from '@/lib/log';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
@@ -55,7 +56,7 @@ export async function recordRefusedAttempt(user: Pick<TSessionUser, 'id'>, check
     const page = referer && URL.canParse(referer) ? new URL(referer).pathname.slice(0, 200) : null;
     await recordRefusal({ actorId: user.id, ip: clientIpFrom(requestHeaders), operation, message, detail: { ...detail, page } });
   } catch (error) {
-    console.error('越权操作未能写入审计日志', error);
+    log.error('越权操作未能写入审计日志', { check, error });
   }
 }
 

@@ -2,6 +2,7 @@ import { AppError, type TActionResult } from '@/lib/errors';
 import { cleanInput } from '@/lib/http/clean';
 import { isNextControlFlow, refusalOf } from '@/lib/http/errors';
 import { isRefusalRecorded } from '@/lib/auth/refusals';
+import { log } from '@/lib/log';
 
 /** The answer to an error the boundary did not expect (a fault of ours, logged); the fuzz test looks for it. */
 export const UNEXPECTED_FAILURE_MESSAGE = '操作未完成，请稍后重试；如多次失败请联系管理员';
@@ -24,7 +25,7 @@ export async function runAction<I, T>(input: I, body: (input: I) => Promise<T>):
     const refusal = refusalOf(error);
     if (error instanceof AppError && error.code === 'FORBIDDEN') await recordServiceRefusal(error);
     if (refusal) return { ok: false, code: refusal.code, message: refusal.message, fieldErrors: refusal.fieldErrors };
-    console.error(error);
+    log.error('操作处理出错', { error });
     return { ok: false, code: 'CONFLICT', message: UNEXPECTED_FAILURE_MESSAGE };
   }
 }
@@ -38,7 +39,7 @@ async function recordServiceRefusal(error: AppError) {
   // Loaded on demand: the guard reads the request's cookies.
   const { getCurrentUser, recordRefusedAttempt } = await import('@/lib/auth/guard');
   const user = await getCurrentUser().catch(() => null);
-  if (user) await recordRefusedAttempt(user, 'service', error.message).catch((failure: unknown) => console.error(failure));
+  if (user) await recordRefusedAttempt(user, 'service', error.message).catch((failure: unknown) => log.error('越权操作未能写入审计日志', { error: failure }));
 }
 
 /** A FormData argument as it was declared; anything else posted in its place is refused as invalid input. */

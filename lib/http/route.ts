@@ -9,6 +9,7 @@ import { cleanInput, cleanSearchParams } from '@/lib/http/clean';
 import { INVALID_REQUEST_MESSAGE, refusalOf } from '@/lib/http/errors';
 import { isSameOrigin } from '@/lib/http/request';
 import { jsonReply, textRefusal } from '@/lib/http/response';
+import { log } from '@/lib/log';
 
 /** Who may call: anyone (the handler may still look for a session), any signed-in user, or holders of one of the roles. */
 type TAccess = 'public' | 'user' | readonly Role[];
@@ -91,7 +92,7 @@ export function route<Q extends z.ZodType | undefined, S extends z.ZodType | und
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) {
-        console.error(error);
+        log.error('接口处理出错', { route: new URL(request.url).pathname, method: request.method, error });
         return refuse(500, FAULT_MESSAGE);
       }
       const message = error instanceof ZodError ? zodMessage(error) : refusal.message;

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { requireDatabaseUrl } from '@/lib/env';
 import { JOB_NAMES, JOB_SCHEMA, type TJobName, type TJobPayloads } from '@/lib/jobs/queues';
+import { log } from '@/lib/log';
 
 export type TJobHandlers = { [N in TJobName]: (data: TJobPayloads[N]) => Promise<unknown> };
 
@@ -12,7 +13,7 @@ export type TWorkerOptions = {
   batchSize?: number;
   /** Schedule the minutely `tick` (pg-boss cron; of several workers one sends it per minute). */
   cron?: boolean;
-  /** Where a failed job is reported (default console.error). */
+  /** Where a failed job is reported (default: the server log, lib/log.ts). */
   onJobError?: (name: TJobName, jobId: string, error: unknown) => void;
 };
 
@@ -25,7 +26,7 @@ export type TJobWorker = { stop: () => Promise<void>; boss: PgBoss };
  * against the database (outbox claim, reminder row lock, notification dedupe keys).
  */
 export async function startJobWorker(handlers: TJobHandlers, options: TWorkerOptions = {}): Promise<TJobWorker> {
-  const { pollingIntervalSeconds = 2, batchSize = 10, cron = true, onJobError = (name, id, error) => console.error(`[jobs] ${name} ${id}`, error) } = options;
+  const { pollingIntervalSeconds = 2, batchSize = 10, cron = true, onJobError = (name, id, error) => log.error('任务执行失败', { jobName: name, jobId: id, error }) } = options;
   const boss = new PgBoss({
     connectionString: options.connectionString ?? requireDatabaseUrl(),
     schema: JOB_SCHEMA,
@@ -38,7 +39,7 @@ export async function startJobWorker(handlers: TJobHandlers, options: TWorkerOpt
   boss.on('error', (error) => {
     // The database shutting down (Ctrl-C stops the embedded one together with us) is not worth a stack trace.
     if ((error as { code?: string }).code === '57P01') return;
-    console.error('[jobs]', error instanceof Error ? error.message : error);
+    log.error('任务队列出错', { error });
   });
   await boss.start();
   for (const name of JOB_NAMES) {

@@ -4,6 +4,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 
 export type TSmsMessage = { phone: string; text: string; /** Template parameters for providers that send by template. */ params: Record<string, string> };
 
@@ -53,7 +54,7 @@ export async function sendSms(message: TSmsMessage, sender = smsSender()): Promi
     await sender.send(message);
   } catch (caught) {
     error = caught instanceof Error ? caught.message.slice(0, 300) : '发送失败';
-    console.error('短信发送失败', error);
+    log.error('短信发送失败', { driver: sender.name, reason: error });
   }
   await db.smsMessage.create({
     data: { phone: message.phone, body: sender.name === 'dev' ? message.text : null, driver: sender.name, status: error ? 'FAILED' : 'SENT', error },

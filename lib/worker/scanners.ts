@@ -6,6 +6,7 @@ import { notifyLedgerReminders } from '@/lib/worker/ledger-reminders';
 import { notifyPromotionReminders } from '@/lib/worker/promotion-reminders';
 import { REMINDER_HANDLERS } from '@/lib/worker/reminder-kinds';
 import { notifyStageChanges } from '@/lib/worker/stage-notices';
+import { log } from '@/lib/log';
 
 export type TScanner = { name: string; run: () => Promise<unknown> };
 
@@ -29,7 +30,7 @@ export async function runScanners(scanners: readonly TScanner[] = SCANNERS): Pro
     try {
       await scanner.run();
     } catch (error) {
-      console.error(`[jobs] scanner ${scanner.name}`, error);
+      log.error('定时扫描失败', { scanner: scanner.name, error });
     }
   }
 }

@@ -1,6 +1,7 @@
 import { env } from '@/lib/env';
 import { startJobWorker, type TJobWorker } from '@/lib/jobs/worker';
 import { jobHandlers } from '@/lib/worker/handlers';
+import { log } from '@/lib/log';
 
 /** `stopJobWorker` is how scripts/server.mjs stops the worker (its jobs finished or handed back) before the database. */
 const globalForWorker = globalThis as unknown as { jobWorker?: Promise<TJobWorker | null>; stopJobWorker?: () => Promise<void> };
@@ -16,17 +17,19 @@ export function startServerWorker(): Promise<TJobWorker | null> {
     if (JOBS_WORKER === '0' || !DATABASE_URL) return null;
     try {
       const worker = await startJobWorker(jobHandlers(), { pollingIntervalSeconds: JOBS_POLL_SECONDS });
-      console.log('任务队列已启动（pg-boss）');
+      log.info('任务队列已启动（pg-boss）', { pollingIntervalSeconds: JOBS_POLL_SECONDS });
       return worker;
     } catch (error) {
-      console.error('任务队列启动失败：', error);
+      log.error('任务队列启动失败', { error });
       return null;
     }
   })();
   globalForWorker.stopJobWorker = async () => {
     const worker = await globalForWorker.jobWorker;
     globalForWorker.jobWorker = undefined;
-    await worker?.stop();
+    if (!worker) return;
+    await worker.stop();
+    log.info('任务队列已停止');
   };
   return globalForWorker.jobWorker;
 }

@@ -237,7 +237,8 @@ export const APPEND_ONLY_TABLES = ['audit_logs'];
 
 /**
  * The app role's privileges, reset to exactly these after every migration run (run as the owner, which grants):
- * data rights on every table (audit_logs: SELECT and INSERT only; the migrations table: none), USAGE on sequences,
+ * data rights on every table (audit_logs: SELECT and INSERT only; the migrations table: only
+ * its names, which /api/ready compares with the build's newest migration), USAGE on sequences,
  * EXECUTE on functions (taken from PUBLIC), data rights in the job queue's schema. ALTER DEFAULT PRIVILEGES gives the same to what later migrations create,
  * even before this step runs again. No DDL, no TRUNCATE, no ownership: triggers cannot be disabled or dropped.
  */
@@ -254,6 +255,7 @@ async function grantAppPrivileges(client, appRole) {
       REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${app};
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app};
       REVOKE ALL ON _app_migrations FROM ${app};
+      GRANT SELECT (name) ON _app_migrations TO ${app};
       REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${app};
       GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${app};
       REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC;

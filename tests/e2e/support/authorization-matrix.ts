@@ -376,6 +376,7 @@ export const ACTION_MATRIX: Record<string, TActionRow> = {
 /** `app/api/<path>/route.ts#<METHOD>` → row. */
 export const ROUTE_MATRIX: Record<string, TRouteRow> = {
   'app/api/health/route.ts#GET': { allowed: EVERYONE, request: () => ({ path: '/api/health' }) },
+  'app/api/ready/route.ts#GET': { allowed: EVERYONE, request: () => ({ path: '/api/ready' }) },
   'app/api/auth/[...nextauth]/route.ts#GET': { allowed: EVERYONE, request: () => ({ path: '/api/auth/session' }) },
   'app/api/auth/[...nextauth]/route.ts#POST': { allowed: EVERYONE, request: () => ({ path: '/api/auth/session', json: {} }) },
   'app/api/captcha/route.ts#POST': { allowed: EVERYONE, request: () => ({ path: '/api/captcha' }) },

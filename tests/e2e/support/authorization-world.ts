@@ -233,8 +233,9 @@ export async function retireAuthorizationWorld(tag: string) {
 
 // Rows that change on every request whatever it asks, or that record the refusal itself (refused privileged attempts
 // go to the audit log), or that the server's job worker writes on its own clock (the minutely scan's stage notices and
-// reminders, queued SMS); everything else must be exactly as it was after a refused request.
-const VOLATILE_TABLES = ['_prisma_migrations', 'audit_logs', 'user_sessions', 'login_attempts', 'captcha_challenges', 'notifications', 'scheduled_reminders', 'sms_outbox', 'sms_messages'];
+// reminders, queued SMS); everything else must be exactly as it was after a refused request. The migrations table is
+// left out too: the app role may read only its names (for /api/ready), not whole rows.
+const VOLATILE_TABLES = ['_app_migrations', 'audit_logs', 'user_sessions', 'login_attempts', 'captcha_challenges', 'notifications', 'scheduled_reminders', 'sms_outbox', 'sms_messages'];
 
 /** One hash per table of the whole database (its rows in a stable order), to show a refusal changed nothing. */
 export async function databaseFingerprint(): Promise<Record<string, string>> {
