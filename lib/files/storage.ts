@@ -1,12 +1,19 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, rename, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { env } from '@/lib/env';
-import { sha256Hex, signS3Request, type TS3Credentials } from '@/lib/files/s3-signature';
+
+/** A stored object opened for streaming: its bytes arrive as they are read, never held whole. */
+export type TStoredObject = { body: ReadableStream<Uint8Array>; size: number };
 
 export interface TFileStorage {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** The whole object (for the few callers that need it in memory, e.g. images placed in a PDF); null when missing. */
   get(key: string): Promise<Buffer | null>;
+  /** The object as a stream with its size (downloads); null when missing. */
+  open(key: string): Promise<TStoredObject | null>;
   delete(key: string): Promise<void>;
 }
 
@@ -16,6 +23,8 @@ const SAFE_KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_.-]*)*$/i;
 function assertSafeKey(key: string): void {
   if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key: ${key}`);
 }
+
+const isMissingFile = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 export function createLocalStorage(rootDir: string): TFileStorage {
   const root = path.resolve(rootDir);
@@ -36,7 +45,22 @@ export function createLocalStorage(rootDir: string): TFileStorage {
       try {
         return await readFile(fullPath(key));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        if (isMissingFile(error)) return null;
+        throw error;
+      }
+    },
+    async open(key) {
+      // Open first, then size and stream the same file handle: a concurrent replace cannot mix two versions.
+      const handle = await openFile(fullPath(key), 'r').catch((error: unknown) => {
+        if (isMissingFile(error)) return null;
+        throw error;
+      });
+      if (!handle) return null;
+      try {
+        const { size } = await handle.stat();
+        return { body: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>, size };
+      } catch (error) {
+        await handle.close();
         throw error;
       }
     },
@@ -46,36 +70,52 @@ export function createLocalStorage(rootDir: string): TFileStorage {
   };
 }
 
-type TS3Config = TS3Credentials & { endpoint: string; bucket: string };
+export type TS3Config = { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
-/** S3-compatible storage with path-style URLs (works with AWS, MinIO, most Chinese cloud object stores). */
-export function createS3Storage(config: TS3Config, fetcher: typeof fetch = fetch): TFileStorage {
-  const urlOf = (key: string) => {
+/**
+ * S3-compatible storage through the AWS SDK (signing, retries, streaming are the SDK's). Path-style URLs work with AWS,
+ * MinIO and the Chinese cloud object stores; checksums only where the API requires them, since many S3-compatible
+ * servers do not accept the SDK's newer default trailing checksums.
+ */
+export function createS3Storage(config: TS3Config): TFileStorage {
+  const client = new S3Client({
+    endpoint: config.endpoint,
+    region: config.region,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const object = (key: string) => {
     assertSafeKey(key);
-    return new URL(`${config.endpoint.replace(/\/+$/, '')}/${config.bucket}/${key}`);
+    return { Bucket: config.bucket, Key: key };
   };
-  const send = async (method: string, key: string, body?: Buffer, contentType?: string) => {
-    const url = urlOf(key);
-    const headers = signS3Request(
-      { method, url, headers: contentType ? { 'content-type': contentType } : {}, payloadSha256: sha256Hex(body ?? ''), now: new Date() },
-      config,
-    );
-    return fetcher(url, { method, headers, body: body ? new Uint8Array(body) : undefined });
+  /** GetObject, or null when the key does not exist (as the local storage answers); other failures throw. */
+  const fetchObject = async (key: string) => {
+    try {
+      return await client.send(new GetObjectCommand(object(key)));
+    } catch (error) {
+      if (error instanceof NoSuchKey) return null;
+      throw error;
+    }
   };
   return {
     async put(key, bytes, contentType) {
-      const response = await send('PUT', key, bytes, contentType);
-      if (!response.ok) throw new Error(`S3 PUT ${key} failed: ${response.status}`);
+      await client.send(new PutObjectCommand({ ...object(key), Body: bytes, ContentType: contentType, ContentLength: bytes.length }));
     },
     async get(key) {
-      const response = await send('GET', key);
-      if (response.status === 404) return null;
-      if (!response.ok) throw new Error(`S3 GET ${key} failed: ${response.status}`);
-      return Buffer.from(await response.arrayBuffer());
+      const response = await fetchObject(key);
+      if (!response?.Body) return null;
+      return Buffer.from(await response.Body.transformToByteArray());
+    },
+    async open(key) {
+      const response = await fetchObject(key);
+      if (!response?.Body) return null;
+      return { body: response.Body.transformToWebStream(), size: response.ContentLength ?? 0 };
     },
     async delete(key) {
-      const response = await send('DELETE', key);
-      if (!response.ok && response.status !== 404) throw new Error(`S3 DELETE ${key} failed: ${response.status}`);
+      // S3 answers a delete of a missing key with success, as rm({ force: true }) does.
+      await client.send(new DeleteObjectCommand(object(key)));
     },
   };
 }

@@ -170,6 +170,7 @@ describe('storeUpload', () => {
     const spy: TFileStorage = {
       put: async (key, bytes, type) => { written.push(key); await storage.put(key, bytes, type); },
       get: (key) => storage.get(key),
+      open: (key) => storage.open(key),
       delete: async (key) => { deleted.push(key); await storage.delete(key); },
     };
     const missingUser = 'no-such-user';

@@ -30,12 +30,13 @@ export const GET = route({ access: 'public', params: z.object({ id: z.string().m
     return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': PUBLIC_CACHE } });
   }
   const file = await fileForDownload(params.id, query.variant ?? null);
-  const bytes = file && (await fileStorage().get(file.key));
-  if (!file || !bytes) return jsonReply(404, { message: NOT_FOUND });
-  return new Response(new Uint8Array(bytes), {
+  // Streamed from storage as it is read: a large document is never held whole in the server's memory.
+  const stored = file && (await fileStorage().open(file.key));
+  if (!file || !stored) return jsonReply(404, { message: NOT_FOUND });
+  return new Response(stored.body, {
     headers: {
       'Content-Type': file.mimeType,
-      'Content-Length': String(bytes.length),
+      'Content-Length': String(stored.size),
       'Content-Disposition': contentDisposition(file.kind, downloadName(access, file), file.mimeType),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': access === 'public' ? PUBLIC_CACHE : 'private, no-store',
