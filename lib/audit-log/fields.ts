@@ -6,7 +6,7 @@ import { VERDICT_LABELS } from '@/lib/checklist/completeness';
 import { ORG_FIELD_LABELS } from '@/lib/org-tree/fields';
 import { OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS } from '@/lib/objections/status';
 
-export type TRefKind = 'organization' | 'user' | 'campaign' | 'application' | 'decision' | 'award' | 'file' | 'field';
+export type TRefKind = 'organization' | 'user' | 'campaign' | 'application' | 'decision' | 'award' | 'file' | 'field' | 'site' | 'brand';
 
 /** Keys whose value is an id (or a list of ids) of a row that has a name. */
 export const ID_KEYS: Record<string, TRefKind> = {
@@ -41,6 +41,11 @@ export const ID_KEYS: Record<string, TRefKind> = {
   evidenceFileIds: 'file',
   expertIds: 'user',
   fieldId: 'field',
+  judgeIds: 'user',
+  photoFileIds: 'file',
+  added: 'file',
+  siteIds: 'site',
+  brandIds: 'brand',
 };
 
 /** Lists of [id, id] pairs: sign-decision's awards (entry → award) and assign-experts' assignments (entry → expert). */
@@ -51,7 +56,20 @@ export const PAIR_KEYS: Record<string, [TRefKind, TRefKind]> = {
 
 /** Technical columns that say nothing to staff (still in the raw record). */
 // siteId/beltId: the checklist records name their 示范点/示范带 beside it (`name`).
-export const HIDDEN_KEYS = new Set(['siteId', 'beltId', 'id', 'createdAt', 'updatedAt', 'depth', 'sortOrder', 'revision', 'sha256', 'storageKey', 'variants', 'seed', 'panelId', 'notificationIds']);
+// The other ids below sit beside the name they stand for (brand, branchName, the object's own name) in the record.
+export const HIDDEN_KEYS = new Set([
+  'cultivationId',
+  'pairingId',
+  'programId',
+  'assignmentId',
+  'committeeId',
+  'branchId',
+  'scheduleId',
+  'eventId',
+  'brandId',
+  'siteId',
+  'beltId',
+  'id', 'createdAt', 'updatedAt', 'depth', 'sortOrder', 'revision', 'sha256', 'storageKey', 'variants', 'seed', 'panelId', 'notificationIds']);
 
 /** Objects summarised as a count rather than opened key by key (their keys are ids). */
 export const OPAQUE_KEYS = new Set(['selfAssessment', 'scores']);
@@ -68,6 +86,56 @@ export const FIELD_LABELS: Record<string, string> = {
   program: '活动类型',
   cultivation: '培育设置',
   ledgerDueDay: '台帐上报日',
+  // 台帐, 结对共建, 示范点/示范带, 宣传推广, 催报 (issues 19–20)
+  brand: '品牌',
+  month: '月份',
+  occurredOn: '活动日期',
+  activity: '活动内容',
+  photos: '照片',
+  documents: '附件',
+  dueAt: '应报日期',
+  isLate: '逾期上报',
+  brandOrg: '品牌单位',
+  partner: '结对对象',
+  committee: '党(工)委',
+  startsOn: '开始日期',
+  endsOn: '结束日期',
+  early: '提前评议',
+  isLagging: '后进党支部',
+  laggingNote: '后进说明',
+  level: '级别',
+  address: '地址',
+  latitude: '纬度',
+  longitude: '经度',
+  added: '新增照片',
+  belt: '示范带',
+  ownerOrg: '牵头单位',
+  plan: '建设方案',
+  factorsFilled: '已填写要素',
+  sites: '点位数',
+  routeOrder: '线路顺序',
+  siteChecklists: '示范点检查清单',
+  ownerName: '责任人',
+  dueOn: '完成时限',
+  closureNote: '销号说明',
+  evidence: '佐证材料',
+  reply: '回复',
+  rejectReason: '不予显示的理由',
+  length: '字数',
+  heldAt: '举办时间',
+  place: '地点',
+  participants: '参加人员',
+  summary: '活动概要',
+  siteIds: '观摩点位',
+  photoFileIds: '照片',
+  recurrence: '频次',
+  judgeIds: '评委',
+  subtitle: '副标题',
+  brandIds: '收录品牌',
+  branchName: '党支部',
+  state: '申报状态',
+  phones: '短信号码',
+  scopeOrgId: '单位',
   shortName: '简称',
   code: '组织代码',
   levelLabel: '层级',
@@ -285,8 +353,20 @@ export const KEYED_VALUE_LABELS: Record<string, Record<string, string>> = {
     'ledger-compliance': '台帐上报情况',
     'acceptance-results': '验收结果',
     'annual-review': '年度考核结果',
+    // 问题/提升清单, 结对类型, 宣传推广活动类型
+    PROBLEM: '问题清单',
+    IMPROVEMENT: '提升清单',
+    BRANCH: '结对后进党支部',
+    ENTERPRISE: '机关与企业结对帮扶',
+    OBSERVATION: '现场观摩会',
+    EXCHANGE: '经验交流会',
+    PROGRESS: '工作推进会',
+    CONTEST: '擂台比武',
   },
   verdict: VERDICT_LABELS,
+  level: { CITY: '市级示范点', COUNTY: '县级示范点' },
+  recurrence: { QUARTERLY: '每季度一次', HALF_YEARLY: '每半年一次', YEARLY: '每年一次' },
+  state: { NOT_STARTED: '未开始', DRAFT: '草稿中', RETURNED: '已退回待重报' },
   slot: { LOGO: '品牌标识', PHOTO: '图片', DOCUMENT: '证明材料' },
   // lib/brand/enrol.ts: what put the brands into 培育创建.
   source: { list: '发布品牌清单', announcement: '发布表彰决定' },
@@ -304,6 +384,11 @@ export const VALUE_LABELS: Record<string, string> = {
   ...OBJECTION_OUTCOME_LABELS,
   ...APPLICATION_STATUS,
   ...CAMPAIGN_STATUS,
+  // Statuses of 创建方案, 示范带, 公众意见, 结对, 示范点.
+  APPROVED: '已通过',
+  REJECTED: '未通过',
+  ACTIVE: '进行中',
+  REVIEWED: '已评议',
   FOUR_HAVE_ONE_GOOD: '四有一好',
   FIVE_WORDS: '五词',
   MEAN: '算术平均',

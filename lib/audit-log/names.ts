@@ -29,6 +29,8 @@ const emptyRefs = (): Record<TRefKind, Set<string>> => ({
   award: new Set(),
   file: new Set(),
   field: new Set(),
+  site: new Set(),
+  brand: new Set(),
 });
 
 const ids = (set: Set<string>) => [...set];
@@ -49,7 +51,7 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
   const application = { select: { brandName: true, organization: { select: { name: true } } } } as const;
 
   const brandOfCultivation = { select: { brand: { select: { name: true } } } } as const;
-  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels, plans, ledgerEntries, ledgerReports, acceptances, demonstration, documents] =
+  const [organizations, users, campaigns, applications, decisions, awards, files, fields, brandLists, publicities, objections, announcements, honors, sheets, panels, plans, ledgerEntries, ledgerReports, acceptances, demonstration, sites, brands, documents] =
     await Promise.all([
       db.organization.findMany({ where: { id: { in: ids(refs.organization) } }, select: { id: true, name: true } }),
       db.user.findMany({ where: { id: { in: ids(refs.user) } }, select: { id: true, displayName: true, loginName: true } }),
@@ -71,6 +73,8 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
       db.ledgerReport.findMany({ where: { id: { in: of('LedgerReport') } }, select: { id: true, month: true, cultivation: brandOfCultivation } }),
       db.acceptanceRequest.findMany({ where: { id: { in: of('AcceptanceRequest') } }, select: { id: true, round: true, cultivation: { select: { brand: { select: { name: true, organization: { select: { name: true } } } } } } } }),
       loadDemonstrationNames(of),
+      db.demoSite.findMany({ where: { id: { in: ids(refs.site) } }, select: { id: true, name: true } }),
+      db.brand.findMany({ where: { id: { in: ids(refs.brand) } }, select: { id: true, name: true } }),
       db.issuedDocument.findMany({ where: { id: { in: of('IssuedDocument') } }, select: { id: true, number: true, title: true } }),
     ]);
 
@@ -84,6 +88,8 @@ export async function loadAuditNames(rows: readonly TRow[]): Promise<{ names: TA
     award: new Map(awards.map((row) => [row.id, row.name])),
     file: new Map(files.map((row) => [row.id, row.originalName])),
     field: new Map(fields.map((row) => [row.id, row.name])),
+    site: new Map(sites.map((row) => [row.id, row.name])),
+    brand: new Map(brands.map((row) => [row.id, `“${row.name}”`])),
   };
   const entityNames = new Map<string, string>([
     ...users.map((row) => [`User:${row.id}`, `${row.displayName}（${row.loginName}）`] as const),

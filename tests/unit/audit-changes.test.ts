@@ -19,6 +19,8 @@ const names: TAuditNames = {
   award: new Map(),
   file: new Map(),
   field: new Map(),
+  site: new Map(),
+  brand: new Map(),
 };
 
 describe('describeChanges', () => {
