@@ -136,6 +136,11 @@ export const FIELD_LABELS: Record<string, string> = {
   state: '申报状态',
   phones: '短信号码',
   scopeOrgId: '单位',
+  tasks: '任务',
+  // 越权操作被拒绝 (lib/auth/refusals.ts)
+  operation: '被拒绝的操作',
+  message: '提示',
+  page: '来源页面',
   shortName: '简称',
   code: '组织代码',
   levelLabel: '层级',
