@@ -1,4 +1,4 @@
-// npm run seed:province [-- --scale 0.1]
+// npm run seed:province [-- --scale 0.1] [--prefix pv]
 // Writes the province-scale data set (scripts/lib/province-data.mjs: ≈1,400 organizations, 1,000 listed entries, 200
 // experts, 100,000 voters, 1,000,000 votes, 60,000 台帐 entries) into the database the app uses: the embedded dev
 // PostgreSQL of `npm run dev` (.data/pg), or DATABASE_URL / MIGRATE_DATABASE_URL. Migrates first, like npm run dev.
@@ -12,19 +12,28 @@ import { generateProvince, provinceScale } from './lib/province-data.mjs';
 
 // The demo accounts' password (scripts/lib/demo-accounts.mjs, prisma/seed/demo-city.ts) and the app's argon2id cost (lib/auth/password.ts).
 const DEMO_PASSWORD = 'Demo@2026';
-const PREFIX = 'pv';
+
+/** The value after `--name` on the command line. */
+const argument = (name) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
 
 function scaleArgument() {
-  const at = process.argv.indexOf('--scale');
-  if (at < 0) return 1;
-  const factor = Number(process.argv[at + 1]);
+  const value = argument('--scale');
+  if (value === undefined) return 1;
+  const factor = Number(value);
   if (!(factor > 0 && factor <= 1)) throw new Error('--scale 须为 0 到 1 之间的数（如 0.1 生成十分之一的数据）');
   return factor;
 }
 
+/** Ids, codes and login names start with it (tests use their own, so runs never meet). */
+const PREFIX = argument('--prefix') ?? 'pv';
+
 let db;
 try {
   const scale = provinceScale(scaleArgument());
+  if (!/^[a-z][a-z0-9]{0,7}$/.test(PREFIX)) throw new Error(`--prefix 须为 1–8 个小写字母或数字，以字母开头：${PREFIX}`);
   db = await resolveDatabase();
   console.log(db.embedded ? '内置 PostgreSQL 已启动（数据目录 .data/pg）' : '使用 DATABASE_URL 指定的数据库');
   await migrateDatabase(db);
@@ -33,6 +42,7 @@ try {
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM organizations WHERE id = $1', [`${PREFIX}-root`]);
+    // Refused, exit code 1: the set is built in one transaction, so an existing root means the whole set is there.
     if (rowCount) {
       console.error(
         `省级数据集已存在（组织 ${PREFIX}-root「示范省委」），未做任何改动。` +
