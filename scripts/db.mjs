@@ -5,6 +5,7 @@ import readline from 'node:readline/promises';
 import pg from 'pg';
 import { describeError } from './lib/explained-error.mjs';
 import { migrateDatabase, resolveDatabase } from './lib/database-url.mjs';
+import { JOB_SCHEMA } from './lib/pg.mjs';
 import { runSeed } from './lib/seed.mjs';
 
 const command = process.argv[2];
@@ -31,7 +32,8 @@ async function main(db) {
     }
     const client = new pg.Client({ connectionString: db.migrateUrl });
     await client.connect();
-    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    // The job queue's tables live in their own schema (migration 0027): dropped too, or re-running 0027 fails.
+    await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(JOB_SCHEMA)} CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
     await client.end();
     await migrateDatabase(db);
     runSeed();
