@@ -21,6 +21,8 @@ const nextConfig = {
   // Lets parallel builds (e.g. a second e2e run) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Instances built separately agree on the build id when NEXT_BUILD_ID fixes it (docs/DEPLOY.md); unset = Next's own.
+  generateBuildId: async () => process.env.NEXT_BUILD_ID || null,
   // scripts/test.mjs type-checks the project itself (next typegen, then tsc --noEmit over the same tsconfig, generated
   // route types included) before it builds, and sets this so the build does not check everything a second time.
   // Every other build (npm run build, production) checks types as usual.
