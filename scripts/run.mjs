@@ -36,6 +36,10 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${reason}正在停止…`);
+    // lib/runtime/shutdown.ts (registered by instrumentation.ts in this process): /api/ready answers 503 "draining" for
+    // SHUTDOWN_DRAIN_MS (production: 5 s, dev: 0) so the load balancer takes this instance out, then the job worker and
+    // the pool stop; only then does the HTTP server close.
+    await globalThis.shutdownGracefully?.().catch(() => {});
     await server?.close().catch(() => {});
     await db.stop().catch(() => {});
     process.exit(0);
