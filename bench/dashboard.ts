@@ -8,18 +8,13 @@
  *
  * Goal: under 500 ms server time. Ends with `dashboard: <ms> ms for <votes> votes` (the province-wide median).
  */
-import { createRequire } from 'node:module';
 import pg from 'pg';
-import { generateProvince, provinceScale } from '../scripts/lib/province-data.mjs';
 import { runOnThrowawayDatabase } from './support/database';
 import { time } from './support/measure';
+import { allowServerOnlyImports, setUpProvince } from './support/province';
 
-// lib/dashboard is server-only (it throws outside Next's server build); the benchmark calls it directly, as tests do.
-const require = createRequire(import.meta.url);
-const serverOnly = require.resolve('server-only');
-require.cache[serverOnly] = { id: serverOnly, filename: serverOnly, loaded: true, exports: {} } as NodeJS.Module;
+allowServerOnlyImports();
 
-const scale = provinceScale(Number(process.env.PROVINCE_SCALE ?? 1));
 const RUNS = 15;
 
 runOnThrowawayDatabase(async ({ ownerUrl }) => {
@@ -28,15 +23,7 @@ runOnThrowawayDatabase(async ({ ownerUrl }) => {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
 
-  const setupStart = Date.now();
-  console.log('\nset-up (scripts/lib/province-data.mjs):');
-  const province = await generateProvince(client, { scale, log: (line) => console.log(line) });
-  await client.query('VACUUM ANALYZE');
-  const { rows } = await client.query(`
-    SELECT (SELECT count(*) FROM organizations) AS orgs, (SELECT count(*) FROM brand_list_entries) AS entries,
-      (SELECT count(*) FROM voters) AS voters, (SELECT count(*) FROM votes) AS votes, (SELECT count(*) FROM ledger_entries) AS ledger`);
-  const counts = rows[0];
-  console.log(`set-up: ${counts.orgs} organizations, ${counts.entries} entries, ${counts.voters} voters, ${counts.votes} votes, ${counts.ledger} 台帐 entries in ${((Date.now() - setupStart) / 1000).toFixed(1)} s\n`);
+  const { province, counts } = await setUpProvince(client);
 
   const whole = { campaignId: province.campaignId, rootOrgId: province.rootOrgId };
   const city = { campaignId: province.campaignId, rootOrgId: `${province.prefix}-c1` };

@@ -10,19 +10,14 @@
  *
  * Goal: every page under 1 s server time (median). Ends with `province: <n> pages, slowest <name> <ms> ms`.
  */
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { generateProvince, provinceScale } from '../scripts/lib/province-data.mjs';
 import { runOnThrowawayDatabase } from './support/database';
 import { stats } from './support/measure';
+import { allowServerOnlyImports, setUpProvince } from './support/province';
 
-// lib code is server-only (it throws outside Next's server build); the benchmark calls it directly, as tests do.
-const require = createRequire(import.meta.url);
-const serverOnly = require.resolve('server-only');
-require.cache[serverOnly] = { id: serverOnly, filename: serverOnly, loaded: true, exports: {} } as NodeJS.Module;
+allowServerOnlyImports();
 
-const scale = provinceScale(Number(process.env.PROVINCE_SCALE ?? 1));
 const RUNS = Number(process.env.PROVINCE_RUNS ?? 7);
 const LIMIT_MS = 1000;
 
@@ -47,18 +42,7 @@ runOnThrowawayDatabase(async ({ ownerUrl }) => {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
 
-  const setupStart = Date.now();
-  console.log('\nset-up (scripts/lib/province-data.mjs):');
-  const province = await generateProvince(client, { scale, log: (line) => console.log(line) });
-  await client.query('VACUUM ANALYZE');
-  const { rows: countRows } = await client.query(`
-    SELECT (SELECT count(*) FROM organizations) AS orgs, (SELECT count(*) FROM brand_list_entries) AS entries, (SELECT count(*) FROM users) AS users,
-      (SELECT count(*) FROM voters) AS voters, (SELECT count(*) FROM votes) AS votes, (SELECT count(*) FROM ledger_entries) AS ledger`);
-  const counts = countRows[0];
-  console.log(
-    `set-up: ${counts.orgs} organizations, ${counts.entries} entries, ${counts.users} users, ${counts.voters} voters, ${counts.votes} votes, ` +
-      `${counts.ledger} 台帐 entries in ${((Date.now() - setupStart) / 1000).toFixed(1)} s\n`,
-  );
+  const { province, scale } = await setUpProvince(client);
   // A page of audit rows to list (the generator writes none): 5,000 recent actions by the province's admins.
   await client.query(`
     INSERT INTO audit_logs (actor_id, action, entity_type, entity_id, after, created_at)
