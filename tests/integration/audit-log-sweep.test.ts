@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { describeChanges } from '@/lib/audit-log/changes';
 import { loadAuditNames } from '@/lib/audit-log/names';
+import { KEYED_VALUE_LABELS } from '@/lib/audit-log/fields';
+import { DOCUMENT_KINDS } from '@/lib/documents/registry';
 import { seedDemoCity } from '../../prisma/seed/seed-demo';
 describe('audit log reads in Chinese for every record on file', () => {
   it('has a label for every field, a name for every id and a Chinese word for every enum value', async () => {
@@ -39,4 +41,8 @@ describe('audit log reads in Chinese for every record on file', () => {
     expect(seen).toBeGreaterThan(1000);
     expect([...problems].sort()).toEqual([]);
   }, 120_000);
+
+  it('names each document kind as the document registry does (fields.ts repeats the labels to stay free of PDF code)', () => {
+    for (const [key, kind] of Object.entries(DOCUMENT_KINDS)) expect([key, KEYED_VALUE_LABELS.kind[key]]).toEqual([key, kind.label]);
+  });
 });
