@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { copyStandaloneAssets } from './lib/next-server.mjs';
 import { ROOT, ensureDatabase, freePort, listMigrations, migrate, prepareEmbeddedDatabase, startEmbeddedPostgres } from './lib/pg.mjs';
 import { runSeed } from './lib/seed.mjs';
 
@@ -146,6 +147,7 @@ try {
 
   if (wants('e2e')) {
     const built = run('production build (next build)', bin('next'), ['build'], typesChecked ? { DJ_TYPES_CHECKED: '1' } : {});
+    if (built) copyStandaloneAssets();
     check('next build', built);
     if (built) {
       // Like production: migrated by the owner role, the server and the specs connect as the app role.
