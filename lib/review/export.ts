@@ -1,7 +1,6 @@
 // Review outputs: the ranking and the score tables per expert and per entry (Excel, A4 PDF). The signed decision sheets
 // are official documents: lib/documents/kinds/decision.ts.
-import ExcelJS from 'exceljs';
-import { workbookBuffer } from '@/lib/export/workbook';
+import { tableWorkbookBuffer } from '@/lib/export/workbook';
 import { db } from '@/lib/db';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
 import { formatDateTime } from '@/lib/format';
@@ -12,6 +11,8 @@ import type { TReviewCampaign } from '@/lib/review/pool';
 import type { TRanking, TRankingRow } from '@/lib/review/results';
 
 const num = (value: number | null) => (value === null ? '' : value.toFixed(2));
+/** One collator for the whole sort: localeCompare with a locale builds one per comparison. */
+const BRAND_ORDER = new Intl.Collator('zh-CN');
 
 /** Every sheet with its scores, for the per-expert and per-entry tables. */
 async function loadSheets(campaignId: string) {
@@ -31,8 +32,7 @@ async function loadSheets(campaignId: string) {
 type TSheet = Awaited<ReturnType<typeof loadSheets>>[number];
 
 export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TRanking): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '党建品牌选树平台';
+  const sheets = await loadSheets(campaign.id);
   const criteria = campaign.rubric?.criteria ?? [];
   const rankingColumns: TTableColumn<TRankingRow>[] = [
     { header: '名次', width: 10, value: (row) => (row.isTied ? tiedPlaceLabel(row.rank) : String(row.rank)) },
@@ -51,9 +51,6 @@ export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TR
     { header: '提示', width: 18, value: (row) => [row.isDisputed && '建议复议', row.onsite === 'FAILED' && '实地核验未通过', row.submitted < row.assigned && `评分未齐 ${row.submitted}/${row.assigned}`].filter(Boolean).join('；') },
   ];
   const formula = `综合得分 = 专家评分 ÷ ${ranking.rubricMax} × ${ranking.expertWeight}${ranking.votingEnabled ? ` + 有效票 ÷ ${ranking.topVotes} × ${ranking.voteWeight}` : ''}`;
-  addTableSheet(workbook, '综合排名', { title: `${campaign.title} 评审排名`, subtitle: formula, empty: '（暂无评审结果）' }, rankingColumns, ranking.rows);
-
-  const sheets = await loadSheets(campaign.id);
   const total = (sheet: TSheet) => sheet.scores.reduce((sum, score) => sum + Number(score.points), 0);
   const scoreOf = (sheet: TSheet, criterionId: string) => {
     const score = sheet.scores.find((row) => row.criterionId === criterionId);
@@ -69,10 +66,12 @@ export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TR
     { header: '评语', width: 36, value: (sheet) => sheet.scores.map((score) => score.comment).filter(Boolean).join('；') },
     { header: '提交时间', width: 17, value: (sheet) => (sheet.submittedAt ? formatDateTime(sheet.submittedAt) : '未提交') },
   ];
-  addTableSheet(workbook, '按专家', { title: `${campaign.title} 专家评分表（按专家）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, sheetColumns, sheets);
-  const byEntry = [...sheets].sort((a, b) => a.application.brandName.localeCompare(b.application.brandName, 'zh-CN') || a.round - b.round);
-  addTableSheet(workbook, '按品牌', { title: `${campaign.title} 专家评分表（按品牌）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, [sheetColumns[1], sheetColumns[2], sheetColumns[0], ...sheetColumns.slice(3)], byEntry);
-  return workbookBuffer(workbook);
+  const byEntry = [...sheets].sort((a, b) => BRAND_ORDER.compare(a.application.brandName, b.application.brandName) || a.round - b.round);
+  return tableWorkbookBuffer((workbook) => {
+    addTableSheet(workbook, '综合排名', { title: `${campaign.title} 评审排名`, subtitle: formula, empty: '（暂无评审结果）' }, rankingColumns, ranking.rows);
+    addTableSheet(workbook, '按专家', { title: `${campaign.title} 专家评分表（按专家）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, sheetColumns, sheets);
+    addTableSheet(workbook, '按品牌', { title: `${campaign.title} 专家评分表（按品牌）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, [sheetColumns[1], sheetColumns[2], sheetColumns[0], ...sheetColumns.slice(3)], byEntry);
+  });
 }
 
 /** The same content as the workbook as an A4 landscape PDF: ranking, then the sheets by expert and by entry. */
@@ -116,7 +115,7 @@ export async function renderReviewPdf(campaign: TReviewCampaign, ranking: TRanki
   doc.addPage();
   drawTable(doc, sheetColumns('expert'), sheets, { empty: '（尚未分配评审）', heading: '专家评分表（按专家）' });
   doc.addPage();
-  const byEntry = [...sheets].sort((a, b) => a.application.brandName.localeCompare(b.application.brandName, 'zh-CN') || a.round - b.round);
+  const byEntry = [...sheets].sort((a, b) => BRAND_ORDER.compare(a.application.brandName, b.application.brandName) || a.round - b.round);
   drawTable(doc, sheetColumns('entry'), byEntry, { empty: '（尚未分配评审）', heading: '专家评分表（按品牌）' });
   stampPages(doc, { runningHeader: title, marginX: MARGIN_X, marginY: MARGIN_Y });
   doc.end();
