@@ -1,8 +1,8 @@
 // Review outputs: the ranking and the score tables per expert and per entry (Excel, A4 PDF). The signed decision sheets
 // are official documents: lib/documents/kinds/decision.ts.
-import { tableWorkbookBuffer } from '@/lib/export/workbook';
 import { db } from '@/lib/db';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
+import { tableWorkbookBuffer } from '@/lib/export/workbook';
 import { formatDateTime } from '@/lib/format';
 import { stampPages } from '@/lib/pdf/kit';
 import { createA4, drawTable, MARGIN_X, MARGIN_Y, titleBlock, type TPdfColumn } from '@/lib/pdf/table';
@@ -14,22 +14,34 @@ const num = (value: number | null) => (value === null ? '' : value.toFixed(2));
 /** One collator for the whole sort: localeCompare with a locale builds one per comparison. */
 const BRAND_ORDER = new Intl.Collator('zh-CN');
 
-/** Every sheet with its scores, for the per-expert and per-entry tables. */
-async function loadSheets(campaignId: string) {
-  return db.reviewAssignment.findMany({
-    where: { campaignId },
-    select: {
-      round: true,
-      submittedAt: true,
-      expert: { select: { displayName: true } },
-      application: { select: { id: true, brandName: true, organization: { select: { name: true } } } },
-      scores: { select: { criterionId: true, points: true, comment: true } },
-    },
-    orderBy: [{ expert: { displayName: 'asc' } }, { round: 'asc' }],
-  });
-}
+type TSheet = {
+  round: number;
+  submittedAt: Date | null;
+  expert: { displayName: string };
+  application: { id: string; brandName: string; organization: { name: string } };
+  scores: { criterionId: string; points: number; comment: string }[];
+};
 
-type TSheet = Awaited<ReturnType<typeof loadSheets>>[number];
+/**
+ * Every sheet with its scores (in the rubric's order), for the per-expert and per-entry tables: one query, the scores
+ * as a JSON array per sheet (Prisma's nested select sent five queries with 5,000-id lists at province scale).
+ */
+async function loadSheets(campaignId: string): Promise<TSheet[]> {
+  const rows = await db.$queryRaw<(Omit<TSheet, 'expert' | 'application'> & { expertName: string; applicationId: string; brandName: string; organizationName: string })[]>`
+    SELECT a.round, a.submitted_at AS "submittedAt", u.display_name AS "expertName", ap.id AS "applicationId", ap.brand_name AS "brandName", o.name AS "organizationName",
+      COALESCE((SELECT json_agg(json_build_object('criterionId', s.criterion_id, 'points', s.points, 'comment', s.comment) ORDER BY c.sort_order, c.id)
+        FROM review_scores s JOIN criteria c ON c.id = s.criterion_id WHERE s.assignment_id = a.id), '[]') AS scores
+    FROM review_assignments a JOIN users u ON u.id = a.expert_id JOIN applications ap ON ap.id = a.application_id JOIN organizations o ON o.id = ap.organization_id
+    WHERE a.campaign_id = ${campaignId}
+    ORDER BY u.display_name, a.round`;
+  return rows.map((row) => ({
+    round: row.round,
+    submittedAt: row.submittedAt,
+    expert: { displayName: row.expertName },
+    application: { id: row.applicationId, brandName: row.brandName, organization: { name: row.organizationName } },
+    scores: row.scores,
+  }));
+}
 
 export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TRanking): Promise<Buffer> {
   const sheets = await loadSheets(campaign.id);

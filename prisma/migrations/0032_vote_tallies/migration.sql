@@ -56,6 +56,10 @@ ALTER TABLE "vote_kind_tallies" ADD CONSTRAINT "vote_kind_tallies_campaign_id_fk
 -- hands them to apply_vote_tally, which locks the voter rows first (cast_vote's order: voter, then its vote), then the
 -- tally rows of its slot.
 
+-- Every vote now also updates its voter's row (valid_votes, not indexed): room on each page keeps that a HOT update,
+-- without new entries in the voters' five indexes.
+ALTER TABLE "voters" SET (fillfactor = 80);
+
 CREATE TYPE vote_tally_delta AS (campaign_id text, key text, valid integer, invalid integer);
 
 CREATE FUNCTION apply_vote_tally(p_entries vote_tally_delta[], p_days vote_tally_delta[], p_voters vote_tally_delta[]) RETURNS void LANGUAGE plpgsql AS $$
