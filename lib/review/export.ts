@@ -3,7 +3,6 @@
 import { db } from '@/lib/db';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
 import { tableWorkbookBuffer } from '@/lib/export/workbook';
-import { formatDateTime } from '@/lib/format';
 import { stampPages } from '@/lib/pdf/kit';
 import { createA4, drawTable, MARGIN_X, MARGIN_Y, titleBlock, type TPdfColumn } from '@/lib/pdf/table';
 import { tiedPlaceLabel } from '@/lib/review/ranking';
@@ -16,7 +15,8 @@ const BRAND_ORDER = new Intl.Collator('zh-CN');
 
 type TSheet = {
   round: number;
-  submittedAt: Date | null;
+  /** 提交时间 as formatDateTime writes it (2026年11月22日 09:05), null while not submitted. */
+  submitted: string | null;
   expert: { displayName: string };
   application: { id: string; brandName: string; organization: { name: string } };
   scores: { criterionId: string; points: number; comment: string }[];
@@ -24,11 +24,12 @@ type TSheet = {
 
 /**
  * Every sheet with its scores (in the rubric's order), for the per-expert and per-entry tables: one query, the scores
- * as a JSON array per sheet (Prisma's nested select sent five queries with 5,000-id lists at province scale).
+ * as a JSON array per sheet (Prisma's nested select sent five queries with 5,000-id lists at province scale). The
+ * time is formatted here, in formatDateTime's pattern: formatDateTime costs ~20 µs a call, 10,000 calls in the file.
  */
 async function loadSheets(campaignId: string): Promise<TSheet[]> {
   const rows = await db.$queryRaw<(Omit<TSheet, 'expert' | 'application'> & { expertName: string; applicationId: string; brandName: string; organizationName: string })[]>`
-    SELECT a.round, a.submitted_at AS "submittedAt", u.display_name AS "expertName", ap.id AS "applicationId", ap.brand_name AS "brandName", o.name AS "organizationName",
+    SELECT a.round, to_char(a.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY"年"FMMM"月"FMDD"日" HH24:MI') AS submitted, u.display_name AS "expertName", ap.id AS "applicationId", ap.brand_name AS "brandName", o.name AS "organizationName",
       COALESCE((SELECT json_agg(json_build_object('criterionId', s.criterion_id, 'points', s.points, 'comment', s.comment) ORDER BY c.sort_order, c.id)
         FROM review_scores s JOIN criteria c ON c.id = s.criterion_id WHERE s.assignment_id = a.id), '[]') AS scores
     FROM review_assignments a JOIN users u ON u.id = a.expert_id JOIN applications ap ON ap.id = a.application_id JOIN organizations o ON o.id = ap.organization_id
@@ -36,7 +37,7 @@ async function loadSheets(campaignId: string): Promise<TSheet[]> {
     ORDER BY u.display_name, a.round`;
   return rows.map((row) => ({
     round: row.round,
-    submittedAt: row.submittedAt,
+    submitted: row.submitted,
     expert: { displayName: row.expertName },
     application: { id: row.applicationId, brandName: row.brandName, organization: { name: row.organizationName } },
     scores: row.scores,
@@ -76,7 +77,7 @@ export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TR
     ...criteria.map((criterion): TTableColumn<TSheet> => ({ header: `${criterion.name}（${criterion.maxPoints}）`, width: 12, value: (sheet) => scoreOf(sheet, criterion.id) })),
     { header: '合计', width: 8, value: (sheet) => total(sheet) },
     { header: '评语', width: 36, value: (sheet) => sheet.scores.map((score) => score.comment).filter(Boolean).join('；') },
-    { header: '提交时间', width: 17, value: (sheet) => (sheet.submittedAt ? formatDateTime(sheet.submittedAt) : '未提交') },
+    { header: '提交时间', width: 17, value: (sheet) => sheet.submitted ?? '未提交' },
   ];
   const byEntry = [...sheets].sort((a, b) => BRAND_ORDER.compare(a.application.brandName, b.application.brandName) || a.round - b.round);
   return tableWorkbookBuffer((workbook) => {
