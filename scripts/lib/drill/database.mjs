@@ -189,9 +189,13 @@ export async function compareDatabase(manifest, adminUrl) {
   await client.connect();
   const problems = [];
   try {
-    const fingerprint = await schemaFingerprint(client);
-    const missing = manifest.fingerprint.filter((line) => !fingerprint.includes(line));
-    const extra = fingerprint.filter((line) => !manifest.fingerprint.includes(line));
+    // Compared without parentheses and spaces: servers of different major versions print the same CHECK or index
+    // expression with different parentheses (a PostgreSQL 15 source restored into 18).
+    const plain = (line) => line.replace(/[()\s]/g, '');
+    const restored = await schemaFingerprint(client);
+    const [before, after] = [new Set(manifest.fingerprint.map(plain)), new Set(restored.map(plain))];
+    const missing = manifest.fingerprint.filter((line) => !after.has(plain(line)));
+    const extra = restored.filter((line) => !before.has(plain(line)));
     for (const line of missing.slice(0, 10)) problems.push(`恢复后的数据库缺少结构：${line}`);
     for (const line of extra.slice(0, 10)) problems.push(`恢复后的数据库多出结构：${line}`);
     if (missing.length + extra.length > 20) problems.push(`结构差异共 ${missing.length + extra.length} 处`);
