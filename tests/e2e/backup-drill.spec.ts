@@ -6,7 +6,7 @@ import { expect, test } from './support/test';
 import { db } from '@/lib/db';
 import { runDrill } from '../../scripts/lib/drill/run-drill.mjs';
 import { formatReport } from '../../scripts/lib/drill/report.mjs';
-import { dumpStorage, restoreStorage, storageFromEnv, type TStorageSpec } from '../../scripts/lib/drill/storage.mjs';
+import { dumpStorage, prepareFreshStorage, restoreStorage, storageFromEnv, type TStorageSpec } from '../../scripts/lib/drill/storage.mjs';
 import { startS3Server } from '../support/s3-server.mjs';
 
 // The backup and restore drill (npm run drill) on this tier's database — seeded, and written to by the specs before
@@ -21,6 +21,7 @@ test('the backup and restore drill restores the database and the bucket, and the
     // into one first (the drill's own copy, read back below).
     const uploaded = await dumpStorage({ spec: storageFromEnv(process.env), dir: staging });
     const source: TStorageSpec = { driver: 's3', endpoint: s3.endpoint, bucket: 'drill-source', region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey };
+    await prepareFreshStorage(source);
     await restoreStorage({ dir: staging, spec: source, manifest: uploaded });
     const auditBefore = await db.auditLog.count();
 

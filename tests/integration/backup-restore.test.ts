@@ -11,7 +11,7 @@ import { db } from '@/lib/db';
 import { createOrganization } from '@/lib/organization/service';
 import { dropDatabase, prepareEmbeddedDatabase, throwawayRoles } from '../../scripts/lib/pg.mjs';
 import { compareDatabase, dumpDatabase, restoreDatabase } from '../../scripts/lib/drill/database.mjs';
-import { compareStorage, dumpStorage, removeStorage, restoreStorage, type TStorageSpec } from '../../scripts/lib/drill/storage.mjs';
+import { compareStorage, dumpStorage, prepareFreshStorage, removeStorage, restoreStorage, type TStorageSpec } from '../../scripts/lib/drill/storage.mjs';
 import { createOrg, createUser } from '../support/factories';
 import { startS3Server } from '../support/s3-server.mjs';
 
@@ -103,8 +103,11 @@ describe('storage dump and restore', () => {
       expect(manifest.objects.map((object) => [object.key, object.size])).toEqual(Object.entries(bytes).map(([key, content]) => [key, content.length]));
 
       const target: TStorageSpec = { driver: 's3', endpoint: s3.endpoint, bucket: 'restored-files', region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey };
+      await prepareFreshStorage(target);
       await restoreStorage({ dir: path.join(work, 'files-dump'), spec: target, manifest });
       expect((await compareStorage({ spec: target, manifest })).problems).toEqual([]);
+      // A drill never restores into (and so never removes) a bucket that holds anything.
+      await expect(prepareFreshStorage(target)).rejects.toThrow('存储桶 restored-files 不是空的');
 
       const client = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } });
       await client.send(new PutObjectCommand({ Bucket: 'restored-files', Key: 'applications/a/logo.png', Body: Buffer.from('other bytes') }));

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { freePort, migrate, prepareEmbeddedDatabase, startEmbeddedPostgres } from '../pg.mjs';
 import { checkApp, startApp } from './app.mjs';
 import { compareDatabase, dumpDatabase, restoreDatabase } from './database.mjs';
-import { compareStorage, describeStorage, dumpStorage, removeStorage, restoreStorage, storageEnv } from './storage.mjs';
+import { compareStorage, describeStorage, dumpStorage, prepareFreshStorage, removeStorage, restoreStorage, storageEnv } from './storage.mjs';
 
 /** Where the restored files go: a new folder beside the dump, or a new bucket on the source's S3 endpoint. */
 function freshStorage(source, workDir, bucket) {
@@ -82,9 +82,11 @@ export async function runDrill({ databaseUrl, storage, dir = '', format = '', bu
     const compared = await step('compareDatabase', () => compareDatabase(database, restored.adminUrl));
     report.problems.push(...compared.problems);
 
-    target = freshStorage(storage, workDir, bucket);
-    report.files.target = describeStorage(target);
+    const fresh = freshStorage(storage, workDir, bucket);
+    report.files.target = describeStorage(fresh);
     log(`正在恢复文件到${report.files.target}…`);
+    await prepareFreshStorage(fresh);
+    target = fresh;
     await step('restoreFiles', () => restoreStorage({ dir: workDir, spec: target, manifest: files }));
     const storageCheck = await step('compareFiles', () => compareStorage({ spec: target, manifest: files }));
     report.problems.push(...storageCheck.problems);

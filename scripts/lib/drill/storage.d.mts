@@ -16,6 +16,7 @@ export function openStorage(spec: TStorageSpec): {
   write(key: string, bytes: Buffer, contentType: string): Promise<void>;
 };
 export function dumpStorage(options: { spec: TStorageSpec; dir: string }): Promise<TStorageManifest>;
+export function prepareFreshStorage(spec: TStorageSpec): Promise<void>;
 export function restoreStorage(options: { dir: string; spec: TStorageSpec; manifest: TStorageManifest }): Promise<void>;
 export function compareStorage(options: { spec: TStorageSpec; manifest: TStorageManifest }): Promise<{ problems: string[]; hashes: Map<string, { sha256: string; size: number }> }>;
 export function removeStorage(spec: TStorageSpec): Promise<void>;

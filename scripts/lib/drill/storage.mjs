@@ -180,11 +180,26 @@ export async function dumpStorage({ spec, dir }) {
   return manifest;
 }
 
-/** Writes the dumped objects of `dir` into the (fresh) storage `spec`. */
+/**
+ * Makes `spec` ready to receive a restore: a new bucket (or folder), or an existing one only when it is empty — a drill
+ * never writes over, nor afterwards removes, storage that holds anything.
+ */
+export async function prepareFreshStorage(spec) {
+  const storage = openStorage(spec);
+  if (spec.driver === 's3') {
+    await storage.createBucket().catch(async (error) => {
+      if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
+      if ((await storage.list()).length) throw new ExplainedError(`存储桶 ${spec.bucket} 不是空的：演练只恢复到新的或空的存储桶。`);
+    });
+  } else {
+    if ((await readdir(spec.dir).catch(() => [])).length) throw new ExplainedError(`目录 ${spec.dir} 不是空的：演练只恢复到新的或空的目录。`);
+    await mkdir(spec.dir, { recursive: true });
+  }
+}
+
+/** Writes the dumped objects of `dir` into `spec` (prepared by prepareFreshStorage). */
 export async function restoreStorage({ dir, spec, manifest }) {
   const storage = openStorage(spec);
-  if (spec.driver === 's3') await storage.createBucket();
-  else await mkdir(spec.dir, { recursive: true });
   await eachLimited(manifest.objects, 4, async (object) => {
     const bytes = await readFile(path.join(dir, 'files', object.key));
     await storage.write(object.key, bytes, object.contentType ?? 'application/octet-stream');
