@@ -92,8 +92,10 @@ export async function runDrill({ databaseUrl, storage, dir = '', format = '', bu
     report.problems.push(...storageCheck.problems);
     const referenced = await missingReferencedFiles(restored.adminUrl, new Set(storageCheck.hashes.keys()));
     report.files.referenced = referenced.referenced;
-    for (const key of referenced.missing.slice(0, 10)) report.problems.push(`数据库引用的文件 ${key} 不在恢复后的存储中`);
-    if (referenced.missing.length > 10) report.problems.push(`数据库引用而存储中缺少的文件共 ${referenced.missing.length} 个`);
+    // When the restored storage equals the dump, a file missing now was already missing in the source's storage.
+    const where = storageCheck.problems.length ? '' : '（源存储中本来就没有）';
+    for (const key of referenced.missing.slice(0, 10)) report.problems.push(`数据库引用的文件 ${key} 不在恢复后的存储中${where}`);
+    if (referenced.missing.length > 10) report.problems.push(`数据库引用而存储中缺少的文件共 ${referenced.missing.length} 个${where}`);
 
     // A dump of an older version is brought up to this checkout's migrations, as a deployment would; the app role's
     // grants are (re)applied either way.
