@@ -7,12 +7,9 @@ import path from 'node:path';
 import { DeleteObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { createOrganization } from '@/lib/organization/service';
-import { dropDatabase, prepareEmbeddedDatabase, throwawayRoles } from '../../scripts/lib/pg.mjs';
+import { dropDatabase, migrate, prepareEmbeddedDatabase, throwawayRoles } from '../../scripts/lib/pg.mjs';
 import { compareDatabase, dumpDatabase, restoreDatabase } from '../../scripts/lib/drill/database.mjs';
 import { compareStorage, dumpStorage, prepareFreshStorage, removeStorage, restoreStorage, type TStorageSpec } from '../../scripts/lib/drill/storage.mjs';
-import { createOrg, createUser } from '../support/factories';
 import { startS3Server } from '../support/s3-server.mjs';
 
 const adminUrl = () => process.env.TEST_PG_ADMIN_URL!;
@@ -43,17 +40,28 @@ afterAll(async () => {
 describe('database dump and restore (migrations + COPY)', () => {
   const dir = path.join(work, 'dump');
   let manifest: Awaited<ReturnType<typeof dumpDatabase>>;
+  let source: Awaited<ReturnType<typeof freshDatabase>>;
 
+  // A source database of this file's own: the shared test database also holds the migrations and tables other files
+  // try out (tests/integration/migrations.test.ts), which no checkout could restore.
   beforeAll(async () => {
-    const root = await createOrg({ name: '备份演练市委组织部' });
-    const admin = await createUser({ roles: [{ role: 'ORG_ADMIN', organizationId: root.id }] });
-    await createOrganization({ parentId: root.id, name: '备份演练第一支部', code: `DRILL-${Date.now().toString(36)}`, levelLabel: '支部', memberCount: 12 }, { actorId: admin.id, ip: '127.0.0.1' });
-    manifest = await dumpDatabase({ url: process.env.MIGRATE_DATABASE_URL!, dir, format: 'copy' });
+    source = await freshDatabase();
+    await migrate(source.migrateUrl, { log: () => {}, appRole: source.appRole });
+    await query(
+      source.url,
+      `INSERT INTO organizations (id, parent_id, path, depth, name, code, level_label, updated_at) VALUES
+         ('drill-root', NULL, '/drill-root/', 0, '备份演练市委组织部', 'DRILL-ROOT', '市', now()),
+         ('drill-branch', 'drill-root', '/drill-root/drill-branch/', 1, '备份演练第一支部', 'DRILL-B1', '支部', now());
+       INSERT INTO audit_logs (action, entity_type, entity_id, after) VALUES
+         ('create-organization', 'Organization', 'drill-root', '{"name": "备份演练市委组织部"}'),
+         ('create-organization', 'Organization', 'drill-branch', '{"name": "备份演练第一支部"}');`,
+    );
+    manifest = await dumpDatabase({ url: source.migrateUrl, dir, format: 'copy' });
   });
 
   it('restores every row, the schema, the sequences and the newest audit rows into a fresh database, and notices a broken copy', async () => {
-    expect(manifest.counts['public.organizations']).toBe(await db.organization.count());
-    expect(manifest.audit[0]).toMatchObject({ action: 'create-organization', entityType: 'Organization' });
+    expect(manifest.counts['public.organizations']).toBe(2);
+    expect(manifest.audit.map((row) => row.entityId)).toEqual(['drill-branch', 'drill-root']);
     const restored = await freshDatabase();
     await restoreDatabase({ dir, database: restored });
     expect((await compareDatabase(manifest, restored.adminUrl)).problems).toEqual([]);
@@ -83,7 +91,7 @@ describe('database dump and restore (migrations + COPY)', () => {
     await writeFile(path.join(newer, 'database', 'manifest.json'), JSON.stringify({ ...manifest, migrations: [...manifest.migrations, '9999_from_the_future'] }));
     await expect(restoreDatabase({ dir: newer, database: await freshDatabase() })).rejects.toThrow('本版本没有：9999_from_the_future');
     // The app role may read only the names of _app_migrations: a backup needs the owner's connection.
-    await expect(dumpDatabase({ url: process.env.DATABASE_URL!, dir: path.join(work, 'app-role'), format: 'copy' })).rejects.toThrow('MIGRATE_DATABASE_URL');
+    await expect(dumpDatabase({ url: source.url, dir: path.join(work, 'app-role'), format: 'copy' })).rejects.toThrow('MIGRATE_DATABASE_URL');
   });
 });
 

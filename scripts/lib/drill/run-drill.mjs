@@ -2,10 +2,11 @@
 // (a throw-away embedded PostgreSQL) and a fresh folder or bucket, compare, start the app on the copy and check through
 // it. Used by `npm run drill` (scripts/drill.mjs) and tests/e2e/backup-drill.spec.ts.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ExplainedError } from '../explained-error.mjs';
 import { freePort, migrate, prepareEmbeddedDatabase, startEmbeddedPostgres } from '../pg.mjs';
 import { checkApp, startApp } from './app.mjs';
 import { compareDatabase, dumpDatabase, restoreDatabase } from './database.mjs';
@@ -43,7 +44,14 @@ const elapsed = (started) => Math.round((performance.now() - started) / 100) / 1
 export async function runDrill({ databaseUrl, storage, dir = '', format = '', bucket = '', log = () => {} }) {
   const started = performance.now();
   const workDir = dir ? path.resolve(dir) : mkdtempSync(path.join(os.tmpdir(), 'dj-drill-'));
+  // A kept folder (DRILL_DIR) must be empty or one an earlier drill made (marked by drill.json): its leftovers are removed.
+  const marker = path.join(workDir, 'drill.json');
+  if (existsSync(workDir) && readdirSync(workDir).length && !existsSync(marker)) {
+    throw new ExplainedError(`备份目录 ${workDir} 不是空目录，也不是恢复演练建的目录：请换一个空目录。`);
+  }
   mkdirSync(workDir, { recursive: true });
+  for (const leftover of ['pg', 'restored-files', 'database', 'files']) rmSync(path.join(workDir, leftover), { recursive: true, force: true });
+  writeFileSync(marker, JSON.stringify({ startedAt: new Date().toISOString() }));
   const report = { problems: [], seconds: {}, database: {}, files: {}, app: {}, workDir: dir ? workDir : null };
   const step = async (name, work) => {
     const at = performance.now();
