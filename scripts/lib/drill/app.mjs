@@ -7,25 +7,26 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { ExplainedError } from '../explained-error.mjs';
+import { distDir, standaloneServer } from '../next-server.mjs';
 import { ROOT } from '../pg.mjs';
 
 /**
  * How a production server of this checkout's build is started — the one place to change when the way of serving
- * changes: Next's standalone server (`output: 'standalone'`) when the build has one, else `next start` on the build.
- * Neither runs migrations or the demo seed: the drill's app must come up on what was restored, as it is.
+ * changes: Next's standalone server (scripts/lib/next-server.mjs: what npm start, Docker and the e2e tier run), or
+ * `next start` for a build without standalone output. Neither runs migrations or the demo seed: the drill's app must
+ * come up on what was restored, as it is.
  */
 export function appServerCommand({ port, host }) {
-  const distDir = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next');
-  if (!existsSync(path.join(distDir, 'BUILD_ID'))) throw new ExplainedError('尚未构建：恢复演练要用生产构建启动应用，请先运行 npm run build。');
-  const standalone = path.join(distDir, 'standalone', 'server.js');
-  if (existsSync(standalone)) return { command: process.execPath, args: [standalone], env: { PORT: String(port), HOSTNAME: host } };
+  if (!existsSync(path.join(distDir(), 'BUILD_ID'))) throw new ExplainedError('尚未构建：恢复演练要用生产构建启动应用，请先运行 npm run build。');
+  if (existsSync(standaloneServer())) return { command: process.execPath, args: [standaloneServer()], env: { PORT: String(port), HOSTNAME: host } };
   const next = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   return { command: process.execPath, args: [next, 'start', '--port', String(port), '--hostname', host], env: {} };
 }
 
 /**
- * Starts the app with exactly `env` on top of a clean base (no variable of the drill's own environment leaks in:
- * no SMS provider, no job worker, so a restored queue sends nothing), waits for /api/health.
+ * Starts the app with exactly `env` on top of a clean base (no variable of the drill's own environment leaks in: no SMS
+ * provider, no job worker, so a restored queue sends nothing; no REDIS_URL, so the copy never touches production's
+ * shared cache), waits for /api/health. Paths in `env` must be absolute: the standalone server runs in its own folder.
  */
 export async function startApp({ port, env, timeoutMs = 90_000 }) {
   const host = '127.0.0.1';
