@@ -21,11 +21,13 @@ export type TRestoreVotesInput = z.input<typeof ZRestoreVotes>;
 
 /**
  * Staff of the owner, the campaign running ('invalidate-votes': not finished or cancelled) and the result not yet
- * decided: after the 领导小组审定 is signed the votes are history.
+ * decided: after the 领导小组审定 is signed the votes are history. The campaign row is locked FOR NO KEY UPDATE: other
+ * staff changes of the campaign wait, votes do not. (FOR UPDATE would also block a vote's foreign-key check while
+ * that vote holds its voter row, and the tally trigger of this UPDATE then waits for that voter row: a deadlock.)
  */
 async function lockCampaign(tx: TTx, campaignId: string, actorId: string | null) {
   const [campaign] = await tx.$queryRaw<{ path: string }[]>`
-    SELECT o.path FROM campaigns c JOIN organizations o ON o.id = c.owner_org_id WHERE c.id = ${campaignId} FOR UPDATE OF c`;
+    SELECT o.path FROM campaigns c JOIN organizations o ON o.id = c.owner_org_id WHERE c.id = ${campaignId} FOR NO KEY UPDATE OF c`;
   if (!campaign) throw new AppError('NOT_FOUND', '评选活动不存在');
   await assertCampaignAdmin(tx, actorId, campaign.path);
   await requireOperation(tx, campaignId, 'invalidate-votes');

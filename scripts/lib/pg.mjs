@@ -194,6 +194,10 @@ async function adoptSchema(databaseUrl, owner) {
       for (const name of await foreign(`SELECT oid::regtype::text AS name FROM pg_type WHERE typnamespace = $2::regnamespace AND typtype = 'd' AND typowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
         await client.query(`ALTER DOMAIN ${name} OWNER TO ${role}`);
       }
+      // Composite types of their own (CREATE TYPE … AS (…), e.g. vote_tally_delta of 0032), not the row types of tables.
+      for (const name of await foreign(`SELECT t.oid::regtype::text AS name FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid WHERE t.typnamespace = $2::regnamespace AND t.typtype = 'c' AND c.relkind = 'c' AND t.typowner <> (SELECT oid FROM pg_roles WHERE rolname = $1)`)) {
+        await client.query(`ALTER TYPE ${name} OWNER TO ${role}`);
+      }
     }
   } finally {
     await client.end();
