@@ -18,6 +18,9 @@ const csp = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Production runs Next's own server: `node .next/standalone/server.js` (scripts/lib/standalone.mjs copies the static
+  // files beside it; Dockerfile and the cluster test do the same).
+  output: 'standalone',
   // Lets parallel builds (e.g. a second e2e run) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
