@@ -10,6 +10,7 @@ export const LIB_DOMAINS = {
   audit: [],
   auth: ['audit'],
   'org-tree': [],
+  cache: [],
   export: [],
   pdf: [],
   http: ['auth'],
@@ -31,7 +32,7 @@ export const LIB_DOMAINS = {
   review: ['org-tree', 'application', 'brand', 'brand-list', 'audit', 'auth', 'campaign', 'export', 'files', 'http', 'jobs', 'notifications', 'organization', 'pdf'],
   voting: ['audit', 'auth', 'brand-list', 'campaign', 'export', 'http', 'review', 'sms'],
   objections: ['audit', 'auth', 'campaign', 'files', 'http', 'jobs', 'notifications', 'sms', 'voting'],
-  gallery: ['qualification'],
+  gallery: ['cache', 'qualification'],
   /** 示范建设 (issue 20): templates shared by sites, belts, public pages and events. */
   demo: [],
   /** Checklists with evidence of a 示范点 or a 示范带 (verdicts, completeness), shared by sites and belts. */
@@ -39,7 +40,7 @@ export const LIB_DOMAINS = {
   /** 示范建设 programs, 示范点 (photos, 摘牌) and their yearly assessments. */
   'demo-site': ['audit', 'auth', 'checklist', 'demo', 'demo-public', 'files', 'gallery', 'http', 'org-tree'],
   /** Public 示范点/示范带 pages, their cache and 群众意见 with moderation (issue 20). */
-  'demo-public': ['audit', 'auth', 'files', 'http', 'sms'],
+  'demo-public': ['cache', 'audit', 'auth', 'files', 'http', 'sms'],
   publicity: ['audit', 'auth', 'brand', 'campaign', 'gallery', 'http', 'objections', 'review'],
   honors: ['auth', 'gallery', 'http', 'pdf', 'publicity'],
   /** The staff brand timeline: each domain that adds to a brand's life contributes a source (lib/brand-timeline/sources.ts). */

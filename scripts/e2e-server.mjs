@@ -1,8 +1,10 @@
-// The production server Playwright tests against (DATABASE_URL and NEXTAUTH_SECRET come from scripts/test.mjs).
-import { startNextServer } from './server.mjs';
+// The production server Playwright tests against: the standalone build (DATABASE_URL and NEXTAUTH_SECRET come from
+// scripts/test.mjs). It stays in the foreground until Playwright stops it.
+import { startNextServer } from './lib/next-server.mjs';
 
-process.env.NODE_ENV = 'production';
 const port = Number(process.env.E2E_PORT ?? 3100);
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-await startNextServer({ dev: false, port, hostname: '127.0.0.1' });
+const server = await startNextServer({ dev: false, port, hostname: '127.0.0.1' });
 console.log(`e2e server on ${port}`);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void server.close().then(() => process.exit(0)));
+server.child.once('exit', (code) => process.exit(code ?? 1));

@@ -1,10 +1,11 @@
-// npm run dev / npm start: database (embedded unless DATABASE_URL), migrations, demo seed, Next.js.
+// npm run dev / npm start: database (embedded unless DATABASE_URL), migrations, demo seed, then Next's own server as a
+// child process (next dev, or the standalone server of npm run build: scripts/lib/next-server.mjs).
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { DEMO_ACCOUNTS_TEXT } from './lib/demo-accounts.mjs';
 import { describeError } from './lib/explained-error.mjs';
 import { ensureAuthSecret, migrateDatabase, resolveDatabase } from './lib/database-url.mjs';
-import { ROOT, freePort, isDatabaseEmpty } from './lib/pg.mjs';
+import { startNextServer, standaloneServer } from './lib/next-server.mjs';
+import { freePort, isDatabaseEmpty } from './lib/pg.mjs';
 import { isAlive, processInfo } from './lib/postmaster.mjs';
 import { runSeed } from './lib/seed.mjs';
 
@@ -24,7 +25,7 @@ function npmPid() {
 let db;
 
 async function main() {
-  if (!dev && !existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
+  if (!dev && !existsSync(standaloneServer())) {
     console.error('尚未构建：请先运行 npm run build，再运行 npm start。');
     process.exit(1);
   }
@@ -36,10 +37,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${reason}正在停止…`);
-    // lib/runtime/shutdown.ts (registered by instrumentation.ts in this process): /api/ready answers 503 "draining" for
-    // SHUTDOWN_DRAIN_MS (production: 5 s, dev: 0) so the load balancer takes this instance out, then the job worker and
-    // the pool stop; only then does the HTTP server close.
-    await globalThis.shutdownGracefully?.().catch(() => {});
+    // The Next process gets SIGTERM and drains (lib/runtime/shutdown.ts: /api/ready answers 503 "draining" for
+    // SHUTDOWN_DRAIN_MS, production 5 s, dev 0), stops its job worker and pool, and exits; then the database stops.
     await server?.close().catch(() => {});
     await db.stop().catch(() => {});
     process.exit(0);
@@ -61,8 +60,8 @@ async function main() {
   const url = `http://localhost:${port}`;
   process.env.NEXTAUTH_URL ??= url;
 
-  const { startNextServer } = await import('./server.mjs');
   server = await startNextServer({ dev, port, hostname: process.env.HOST || '0.0.0.0' });
+  server.child.once('exit', (code) => shutdown(`Next 服务进程已退出（退出码 ${code}），`));
   console.log(`\n党建品牌选树平台已启动：${url}\n`);
   if (process.env.SEED_DEMO !== '0') console.log(DEMO_ACCOUNTS_TEXT);
 }

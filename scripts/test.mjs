@@ -11,9 +11,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCluster } from './lib/cluster.mjs';
+import { copyStandaloneAssets, standaloneServer } from './lib/next-server.mjs';
 import { ROOT, ensureDatabase, freePort, listMigrations, migrate, prepareEmbeddedDatabase, startEmbeddedPostgres } from './lib/pg.mjs';
 import { runSeed } from './lib/seed.mjs';
-import { distDir } from './lib/standalone.mjs';
 
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only'));
 const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1]).split(',') : null;
@@ -166,8 +166,9 @@ try {
   // One production build for the e2e and the cluster tiers.
   let built = false;
   if (wants('e2e') || wants('cluster')) {
-    const standaloneBuilt = existsSync(path.join(ROOT, distDir(), 'standalone', 'server.js'));
+    const standaloneBuilt = existsSync(standaloneServer());
     built = reuseBuild && standaloneBuilt ? true : run('production build (next build)', bin('next'), ['build'], typesChecked ? { DJ_TYPES_CHECKED: '1' } : {});
+    if (built) copyStandaloneAssets();
     if (!(reuseBuild && standaloneBuilt)) check('next build', built);
   }
 

@@ -33,6 +33,8 @@ export function buildBenchApp(): void {
       process.stderr.write(result.stderr ?? '');
       throw new Error(`next build (benchmark build) failed with status ${result.status}`);
     }
+    const assets = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--assets-only'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR } });
+    if (assets.status !== 0) throw new Error('copying the standalone assets of the benchmark build failed');
     if (!/\/api\/bench\/floor/.test(result.stdout)) throw new Error('the benchmark build has no /api/bench routes (pageExtensions in next.config.js?)');
   } finally {
     for (const { file, text } of kept) {

@@ -1,6 +1,6 @@
 // 大字 mode for older readers: the root font size grows by a quarter on pages with the public header (every size is
-// in rem). It is plain script, not a React component: the 品牌风采 pages go out without Next's runtime
-// (scripts/lib/public-documents.mjs keeps this one script), and the choice must apply before the first paint.
+// in rem). It is plain script, not a React component: the choice must apply before the first paint, before React
+// hydrates, and the toggle works on a page whose JavaScript has not loaded yet.
 
 const STORAGE_KEY = 'dj-text-size';
 

@@ -13,7 +13,7 @@ import { signInWithPassword } from '@/lib/auth/sign-in';
  * `secureCookies` (the request came over HTTPS, lib/auth/https.ts): the session and CSRF cookies get `Secure` and
  * their __Secure-/__Host- names; the guard reads either name.
  * `redirect` sends people only to places on this site, whatever callbackUrl the form, query or cookie names; an unusable
- * callback-url cookie (which next-auth refuses with a 500 before any callback) is dropped by the edge (scripts/lib/edge.mjs).
+ * callback-url cookie (which next-auth refuses with a 500 before any callback) is dropped by proxy.ts (lib/http/edge.ts).
  */
 export function getAuthOptions({ secureCookies }: { secureCookies: boolean }): NextAuthOptions {
   return {

@@ -1,7 +1,6 @@
 // 品牌风采 filters, worked out on the server from the cached list of brands: year, field, region, award, a search on
-// brand or organization name, and pages of GALLERY_PAGE_SIZE. A plain GET form drives them, so the page needs no
-// JavaScript (the production server sends it without Next's client runtime, scripts/lib/public-documents.mjs) and
-// every filtered view has an address that can be shared.
+// brand or organization name, and pages of GALLERY_PAGE_SIZE. A plain GET form drives them, so the page works before
+// (and without) its JavaScript and every filtered view has an address that can be shared.
 import { queryString } from '@/lib/format';
 import type { TGalleryBrand } from '@/lib/gallery/queries';
 

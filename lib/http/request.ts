@@ -1,7 +1,7 @@
 /**
  * State-changing requests carry the session cookie, so a page on another site must not be able to send one: the
  * browser's Origin must name this host. Requests without Origin (not from a browser form or script) are refused too.
- * X-Forwarded-Host only reaches here from a trusted proxy: scripts/server.mjs drops it otherwise.
+ * X-Forwarded-Host only reaches here from a trusted proxy: proxy.ts sets it to the Host header otherwise.
  */
 export function isSameOrigin(headers: Headers): boolean {
   const origin = headers.get('origin');

@@ -2,17 +2,17 @@ import { disconnectDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 
-// Graceful shutdown of a server process, under any server (stock `next start`, the standalone server.js, or
-// scripts/server.mjs): on SIGTERM/SIGINT the process is marked draining (/api/ready answers 503 "draining", so the
+// Graceful shutdown of a server process (the standalone server.js, `next start` or `next dev`; they run with
+// NEXT_MANUAL_SIG_HANDLE=true, scripts/lib/next-server.mjs): on SIGTERM/SIGINT the process is marked draining (/api/ready answers 503 "draining", so the
 // load balancer stops sending new requests), waits SHUTDOWN_DRAIN_MS for that and for requests in flight, stops the job
 // worker (its running jobs finish or go back to the queue), closes the database pool and exits.
 // Registered once from instrumentation.ts. It only exits when no other handler of the signal exists: Next's own
-// handler (unless NEXT_MANUAL_SIG_HANDLE=true) or scripts/run.mjs then decides when the process ends.
+// handler (unless NEXT_MANUAL_SIG_HANDLE=true) then decides when the process ends.
 
 export type TRuntimeState = 'running' | 'draining' | 'stopped';
 
 type TGlobal = {
-  /** For a server script that owns the signals itself (scripts/run.mjs): `await globalThis.shutdownGracefully?.()` first. */
+  /** For a server script that owns the signals itself: `await globalThis.shutdownGracefully?.()` first. */
   shutdownGracefully?: () => Promise<void>;
   runtimeState?: TRuntimeState;
   signalHandlers?: [NodeJS.Signals, () => void][];

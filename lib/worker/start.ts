@@ -3,7 +3,7 @@ import { startJobWorker, type TJobWorker } from '@/lib/jobs/worker';
 import { jobHandlers } from '@/lib/worker/handlers';
 import { log } from '@/lib/log';
 
-/** `stopJobWorker` is how scripts/server.mjs stops the worker (its jobs finished or handed back) before the database. */
+/** `stopJobWorker` is how the shutdown (lib/runtime/shutdown.ts) stops the worker (its jobs finished or handed back) before the pool. */
 const globalForWorker = globalThis as unknown as { jobWorker?: Promise<TJobWorker | null>; stopJobWorker?: () => Promise<void> };
 
 /**

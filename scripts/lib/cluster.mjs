@@ -9,13 +9,13 @@
 // PostgreSQL is the caller's (a database URL): the test and the benchmarks start their own embedded server.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { renderNginxConfig } from './nginx-config.mjs';
 import { ROOT, freePort } from './pg.mjs';
-import { prepareStandalone } from './standalone.mjs';
+import { copyStandaloneAssets, standaloneServer } from './next-server.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -96,7 +96,10 @@ export async function startCluster({ databaseUrl, instances = 2, workers = 2, ng
   }
 
   try {
-    const { server, cwd } = prepareStandalone();
+    if (!existsSync(standaloneServer())) throw new Error('尚未构建：请先运行 npm run build（或 npm test，它会构建）。');
+    copyStandaloneAssets();
+    const server = standaloneServer();
+    const cwd = path.dirname(server);
 
     const redisPort = await freePort();
     const redisDir = path.join(dir, 'redis');

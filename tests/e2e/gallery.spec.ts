@@ -58,10 +58,6 @@ test('the gallery shows the winner', async ({ browser, request }) => {
   await screenshotBoth(phone, 'gallery');
   await phone.setViewportSize(PHONE);
 
-  // The pages are plain documents: no script of Next's client runtime (the tiny 大字 script is not part of it), yet every
-  // control works (GET form, links).
-  expect(await phone.locator('script:not([type="application/ld+json"]):not(#text-size-script)').count()).toBe(0);
-
   // Filter by award: the two live brands of that award, no demo brand; the choice is in the address.
   const demoLink = phone.getByRole('link', { name: demo.brandName, exact: true }).first();
   await expect(demoLink).toBeVisible();
@@ -105,7 +101,6 @@ test('the gallery shows the winner', async ({ browser, request }) => {
   await expect(phone.getByText('党群服务中心、红色驿站')).toBeVisible();
   await expect(phone.getByText('每周开展志愿服务，解决群众急难愁盼。')).toBeVisible();
   await expect(phone.getByRole('link', { name: `证书 ${honorOf(winner.id).certificateNo}` })).toHaveAttribute('href', `/certificates/${honorOf(winner.id).certificateNo}`);
-  expect(await phone.locator('script:not([type="application/ld+json"]):not(#text-size-script)').count()).toBe(0);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshotBoth(phone, 'gallery-brand');
 
@@ -116,33 +111,24 @@ test('the gallery shows the winner', async ({ browser, request }) => {
   expect(shared.headers()['content-type']).toBe('image/png');
   await visitor.close();
 
-  // Served from the server's page cache after the first request; unknown and revoked brands are 404.
-  await request.get(`/gallery/${second.id}`);
-  expect((await request.get(`/gallery/${second.id}`)).headers()['x-page-cache']).toBe('hit');
-  await request.get('/gallery');
-  const cachedList = await request.get('/gallery');
-  expect(cachedList.headers()['x-page-cache']).toBe('hit');
-  expect(await cachedList.text()).toContain(honorOf(second.id).brandName);
-  // A browser that has the page revalidates it with its ETag and gets a 304; filtered views are stored too, searches not.
-  expect(cachedList.headers()['cache-control']).toBe('public, no-cache');
-  const etag = cachedList.headers()['etag'];
-  expect((await request.get('/gallery', { headers: { 'if-none-match': etag } })).status()).toBe(304);
-  const filteredPath = `/gallery?award=${encodeURIComponent(AWARD)}`;
-  await request.get(filteredPath);
-  expect((await request.get(filteredPath)).headers()['x-page-cache']).toBe('hit');
-  expect(await (await request.get(filteredPath)).text()).toContain('找到 2 个品牌');
-  await request.get('/gallery?q=x');
-  expect((await request.get('/gallery?q=x')).headers()['x-page-cache']).toBeUndefined();
+  // nginx or a CDN may keep the pages a second and serve them stale a minute while fetching anew; browsers always ask
+  // again. Unknown and revoked brands are 404.
+  const CACHE_CONTROL = 'public, max-age=0, s-maxage=1, stale-while-revalidate=59';
+  for (const path of ['/gallery', `/gallery/${second.id}`, `/gallery?award=${encodeURIComponent(AWARD)}`]) {
+    const reply = await request.get(path);
+    expect([reply.status(), reply.headers()['cache-control']], path).toEqual([200, CACHE_CONTROL]);
+  }
+  expect(await (await request.get('/gallery')).text()).toContain(honorOf(second.id).brandName);
+  expect(await (await request.get(`/gallery?award=${encodeURIComponent(AWARD)}`)).text()).toContain('找到 2 个品牌');
   expect((await request.get(`/gallery/${revoked.id}`)).status()).toBe(404);
   expect((await request.get('/gallery/does-not-exist')).status()).toBe(404);
   expect((await request.get('/gallery/%E0%A4%A')).status()).toBeLessThan(500);
 
-  // A 摘牌 purges the cached pages at once: the brand page is gone and the list no longer names the brand.
+  // A 摘牌 expires the cached data at once: the brand page is gone and the list no longer names the brand.
   await revokeThroughUi(second.id);
   await staff.context().close();
   expect((await request.get(`/gallery/${second.id}`)).status()).toBe(404);
   const refreshed = await request.get('/gallery');
-  expect(refreshed.headers()['x-page-cache']).toBeUndefined();
   expect(await refreshed.text()).not.toContain(honorOf(second.id).brandName);
   expect(await refreshed.text()).toContain(honorOf(winner.id).brandName);
 });

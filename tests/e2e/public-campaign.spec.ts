@@ -173,7 +173,7 @@ test('大字 enlarges the public pages, is remembered, needs no runtime, and not
   await screenshotBoth(page, 'home-large-text');
   await page.setViewportSize(PHONE.viewport);
 
-  // Remembered across pages and reloads, including the 品牌风采 pages that run without Next's client runtime.
+  // Remembered across pages and reloads, the 品牌风采 pages included.
   const brand = await db.honor.findFirstOrThrow({ where: { revokedAt: null }, select: { applicationId: true } });
   for (const path of [`/campaigns/${scope.campaign.id}`, `/campaigns/${scope.campaign.id}/vote`, `/campaigns/${scope.campaign.id}/vote/verify`, `/campaigns/${scope.campaign.id}/brands`, '/gallery', `/gallery/${brand.applicationId}`, '/certificates']) {
     await page.goto(path);

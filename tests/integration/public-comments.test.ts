@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCaptcha } from '@/lib/auth/captcha';
 import { db } from '@/lib/db';
 import { canReadFile } from '@/lib/files/access';
-import { DEMO_GENERATION_KEY, revalidateDemo } from '@/lib/demo-public/cache';
+import { revalidateDemo } from '@/lib/demo-public/cache';
 import { COMMENTS_PER_IP_PER_DAY, COMMENTS_PER_PHONE_PER_DAY } from '@/lib/demo-public/comment-rules';
 import { approveComment, hashCommentPhone, rejectComment, replyComment, requestCommentCode, submitComment } from '@/lib/demo-public/comment-service';
 import { listModerationQueue } from '@/lib/demo-public/moderation-queries';
@@ -207,11 +207,10 @@ describe('public comments', () => {
     expect(await canReadFile(null, photo.id)).toBe('public');
     expect((await loadPublicBelt(world.belt.id))?.photos.map((entry) => entry.fileId)).toEqual([photo.id]);
 
-    const generation = (globalThis as Record<symbol, number | undefined>)[DEMO_GENERATION_KEY] ?? 0;
     const revokedAt = new Date('2026-11-30T02:00:00Z');
     await db.demoSite.update({ where: { id: site.id }, data: { status: 'REVOKED', revokedAt, revokeReason: '复查发现阵地长期闲置', revokedById: world.cityAdmin.id } });
-    revalidateDemo();
-    expect((globalThis as Record<symbol, number | undefined>)[DEMO_GENERATION_KEY]).toBe(generation + 1);
+    // Outside a Next request there is no cache to expire: the call must not throw.
+    expect(() => revalidateDemo()).not.toThrow();
 
     expect(await loadPublicSite(site.id)).toEqual({
       revoked: true,

@@ -8,9 +8,9 @@ import { filterGalleryBrands, galleryHref, galleryOptions, isFiltered, pageOfGal
 import { listGalleryBrandsCached } from '@/lib/gallery/public-cache';
 
 // Rendered per request, never at build time (the build has no database), from the cached list: after the first
-// request no query runs until an honor changes. Filters and pages are worked out on the server from that list; the
-// page has no client component, and the production server sends it as a plain document without Next's client runtime
-// and keeps it in memory until revalidateGallery() (scripts/lib/public-documents.mjs).
+// request no query runs until an honor changes (revalidateGallery() expires it on every instance). Filters and pages are
+// worked out on the server from that list; the page has no client component. nginx keeps the response for a second
+// (its Cache-Control comes from next.config.js).
 export const dynamic = 'force-dynamic';
 
 export function generateMetadata(): Metadata {

@@ -34,7 +34,7 @@ export const POST = route({ access: 'public', sameOrigin: true, params: z.object
     { campaignId, applicationId: String(input.applicationId ?? ''), idempotencyKey: String(input.idempotencyKey ?? '') },
     { voterId, ip: clientIpFrom(request.headers), userAgent: request.headers.get('user-agent'), deviceId },
   );
-  // X-Forwarded-Proto comes only from a trusted proxy (scripts/lib/edge.mjs); over HTTPS the cookie is Secure.
+  // X-Forwarded-Proto comes only from a trusted proxy (proxy.ts sets it to http otherwise); over HTTPS the cookie is Secure.
   const secure = request.headers.get('x-forwarded-proto') === 'https' ? '; Secure' : '';
   const cookie: Record<string, string> = device ? {} : { 'Set-Cookie': `${DEVICE_COOKIE}=${deviceId}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}` };
   return jsonReply(200, result, cookie);
