@@ -116,6 +116,8 @@ export async function startCluster({ databaseUrl, instances = 2, workers = 2, ng
       });
       s3.child.once('exit', (code) => reject(new Error(`S3 服务启动失败（退出码 ${code}）：\n${tail(s3.logFile)}`)));
     });
+    // Awaited below; until then a failure elsewhere must not leave its rejection unhandled.
+    s3Ready.catch(() => undefined);
     await waitUntil('redis-server', redis.child, redis.logFile, () => redisPing(redisPort), 10_000);
     const { endpoint, bucket, region, accessKeyId, secretAccessKey } = await s3Ready;
 
@@ -155,6 +157,7 @@ export async function startCluster({ databaseUrl, instances = 2, workers = 2, ng
     const jobWorkers = await Promise.all(Array.from({ length: workers }, (_, index) => startApp(`worker-${index + 1}`, true)));
     await Promise.all([...apps, ...jobWorkers].map((app) => waitUntil(app.name, app.child, app.logFile, () => answers(`${app.url}/api/health`))));
 
+    let proxy = null;
     if (nginx) {
       const nginxDir = path.join(dir, 'nginx');
       mkdirSync(path.join(nginxDir, 'cache'), { recursive: true });
@@ -172,7 +175,7 @@ export async function startCluster({ databaseUrl, instances = 2, workers = 2, ng
         upstreams: apps.map((app) => `127.0.0.1:${app.port}`),
       });
       writeFileSync(path.join(nginxDir, 'nginx.conf'), config);
-      const proxy = start('nginx', 'nginx', ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf'), '-e', path.join(nginxDir, 'error.log')]);
+      proxy = start('nginx', 'nginx', ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf'), '-e', path.join(nginxDir, 'error.log')]);
       await waitUntil('nginx', proxy.child, path.join(nginxDir, 'error.log'), () => answers(`${publicUrl}/api/health`), 10_000);
     }
     log(`集群已启动：${publicUrl ? `nginx ${publicUrl} → ` : ''}${apps.map((app) => `${app.name} ${app.url}`).join('、')}；任务进程 ${jobWorkers.length} 个`);
@@ -184,6 +187,8 @@ export async function startCluster({ databaseUrl, instances = 2, workers = 2, ng
       workers: jobWorkers.map(({ name, url, port, child }) => ({ name, url, port, pid: child.pid })),
       env: shared,
       dir,
+      /** nginx's master process (its workers are its children). */
+      nginxPid: proxy?.child.pid,
       stop,
     };
   } catch (error) {

@@ -33,10 +33,25 @@ test('a body over 6 MB is answered 413 by nginx, and the client reads the answer
   for (const mode of ['declared', 'streamed'] as const) {
     const received = await oversize(mode);
     expect(received, mode).toMatch(/^HTTP\/1\.1 413 /);
+    // nginx's own page: the body never reached an instance.
+    expect(received, mode).toContain('<center>nginx</center>');
   }
 });
 
 test('a body under 6 MB passes nginx to the app', async ({ request }) => {
   const response = await request.post('/api/health', { headers: { Origin: PUBLIC_URL, 'Content-Type': 'text/plain' }, data: 'x'.repeat(5 * 1024 * 1024) });
   expect(response.status()).not.toBe(413);
+});
+
+test('nginx keeps a public page as its Cache-Control allows, and never a signed-in or private one', async ({ request }) => {
+  const first = await request.get('/gallery');
+  expect(first.headers()['cache-control']).toContain('s-maxage=');
+  const again = await request.get('/gallery');
+  expect(['HIT', 'STALE', 'UPDATING']).toContain(again.headers()['x-cache-status']);
+  // A session cookie (any value) passes the cache by.
+  const signedIn = await request.get('/gallery', { headers: { Cookie: 'next-auth.session-token=x' } });
+  expect(signedIn.headers()['x-cache-status']).toBe('BYPASS');
+  // The sign-in page is private (no-store): asked again, it is never served from the cache.
+  await request.get('/login');
+  expect((await request.get('/login')).headers()['x-cache-status']).toBe('MISS');
 });
