@@ -106,7 +106,7 @@ runOnThrowawayDatabase(async ({ url, ownerUrl }) => {
   const { rows: backend } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   const meter = canMeasureCpu ? cpuMeter({ server: server.pid ?? 0, postgres: { childrenOf: parentOf(backend[0].pid) }, autocannon: process.pid }) : null;
   const runs = {} as Record<'empty' | 'floor' | 'vote', TRun>;
-  const noRun = { total: 0, accepted: 0, errors: 0, p50: NaN, p99: NaN, max: NaN, slowSeconds: [] as number[] };
+  const noRun = { total: 0, accepted: 0, errors: 0, p50: NaN, p99: NaN, max: NaN, slowSeconds: [] as number[], refusals: [] as string[] };
   let open = noRun;
   let openProxy = noRun;
   let warmedB = 0;
@@ -207,6 +207,8 @@ runOnThrowawayDatabase(async ({ url, ownerUrl }) => {
       const start = performance.now() + 50;
       /** The seconds of the run (from its start) in which a vote took over 100 ms: a stall, or latency all along. */
       const slowSeconds = new Set<number>();
+      /** What the errors were: status and message, or the socket error. */
+      const refusals = new Map<string, number>();
       for (let skip = 0; skip < offset; skip++) next({} as Request);
       const send = (request: Request, scheduled: number, k: number) =>
         new Promise<void>((resolve) => {
@@ -221,14 +223,20 @@ runOnThrowawayDatabase(async ({ url, ownerUrl }) => {
                 const latency = performance.now() - scheduled;
                 latencies.push(latency);
                 if (latency > 100) slowSeconds.add(Math.floor((scheduled - start) / 1000));
-                if (res.statusCode === 200 && Buffer.concat(chunks).toString().includes('"repeated":false')) accepted++;
-                else errors++;
+                const body = Buffer.concat(chunks).toString();
+                if (res.statusCode === 200 && body.includes('"repeated":false')) accepted++;
+                else {
+                  errors++;
+                  const reason = `${res.statusCode} ${/"message":"([^"]*)"/.exec(body)?.[1] ?? body.slice(0, 40)}`;
+                  refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
+                }
                 resolve();
               });
             },
           );
-          req.on('error', () => {
+          req.on('error', (error: NodeJS.ErrnoException) => {
             errors++;
+            refusals.set(error.code ?? error.message, (refusals.get(error.code ?? error.message) ?? 0) + 1);
             resolve();
           });
           req.end(request.body as string);
@@ -244,14 +252,15 @@ runOnThrowawayDatabase(async ({ url, ownerUrl }) => {
       agent.destroy();
       latencies.sort((a, b) => a - b);
       const at = (q: number) => latencies[Math.max(0, Math.ceil(q * latencies.length) - 1)] ?? NaN;
-      return { total, accepted, errors, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN, slowSeconds: [...slowSeconds].sort((a, b) => a - b) };
+      return { total, accepted, errors, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN, slowSeconds: [...slowSeconds].sort((a, b) => a - b), refusals: [...refusals].map(([reason, count]) => `${count}× ${reason}`) };
     };
     // New (voter, entry) pairs after the closed-loop run's: every offered vote is one more accepted vote.
     const votePath = `/api/campaigns/${real.campaignId}/votes`;
     const report = (label: string, run: typeof open) =>
       console.log(
         `${label.padEnd(24)} ${run.total} votes offered at ${OPEN_RATE}/s for ${OPEN_SECONDS} s   p50 ${run.p50.toFixed(0).padStart(3)} ms  p99 ${run.p99.toFixed(0).padStart(4)} ms  max ${run.max.toFixed(0).padStart(4)} ms   errors ${run.errors}` +
-          (run.slowSeconds.length ? `   votes over 100 ms in second ${run.slowSeconds.join(', ')}` : ''),
+          (run.slowSeconds.length ? `   votes over 100 ms in second ${run.slowSeconds.join(', ')}` : '') +
+          (run.refusals.length ? `\n${''.padEnd(24)} errors: ${run.refusals.join('; ')}` : ''),
       );
     open = await openLoop(server.origin, votePath, sequence(real, votePath), WARM_UP + MEASURED);
     report('open loop, instance A', open);
