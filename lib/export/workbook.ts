@@ -25,6 +25,25 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * A workbook of whole sheets (addTableSheet) written through ExcelJS's streaming writer: the sheet XML goes out row by
+ * row and Node's zlib compresses it, where writeBuffer builds each sheet as one string and deflates it in JavaScript
+ * (评审结果 Excel at province scale: 3.2 s before). No pass over the cells follows, so `fill` must write escaped
+ * texts only, as addTableSheet does.
+ */
+export async function tableWorkbookBuffer(fill: (workbook: ExcelJS.Workbook) => void | Promise<void>): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve, reject) => (output.once('end', resolve), output.once('error', reject)));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
+  workbook.creator = '党建品牌选树平台';
+  await fill(workbook);
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
 export type TStreamColumn = { header: string; width: number };
 
 /** Rows between two looks at the reader: the writer then waits while the reader is behind (backpressure). */

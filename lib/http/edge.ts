@@ -11,6 +11,7 @@
 //   the request and cleared in the browser (next-auth answered every /api/auth request with a 500 while it was there);
 // - server actions: a cross-site Origin gets 403, a body declared or found over the limit 413, and a body React
 //   cannot decode 400, where Next would answer each with a 500.
+import busboy from 'busboy';
 
 /** The Strict-Transport-Security header, sent when the trusted proxy says the request came over HTTPS. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
@@ -143,27 +144,35 @@ export function isDecodableReply(rows: TParts): boolean {
   return row('0', 0);
 }
 
+/** The parts of a multipart body as Next's own parser (busboy, compiled into Next) reads them; null if it cannot. */
+function multipartParts(headers: Headers, body: Buffer): Promise<TParts | null> {
+  return new Promise((resolve) => {
+    const parts: TParts = new Map();
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: Object.fromEntries(headers), defParamCharset: 'utf8' });
+    } catch {
+      return resolve(null);
+    }
+    parser.on('field', (name, value) => parts.set(name, value));
+    parser.on('file', (name, stream) => {
+      parts.set(name, FILE_PART);
+      stream.resume();
+    });
+    parser.on('error', () => resolve(null));
+    parser.on('close', () => resolve(parts));
+    parser.end(body);
+  });
+}
+
 /**
  * Whether Next will be able to decode this server-action body: a multipart form (a page's <form action> without
- * Next-Action is decoded by Next from its $ACTION fields, so only its being a readable form counts) or a reply.
+ * Next-Action is decoded by Next from its $ACTION fields, so only its being a form Next's parser reads counts) or a reply.
  */
-export async function isDecodableActionBody(request: Request): Promise<boolean> {
-  const type = request.headers.get('content-type') ?? '';
-  if (/^multipart\/form-data/i.test(type)) {
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      return false;
-    }
-    if (!request.headers.has('next-action')) return true;
-    const parts: TParts = new Map();
-    for (const [name, entry] of form.entries()) parts.set(name, typeof entry === 'string' ? entry : FILE_PART);
-    return isDecodableReply(parts);
+export async function isDecodableActionBody(headers: Headers, body: Buffer): Promise<boolean> {
+  if (/^multipart\/form-data/i.test(headers.get('content-type') ?? '')) {
+    const parts = await multipartParts(headers, body);
+    return parts !== null && (!headers.has('next-action') || isDecodableReply(parts));
   }
-  try {
-    return isDecodableReply(new Map([['0', await request.text()]]));
-  } catch {
-    return false;
-  }
+  return isDecodableReply(new Map([['0', body.toString('utf8')]]));
 }

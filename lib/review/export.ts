@@ -1,10 +1,8 @@
 // Review outputs: the ranking and the score tables per expert and per entry (Excel, A4 PDF). The signed decision sheets
 // are official documents: lib/documents/kinds/decision.ts.
-import ExcelJS from 'exceljs';
-import { workbookBuffer } from '@/lib/export/workbook';
 import { db } from '@/lib/db';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
-import { formatDateTime } from '@/lib/format';
+import { tableWorkbookBuffer } from '@/lib/export/workbook';
 import { stampPages } from '@/lib/pdf/kit';
 import { createA4, drawTable, MARGIN_X, MARGIN_Y, titleBlock, type TPdfColumn } from '@/lib/pdf/table';
 import { tiedPlaceLabel } from '@/lib/review/ranking';
@@ -12,27 +10,42 @@ import type { TReviewCampaign } from '@/lib/review/pool';
 import type { TRanking, TRankingRow } from '@/lib/review/results';
 
 const num = (value: number | null) => (value === null ? '' : value.toFixed(2));
+/** One collator for the whole sort: localeCompare with a locale builds one per comparison. */
+const BRAND_ORDER = new Intl.Collator('zh-CN');
 
-/** Every sheet with its scores, for the per-expert and per-entry tables. */
-async function loadSheets(campaignId: string) {
-  return db.reviewAssignment.findMany({
-    where: { campaignId },
-    select: {
-      round: true,
-      submittedAt: true,
-      expert: { select: { displayName: true } },
-      application: { select: { id: true, brandName: true, organization: { select: { name: true } } } },
-      scores: { select: { criterionId: true, points: true, comment: true } },
-    },
-    orderBy: [{ expert: { displayName: 'asc' } }, { round: 'asc' }],
-  });
+type TSheet = {
+  round: number;
+  /** 提交时间 as formatDateTime writes it (2026年11月22日 09:05), null while not submitted. */
+  submitted: string | null;
+  expert: { displayName: string };
+  application: { id: string; brandName: string; organization: { name: string } };
+  scores: { criterionId: string; points: number; comment: string }[];
+};
+
+/**
+ * Every sheet with its scores (in the rubric's order), for the per-expert and per-entry tables: one query, the scores
+ * as a JSON array per sheet (Prisma's nested select sent five queries with 5,000-id lists at province scale). The
+ * time is formatted here, in formatDateTime's pattern: formatDateTime costs ~20 µs a call, 10,000 calls in the file.
+ */
+async function loadSheets(campaignId: string): Promise<TSheet[]> {
+  const rows = await db.$queryRaw<(Omit<TSheet, 'expert' | 'application'> & { expertName: string; applicationId: string; brandName: string; organizationName: string })[]>`
+    SELECT a.round, to_char(a.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY"年"FMMM"月"FMDD"日" HH24:MI') AS submitted, u.display_name AS "expertName", ap.id AS "applicationId", ap.brand_name AS "brandName", o.name AS "organizationName",
+      COALESCE((SELECT json_agg(json_build_object('criterionId', s.criterion_id, 'points', s.points, 'comment', s.comment) ORDER BY c.sort_order, c.id)
+        FROM review_scores s JOIN criteria c ON c.id = s.criterion_id WHERE s.assignment_id = a.id), '[]') AS scores
+    FROM review_assignments a JOIN users u ON u.id = a.expert_id JOIN applications ap ON ap.id = a.application_id JOIN organizations o ON o.id = ap.organization_id
+    WHERE a.campaign_id = ${campaignId}
+    ORDER BY u.display_name, a.round`;
+  return rows.map((row) => ({
+    round: row.round,
+    submitted: row.submitted,
+    expert: { displayName: row.expertName },
+    application: { id: row.applicationId, brandName: row.brandName, organization: { name: row.organizationName } },
+    scores: row.scores,
+  }));
 }
 
-type TSheet = Awaited<ReturnType<typeof loadSheets>>[number];
-
 export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TRanking): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '党建品牌选树平台';
+  const sheets = await loadSheets(campaign.id);
   const criteria = campaign.rubric?.criteria ?? [];
   const rankingColumns: TTableColumn<TRankingRow>[] = [
     { header: '名次', width: 10, value: (row) => (row.isTied ? tiedPlaceLabel(row.rank) : String(row.rank)) },
@@ -51,9 +64,6 @@ export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TR
     { header: '提示', width: 18, value: (row) => [row.isDisputed && '建议复议', row.onsite === 'FAILED' && '实地核验未通过', row.submitted < row.assigned && `评分未齐 ${row.submitted}/${row.assigned}`].filter(Boolean).join('；') },
   ];
   const formula = `综合得分 = 专家评分 ÷ ${ranking.rubricMax} × ${ranking.expertWeight}${ranking.votingEnabled ? ` + 有效票 ÷ ${ranking.topVotes} × ${ranking.voteWeight}` : ''}`;
-  addTableSheet(workbook, '综合排名', { title: `${campaign.title} 评审排名`, subtitle: formula, empty: '（暂无评审结果）' }, rankingColumns, ranking.rows);
-
-  const sheets = await loadSheets(campaign.id);
   const total = (sheet: TSheet) => sheet.scores.reduce((sum, score) => sum + Number(score.points), 0);
   const scoreOf = (sheet: TSheet, criterionId: string) => {
     const score = sheet.scores.find((row) => row.criterionId === criterionId);
@@ -67,12 +77,14 @@ export async function buildReviewWorkbook(campaign: TReviewCampaign, ranking: TR
     ...criteria.map((criterion): TTableColumn<TSheet> => ({ header: `${criterion.name}（${criterion.maxPoints}）`, width: 12, value: (sheet) => scoreOf(sheet, criterion.id) })),
     { header: '合计', width: 8, value: (sheet) => total(sheet) },
     { header: '评语', width: 36, value: (sheet) => sheet.scores.map((score) => score.comment).filter(Boolean).join('；') },
-    { header: '提交时间', width: 17, value: (sheet) => (sheet.submittedAt ? formatDateTime(sheet.submittedAt) : '未提交') },
+    { header: '提交时间', width: 17, value: (sheet) => sheet.submitted ?? '未提交' },
   ];
-  addTableSheet(workbook, '按专家', { title: `${campaign.title} 专家评分表（按专家）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, sheetColumns, sheets);
-  const byEntry = [...sheets].sort((a, b) => a.application.brandName.localeCompare(b.application.brandName, 'zh-CN') || a.round - b.round);
-  addTableSheet(workbook, '按品牌', { title: `${campaign.title} 专家评分表（按品牌）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, [sheetColumns[1], sheetColumns[2], sheetColumns[0], ...sheetColumns.slice(3)], byEntry);
-  return workbookBuffer(workbook);
+  const byEntry = [...sheets].sort((a, b) => BRAND_ORDER.compare(a.application.brandName, b.application.brandName) || a.round - b.round);
+  return tableWorkbookBuffer((workbook) => {
+    addTableSheet(workbook, '综合排名', { title: `${campaign.title} 评审排名`, subtitle: formula, empty: '（暂无评审结果）' }, rankingColumns, ranking.rows);
+    addTableSheet(workbook, '按专家', { title: `${campaign.title} 专家评分表（按专家）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, sheetColumns, sheets);
+    addTableSheet(workbook, '按品牌', { title: `${campaign.title} 专家评分表（按品牌）`, subtitle: `共 ${sheets.length} 份评分表`, empty: '（尚未分配评审）' }, [sheetColumns[1], sheetColumns[2], sheetColumns[0], ...sheetColumns.slice(3)], byEntry);
+  });
 }
 
 /** The same content as the workbook as an A4 landscape PDF: ranking, then the sheets by expert and by entry. */
@@ -116,7 +128,7 @@ export async function renderReviewPdf(campaign: TReviewCampaign, ranking: TRanki
   doc.addPage();
   drawTable(doc, sheetColumns('expert'), sheets, { empty: '（尚未分配评审）', heading: '专家评分表（按专家）' });
   doc.addPage();
-  const byEntry = [...sheets].sort((a, b) => a.application.brandName.localeCompare(b.application.brandName, 'zh-CN') || a.round - b.round);
+  const byEntry = [...sheets].sort((a, b) => BRAND_ORDER.compare(a.application.brandName, b.application.brandName) || a.round - b.round);
   drawTable(doc, sheetColumns('entry'), byEntry, { empty: '（尚未分配评审）', heading: '专家评分表（按品牌）' });
   stampPages(doc, { runningHeader: title, marginX: MARGIN_X, marginY: MARGIN_Y });
   doc.end();

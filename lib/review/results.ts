@@ -49,11 +49,11 @@ async function sheetTotals(client: typeof db | TTx, campaignId: string) {
     GROUP BY a.id`;
 }
 
-/** Valid votes per entry (the partial index on valid votes answers this without touching the table). */
+/** Valid votes per entry, from the tallies the votes triggers keep exact in every vote's transaction (migration 0032). */
 export async function validVoteCounts(client: typeof db | TTx, campaignId: string): Promise<Map<string, number>> {
   const rows = await client.$queryRaw<{ applicationId: string; votes: bigint }[]>`
-    SELECT application_id AS "applicationId", COUNT(*) AS votes FROM votes
-    WHERE campaign_id = ${campaignId} AND invalidated_at IS NULL GROUP BY application_id`;
+    SELECT application_id AS "applicationId", SUM(valid_votes)::bigint AS votes FROM vote_entry_tallies
+    WHERE campaign_id = ${campaignId} GROUP BY application_id HAVING SUM(valid_votes) > 0`;
   return new Map(rows.map((row) => [row.applicationId, Number(row.votes)]));
 }
 

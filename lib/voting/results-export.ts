@@ -1,6 +1,5 @@
 // The 网络投票 results as an Excel workbook: per entry, per field, and the 最佳人气 candidates, valid votes only.
-import ExcelJS from 'exceljs';
-import { workbookBuffer } from '@/lib/export/workbook';
+import { tableWorkbookBuffer } from '@/lib/export/workbook';
 import { addTableSheet, type TTableColumn } from '@/lib/export/table-sheet';
 import { tiedPlaceLabel } from '@/lib/review/ranking';
 import type { TVoteEntryRow, TVoteFieldRow, TVoteResults } from '@/lib/voting/results';
@@ -17,8 +16,6 @@ export function resultsSummary(results: TVoteResults) {
 }
 
 export async function buildVoteResultsWorkbook(campaignTitle: string, results: TVoteResults): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '党建品牌选树平台';
   const summary = resultsSummary(results);
 
   const entryColumns: TTableColumn<TVoteEntryRow>[] = [
@@ -34,7 +31,6 @@ export async function buildVoteResultsWorkbook(campaignTitle: string, results: T
     { header: `投票得分（满分 ${results.voteWeight}）`, width: 12, value: (row) => row.votePoints.toFixed(2) },
     { header: '备注', width: 16, value: (row) => (row.isListed ? '' : '已移出品牌清单，不参与排名') },
   ];
-  addTableSheet(workbook, '按品牌', { title: `${campaignTitle} 网络投票结果（按品牌）`, subtitle: summary, empty: '（暂无品牌）' }, entryColumns, results.rows);
 
   const fieldColumns: TTableColumn<TVoteFieldRow>[] = [
     { header: '序号', width: 6, value: (_row, index) => index + 1 },
@@ -45,7 +41,6 @@ export async function buildVoteResultsWorkbook(campaignTitle: string, results: T
     { header: '得票占比', width: 10, value: (row) => share(row.share) },
     { header: '最高票品牌', width: 30, value: (row) => (row.leaders.length ? `${row.leaders.join('、')}（${row.leaderVotes} 票${row.leaders.length > 1 ? '，并列' : ''}）` : '（暂无有效票）') },
   ];
-  addTableSheet(workbook, '按领域', { title: `${campaignTitle} 网络投票结果（按领域）`, subtitle: summary, empty: '（暂无品牌）' }, fieldColumns, results.fields);
 
   const { awards, candidates } = results.popularity;
   const candidateColumns: TTableColumn<TCandidateRow>[] = [
@@ -59,6 +54,9 @@ export async function buildVoteResultsWorkbook(campaignTitle: string, results: T
   const candidateTitle = candidates
     ? `${awards.map((award) => award.name).join('、')}：共 ${candidates.count} 名，按有效票数从高到低${candidates.isTiedAtCutoff ? `；第 ${candidates.count} 名有 ${candidates.rows.filter((row) => row.isTiedAtCutoff).length} 个品牌票数相同（${candidates.cutoffVotes} 票），均列为候选，候选 ${candidates.rows.length} 个` : ''}`
     : '本活动未设置最佳人气奖项';
-  addTableSheet(workbook, '最佳人气候选', { title: `${campaignTitle} 最佳人气候选`, subtitle: candidateTitle, empty: candidates ? '（暂无有效票）' : '（本活动未设置最佳人气奖项）' }, candidateColumns, candidates?.rows ?? []);
-  return workbookBuffer(workbook);
+  return tableWorkbookBuffer((workbook) => {
+    addTableSheet(workbook, '按品牌', { title: `${campaignTitle} 网络投票结果（按品牌）`, subtitle: summary, empty: '（暂无品牌）' }, entryColumns, results.rows);
+    addTableSheet(workbook, '按领域', { title: `${campaignTitle} 网络投票结果（按领域）`, subtitle: summary, empty: '（暂无品牌）' }, fieldColumns, results.fields);
+    addTableSheet(workbook, '最佳人气候选', { title: `${campaignTitle} 最佳人气候选`, subtitle: candidateTitle, empty: candidates ? '（暂无有效票）' : '（本活动未设置最佳人气奖项）' }, candidateColumns, candidates?.rows ?? []);
+  });
 }

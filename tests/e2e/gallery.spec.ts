@@ -119,6 +119,10 @@ test('the gallery shows the winner', async ({ browser, request }) => {
     expect([reply.status(), reply.headers()['cache-control']], path).toEqual([200, CACHE_CONTROL]);
   }
   expect(await (await request.get('/gallery')).text()).toContain(honorOf(second.id).brandName);
+  // A brand page is kept in Next's cache once rendered: it has an ETag, and a browser that has this version gets a 304.
+  const etag = (await request.get(`/gallery/${second.id}`)).headers()['etag'];
+  expect(etag).toMatch(/^"|^W\//);
+  expect((await request.get(`/gallery/${second.id}`, { headers: { 'if-none-match': etag } })).status()).toBe(304);
   expect(await (await request.get(`/gallery?award=${encodeURIComponent(AWARD)}`)).text()).toContain('找到 2 个品牌');
   expect((await request.get(`/gallery/${revoked.id}`)).status()).toBe(404);
   expect((await request.get('/gallery/does-not-exist')).status()).toBe(404);

@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { formatDateTime } from '@/lib/format';
 import { addAssignment, commitAssignment, previewAssignment, removeAssignment, startDisputeRound } from '@/lib/review/assign-service';
 import { declareConflict, getSheetForExpert, reopenSheet, saveScores, submitSheet } from '@/lib/review/scoring';
 import { loadExpertScoreSummary } from '@/lib/review/expert-summary';
@@ -395,6 +397,24 @@ describe('ranking, decisions and the award proposal', () => {
 
     const workbook = await buildReviewWorkbook(campaign, ranking);
     expect(workbook.subarray(0, 2).toString()).toBe('PK');
+    // Read back: the 按专家 sheet lists each sheet under the header row, with its scores, total and 提交时间.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(workbook as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['综合排名', '按专家', '按品牌']);
+    const byExpert = book.getWorksheet('按专家')!;
+    const headerCells = (byExpert.getRow(3).values as unknown[]).slice(1);
+    expect(headerCells.slice(0, 4)).toEqual(['评审专家', '品牌名称', '申报单位', '轮次']);
+    expect(headerCells.slice(-3)).toEqual(['合计', '评语', '提交时间']);
+    const submittedSheet = await db.reviewAssignment.findFirstOrThrow({
+      where: { campaignId: scope.campaign.id, submittedAt: { not: null } },
+      select: { submittedAt: true, round: true, expert: { select: { displayName: true } }, application: { select: { brandName: true } }, scores: { select: { points: true } } },
+    });
+    const written = [];
+    for (let number = 4; number <= byExpert.rowCount; number++) written.push((byExpert.getRow(number).values as unknown[]).slice(1));
+    const line = written.find((cells) => cells[0] === submittedSheet.expert.displayName && cells[1] === submittedSheet.application.brandName && cells[3] === submittedSheet.round)!;
+    expect(line.at(-3)).toBe(submittedSheet.scores.reduce((sum, score) => sum + Number(score.points), 0));
+    expect(line.at(-1)).toBe(formatDateTime(submittedSheet.submittedAt));
+    expect(byExpert.getRow(4).getCell(1).border).toMatchObject({ top: { style: 'thin' } });
     const resultsPdf = await renderReviewPdf(campaign, ranking);
     const resultsText = extractPdfText(resultsPdf);
     expect(resultsText).toContain('专家评分表（按专家）');

@@ -10,6 +10,13 @@ import { CERTIFICATE_NO_PATTERN, normaliseCertificateNo } from '@/lib/honors/ver
 
 type TProps = { params: Promise<{ no: string }> };
 
+// Rendered on first request and kept in Next's cache like a brand page (app/(public)/gallery/[applicationId]/page.tsx):
+// a QR scan is answered from the cache, with an ETag, until an honor changes.
+export const revalidate = 600;
+export function generateStaticParams(): { no: string }[] {
+  return [];
+}
+
 /** The number as typed in the address (cut short: it is shown back); a malformed escape is just an unknown number. */
 async function requestedNumber(params: TProps['params']): Promise<string> {
   const no = (await params).no.slice(0, 120);

@@ -10,9 +10,13 @@ import { shortDescription } from '@/lib/gallery/metadata';
 import { findGalleryBrandCached } from '@/lib/gallery/public-cache';
 import { verificationPath } from '@/lib/honors/url';
 
-// Per request (no database at build time), from cached data; the production server keeps the finished page until an
-// honor changes (see app/(public)/gallery/page.tsx).
-export const dynamic = 'force-dynamic';
+// Rendered on first request (none at build time: the build has no database) and then kept in Next's cache, tagged
+// `gallery` through the data it read: revalidateGallery() expires it on every instance (lib/cache). Being a cached
+// page, it goes out with an ETag (a browser that has it gets a 304); `revalidate` is only the safety net.
+export const revalidate = 600;
+export function generateStaticParams(): { applicationId: string }[] {
+  return [];
+}
 
 type TProps = { params: Promise<{ applicationId: string }> };
 
