@@ -1,14 +1,17 @@
 // npm test: browser check, typecheck, lint, migration check, unit, integration (real Postgres),
-// production build and Playwright e2e (Debian Chromium). One exit code; the last line sums every tier.
+// production build, Playwright e2e (Debian Chromium) and the cluster test (nginx, 2 instances, 2 job workers, Redis, S3 on
+// the same build: scripts/lib/cluster.mjs). One exit code; the last line sums every tier.
 // The static checks (single-threaded) run beside the unit and integration tests; their output is printed as one block
 // when they end. --serial runs everything one after another.
-//   node scripts/test.mjs [--only unit,integration,e2e,static] [--serial] [-- file filters passed to vitest / playwright]
+//   node scripts/test.mjs [--only unit,integration,e2e,cluster,static] [--serial] [--reuse-build] [-- file filters passed to vitest / playwright]
+// --reuse-build: skip `next build` when a standalone build is there (for running one tier again).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { copyStandaloneAssets } from './lib/next-server.mjs';
+import { startCluster } from './lib/cluster.mjs';
+import { copyStandaloneAssets, standaloneServer } from './lib/next-server.mjs';
 import { ROOT, ensureDatabase, freePort, listMigrations, migrate, prepareEmbeddedDatabase, startEmbeddedPostgres } from './lib/pg.mjs';
 import { runSeed } from './lib/seed.mjs';
 
@@ -17,7 +20,12 @@ const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.index
 const wants = (tier) => !only || only.includes(tier);
 const dashDash = process.argv.indexOf('--');
 const passthrough = dashDash === -1 ? [] : process.argv.slice(dashDash + 1);
-const serial = process.argv.slice(2, dashDash === -1 ? undefined : dashDash).includes('--serial');
+// Spec files of the cluster tier (tests/cluster) go to it, every other argument to the vitest tiers and e2e.
+const isClusterSpec = (arg) => arg.includes('tests/cluster');
+const clusterArgs = passthrough.filter((arg) => arg.startsWith('-') || isClusterSpec(arg));
+const flags = process.argv.slice(2, dashDash === -1 ? undefined : dashDash);
+const serial = flags.includes('--serial');
+const reuseBuild = flags.includes('--reuse-build');
 
 const totals = { passed: 0, failed: 0 };
 const lines = [];
@@ -85,13 +93,23 @@ async function vitestTier(project, env = {}) {
   if (result.numTotalTests === 0) check(`${project}: no tests ran`, false);
 }
 
+/** Adds a Playwright JSON report's counts to the summary. */
+function playwrightResult(tier, report, ok) {
+  if (!existsSync(report)) return check(`${tier}: Playwright produced no report`, false);
+  const { stats } = JSON.parse(readFileSync(report, 'utf8'));
+  const failed = stats.unexpected + stats.flaky + (ok || stats.unexpected ? 0 : 1);
+  totals.passed += stats.expected;
+  totals.failed += failed;
+  lines.push(`${failed ? '✗' : '✓'} ${tier}: ${stats.expected} passed, ${failed} failed`);
+}
+
 let pgServer;
 try {
-  if (wants('e2e') && !run('browser and CJK font', 'bash', [path.join(ROOT, 'scripts', 'ensure-browser.sh')])) {
-    check('Chromium / CJK font available', false);
+  if ((wants('e2e') || wants('cluster')) && !run('browser, CJK font, nginx and Redis', 'bash', [path.join(ROOT, 'scripts', 'ensure-browser.sh')])) {
+    check('Chromium / CJK font / nginx / redis-server available', false);
   }
 
-  const needsPg = wants('static') || wants('integration') || wants('e2e');
+  const needsPg = wants('static') || wants('integration') || wants('e2e') || wants('cluster');
   if (needsPg) {
     pgServer = await startEmbeddedPostgres({ dir: path.join(tmp, 'pg'), persistent: false });
   }
@@ -145,35 +163,64 @@ try {
   const typesChecked = steps.some((step) => step.label === 'typecheck' && stepResults.get(step).ok);
   lines.push(...testLines);
 
-  if (wants('e2e')) {
-    const built = run('production build (next build)', bin('next'), ['build'], typesChecked ? { DJ_TYPES_CHECKED: '1' } : {});
+  // One production build for the e2e and the cluster tiers.
+  let built = false;
+  if (wants('e2e') || wants('cluster')) {
+    const standaloneBuilt = existsSync(standaloneServer());
+    built = reuseBuild && standaloneBuilt ? true : run('production build (next build)', bin('next'), ['build'], typesChecked ? { DJ_TYPES_CHECKED: '1' } : {});
     if (built) copyStandaloneAssets();
-    check('next build', built);
-    if (built) {
-      // Like production: migrated by the owner role, the server and the specs connect as the app role.
-      const { url, migrateUrl, appRole } = await prepareEmbeddedDatabase(pgServer, 'e2e');
-      await migrate(migrateUrl, { log: () => {}, appRole });
-      process.env.DATABASE_URL = url;
-      runSeed();
-      const report = path.join(tmp, 'e2e.json');
-      const port = await freePort(3100);
-      const ok = run('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', ...passthrough], {
-        DATABASE_URL: url,
-        MIGRATE_DATABASE_URL: migrateUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-        E2E_PORT: String(port),
-        E2E_JSON_REPORT: report,
-      });
-      if (existsSync(report)) {
-        const { stats } = JSON.parse(readFileSync(report, 'utf8'));
-        const failed = stats.unexpected + stats.flaky + (ok || stats.unexpected ? 0 : 1);
-        totals.passed += stats.expected;
-        totals.failed += failed;
-        lines.push(`${failed ? '✗' : '✓'} e2e: ${stats.expected} passed, ${failed} failed`);
-      } else {
-        check('e2e: Playwright produced no report', false);
+    if (!(reuseBuild && standaloneBuilt)) check('next build', built);
+  }
+
+  if (wants('e2e') && built) {
+    // Like production: migrated by the owner role, the server and the specs connect as the app role.
+    const { url, migrateUrl, appRole } = await prepareEmbeddedDatabase(pgServer, 'e2e');
+    await migrate(migrateUrl, { log: () => {}, appRole });
+    process.env.DATABASE_URL = url;
+    runSeed();
+    const report = path.join(tmp, 'e2e.json');
+    const port = await freePort(3100);
+    const ok = run('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', ...passthrough.filter((arg) => !isClusterSpec(arg))], {
+      DATABASE_URL: url,
+      MIGRATE_DATABASE_URL: migrateUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      E2E_PORT: String(port),
+      E2E_JSON_REPORT: report,
+    });
+    playwrightResult('e2e', report, ok);
+  }
+
+  if (wants('cluster') && built) {
+    // Its own database (migrated, no demo seed: the specs make what they need), so e2e leftovers change nothing.
+    const started = Date.now();
+    console.log('\n━━ cluster tests (nginx → 2 instances, 2 job workers, Redis, S3; Playwright) ━━');
+    const { url, migrateUrl, appRole } = await prepareEmbeddedDatabase(pgServer, 'cluster');
+    await migrate(migrateUrl, { log: () => {}, appRole });
+    // No doubling delay between sign-in attempts: the throttle spec counts failures, it need not wait them out.
+    const cluster = await startCluster({ databaseUrl: url, env: { AUTH_DELAY_BASE_MS: '0' }, log: console.log }).catch((error) => {
+      console.error(error.message);
+      return null;
+    });
+    if (!cluster) check('cluster: the topology started', false);
+    else {
+      const report = path.join(tmp, 'cluster.json');
+      try {
+        const ok = run('cluster specs', bin('playwright'), ['test', '--config', 'playwright.cluster.config.ts', ...clusterArgs], {
+          DATABASE_URL: url,
+          NEXTAUTH_SECRET: cluster.env.NEXTAUTH_SECRET,
+          CLUSTER_URL: cluster.url,
+          CLUSTER_A_URL: cluster.instances[0].url,
+          CLUSTER_B_URL: cluster.instances[1].url,
+          CLUSTER_JSON_REPORT: report,
+          // The bucket, to check that an upload is there.
+          ...Object.fromEntries(Object.entries(cluster.env).filter(([name]) => name.startsWith('S3_'))),
+        });
+        playwrightResult('cluster', report, ok);
+      } finally {
+        await cluster.stop();
       }
     }
+    console.log(`(cluster tier, start-up included: ${seconds(started)})`);
   }
 } finally {
   await pgServer?.stop().catch(() => {});

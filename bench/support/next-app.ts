@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { startCluster, type TCluster } from '../../scripts/lib/cluster.mjs';
 import { ROOT, freePort } from '../../scripts/lib/pg.mjs';
 
 /** Its own output folder, so a normal build in .next is neither used nor overwritten. */
@@ -74,4 +75,24 @@ export async function startBenchServer(env: { DATABASE_URL: string; NEXTAUTH_SEC
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { origin, pid: child.pid, stop };
+}
+
+/**
+ * The production topology on the benchmark build (scripts/lib/cluster.mjs): nginx in front of `instances` standalone
+ * servers, Redis (the shared cache) and an S3 server, on `DATABASE_URL`. No job workers unless asked: they take no
+ * traffic, and their polling would only add noise. The S3 settings are copied into this process's environment, so files
+ * the benchmark's set-up stores (logos, photos) land in the bucket the instances read; call it before any lib code
+ * reads its environment (lib/env.ts parses it once).
+ */
+export async function startBenchCluster(env: { DATABASE_URL: string; NEXTAUTH_SECRET: string }, options: { instances?: number; workers?: number } = {}): Promise<TCluster> {
+  process.env.NEXT_DIST_DIR = BENCH_DIST_DIR;
+  const cluster = await startCluster({
+    databaseUrl: env.DATABASE_URL,
+    instances: options.instances ?? 2,
+    workers: options.workers ?? 0,
+    env: { NEXTAUTH_SECRET: env.NEXTAUTH_SECRET, DJ_BENCH_BUILD: '1' },
+    log: console.log,
+  });
+  for (const [name, value] of Object.entries(cluster.env)) if (name === 'STORAGE_DRIVER' || name.startsWith('S3_')) process.env[name] = value;
+  return cluster;
 }
