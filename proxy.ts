@@ -83,6 +83,7 @@ export async function edgeProxy(request: NextRequest, { trustProxy }: { trustPro
 }
 
 export const config = {
-  // Not Next's static files and icons: nothing there reads a query, cookie or body.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png).*)'],
+  // Not Next's static files and icons (nothing there reads a query, cookie or body), and not the vote route, the one
+  // hot path of a burst: it is no page or action, its route boundary cleans its input, and nginx sets its client address.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|api/campaigns/[^/]+/votes$).*)'],
 };
