@@ -85,5 +85,6 @@ export async function edgeProxy(request: NextRequest, { trustProxy }: { trustPro
 export const config = {
   // Not Next's static files and icons (nothing there reads a query, cookie or body), and not the vote route, the one
   // hot path of a burst: it is no page or action, its route boundary cleans its input, and nginx sets its client address.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|api/campaigns/[^/]+/votes$).*)'],
+  // Nor the benchmark build's own routes (api/bench, absent from every other build), which bench:vote compares it with.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|api/bench/|api/campaigns/[^/]+/votes$).*)'],
 };
