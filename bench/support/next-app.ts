@@ -1,9 +1,9 @@
-// The benchmark build of the app (bench-only routes included, see next.config.js) and its production server.
-import { spawn, spawnSync } from 'node:child_process';
+// The benchmark build of the app (bench-only routes included, see next.config.js) and its production topology.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startCluster, type TCluster } from '../../scripts/lib/cluster.mjs';
-import { ROOT, freePort } from '../../scripts/lib/pg.mjs';
+import { ROOT } from '../../scripts/lib/pg.mjs';
 
 /** Its own output folder, so a normal build in .next is neither used nor overwritten. */
 export const BENCH_DIST_DIR = '.next-bench';
@@ -43,38 +43,6 @@ export function buildBenchApp(): void {
     }
   }
   console.log(`benchmark build (next build, DJ_BENCH_BUILD=1) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-}
-
-/** Starts the production server of the benchmark build on a free port; resolves once /api/health answers 200. */
-export async function startBenchServer(env: { DATABASE_URL: string; NEXTAUTH_SECRET: string; TRUST_PROXY?: string }) {
-  const port = await freePort(0);
-  const origin = `http://127.0.0.1:${port}`;
-  // BENCH_CPU_PROF=<folder> writes a V8 CPU profile of the server there when it stops (open it in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const child = spawn(process.execPath, [...profile, path.join(ROOT, 'bench', 'support', 'server.mjs')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...env, NODE_ENV: 'production', DJ_BENCH_BUILD: '1', NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), NEXTAUTH_URL: origin },
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const stop = async () => {
-    if (!gone) child.kill('SIGTERM');
-    await exited;
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (gone) throw new Error('the benchmark server exited before it answered');
-    const ok = await fetch(`${origin}/api/health`).then((response) => response.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error('the benchmark server did not answer /api/health within 60 s');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return { origin, pid: child.pid, stop };
 }
 
 /**
