@@ -27,10 +27,11 @@ function absolutePaths(env) {
   return { UPLOAD_DIR: path.resolve(ROOT, uploadDir) };
 }
 
-async function waitUntilUp(url, child, timeoutMs) {
+async function waitUntilUp(url, child, timeoutMs, output) {
   const started = Date.now();
+  const said = () => (output.length ? `：\n${output.join('').slice(-3000)}` : '');
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`Next 服务进程已退出（退出码 ${child.exitCode}）`);
+    if (child.exitCode !== null) throw new Error(`Next 服务进程已退出（退出码 ${child.exitCode}）${said()}`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) return;
@@ -39,15 +40,17 @@ async function waitUntilUp(url, child, timeoutMs) {
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new Error(`Next 服务在 ${timeoutMs / 1000} 秒内没有就绪：${url}`);
+  throw new Error(`Next 服务在 ${timeoutMs / 1000} 秒内没有就绪：${url}${said()}`);
 }
 
 /**
  * Starts Next on `port` and resolves once /api/health answers. `close()` sends SIGTERM (the server drains, stops its
  * job worker and pool: lib/runtime/shutdown.ts) and waits for the exit, at most `killAfterMs` before SIGKILL.
+ * `inheritEnv: false` starts it with `env` alone (the drill: nothing of the caller's environment may leak in);
+ * `stdio: 'pipe'` keeps the last lines it printed, for `output()` and for the error when it does not come up.
  */
-export async function startNextServer({ dev, port, hostname = '0.0.0.0', env = {}, stdio = 'inherit', readyTimeoutMs = 120_000 }) {
-  const childEnv = { ...process.env, ...env };
+export async function startNextServer({ dev, port, hostname = '0.0.0.0', env = {}, inheritEnv = true, stdio = 'inherit', readyTimeoutMs = 120_000 }) {
+  const childEnv = inheritEnv ? { ...process.env, ...env } : { ...env };
   Object.assign(childEnv, absolutePaths(childEnv), { NEXT_TELEMETRY_DISABLED: '1' });
   let command;
   if (dev) {
@@ -57,11 +60,18 @@ export async function startNextServer({ dev, port, hostname = '0.0.0.0', env = {
     command = [standaloneServer()];
     Object.assign(childEnv, { NODE_ENV: 'production', PORT: String(port), HOSTNAME: hostname, NEXT_MANUAL_SIG_HANDLE: 'true' });
   }
-  const child = spawn(process.execPath, command, { cwd: ROOT, env: childEnv, stdio });
+  const child = spawn(process.execPath, command, { cwd: ROOT, env: childEnv, stdio: stdio === 'pipe' ? ['ignore', 'pipe', 'pipe'] : stdio });
+  const output = [];
+  const keep = (chunk) => {
+    output.push(chunk.toString());
+    output.splice(0, Math.max(0, output.length - 50));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${port}`;
   try {
-    await waitUntilUp(url, child, readyTimeoutMs);
+    await waitUntilUp(url, child, readyTimeoutMs, output);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -69,6 +79,7 @@ export async function startNextServer({ dev, port, hostname = '0.0.0.0', env = {
   return {
     child,
     url,
+    output: () => output.join(''),
     async close({ killAfterMs = 30_000 } = {}) {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

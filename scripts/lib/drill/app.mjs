@@ -1,85 +1,31 @@
 // "Starts the app on them": the production build served on the restored database and storage, and what is checked
 // through it over HTTP — readiness, the audit log page as an organization department admin, file downloads.
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { ExplainedError } from '../explained-error.mjs';
-import { distDir, standaloneServer } from '../next-server.mjs';
-import { ROOT } from '../pg.mjs';
+import { standaloneServer, startNextServer } from '../next-server.mjs';
 
 /**
- * How a production server of this checkout's build is started — the one place to change when the way of serving
- * changes: Next's standalone server (scripts/lib/next-server.mjs: what npm start, Docker and the e2e tier run), or
- * `next start` for a build without standalone output. Neither runs migrations or the demo seed: the drill's app must
- * come up on what was restored, as it is.
- */
-export function appServerCommand({ port, host }) {
-  if (!existsSync(path.join(distDir(), 'BUILD_ID'))) throw new ExplainedError('尚未构建：恢复演练要用生产构建启动应用，请先运行 npm run build。');
-  if (existsSync(standaloneServer())) return { command: process.execPath, args: [standaloneServer()], env: { PORT: String(port), HOSTNAME: host } };
-  const next = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-  return { command: process.execPath, args: [next, 'start', '--port', String(port), '--hostname', host], env: {} };
-}
-
-/**
- * Starts the app with exactly `env` on top of a clean base (no variable of the drill's own environment leaks in: no SMS
+ * Starts the production build (the standalone server, scripts/lib/next-server.mjs: what npm start, Docker and the e2e
+ * tier run) with exactly `env` on top of a clean base (no variable of the drill's own environment leaks in: no SMS
  * provider, no job worker, so a restored queue sends nothing; no REDIS_URL, so the copy never touches production's
- * shared cache), waits for /api/health. Paths in `env` must be absolute: the standalone server runs in its own folder.
+ * shared cache), and waits for /api/health. It runs no migration and no demo seed: the app must come up on what was
+ * restored, as it is.
  */
 export async function startApp({ port, env, timeoutMs = 90_000 }) {
+  if (!existsSync(standaloneServer())) throw new ExplainedError('尚未构建：恢复演练要用生产构建启动应用，请先运行 npm run build。');
   const host = '127.0.0.1';
-  const { command, args, env: serverEnv } = appServerCommand({ port, host });
   const url = `http://${host}:${port}`;
   const base = Object.fromEntries(['PATH', 'HOME', 'TMPDIR', 'LANG', 'NEXT_DIST_DIR'].filter((name) => process.env[name]).map((name) => [name, process.env[name]]));
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...base,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXTAUTH_URL: url,
-      JOBS_WORKER: '0',
-      SMS_DRIVER: 'dev',
-      SEED_DEMO: '0',
-      SHUTDOWN_DRAIN_MS: '0',
-      LOG_LEVEL: 'warn',
-      ...serverEnv,
-      ...env,
-    },
-  });
-  const output = [];
-  const keep = (chunk) => {
-    output.push(chunk.toString());
-    output.splice(0, Math.max(0, output.length - 50));
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exited = null;
-  child.on('exit', (code, signal) => {
-    exited = signal ?? code;
-  });
-  const stop = async () => {
-    if (exited !== null) return;
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    // Its own process group (detached): the server and any worker it forked.
-    process.kill(-child.pid, 'SIGTERM');
-    const timer = setTimeout(() => exited === null && process.kill(-child.pid, 'SIGKILL'), 10_000);
-    await gone;
-    clearTimeout(timer);
-  };
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited !== null) throw new ExplainedError(`恢复后的应用启动失败（退出 ${exited}）：\n${output.join('').slice(-3000)}`);
-    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
-    if (healthy) return { url, stop, output: () => output.join('') };
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  const appEnv = { ...base, NEXTAUTH_URL: url, JOBS_WORKER: '0', SMS_DRIVER: 'dev', SEED_DEMO: '0', SHUTDOWN_DRAIN_MS: '0', LOG_LEVEL: 'warn', ...env };
+  try {
+    const server = await startNextServer({ dev: false, port, hostname: host, env: appEnv, inheritEnv: false, stdio: 'pipe', readyTimeoutMs: timeoutMs });
+    return { url, stop: () => server.close({ killAfterMs: 10_000 }), output: server.output };
+  } catch (error) {
+    throw new ExplainedError(`恢复后的应用启动失败：${error.message}`);
   }
-  await stop();
-  throw new ExplainedError(`恢复后的应用 ${timeoutMs / 1000} 秒内没有应答：\n${output.join('').slice(-3000)}`);
 }
 
 /**
