@@ -38,7 +38,8 @@ ENV NODE_ENV=production \
     SEED_DEMO=0 \
     LOG_FORMAT=json \
     SHUTDOWN_DRAIN_MS=5000 \
-    NEXT_MANUAL_SIG_HANDLE=true
+    NEXT_MANUAL_SIG_HANDLE=true \
+    NODE_OPTIONS=--max-semi-space-size=32
 # The image's own unprivileged user (uid 1000); the app writes nothing but .data (local uploads, when not on S3).
 # The server: Next's standalone output (its own traced node_modules, the static files copied beside it by
 # scripts/build.mjs). The migration job (`node scripts/db.mjs migrate`, compose service `migrate`) uses the rest.

@@ -43,8 +43,12 @@ async function main() {
     await db.stop().catch(() => {});
     process.exit(0);
   }
-  process.on('SIGINT', () => shutdown());
-  process.on('SIGTERM', () => shutdown());
+  // The embedded database's package stops its servers on SIGINT/SIGTERM/SIGHUP by itself (async-exit-hook) and then
+  // exits, while Next is still draining: its queries would fail. Here the database stops after the server has exited.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => shutdown());
+  }
   // Our lifetime follows npm's (and the database's follows ours: see watchPostmaster).
   const npm = npmPid();
   if (npm) setInterval(() => isAlive(npm) || shutdown('npm（pid ' + npm + '）已退出，'), 1000).unref();

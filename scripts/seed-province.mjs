@@ -4,10 +4,13 @@
 // PostgreSQL of `npm run dev` (.data/pg), or DATABASE_URL / MIGRATE_DATABASE_URL. Migrates first, like npm run dev.
 // Every row's id starts with "pv-", so the set sits beside the demo city. A second run refuses (the set is already
 // there); to start over, `npm run db:reset` and run this again.
+import { createHash } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
+import sharp from 'sharp';
 import { describeError } from './lib/explained-error.mjs';
 import { migrateDatabase, resolveDatabase } from './lib/database-url.mjs';
+import { openStorage, storageFromEnv } from './lib/drill/storage.mjs';
 import { generateProvince, provinceScale } from './lib/province-data.mjs';
 
 // The demo accounts' password (scripts/lib/demo-accounts.mjs, prisma/seed/demo-city.ts) and the app's argon2id cost (lib/auth/password.ts).
@@ -29,6 +32,25 @@ function scaleArgument() {
 
 /** Ids, codes and login names start with it (tests use their own, so runs never meet). */
 const PREFIX = argument('--prefix') ?? 'pv';
+
+/** The stand-in 现场照片 of every 达标 checklist item: a small red WebP (its size and sha256 go into stored_files). */
+async function evidencePhoto() {
+  const bytes = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#b91c1c' } }).webp({ quality: 60 }).toBuffer();
+  return { bytes, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Puts the photo under each of the set's evidence keys in the app's storage (UPLOAD_DIR or the S3 bucket), 8 at a time. */
+async function storeEvidence(client, photo) {
+  const { rows } = await client.query(`SELECT storage_key FROM stored_files WHERE id LIKE $1 ORDER BY storage_key`, [`${PREFIX}-sf-%`]);
+  const storage = openStorage(storageFromEnv());
+  const started = Date.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) await storage.write(rows[next++].storage_key, photo.bytes, 'image/webp');
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  console.log(`  evidence files: ${rows.length} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
 
 let db;
 try {
@@ -53,7 +75,9 @@ try {
       const started = Date.now();
       console.log('正在生成省级数据集（一个事务，约需一两分钟）…');
       const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-      const province = await generateProvince(client, { prefix: PREFIX, scale, passwordHash, log: (line) => console.log(line) });
+      const photo = await evidencePhoto();
+      const province = await generateProvince(client, { prefix: PREFIX, scale, passwordHash, evidencePhoto: photo, log: (line) => console.log(line) });
+      await storeEvidence(client, photo);
       console.log('正在更新统计信息（VACUUM ANALYZE）…');
       await client.query('VACUUM ANALYZE');
       const { rows } = await client.query(

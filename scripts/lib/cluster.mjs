@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderNginxConfig } from './nginx-config.mjs';
 import { ROOT, freePort } from './pg.mjs';
-import { copyStandaloneAssets, standaloneServer } from './next-server.mjs';
+import { copyStandaloneAssets, productionNodeOptions, standaloneServer } from './next-server.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -150,6 +150,7 @@ export async function startCluster({ databaseUrl, instances = 2, workers = 2, ng
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const appEnv = { ...process.env, ...shared, PORT: String(port), HOSTNAME: '127.0.0.1', JOBS_WORKER: jobsWorker ? '1' : '0', NEXTAUTH_URL: shared.NEXTAUTH_URL ?? publicUrl ?? url };
+      appEnv.NODE_OPTIONS = productionNodeOptions(appEnv.NODE_OPTIONS);
       const app = start(name, process.execPath, [server], { cwd, env: appEnv });
       return { name, url, port, ...app };
     }

@@ -23,5 +23,5 @@ export const PROVINCE_FULL: Readonly<TProvinceScale>;
 export function provinceScale(factor?: number): TProvinceScale;
 export function generateProvince(
   client: Client,
-  options?: { prefix?: string; scale?: TProvinceScale; passwordHash?: string; log?: (message: string) => void },
+  options?: { prefix?: string; scale?: TProvinceScale; passwordHash?: string; evidencePhoto?: { size: number; sha256: string }; log?: (message: string) => void },
 ): Promise<{ prefix: string; rootOrgId: string; campaignId: string; programId: string; adminUserId: string; existing: boolean; scale: TProvinceScale }>;

@@ -77,7 +77,7 @@ const CITY_NAMES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', 
  * Returns the ids to find it by and the counts it made; `existing: true` when the prefix's root was already there.
  *
  * @param {import('pg').Client} client
- * @param {{ prefix?: string; scale?: ReturnType<typeof provinceScale>; passwordHash?: string; log?: (message: string) => void }} [options]
+ * @param {{ prefix?: string; scale?: ReturnType<typeof provinceScale>; passwordHash?: string; evidencePhoto?: { size: number; sha256: string }; log?: (message: string) => void }} [options]
  */
 export async function generateProvince(client, options = {}) {
   const p = options.prefix ?? 'pv';
@@ -500,14 +500,16 @@ export async function generateProvince(client, options = {}) {
         CASE WHEN (k + i) % 3 <> 0 THEN '${p}-u-admin' END, CASE WHEN (k + i) % 3 <> 0 THEN ${at('7 months')} END
       FROM generate_series(1, ${Math.min(s.belts, counties)}) k, generate_series(0, ${beltLists[0].items.length - 1}) i`);
 
-    // A 达标 item has its evidence (checklist_items_met_needs_evidence): a stand-in photo record each (no file in storage).
+    // A 达标 item has its evidence (checklist_items_met_needs_evidence): a photo record each. Its size and sha256 are
+    // options.evidencePhoto's, the picture npm run seed:province then stores under every key (the benchmarks store none).
+    const photo = options.evidencePhoto ?? { size: 20480, sha256: null };
     await step('checklist evidence', `
       WITH met AS (
         SELECT i.id FROM checklist_items i LEFT JOIN demo_sites s ON s.id = i.site_id LEFT JOIN demo_belts b ON b.id = i.belt_id
         WHERE i.verdict = 'MET' AND coalesce(s.program_id, b.program_id) = '${p}-prog'
       ), files AS (
         INSERT INTO stored_files (id, kind, storage_key, mime_type, size, sha256, original_name, uploaded_by_id, created_at)
-        SELECT '${p}-sf-' || id, 'IMAGE', '${p}/evidence/' || id || '.webp', 'image/webp', 20480, md5(id) || md5(id || 'x'), '现场照片.webp', '${p}-u-admin', ${at('7 months')}
+        SELECT '${p}-sf-' || id, 'IMAGE', '${p}/evidence/' || id || '.webp', 'image/webp', ${Number(photo.size)}, ${photo.sha256 ? `'${String(photo.sha256).replace(/[^0-9a-f]/g, '')}'` : `md5(id) || md5(id || 'x')`}, '现场照片.webp', '${p}-u-admin', ${at('7 months')}
         FROM met RETURNING id
       )
       INSERT INTO checklist_evidence (item_id, file_id, sort_order) SELECT substring(id from ${p.length + 5}), id, 0 FROM files`);

@@ -83,6 +83,11 @@ test('a member of the public comments on a belt from a phone (390 px); staff app
   await expect(page.getByText(/群众 ·/)).toBeVisible();
   expect(await page.content()).not.toContain(phoneNumber);
   await screenshotBoth(page, 'demo-belt-comment-shown');
+  // The belt page is kept in Next's cache once rendered: it has an ETag, and a browser holding this version gets a 304.
+  const beltUrl = `/demo/belts/${world.belt.id}`;
+  const etag = (await visitor.request.get(beltUrl)).headers()['etag'];
+  expect(etag).toMatch(/^"|^W\//);
+  expect((await visitor.request.get(beltUrl, { headers: { 'if-none-match': etag } })).status()).toBe(304);
   const audits = await db.auditLog.findMany({ where: { entityType: 'PublicComment', entityId: stored.id }, select: { action: true } });
   expect(audits.map((audit) => audit.action).sort()).toEqual(['approve-public-comment', 'reply-public-comment', 'submit-public-comment']);
   await visitor.close();

@@ -8,8 +8,14 @@ import { PublicHeader } from '@/components/layout/public-header';
 import { pageNotFound } from '@/lib/http/page';
 import { loadPublicBeltCached } from '@/lib/demo-public/public-cache';
 
-// Per request, from cached data; an unapproved (DRAFT, SUBMITTED, RETURNED) or unknown belt is a 404.
-export const dynamic = 'force-dynamic';
+// Rendered on first request (none at build time: the build has no database) and then kept in Next's cache, tagged
+// `demo` through the data it read (lib/demo-public/public-cache.ts): revalidateDemo() expires it on every instance.
+// Being a cached page it goes out with an ETag (a browser that has it gets a 304); `revalidate` is the safety net.
+// An unapproved (DRAFT, SUBMITTED, RETURNED) or unknown belt is a 404.
+export const revalidate = 600;
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
 
 type TProps = { params: Promise<{ id: string }> };
 

@@ -9,9 +9,15 @@ import { SITE_LEVEL_LABELS } from '@/lib/demo/templates';
 import { pageNotFound } from '@/lib/http/page';
 import { loadPublicSiteCached } from '@/lib/demo-public/public-cache';
 
-// Per request, from cached data. A revoked (摘牌) site shows only that, with the date and reason, from the moment of
-// the decision: the revoke service calls revalidateDemo().
-export const dynamic = 'force-dynamic';
+// Rendered on first request (none at build time: the build has no database) and then kept in Next's cache, tagged
+// `demo` through the data it read (lib/demo-public/public-cache.ts): revalidateDemo() expires it on every instance.
+// Being a cached page it goes out with an ETag (a browser that has it gets a 304); `revalidate` is the safety net.
+// A revoked (摘牌) site shows only that, with the date and reason, from the moment of the decision (the revoke
+// service calls revalidateDemo()).
+export const revalidate = 600;
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
 
 type TProps = { params: Promise<{ id: string }> };
 
