@@ -18,7 +18,9 @@ const csp = [
 ].join('; ');
 
 /** The public pages nginx or a CDN may keep (see headers()). */
-const PUBLIC_PAGES = ['/gallery', '/gallery/:id', '/certificates/:no', '/demo', '/demo/belts/:id', '/demo/sites/:id'];
+// '/gallery/page/:page' and '/demo/:view' are what proxy.ts rewrites /gallery and /demo to (lib/http/cached-pages.ts): as
+// cached pages Next would mark them s-maxage=600 itself, and nginx would keep a 摘牌 out of sight for ten minutes.
+const PUBLIC_PAGES = ['/gallery', '/gallery/:id', '/gallery/page/:page', '/certificates/:no', '/demo', '/demo/:view', '/demo/belts/:id', '/demo/sites/:id'];
 const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=1, stale-while-revalidate=59';
 
 /** @type {import('next').NextConfig} */

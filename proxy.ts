@@ -14,6 +14,7 @@ import {
   isUsableCallbackCookie,
   requestHost,
 } from '@/lib/http/edge';
+import { cachedPagePath } from '@/lib/http/cached-pages';
 import { env } from '@/lib/env';
 
 const decodedOrNull = (value: string) => {
@@ -71,10 +72,14 @@ export async function edgeProxy(request: NextRequest, { trustProxy }: { trustPro
   }
 
   const cleanTarget = cleanRequestTarget(rawTarget);
+  const target = new URL(cleanTarget, request.nextUrl.origin);
+  // 品牌风采 unfiltered and /demo are served by their cached twins (lib/http/cached-pages.ts).
+  const cachedPath = request.method === 'GET' || request.method === 'HEAD' ? cachedPagePath(target) : null;
+  if (cachedPath) target.pathname = cachedPath;
   const response =
-    cleanTarget === rawTarget
+    cleanTarget === rawTarget && !cachedPath
       ? NextResponse.next({ request: { headers } })
-      : NextResponse.rewrite(new URL(cleanTarget, request.nextUrl.origin), { request: { headers } });
+      : NextResponse.rewrite(target, { request: { headers } });
   for (const name of cleared) {
     response.headers.append('Set-Cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`);
   }

@@ -114,15 +114,20 @@ test('the gallery shows the winner', async ({ browser, request }) => {
   // nginx or a CDN may keep the pages a second and serve them stale a minute while fetching anew; browsers always ask
   // again. Unknown and revoked brands are 404.
   const CACHE_CONTROL = 'public, max-age=0, s-maxage=1, stale-while-revalidate=59';
-  for (const path of ['/gallery', `/gallery/${second.id}`, `/gallery?award=${encodeURIComponent(AWARD)}`]) {
+  for (const path of ['/gallery', '/gallery?page=1', `/gallery/${second.id}`, `/gallery?award=${encodeURIComponent(AWARD)}`]) {
     const reply = await request.get(path);
     expect([reply.status(), reply.headers()['cache-control']], path).toEqual([200, CACHE_CONTROL]);
   }
   expect(await (await request.get('/gallery')).text()).toContain(honorOf(second.id).brandName);
-  // A brand page is kept in Next's cache once rendered: it has an ETag, and a browser that has this version gets a 304.
-  const etag = (await request.get(`/gallery/${second.id}`)).headers()['etag'];
-  expect(etag).toMatch(/^"|^W\//);
-  expect((await request.get(`/gallery/${second.id}`, { headers: { 'if-none-match': etag } })).status()).toBe(304);
+  // A brand page and the unfiltered list are kept in Next's cache once rendered: each has an ETag, and a browser that
+  // has this version gets a 304. The filtered list is rendered per request (no ETag).
+  for (const path of [`/gallery/${second.id}`, '/gallery', '/gallery?page=1']) {
+    const etag = (await request.get(path)).headers()['etag'];
+    expect(etag, path).toMatch(/^"|^W\//);
+    expect((await request.get(path, { headers: { 'if-none-match': etag } })).status(), path).toBe(304);
+  }
+  expect((await request.get(`/gallery?award=${encodeURIComponent(AWARD)}`)).headers()['etag']).toBeUndefined();
+  expect((await request.get('/gallery/page/0')).status()).toBe(404);
   expect(await (await request.get(`/gallery?award=${encodeURIComponent(AWARD)}`)).text()).toContain('找到 2 个品牌');
   expect((await request.get(`/gallery/${revoked.id}`)).status()).toBe(404);
   expect((await request.get('/gallery/does-not-exist')).status()).toBe(404);

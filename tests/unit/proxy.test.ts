@@ -32,6 +32,24 @@ describe('proxy: the URL', () => {
     expect(clean.headers.get('x-middleware-next')).toBe('1');
   });
 
+  it('sends the unfiltered 品牌风采 and /demo to their cached pages, and a filtered list, a POST or another page nowhere', async () => {
+    const rewrittenTo = async (target: string, method = 'GET') => {
+      const rewrite = (await proxy(request(target, { method }))).headers.get('x-middleware-rewrite');
+      return rewrite && new URL(rewrite).pathname + new URL(rewrite).search;
+    };
+    expect(await rewrittenTo('/gallery')).toBe('/gallery/page/1');
+    expect(await rewrittenTo('/gallery?page=3')).toBe('/gallery/page/3?page=3');
+    expect(await rewrittenTo('/gallery?_rsc=x1')).toBe('/gallery/page/1?_rsc=x1');
+    expect(await rewrittenTo('/gallery', 'HEAD')).toBe('/gallery/page/1');
+    expect(await rewrittenTo('/demo')).toBe('/demo/all');
+    for (const target of ['/gallery?page=0', '/gallery?page=02', '/gallery?page=10000', '/gallery?page=2&year=2025', '/gallery?q=', '/gallery/abc', '/demo/sites/x']) {
+      expect(await rewrittenTo(target), target).toBeNull();
+    }
+    expect(await rewrittenTo('/gallery', 'POST')).toBeNull();
+    // A NUL is removed first: /gallery?page=2%00 is page 2.
+    expect(await rewrittenTo('/gallery?page=2%00')).toBe('/gallery/page/2?page=2');
+  });
+
   it('answers a path with broken percent-encoding with 400', async () => {
     const response = await proxy(request('/gallery/%E0%A4%A'));
     expect([response.status, await response.text()]).toEqual([400, '网址格式不正确']);

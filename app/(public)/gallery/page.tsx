@@ -1,63 +1,18 @@
-import type { Metadata } from 'next';
-import { GalleryCard } from '@/components/gallery/gallery-card';
-import { GalleryFilterForm } from '@/components/gallery/gallery-filter-form';
-import { PublicHeader } from '@/components/layout/public-header';
-import { EmptyState } from '@/components/ui/card';
-import { Pagination } from '@/components/ui/pagination';
-import { filterGalleryBrands, galleryHref, galleryOptions, isFiltered, pageOfGallery, parseGalleryFilter } from '@/lib/gallery/filter';
+import { GalleryList } from '@/components/gallery/gallery-list';
+import { galleryOptions, parseGalleryFilter } from '@/lib/gallery/filter';
+import { GALLERY_LIST_METADATA } from '@/lib/gallery/metadata';
 import { listGalleryBrandsCached } from '@/lib/gallery/public-cache';
 
-// Rendered per request, never at build time (the build has no database), from the cached list: after the first
-// request no query runs until an honor changes (revalidateGallery() expires it on every instance). Filters and pages are
-// worked out on the server from that list; the page has no client component. nginx keeps the response for a second
-// (its Cache-Control comes from next.config.js).
+// 品牌风采 with a filter or search (year, field, region, award, q). Without one, proxy.ts rewrites /gallery and
+// /gallery?page=N to app/(public)/gallery/page/[page], the cached page with an ETag. This one is rendered per request
+// from the cached list (no query until an honor changes); nginx keeps it for a second (Cache-Control in next.config.js).
 export const dynamic = 'force-dynamic';
 
-export function generateMetadata(): Metadata {
-  const description = '历年获表彰的基层党建品牌：按年度、领域、地区和荣誉浏览，查看品牌内涵、创建载体与工作成效。';
-  return {
-    title: '品牌风采',
-    description,
-    openGraph: { title: '品牌风采 · 党建品牌选树平台', description, locale: 'zh_CN', type: 'website' },
-  };
-}
+export const metadata = GALLERY_LIST_METADATA;
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function GalleryPage({ searchParams }: TProps) {
   const brands = await listGalleryBrandsCached();
-  const options = galleryOptions(brands);
-  const filter = parseGalleryFilter(await searchParams, options);
-  const filtered = isFiltered(filter);
-  const found = filterGalleryBrands(brands, filter);
-  const { page, pageCount, brands: shown } = pageOfGallery(found, filter.page);
-  return (
-    <>
-      <PublicHeader />
-      <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
-        <div>
-          <h1 className="text-2xl font-bold text-stone-900">品牌风采</h1>
-          <p className="mt-1 text-sm text-stone-600">历年获表彰的基层党建品牌，点开品牌查看内涵、载体与工作成效。</p>
-        </div>
-        {brands.length > 0 && <GalleryFilterForm filter={filter} options={options} filtered={filtered} />}
-        {brands.length > 0 && (
-          <p className="text-sm text-stone-700" role="status">
-            {filtered ? `找到 ${found.length} 个品牌（共 ${brands.length} 个）` : `共 ${brands.length} 个品牌`}
-          </p>
-        )}
-        {found.length === 0 ? (
-          <EmptyState title={brands.length ? '没有找到符合条件的品牌' : '暂无品牌'}>{brands.length ? '换个关键词或筛选条件试试。' : '表彰决定发布后，获表彰的品牌会展示在这里。'}</EmptyState>
-        ) : (
-          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {shown.map((brand) => (
-              <li key={brand.applicationId}>
-                <GalleryCard brand={brand} />
-              </li>
-            ))}
-          </ul>
-        )}
-        {pageCount > 1 && <Pagination page={page} pageCount={pageCount} total={found.length} hrefFor={(target) => galleryHref(filter, target)} />}
-      </main>
-    </>
-  );
+  return <GalleryList brands={brands} filter={parseGalleryFilter(await searchParams, galleryOptions(brands))} />;
 }

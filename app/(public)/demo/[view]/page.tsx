@@ -1,18 +1,29 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { PublicHeader } from '@/components/layout/public-header';
 import { SITE_LEVEL_LABELS } from '@/lib/demo/templates';
 import { listPublicDemoCached } from '@/lib/demo-public/public-cache';
+import { DEMO_INDEX_VIEW } from '@/lib/http/cached-pages';
 
-// Per request (no database at build time), from cached data (lib/demo-public/public-cache.ts, expired by revalidateDemo()).
-export const dynamic = 'force-dynamic';
+// What /demo shows (proxy.ts rewrites /demo to /demo/all; no other view exists). Rendered on first request (none at
+// build time: the build has no database) and then kept in Next's cache, tagged `demo` through the data it read
+// (lib/demo-public/public-cache.ts): revalidateDemo() expires it on every instance. Being a cached page it goes out
+// with an ETag (a browser that has it gets a 304); `revalidate` is only the safety net.
+export const revalidate = 600;
+export function generateStaticParams(): { view: string }[] {
+  return [];
+}
 
 export const metadata: Metadata = {
   title: '示范点示范带',
   description: '党建示范点、示范带的建设进展与成效，欢迎群众提出意见。',
 };
 
-export default async function DemoIndexPage() {
+type TProps = { params: Promise<{ view: string }> };
+
+export default async function DemoIndexPage({ params }: TProps) {
+  if ((await params).view !== DEMO_INDEX_VIEW) notFound();
   const { programs } = await listPublicDemoCached();
   return (
     <>
