@@ -39,7 +39,7 @@ export function VoteButton({ campaignId, applicationId, brandName, disabledReaso
 
   return (
     <div className="space-y-1">
-      <Button className="w-full" isLoading={busy} disabled={!!disabledReason} onClick={() => void vote()} aria-label={`投票给 ${brandName}`}>
+      <Button className="w-full" isLoading={busy} disabled={!!disabledReason} onClick={() => void vote()} aria-label={`${disabledReason ?? '投一票'}：${brandName}`}>
         {disabledReason ?? '投一票'}
       </Button>
       {message && (

@@ -64,7 +64,8 @@ export function VoteAction({ campaign, view, entry, back }: { campaign: TVotingC
     return <VoteButton campaignId={campaign.id} applicationId={entry.applicationId} brandName={entry.brandName} disabledReason={view.disabledReason(entry.applicationId, entry.organizationPath)} />;
   }
   return (
-    <Link href={view.signInHref(back)} className={buttonClass('primary', 'w-full')} aria-label={`验证身份后投票给 ${entry.brandName}`}>
+    // The name starts with the words on the button (WCAG 2.5.3: a voice-control user says what they see).
+    <Link href={view.signInHref(back)} className={buttonClass('primary', 'w-full')} aria-label={`${campaign.publicVotingEnabled ? '验证后投票' : '登录投票'}：${entry.brandName}`}>
       {campaign.publicVotingEnabled ? '验证后投票' : '登录投票'}
     </Link>
   );

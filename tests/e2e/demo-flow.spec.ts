@@ -119,7 +119,7 @@ test('the demo campaign goes from declarations to a published 品牌清单, an a
   await signInAs(memberPage, 'member04', /\/member$/);
   await memberPage.getByRole('link', { name: '参与网络投票' }).first().click();
   await expect(memberPage.getByText(/今天还可投\s*5\s*票/)).toBeVisible();
-  await memberPage.getByRole('button', { name: /^投票给 / }).filter({ hasText: '投一票' }).first().click();
+  await memberPage.getByRole('button', { name: /^投一票：/ }).first().click();
   await expect(memberPage.getByRole('dialog', { name: '投票成功' })).toBeVisible();
   await member.close();
   await as(browser, 'admin', /\/admin$/, async (page) => {

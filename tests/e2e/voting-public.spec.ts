@@ -43,7 +43,7 @@ test('a member of the public verifies a phone with captcha and SMS code, votes o
 
   await page.goto(`/campaigns/${campaignId}/vote`);
   await expect(page.getByText('党员登录账号、群众验证手机号后即可投票。')).toBeVisible();
-  await page.getByRole('link', { name: `验证身份后投票给 ${scope.nameOf(0)}` }).click();
+  await page.getByRole('link', { name: `验证后投票：${scope.nameOf(0)}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: '手机号验证' })).toBeVisible();
   // A wrong captcha is refused with the reason and a new captcha (typed once the image is there, as a person would).
   await expect(page.getByRole('img', { name: '图形验证码' })).toBeVisible();
@@ -57,7 +57,7 @@ test('a member of the public verifies a phone with captcha and SMS code, votes o
 
   await expect(page).toHaveURL(new RegExp(`/campaigns/${campaignId}/vote$`));
   await expect(page.getByText(new RegExp(`手机 ${phone.slice(0, 3)}\\*\\*\\*\\*${phone.slice(7)}，今天还可投\\s*2\\s*票`))).toBeVisible();
-  await page.getByRole('button', { name: `投票给 ${scope.nameOf(0)}` }).click();
+  await page.getByRole('button', { name: `投一票：${scope.nameOf(0)}` }).click();
   const dialog = page.getByRole('dialog', { name: '投票成功' });
   const receipt = (await dialog.locator('strong').textContent())!.trim();
   expect(receipt).toMatch(/^[2-9A-Z]{10}$/);
@@ -73,7 +73,7 @@ test('a member of the public verifies a phone with captcha and SMS code, votes o
   await expect(page.getByTestId('share-url')).toHaveText(new RegExp(`/campaigns/${campaignId}/vote/${scope.entries[1].id}$`));
   await expect(page.getByRole('img', { name: `“${scope.nameOf(1)}”投票页二维码` }).locator('svg')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.getByRole('button', { name: `投票给 ${scope.nameOf(1)}` }).click();
+  await page.getByRole('button', { name: `投一票：${scope.nameOf(1)}` }).click();
   await page.getByRole('dialog', { name: '投票成功' }).getByRole('button', { name: '好的' }).click();
   await expect(page.getByText(/今天还可投\s*0\s*票/)).toBeVisible();
   await expect(page.getByText('1 票', { exact: true })).toBeVisible();
@@ -81,7 +81,7 @@ test('a member of the public verifies a phone with captcha and SMS code, votes o
 
   // The limit: the page says so, and the server refuses a request sent anyway with the reason.
   await page.goto(`/campaigns/${campaignId}/vote`);
-  await expect(page.getByRole('button', { name: `投票给 ${scope.nameOf(2)}` })).toHaveText('今日票数已用完');
+  await expect(page.getByRole('button', { name: new RegExp(`：${scope.nameOf(2)}$`) })).toHaveText('今日票数已用完');
   const over = await page.request.post(`/api/campaigns/${campaignId}/votes`, {
     data: { applicationId: scope.entries[2].id, idempotencyKey: crypto.randomUUID() },
     headers: { Origin: new URL(page.url()).origin },

@@ -18,8 +18,8 @@ test('the vote button resends the same key after a 500 for a saved vote; the mem
 
   const page = await signInTestUser(browser, member.id, { phone: true });
   await page.goto(`/campaigns/${campaignId}/vote`);
-  await expect(page.getByRole('button', { name: `投票给 ${nameOf(0)}` })).toHaveText('本单位品牌不可投');
-  await expect(page.getByRole('button', { name: `投票给 ${nameOf(0)}` })).toBeDisabled();
+  await expect(page.getByRole('button', { name: new RegExp(`：${nameOf(0)}$`) })).toHaveText('本单位品牌不可投');
+  await expect(page.getByRole('button', { name: new RegExp(`：${nameOf(0)}$`) })).toBeDisabled();
 
   // The first request reaches the server (the vote is saved), but the browser is answered 500.
   const keys: string[] = [];
@@ -29,7 +29,7 @@ test('the vote button resends the same key after a 500 for a saved vote; the mem
     await route.fetch();
     await route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' });
   });
-  await page.getByRole('button', { name: `投票给 ${nameOf(1)}` }).click();
+  await page.getByRole('button', { name: `投一票：${nameOf(1)}` }).click();
   const dialog = page.getByRole('dialog', { name: '投票成功' });
   await expect(dialog).toBeVisible();
   const saved = await db.vote.findMany({ where: { campaignId }, select: { receiptCode: true, idempotencyKey: true } });

@@ -29,7 +29,7 @@ test('a member votes on a phone, gets a receipt, and is told when a limit is rea
   await expect(page).toHaveURL(new RegExp(`/campaigns/${campaignId}/vote$`));
   await expect(page.getByText(/今天还可投\s*2\s*票/)).toBeVisible();
 
-  await page.getByRole('button', { name: `投票给 ${nameOf(0)}` }).click();
+  await page.getByRole('button', { name: `投一票：${nameOf(0)}` }).click();
   const dialog = page.getByRole('dialog', { name: '投票成功' });
   await expect(dialog).toBeVisible();
   const receipt = (await dialog.locator('strong').textContent())!.trim();
@@ -38,18 +38,18 @@ test('a member votes on a phone, gets a receipt, and is told when a limit is rea
   await dialog.getByRole('button', { name: '好的' }).click();
   await expect(page.getByText(/今天还可投\s*1\s*票/)).toBeVisible();
   // The page knows it was voted for today; a request sent anyway is refused by the server with the reason.
-  await expect(page.getByRole('button', { name: `投票给 ${nameOf(0)}` })).toHaveText('今天已投');
+  await expect(page.getByRole('button', { name: new RegExp(`：${nameOf(0)}$`) })).toHaveText('今天已投');
   const again = await page.request.post(`/api/campaigns/${campaignId}/votes`, {
     data: { applicationId: scope.entries[0].id, idempotencyKey: crypto.randomUUID() },
     headers: { Origin: new URL(page.url()).origin },
   });
   expect(again.status()).toBe(429);
   expect((await again.json()).message).toBe('今天已为该品牌投过票，可以支持其他品牌');
-  await page.getByRole('button', { name: `投票给 ${nameOf(1)}` }).click();
+  await page.getByRole('button', { name: `投一票：${nameOf(1)}` }).click();
   await page.getByRole('dialog', { name: '投票成功' }).getByRole('button', { name: '好的' }).click();
   await expect(page.getByText(/今天还可投\s*0\s*票/)).toBeVisible();
-  await expect(page.getByRole('button', { name: `投票给 ${nameOf(2)}` })).toHaveText('今日票数已用完');
-  await expect(page.getByRole('button', { name: `投票给 ${nameOf(2)}` })).toBeDisabled();
+  await expect(page.getByRole('button', { name: new RegExp(`：${nameOf(2)}$`) })).toHaveText('今日票数已用完');
+  await expect(page.getByRole('button', { name: new RegExp(`：${nameOf(2)}$`) })).toBeDisabled();
   const over = await page.request.post(`/api/campaigns/${campaignId}/votes`, {
     data: { applicationId: scope.entries[2].id, idempotencyKey: crypto.randomUUID() },
     headers: { Origin: new URL(page.url()).origin },
