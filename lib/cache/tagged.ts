@@ -13,7 +13,9 @@ export function cachedUnderTag<TArgs extends unknown[], TResult>(tag: string, fn
 }
 
 /**
- * Expires every entry under `tag` at once (not stale-while-revalidate: the next read is fresh). Outside a Next request
+ * Expires every entry under `tag` at once (not stale-while-revalidate: the next read is fresh). In a server action that
+ * renders no page Next writes the expiry beside the action's answer (waitUntil), so it lands a moment after the answer
+ * rather than before it. Outside a Next request
  * (a script, a test calling a service directly) there is no cache to expire.
  */
 export function expireTag(tag: string): void {
