@@ -10,7 +10,7 @@ import pg from 'pg';
 import sharp from 'sharp';
 import { describeError } from './lib/explained-error.mjs';
 import { migrateDatabase, resolveDatabase } from './lib/database-url.mjs';
-import { openStorage, storageFromEnv } from './lib/drill/storage.mjs';
+import { eachLimited, openStorage, storageFromEnv } from './lib/drill/storage.mjs';
 import { generateProvince, provinceScale } from './lib/province-data.mjs';
 
 // The demo accounts' password (scripts/lib/demo-accounts.mjs, prisma/seed/demo-city.ts) and the app's argon2id cost (lib/auth/password.ts).
@@ -44,11 +44,7 @@ async function storeEvidence(client, photo) {
   const { rows } = await client.query(`SELECT storage_key FROM stored_files WHERE id LIKE $1 ORDER BY storage_key`, [`${PREFIX}-sf-%`]);
   const storage = openStorage(storageFromEnv());
   const started = Date.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) await storage.write(rows[next++].storage_key, photo.bytes, 'image/webp');
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await eachLimited(rows, 8, (row) => storage.write(row.storage_key, photo.bytes, 'image/webp'));
   console.log(`  evidence files: ${rows.length} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 

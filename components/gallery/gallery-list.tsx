@@ -3,16 +3,17 @@ import { GalleryFilterForm } from '@/components/gallery/gallery-filter-form';
 import { PublicHeader } from '@/components/layout/public-header';
 import { EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { filterGalleryBrands, galleryHref, galleryOptions, isFiltered, pageOfGallery, type TGalleryFilter } from '@/lib/gallery/filter';
+import { filterGalleryBrands, galleryHref, galleryOptions, isFiltered, pageOfGallery, parseGalleryFilter } from '@/lib/gallery/filter';
 import type { TGalleryBrand } from '@/lib/gallery/queries';
 
 /**
- * 品牌风采: the filter form and one page of the brands `filter` lets through, worked out on the server from the whole
- * list (no client component). The page of an unfiltered list (app/(public)/gallery/page/[page]) and the filtered one
+ * 品牌风采: the filter form and one page of the brands the query (`params`: year, field, region, award, q, page) lets
+ * through, worked out on the server from the whole list (no client component). The page of an unfiltered list (app/(public)/gallery/page/[page]) and the filtered one
  * (app/(public)/gallery/page.tsx) both show this.
  */
-export function GalleryList({ brands, filter }: { brands: TGalleryBrand[]; filter: TGalleryFilter }) {
+export function GalleryList({ brands, params }: { brands: TGalleryBrand[]; params: Parameters<typeof parseGalleryFilter>[0] }) {
   const options = galleryOptions(brands);
+  const filter = parseGalleryFilter(params, options);
   const filtered = isFiltered(filter);
   const found = filterGalleryBrands(brands, filter);
   const { page, pageCount, brands: shown } = pageOfGallery(found, filter.page);

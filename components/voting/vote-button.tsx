@@ -37,10 +37,12 @@ export function VoteButton({ campaignId, applicationId, brandName, disabledReaso
     }
   }
 
+  // The name starts with the words on the button (WCAG 2.5.3: a voice-control user says what they see).
+  const label = disabledReason ?? '投一票';
   return (
     <div className="space-y-1">
-      <Button className="w-full" isLoading={busy} disabled={!!disabledReason} onClick={() => void vote()} aria-label={`${disabledReason ?? '投一票'}：${brandName}`}>
-        {disabledReason ?? '投一票'}
+      <Button className="w-full" isLoading={busy} disabled={!!disabledReason} onClick={() => void vote()} aria-label={`${label}：${brandName}`}>
+        {label}
       </Button>
       {message && (
         <p role="alert" className="text-sm text-red-700">

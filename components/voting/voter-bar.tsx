@@ -63,10 +63,11 @@ export function VoteAction({ campaign, view, entry, back }: { campaign: TVotingC
   if (view.voter || campaign.window.status !== 'open') {
     return <VoteButton campaignId={campaign.id} applicationId={entry.applicationId} brandName={entry.brandName} disabledReason={view.disabledReason(entry.applicationId, entry.organizationPath)} />;
   }
+  // The name starts with the words on the button (WCAG 2.5.3: a voice-control user says what they see).
+  const label = campaign.publicVotingEnabled ? '验证后投票' : '登录投票';
   return (
-    // The name starts with the words on the button (WCAG 2.5.3: a voice-control user says what they see).
-    <Link href={view.signInHref(back)} className={buttonClass('primary', 'w-full')} aria-label={`${campaign.publicVotingEnabled ? '验证后投票' : '登录投票'}：${entry.brandName}`}>
-      {campaign.publicVotingEnabled ? '验证后投票' : '登录投票'}
+    <Link href={view.signInHref(back)} className={buttonClass('primary', 'w-full')} aria-label={`${label}：${entry.brandName}`}>
+      {label}
     </Link>
   );
 }

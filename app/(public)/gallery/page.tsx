@@ -1,5 +1,4 @@
 import { GalleryList } from '@/components/gallery/gallery-list';
-import { galleryOptions, parseGalleryFilter } from '@/lib/gallery/filter';
 import { GALLERY_LIST_METADATA } from '@/lib/gallery/metadata';
 import { listGalleryBrandsCached } from '@/lib/gallery/public-cache';
 
@@ -14,5 +13,5 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 
 export default async function GalleryPage({ searchParams }: TProps) {
   const brands = await listGalleryBrandsCached();
-  return <GalleryList brands={brands} filter={parseGalleryFilter(await searchParams, galleryOptions(brands))} />;
+  return <GalleryList brands={brands} params={await searchParams} />;
 }

@@ -133,7 +133,7 @@ export function openStorage(spec) {
 }
 
 /** Runs `work` over `items`, `limit` at a time. */
-async function eachLimited(items, limit, work) {
+export async function eachLimited(items, limit, work) {
   let next = 0;
   const runner = async () => {
     while (next < items.length) await work(items[next++]);

@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
 import { GalleryList } from '@/components/gallery/gallery-list';
-import { galleryOptions, parseGalleryFilter } from '@/lib/gallery/filter';
 import { GALLERY_LIST_METADATA } from '@/lib/gallery/metadata';
 import { listGalleryBrandsCached } from '@/lib/gallery/public-cache';
 import { GALLERY_PAGE_PARAM } from '@/lib/http/cached-pages';
@@ -22,5 +21,5 @@ export default async function GalleryListPage({ params }: TProps) {
   const { page } = await params;
   if (!GALLERY_PAGE_PARAM.test(page)) notFound();
   const brands = await listGalleryBrandsCached();
-  return <GalleryList brands={brands} filter={parseGalleryFilter({ page }, galleryOptions(brands))} />;
+  return <GalleryList brands={brands} params={{ page }} />;
 }
