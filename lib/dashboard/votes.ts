@@ -1,65 +1,11 @@
 // The vote curve: valid and invalidated votes per hour (Asia/Shanghai) with the hours that hold a rigging flag
 // (lib/voting/flags) marked. The organizer's department sees every flag; a committee only those about its own
-// entries (票数突增) or units (单位投票人数超过党员人数) — the other rules are about addresses, not entries.
+// entries (票数突增) or units (单位投票人数超过党员人数) — the other rules are about addresses, not entries. The flags are
+// the last detection of any instance (lib/voting/flag-snapshot: at most about a minute old), never computed per view.
 import { db } from '@/lib/db';
-import { detectFlags } from '@/lib/voting/flags';
+import { recentFlags } from '@/lib/voting/flag-snapshot';
 import { count } from '@/lib/dashboard/sql';
 import type { TVoteFlagMark, TVoteSection } from '@/lib/dashboard/types';
-
-/**
- * The flag rules scan every vote of the campaign (seconds at a million votes), so a dashboard view never waits long for
- * them: it shows the last detection of this process, and a view more than a minute after it starts one fresh detection
- * in the background (one at a time per campaign) for the next views. The first view of a campaign waits at most
- * FLAG_WAIT_MS for its first detection (enough for any campaign of ordinary size) and otherwise says the flags are
- * still being computed. The flags page itself always detects afresh.
- */
-export const FLAG_REUSE_MS = 60_000;
-export const FLAG_WAIT_MS = 300;
-/** Detections of campaigns nobody has looked at for this long are dropped. */
-const FLAG_FORGET_MS = 30 * 60_000;
-type TFlags = Awaited<ReturnType<typeof detectFlags>>;
-type TCached = { at: number; seenAt: number; flags: Promise<TFlags>; value: TFlags | null; refreshing: boolean };
-const flagCache = new Map<string, TCached>();
-
-function startDetection(campaignId: string, seenAt: number): TCached {
-  const entry: TCached = { at: Date.now(), seenAt, flags: detectFlags(campaignId), value: null, refreshing: false };
-  entry.flags.then((flags) => (entry.value = flags), () => undefined);
-  return entry;
-}
-
-/** The campaign's flags, or null while the first detection is still running. */
-async function recentFlags(campaignId: string): Promise<TFlags | null> {
-  const now = Date.now();
-  for (const [key, entry] of flagCache) if (now - entry.seenAt >= FLAG_FORGET_MS) flagCache.delete(key);
-  const cached = flagCache.get(campaignId);
-  if (cached?.value) {
-    cached.seenAt = now;
-    if (now - cached.at >= FLAG_REUSE_MS && !cached.refreshing) {
-      cached.refreshing = true;
-      const next = startDetection(campaignId, now);
-      next.flags.then(
-        () => flagCache.set(campaignId, { ...next, seenAt: cached.seenAt }),
-        () => (cached.refreshing = false),
-      );
-    }
-    return cached.value;
-  }
-  let entry = cached;
-  if (!entry) {
-    entry = startDetection(campaignId, now);
-    flagCache.set(campaignId, entry);
-    // A failed detection is not kept: the next view tries again.
-    entry.flags.catch(() => flagCache.delete(campaignId));
-  }
-  entry.seenAt = now;
-  let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<null>((resolve) => (timer = setTimeout(resolve, FLAG_WAIT_MS, null)));
-  try {
-    return await Promise.race([entry.flags, waited]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** "2026-11-02 09:00", the Shanghai hour a moment falls in. */
 export function shanghaiHour(moment: Date): string {

@@ -19,7 +19,7 @@ export const FLAG_THRESHOLDS = {
   spikeFactor: 5,
 };
 
-const ZFlagRef = z.discriminatedUnion('kind', [
+export const ZFlagRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('IP_BURST'), ip: z.string().max(64), from: z.string().datetime() }),
   z.object({ kind: z.literal('SUBNET_BURST'), subnet: z.string().regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/), from: z.string().datetime() }),
   z.object({ kind: z.literal('NEW_PHONES'), from: z.string().datetime() }),

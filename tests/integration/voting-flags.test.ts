@@ -5,6 +5,7 @@ import { validVoteCounts } from '@/lib/review/results';
 import { detectFlags, FLAG_THRESHOLDS, flagVotes } from '@/lib/voting/flags';
 import { getStaffDashboard } from '@/lib/dashboard/staff-dashboard';
 import { shanghaiHour } from '@/lib/dashboard/votes';
+import { claimFlagDetection, detectAndStoreFlags, FLAG_CLAIM_EXPIRES_MS, FLAG_REUSE_MS, recentFlags } from '@/lib/voting/flag-snapshot';
 import { invalidateByFlag, invalidateVotes, restoreVotes } from '@/lib/voting/invalidation';
 import { lookupReceipt, memberVoter } from '@/lib/voting/service';
 import { rejection } from '../support/errors';
@@ -61,6 +62,49 @@ describe('anti-rigging flags and invalidation', () => {
     expect(votes.flagsPending).toBe(false);
     expect(votes.flags.map((mark) => [mark.key, mark.hour])).toEqual([[flag.key, shanghaiHour(flag.from!)]]);
     expect(votes.hours.find((row) => row.hour === shanghaiHour(flag.from!))).toMatchObject({ valid: FLAG_THRESHOLDS.ipVotes + 2, flags: 1 });
+  });
+
+  it('keeps one detection in the database for every instance; of parallel views on a stale one exactly one detects again', async () => {
+    const scope = await createVotingScope({ entries: 2, members: 0 });
+    const campaignId = scope.campaign.id;
+    await insertVotes(campaignId, scope.entries[0].id, FLAG_THRESHOLDS.ipVotes, { ip: '203.0.113.21' });
+    const until = async (check: (flags: Awaited<ReturnType<typeof recentFlags>>) => boolean) => {
+      let flags = await recentFlags(campaignId);
+      for (let attempt = 0; !check(flags) && attempt < 50; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        flags = await recentFlags(campaignId);
+      }
+      return flags;
+    };
+    // The bursts' addresses (their new voters may also make a wave of new phones, another rule).
+    const ips = (flags: Awaited<ReturnType<typeof recentFlags>>) => (flags ?? []).flatMap((flag) => (flag.ref.kind === 'IP_BURST' ? [flag.ref.ip] : [])).sort();
+    expect(ips(await until((flags) => flags !== null))).toEqual(['203.0.113.21']);
+    const stored = await db.voteFlagSnapshot.findUniqueOrThrow({ where: { campaignId } });
+    expect(stored.refreshingSince).toBeNull();
+    expect(Date.now() - stored.detectedAt!.getTime()).toBeLessThan(FLAG_REUSE_MS);
+
+    // A second burst: views within the minute show the stored detection (what every instance shows) and detect nothing.
+    await insertVotes(campaignId, scope.entries[1].id, FLAG_THRESHOLDS.ipVotes, { ip: '203.0.113.22' });
+    expect(ips(await recentFlags(campaignId))).toEqual(['203.0.113.21']);
+    expect(await claimFlagDetection(campaignId)).toBeNull();
+
+    // A minute later: of eight parallel claims exactly one wins; a live claim keeps the others out.
+    await db.voteFlagSnapshot.update({ where: { campaignId }, data: { detectedAt: new Date(Date.now() - FLAG_REUSE_MS - 1000) } });
+    const claims = await Promise.all(Array.from({ length: 8 }, () => claimFlagDetection(campaignId)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await claimFlagDetection(campaignId)).toBeNull();
+    // A claim whose process ended without a result is taken over once it has expired; that view shows the stored flags
+    // at once and its detection replaces them for the next views.
+    await db.voteFlagSnapshot.update({ where: { campaignId }, data: { refreshingSince: new Date(Date.now() - FLAG_CLAIM_EXPIRES_MS - 1000) } });
+    expect(ips(await recentFlags(campaignId))).toEqual(['203.0.113.21']);
+    expect(ips(await until((flags) => ips(flags).length === 2))).toEqual(['203.0.113.21', '203.0.113.22']);
+    expect((await db.voteFlagSnapshot.findUniqueOrThrow({ where: { campaignId } })).refreshingSince).toBeNull();
+
+    // The flags page detects afresh and stores what it found: the dashboards show it at once.
+    const first = (await recentFlags(campaignId))!.find((flag) => flag.ref.kind === 'IP_BURST' && flag.ref.ip === '203.0.113.21')!;
+    await invalidateByFlag({ campaignId, flagKey: first.key, reason: REASON }, { actorId: scope.cityAdmin.id });
+    expect(ips(await detectAndStoreFlags(campaignId))).toEqual(['203.0.113.22']);
+    expect(ips(await recentFlags(campaignId))).toEqual(['203.0.113.22']);
   });
 
   it('invalidates exactly once when two staff invalidate the same rule at the same moment', async () => {

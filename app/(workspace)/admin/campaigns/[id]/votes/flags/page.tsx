@@ -7,7 +7,8 @@ import { inputClass } from '@/components/ui/field';
 import { requirePageUser } from '@/lib/http/page';
 import { formatDateTime } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
-import { detectFlags, FLAG_THRESHOLDS, FLAG_WINDOW_MINUTES, flagVotes, type TFlag } from '@/lib/voting/flags';
+import { FLAG_THRESHOLDS, FLAG_WINDOW_MINUTES, flagVotes, type TFlag } from '@/lib/voting/flags';
+import { detectAndStoreFlags } from '@/lib/voting/flag-snapshot';
 import { findVotes } from '@/lib/voting/invalidation';
 
 export const metadata = { title: '异常投票监测' };
@@ -70,7 +71,7 @@ export default async function VoteFlagsPage({ params, searchParams }: TProps) {
   const [{ id }, raw] = await Promise.all([params, searchParams]);
   const campaign = await loadReviewCampaignForPage(user, id);
   const q = typeof raw.q === 'string' ? raw.q.trim().slice(0, 40) : '';
-  const [flags, found] = await Promise.all([detectFlags(campaign.id), q ? findVotes(campaign.id, q) : Promise.resolve([])]);
+  const [flags, found] = await Promise.all([detectAndStoreFlags(campaign.id), q ? findVotes(campaign.id, q) : Promise.resolve([])]);
 
   return (
     <>
