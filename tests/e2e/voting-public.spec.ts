@@ -166,3 +166,27 @@ test('staff see a flagged burst with its evidence, invalidate one vote and then 
   await expect(page.getByRole('heading', { level: 1, name: '短信记录' })).toBeVisible();
   await screenshotBoth(page, 'admin-sms');
 });
+
+test('a campaign with more flags than a page shows them twenty at a time and stores the detection for the dashboards', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const scope = await publicScope();
+  const campaignId = scope.campaign.id;
+  // 22 bursts of 20 votes, each from an address of its own network (their new voters are one more flag: a wave of phones).
+  for (let burst = 0; burst < 22; burst++) await insertVotes(campaignId, scope.entries[burst % 2].id, 20, { ip: `203.0.${burst + 1}.9` });
+
+  const page = await signInTestUser(browser, scope.cityAdmin.id);
+  await page.goto(`/admin/campaigns/${campaignId}/votes/flags`);
+  const heading = page.getByRole('heading', { level: 2, name: /^当前异常（\d+）$/ });
+  const total = Number(/（(\d+)）/.exec((await heading.textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(22);
+  expect(total).toBeLessThan(40);
+  await expect(page.getByTestId('vote-flag')).toHaveCount(20);
+  const pages = page.getByRole('navigation', { name: '分页' });
+  await expect(pages).toContainText(`共 ${total} 条 · 第 1 / 2 页`);
+  await pages.getByRole('link', { name: '下一页' }).click();
+  await expect(pages).toContainText('第 2 / 2 页');
+  await expect(page.getByTestId('vote-flag')).toHaveCount(total - 20);
+  // The page stored its detection: every instance's dashboard reads this one.
+  const stored = await db.voteFlagSnapshot.findUniqueOrThrow({ where: { campaignId } });
+  expect(Array.isArray(stored.flags) && stored.flags.length).toBe(total);
+});

@@ -1,11 +1,13 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { InvalidateFlagButton, SingleVoteButton } from '@/components/voting/invalidate-buttons';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
+import { Pagination } from '@/components/ui/pagination';
 import { requirePageUser } from '@/lib/http/page';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, queryString } from '@/lib/format';
 import { loadReviewCampaignForPage } from '@/lib/review/admin-page';
 import { FLAG_THRESHOLDS, FLAG_WINDOW_MINUTES, flagVotes, type TFlag } from '@/lib/voting/flags';
 import { detectAndStoreFlags } from '@/lib/voting/flag-snapshot';
@@ -13,7 +15,10 @@ import { findVotes } from '@/lib/voting/invalidation';
 
 export const metadata = { title: '异常投票监测' };
 
-type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> };
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string; page?: string }> };
+
+/** Flags per page: each card reads its evidence (the newest 50 votes), and a province-wide burst can raise hundreds. */
+const FLAGS_PER_PAGE = 20;
 
 const cell = 'whitespace-nowrap px-3 py-2';
 
@@ -66,12 +71,52 @@ async function FlagCard({ campaignId, flag }: { campaignId: string; flag: TFlag 
   );
 }
 
+function FlagsPending() {
+  return (
+    <>
+      <h2 id="flags-title" className="text-lg font-semibold text-stone-900">当前异常</h2>
+      <div role="status" className="flex items-center gap-3 rounded-lg border border-stone-200 bg-white px-4 py-6 text-sm text-stone-600">
+        <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-stone-300 border-t-brand-600" />
+        正在按规则检查全部有效投票，票数多时需要几秒……
+      </div>
+    </>
+  );
+}
+
+/** A fresh detection (stored for the dashboards too), a page of it at a time. */
+async function FlagList({ campaignId, page, q }: { campaignId: string; page: number; q: string }) {
+  const flags = await detectAndStoreFlags(campaignId);
+  const pageCount = Math.max(1, Math.ceil(flags.length / FLAGS_PER_PAGE));
+  const current = Math.min(page, pageCount);
+  const shown = flags.slice((current - 1) * FLAGS_PER_PAGE, current * FLAGS_PER_PAGE);
+  return (
+    <>
+      <h2 id="flags-title" className="text-lg font-semibold text-stone-900">当前异常（{flags.length}）</h2>
+      {flags.length === 0 ? (
+        <EmptyState title="未发现异常">有效投票中没有命中上述规则的情况。</EmptyState>
+      ) : (
+        <>
+          <ul className="space-y-3">
+            {shown.map((flag) => (
+              <FlagCard key={flag.key} campaignId={campaignId} flag={flag} />
+            ))}
+          </ul>
+          {pageCount > 1 && (
+            <Pagination page={current} pageCount={pageCount} total={flags.length} hrefFor={(next) => `/admin/campaigns/${campaignId}/votes/flags${queryString({ q: q || undefined, page: next > 1 ? next : undefined })}`} />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
 export default async function VoteFlagsPage({ params, searchParams }: TProps) {
   const user = await requirePageUser(['ORG_ADMIN']);
   const [{ id }, raw] = await Promise.all([params, searchParams]);
   const campaign = await loadReviewCampaignForPage(user, id);
   const q = typeof raw.q === 'string' ? raw.q.trim().slice(0, 40) : '';
-  const [flags, found] = await Promise.all([detectAndStoreFlags(campaign.id), q ? findVotes(campaign.id, q) : Promise.resolve([])]);
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof raw.page === 'string' ? raw.page : '1', 10) || 1));
+  const found = q ? await findVotes(campaign.id, q) : [];
 
   return (
     <>
@@ -89,16 +134,10 @@ export default async function VoteFlagsPage({ params, searchParams }: TProps) {
         </Card>
 
         <section aria-labelledby="flags-title" className="space-y-2">
-          <h2 id="flags-title" className="text-lg font-semibold text-stone-900">当前异常（{flags.length}）</h2>
-          {flags.length === 0 ? (
-            <EmptyState title="未发现异常">有效投票中没有命中上述规则的情况。</EmptyState>
-          ) : (
-            <ul className="space-y-3">
-              {flags.map((flag) => (
-                <FlagCard key={flag.key} campaignId={campaign.id} flag={flag} />
-              ))}
-            </ul>
-          )}
+          {/* The rules scan every valid vote (seconds at a million): the rest of the page does not wait for them. */}
+          <Suspense key={page} fallback={<FlagsPending />}>
+            <FlagList campaignId={campaign.id} page={page} q={q} />
+          </Suspense>
         </section>
 
         <Card title="查找单张投票">
