@@ -33,11 +33,10 @@ type TProps = {
 const STATE_TONES: Record<TBranchDeclarationState, 'warning' | 'info' | 'neutral'> = { NOT_STARTED: 'warning', DRAFT: 'info', RETURNED: 'neutral' };
 const STATES: TBranchDeclarationState[] = ['NOT_STARTED', 'DRAFT', 'RETURNED'];
 
-type TSendResult = { reminded: number; messages: number; failed: number; withoutPhone: string[] };
+type TSendResult = { reminded: number; messages: number; withoutPhone: string[] };
 
 function describeResult(result: TSendResult): string {
-  const parts = [`已催报 ${result.reminded} 个支部，发出短信 ${result.messages} 条`];
-  if (result.failed) parts.push(`${result.failed} 条发送失败`);
+  const parts = [`已催报 ${result.reminded} 个支部${result.messages ? `，短信 ${result.messages} 条已排队发送` : ''}`];
   if (result.withoutPhone.length) parts.push(`${result.withoutPhone.join('、')}没有登记手机号，仅在平台内提醒`);
   return `${parts.join('；')}。`;
 }

@@ -5,7 +5,7 @@ import { recordAudit, type TAuditContext } from '@/lib/audit/record';
 import { loadGrants } from '@/lib/application/access';
 import { requireOperation } from '@/lib/campaign/lifecycle-db';
 import { actsFor } from '@/lib/campaign/recommendation-chain';
-import { sendSms } from '@/lib/sms/sender';
+import { queueSms } from '@/lib/jobs/sms-outbox';
 import { usersCovering } from '@/lib/notifications/recipients';
 import { notify } from '@/lib/notifications/service';
 import { formatDateTime } from '@/lib/format';
@@ -32,8 +32,10 @@ const nameList = (branches: readonly { name: string }[]) => branches.map((branch
 /**
  * 催报: a committee reminds branches below it that have not submitted, during 申报 only. Each reminder first claims
  * its (campaign, branch, day) row — the unique key is the throttle, so of parallel requests exactly one claims it —
- * with its audit record, in one transaction; the SMS go out after the commit (a slow gateway holds no locks), and the
- * accepted count is written back. Naming branches is all or nothing; 一键催报 (no list) skips those reminded today.
+ * with its audit record, its notices and its text messages, in one transaction. The messages go to the SMS outbox
+ * (lib/jobs/sms-outbox): the job workers send them after the commit, so 一键催报 of a hundred branches answers at once
+ * and a slow gateway holds nothing; each message is keyed by reminder and phone, so it leaves once. Their outcome is
+ * in 短信记录. Naming branches is all or nothing; 一键催报 (no list) skips those reminded today.
  */
 export async function remindBranches(input: TRemindInput, context: TContext) {
   const { campaignId, organizationId, branchIds } = ZRemindInput.parse(input);
@@ -60,9 +62,10 @@ export async function remindBranches(input: TRemindInput, context: TContext) {
     const rows: { reminderId: string; branch: TPendingBranch }[] = [];
     const lost: TPendingBranch[] = [];
     for (const branch of targets) {
+      const phones = [...new Set(branch.phones)];
       const inserted = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO declaration_reminders (id, campaign_id, organization_id, sender_org_id, sent_by_id, day, branch_state, phones)
-        VALUES (${randomUUID()}, ${campaignId}, ${branch.id}, ${organizationId}, ${context.actorId}, (now() AT TIME ZONE 'Asia/Shanghai')::date, ${branch.state}, ${branch.phones})
+        INSERT INTO declaration_reminders (id, campaign_id, organization_id, sender_org_id, sent_by_id, day, branch_state, phones, sent_count)
+        VALUES (${randomUUID()}, ${campaignId}, ${branch.id}, ${organizationId}, ${context.actorId}, (now() AT TIME ZONE 'Asia/Shanghai')::date, ${branch.state}, ${phones}, ${phones.length})
         ON CONFLICT (campaign_id, organization_id, day) DO NOTHING
         RETURNING id`;
       if (!inserted.length) {
@@ -70,6 +73,9 @@ export async function remindBranches(input: TRemindInput, context: TContext) {
         continue;
       }
       rows.push({ reminderId: inserted[0].id, branch });
+      const text = reminderText(branch, progress.campaign.title, progress.committee.name, progress.campaign.declarationEndsAt);
+      const params = { campaign: progress.campaign.title, branch: branch.name, committee: progress.committee.name };
+      for (const phone of phones) await queueSms(tx, { phone, text, params, dedupeKey: `declaration-reminder:${inserted[0].id}:${phone}` });
       await recordAudit(tx, context, {
         action: 'remind-declaration',
         entityType: 'Campaign',
@@ -87,22 +93,10 @@ export async function remindBranches(input: TRemindInput, context: TContext) {
     }
     if (branchIds && lost.length) throw new AppError('CONFLICT', `${nameList(lost)}今天已催报过，${ONCE_A_DAY}`);
     if (rows.length === 0) throw new AppError('CONFLICT', `未提交的支部今天都已催报过，${ONCE_A_DAY}`);
-    return { rows, campaign: progress.campaign, committee: progress.committee };
+    return { rows };
   });
 
-  let messages = 0;
-  let failed = 0;
-  for (const { reminderId, branch } of claimed.rows) {
-    const text = reminderText(branch, claimed.campaign.title, claimed.committee.name, claimed.campaign.declarationEndsAt);
-    const params = { campaign: claimed.campaign.title, branch: branch.name, committee: claimed.committee.name };
-    let sent = 0;
-    for (const phone of branch.phones) {
-      if (await sendSms({ phone, text, params })) sent++;
-      else failed++;
-    }
-    messages += sent;
-    await db.declarationReminder.update({ where: { id: reminderId }, data: { sentCount: sent } });
-  }
   const withoutPhone = claimed.rows.filter((row) => row.branch.phones.length === 0).map((row) => row.branch);
-  return { reminded: claimed.rows.length, messages, failed, withoutPhone: withoutPhone.map((branch) => branch.name) };
+  const messages = claimed.rows.reduce((sum, row) => sum + new Set(row.branch.phones).size, 0);
+  return { reminded: claimed.rows.length, messages, withoutPhone: withoutPhone.map((branch) => branch.name) };
 }

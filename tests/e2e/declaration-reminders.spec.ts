@@ -26,11 +26,12 @@ test('a committee sees which branches have not declared and reminds one (催报)
   const branchName = label.replace(/^催报 /, '');
   const before = await db.smsMessage.count();
   await remind.click();
-  await expect(section.getByText(/^已催报 1 个支部，发出短信 \d+ 条/)).toBeVisible();
+  await expect(section.getByText(/^已催报 1 个支部，短信 \d+ 条已排队发送/)).toBeVisible();
   await expect(section.getByRole('button', { name: label })).toHaveCount(0);
   await expect(section.getByRole('listitem').filter({ hasText: branchName }).getByText('今日已催报')).toBeVisible();
   await expect(section.getByRole('listitem').filter({ hasText: branchName }).getByText(/^最近催报：/)).toBeVisible();
-  expect(await db.smsMessage.count()).toBeGreaterThan(before);
+  // The e2e server's job worker sends the queued texts (it polls every 2 s).
+  await expect.poll(() => db.smsMessage.count(), { timeout: 15_000 }).toBeGreaterThan(before);
   await screenshotBoth(page, 'declaration-progress-reminded');
   await expectNoHorizontalOverflow(page);
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deliverQueuedSms } from '@/lib/jobs/sms-delivery';
 import { db } from '@/lib/db';
 import { loadGrants } from '@/lib/application/access';
 import { getOrCreateDraft, returnApplication, submitApplication } from '@/lib/application/service';
@@ -68,7 +69,8 @@ async function createReminderScope() {
   return { city, committee, westCommittee, cityAdmin, committeeAdmin, westAdmin, campaign, orgs: { a, b, c, d, e, f, g, h, w }, secretaries, orgPhone };
 }
 
-const smsTo = (phones: string[]) => db.smsMessage.findMany({ where: { phone: { in: phones } }, select: { phone: true, body: true } });
+/** The text messages queued for these phones (the SMS outbox; the job workers send them). */
+const smsTo = (phones: string[]) => db.smsOutbox.findMany({ where: { phone: { in: phones } }, select: { id: true, phone: true, text: true } });
 
 describe('催报: which branches have not declared', () => {
   it('lists exactly the eligible branches of the subtree that have not submitted, with their state and counts', async () => {
@@ -88,14 +90,22 @@ describe('催报: which branches have not declared', () => {
 });
 
 describe('催报: sending', () => {
-  it('texts the branch secretaries’ phones, records and audits it, and refuses a second reminder the same day', async () => {
+  it('queues texts to the branch secretaries’ phones in the same transaction, records and audits it, and refuses a second reminder the same day', async () => {
     const scope = await createReminderScope();
     const result = await remindBranches({ campaignId: scope.campaign.id, organizationId: scope.committee.id, branchIds: [scope.orgs.a.id] }, context(scope.committeeAdmin.id));
-    expect(result).toEqual({ reminded: 1, messages: 2, failed: 0, withoutPhone: [] });
+    expect(result).toEqual({ reminded: 1, messages: 2, withoutPhone: [] });
     const sent = await smsTo([scope.secretaries.a.phone!, scope.orgPhone, scope.secretaries.b.phone!]);
     expect(sent.map((message) => message.phone).sort()).toEqual([scope.secretaries.a.phone!, scope.orgPhone].sort());
-    expect(sent[0].body).toContain(scope.orgs.a.name);
-    expect(sent[0].body).toContain('尚未填写申报表');
+    expect(sent[0].text).toContain(scope.orgs.a.name);
+    expect(sent[0].text).toContain('尚未填写申报表');
+    // The sms job sends each once: run here (a job worker of another test file may take it first), a second run finds
+    // it claimed.
+    for (const message of sent) await deliverQueuedSms(message.id);
+    await expect.poll(() => db.smsOutbox.count({ where: { id: { in: sent.map((message) => message.id) }, status: 'SENT' } })).toBe(2);
+    expect(await deliverQueuedSms(sent[0].id)).toBe('skipped');
+    const delivered = await db.smsMessage.findMany({ where: { phone: { in: [scope.secretaries.a.phone!, scope.orgPhone] } }, select: { body: true } });
+    expect(delivered).toHaveLength(2);
+    expect(delivered[0].body).toContain('尚未填写申报表');
     expect(await db.declarationReminder.findMany({ where: { campaignId: scope.campaign.id }, select: { organizationId: true, senderOrgId: true, sentById: true, branchState: true, sentCount: true } })).toEqual([
       { organizationId: scope.orgs.a.id, senderOrgId: scope.committee.id, sentById: scope.committeeAdmin.id, branchState: 'NOT_STARTED', sentCount: 2 },
     ]);
@@ -114,11 +124,11 @@ describe('催报: sending', () => {
 
     // 一键催报: the others, once each; A (already reminded today) is skipped; G has no phone but is recorded.
     const bulk = await remindBranches({ campaignId: scope.campaign.id, organizationId: scope.committee.id }, context(scope.committeeAdmin.id));
-    expect(bulk).toEqual({ reminded: 3, messages: 2, failed: 0, withoutPhone: [scope.orgs.g.name] });
+    expect(bulk).toEqual({ reminded: 3, messages: 2, withoutPhone: [scope.orgs.g.name] });
     expect((await smsTo([scope.secretaries.b.phone!, scope.secretaries.c.phone!, scope.secretaries.d.phone!])).map((message) => message.phone).sort()).toEqual(
       [scope.secretaries.b.phone!, scope.secretaries.c.phone!].sort(),
     );
-    expect((await smsTo([scope.secretaries.c.phone!]))[0].body).toContain('被退回的申报表尚未重新提交');
+    expect((await smsTo([scope.secretaries.c.phone!]))[0].text).toContain('被退回的申报表尚未重新提交');
     const bulkAgain = await rejection(remindBranches({ campaignId: scope.campaign.id, organizationId: scope.committee.id }, context(scope.committeeAdmin.id)));
     expect(bulkAgain.message).toBe('未提交的支部今天都已催报过，每个支部每天只能催报一次');
   });
