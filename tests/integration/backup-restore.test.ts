@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDatabase, migrate, prepareEmbeddedDatabase, throwawayRoles } from '../../scripts/lib/pg.mjs';
 import { compareDatabase, dumpDatabase, restoreDatabase } from '../../scripts/lib/drill/database.mjs';
-import { compareStorage, dumpStorage, prepareFreshStorage, removeStorage, restoreStorage, type TStorageSpec } from '../../scripts/lib/drill/storage.mjs';
+import { compareStorage, dumpStorage, eachLimited, prepareFreshStorage, removeStorage, restoreStorage, type TStorageSpec } from '../../scripts/lib/drill/storage.mjs';
 import { startS3Server } from '../support/s3-server.mjs';
 
 const adminUrl = () => process.env.TEST_PG_ADMIN_URL!;
@@ -127,6 +127,22 @@ describe('storage dump and restore', () => {
 
       await removeStorage(target);
       await expect(client.send(new HeadBucketCommand({ Bucket: 'restored-files' }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
+    } finally {
+      await s3.stop();
+    }
+  });
+
+  it('dumps a bucket of more than 1,000 objects (a listing of several pages) and removes it', async () => {
+    const s3 = await startS3Server({ bucket: 'many' });
+    try {
+      const spec: TStorageSpec = { driver: 's3', endpoint: s3.endpoint, bucket: 'many', region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey };
+      const client = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } });
+      const keys = Array.from({ length: 1003 }, (_, index) => `ledgers/${index % 7}/photo-${String(index).padStart(4, '0')}.webp`);
+      await eachLimited(keys, 16, (key) => client.send(new PutObjectCommand({ Bucket: 'many', Key: key, Body: Buffer.from(key) })));
+      const manifest = await dumpStorage({ spec, dir: path.join(work, 'many-dump') });
+      expect(manifest.objects.map((object) => object.key)).toEqual([...keys].sort());
+      await removeStorage(spec);
+      await expect(client.send(new HeadBucketCommand({ Bucket: 'many' }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
     } finally {
       await s3.stop();
     }

@@ -20,3 +20,4 @@ export function prepareFreshStorage(spec: TStorageSpec): Promise<void>;
 export function restoreStorage(options: { dir: string; spec: TStorageSpec; manifest: TStorageManifest }): Promise<void>;
 export function compareStorage(options: { spec: TStorageSpec; manifest: TStorageManifest }): Promise<{ problems: string[]; hashes: Map<string, { sha256: string; size: number }> }>;
 export function removeStorage(spec: TStorageSpec): Promise<void>;
+export function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void>;

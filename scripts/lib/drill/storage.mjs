@@ -11,7 +11,7 @@ import {
   DeleteBucketCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -98,13 +98,17 @@ export function openStorage(spec) {
   const client = s3Client(spec);
   return {
     async list() {
+      // ListObjects (version 1), paged by the last key seen (Marker): every S3-compatible server has it. Version 2's
+      // continuation tokens fail on s3rver under Node ≥ 17 (it encrypts them with DES, which OpenSSL 3 no longer has),
+      // so a bucket of over 1,000 objects could not be listed there.
       const objects = [];
-      let ContinuationToken;
-      do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: spec.bucket, ContinuationToken }));
+      let Marker;
+      for (;;) {
+        const page = await client.send(new ListObjectsCommand({ Bucket: spec.bucket, Marker }));
         for (const object of page.Contents ?? []) objects.push({ key: object.Key, size: object.Size ?? 0 });
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken);
+        if (!page.IsTruncated || !page.Contents?.length) break;
+        Marker = page.NextMarker ?? page.Contents.at(-1).Key;
+      }
       return objects;
     },
     async read(key) {
