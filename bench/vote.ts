@@ -20,7 +20,8 @@
  * Then two open-loop phases (issue 22): new votes offered at a fixed 300 per second for 30 s, latency counted from each
  * vote's scheduled moment, first to instance A, then through nginx to both instances (clients spread over 250 loopback
  * addresses, since nginx passes on the address it sees: the per-address limit of 200 votes an hour would otherwise
- * refuse them; the first PROXY_WARM_SECONDS of that loop are the topology's warm-up and untimed, like the closed loop's). Targets: the vote route ≥ 70 % of the floor's requests per second, open-loop p99 ≤ 100 ms in both
+ * refuse them; the first PROXY_WARM_SECONDS of that loop are the topology's warm-up and untimed, like the closed
+ * loop's). Targets: the vote route ≥ 70 % of the floor's requests per second, open-loop p99 ≤ 100 ms in both
  * phases, 0 errors, and the database then holds exactly the accepted votes. The last line's p99 is the worse phase's:
  *   vote: <ratio> of insert floor, <ratio> of empty route, open-loop 300/s p99 <ms> ms, errors <n>, counted exactly: yes|no
  */

@@ -39,7 +39,7 @@ const nameList = (branches: readonly { name: string }[]) => branches.map((branch
  */
 export async function remindBranches(input: TRemindInput, context: TContext) {
   const { campaignId, organizationId, branchIds } = ZRemindInput.parse(input);
-  const claimed = await db.$transaction(async (tx) => {
+  const reminded = await db.$transaction(async (tx) => {
     if (!actsFor(await loadGrants(tx, context.actorId), organizationId)) throw new AppError('FORBIDDEN', '只有本单位的党(工)委管理员可以催报下级支部');
     const progress = await loadDeclarationProgress(tx, { campaignId, organizationId });
     if (!progress) throw new AppError('NOT_FOUND', '评选活动不存在或本单位不在其范围内');
@@ -59,7 +59,8 @@ export async function remindBranches(input: TRemindInput, context: TContext) {
       if (targets.length === 0) throw new AppError('CONFLICT', `未提交的支部今天都已催报过，${ONCE_A_DAY}`);
     }
 
-    const rows: { reminderId: string; branch: TPendingBranch }[] = [];
+    /** Each reminded branch with the number of texts queued for it. */
+    const rows: { branch: TPendingBranch; messages: number }[] = [];
     const lost: TPendingBranch[] = [];
     for (const branch of targets) {
       const phones = [...new Set(branch.phones)];
@@ -72,7 +73,7 @@ export async function remindBranches(input: TRemindInput, context: TContext) {
         lost.push(branch);
         continue;
       }
-      rows.push({ reminderId: inserted[0].id, branch });
+      rows.push({ branch, messages: phones.length });
       const text = reminderText(branch, progress.campaign.title, progress.committee.name, progress.campaign.declarationEndsAt);
       const params = { campaign: progress.campaign.title, branch: branch.name, committee: progress.committee.name };
       for (const phone of phones) await queueSms(tx, { phone, text, params, dedupeKey: `declaration-reminder:${inserted[0].id}:${phone}` });
@@ -93,10 +94,12 @@ export async function remindBranches(input: TRemindInput, context: TContext) {
     }
     if (branchIds && lost.length) throw new AppError('CONFLICT', `${nameList(lost)}今天已催报过，${ONCE_A_DAY}`);
     if (rows.length === 0) throw new AppError('CONFLICT', `未提交的支部今天都已催报过，${ONCE_A_DAY}`);
-    return { rows };
+    return rows;
   });
 
-  const withoutPhone = claimed.rows.filter((row) => row.branch.phones.length === 0).map((row) => row.branch);
-  const messages = claimed.rows.reduce((sum, row) => sum + new Set(row.branch.phones).size, 0);
-  return { reminded: claimed.rows.length, messages, withoutPhone: withoutPhone.map((branch) => branch.name) };
+  return {
+    reminded: reminded.length,
+    messages: reminded.reduce((sum, row) => sum + row.messages, 0),
+    withoutPhone: reminded.filter((row) => row.messages === 0).map((row) => row.branch.name),
+  };
 }
